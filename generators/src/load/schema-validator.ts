@@ -1,0 +1,103 @@
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { closest, distance } from 'fastest-levenshtein';
+import { inputKinds, type InputKind } from '@platform/schemas';
+import { type Diagnostic, fieldPath } from './diagnostic.js';
+import type { SourceFile } from './source-file.js';
+
+/** Human wording for the patterns the schemas use, so messages say what is allowed rather than a regex. */
+const PATTERN_WORDS: Record<string, string> = {
+  '^[a-z]([-a-z0-9]*[a-z0-9])?$': "a DNS-1123 label: lower-case letters, digits and '-', starting with a letter, not ending with '-'",
+  '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$': "lower-case letters, digits and '-', not starting or ending with '-'",
+  '^[0-9]{12}$': 'a 12-digit AWS account id',
+  '^#[a-z0-9][a-z0-9_-]{0,79}$': "a Slack channel such as '#team-alerts'",
+};
+
+/**
+ * Validates parsed input files against the JSON Schema of their kind, filling declared defaults
+ * in place, and turns every schema error into a located, readable diagnostic.
+ */
+export class SchemaValidator {
+  private readonly validators = new Map<InputKind, ValidateFunction>();
+  private readonly ajv = new Ajv({ allErrors: true, useDefaults: true, strict: true, allowUnionTypes: true });
+
+  validate(kind: InputKind, file: SourceFile): Diagnostic[] {
+    let fn = this.validators.get(kind);
+    if (!fn) {
+      fn = this.ajv.compile(inputKinds[kind].schema);
+      this.validators.set(kind, fn);
+    }
+    if (fn(file.data)) return [];
+    return (fn.errors ?? []).map((e) => this.describe(e, file, kind));
+  }
+
+  private describe(e: ErrorObject, file: SourceFile, kind: InputKind): Diagnostic {
+    const path = pointerToPath(e.instancePath);
+    const value = valueAt(file.data, path);
+    const p = e.params as Record<string, unknown>;
+    switch (e.keyword) {
+      case 'additionalProperties': {
+        const name = String(p.additionalProperty);
+        const allowed = Object.keys(propertiesAt(inputKinds[kind].schema, path)).sort();
+        const guess = allowed.length > 0 ? closest(name, allowed) : undefined;
+        const hint = guess && similar(name, guess) ? ` (did you mean "${guess}"?)` : '';
+        return file.problem([...path, name], `unknown field "${name}"${hint}; allowed: ${allowed.join(', ') || 'no fields'}`, { key: true });
+      }
+      case 'required':
+      {
+        const missing = String(p.missingProperty);
+        return { ...file.problem(path, `missing required field "${missing}"`), field: fieldPath([...path, missing]) };
+      }
+      case 'type':
+        return file.problem(path, `found ${describe(value)}; allowed: ${String(p.type).replace(',', ' or ')}`);
+      case 'enum':
+        return file.problem(path, `found ${describe(value)}; allowed: ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`);
+      case 'pattern': {
+        const pattern = String(p.pattern);
+        return file.problem(path, `found ${describe(value)}; allowed: ${PATTERN_WORDS[pattern] ?? `a string matching /${pattern}/`}`);
+      }
+      default:
+        return file.problem(path, `found ${describe(value)}; allowed: a value that ${e.message ?? 'matches the schema'}`);
+    }
+  }
+}
+
+function pointerToPath(pointer: string): (string | number)[] {
+  if (pointer === '') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^[0-9]+$/.test(s) ? Number(s) : s));
+}
+
+function valueAt(data: unknown, path: readonly (string | number)[]): unknown {
+  let cur = data;
+  for (const p of path) cur = cur !== null && typeof cur === 'object' ? (cur as Record<string | number, unknown>)[p] : undefined;
+  return cur;
+}
+
+/** The `properties` the schema declares at an instance path (following items and additionalProperties). */
+function propertiesAt(schema: object, path: readonly (string | number)[]): Record<string, unknown> {
+  let node = schema as Record<string, unknown>;
+  for (const p of path) {
+    const next = typeof p === 'number' ? node.items : (node.properties as Record<string, unknown> | undefined)?.[p] ?? node.additionalProperties;
+    if (!next || typeof next !== 'object') return {};
+    node = next as Record<string, unknown>;
+  }
+  return (node.properties as Record<string, unknown>) ?? {};
+}
+
+function describe(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'a mapping';
+  if (typeof v === 'string') return JSON.stringify(v.length > 80 ? `${v.slice(0, 77)}...` : v);
+  return `${typeof v} ${String(v)}`;
+}
+
+/** Close enough to suggest: a small edit distance relative to the length, or a case/containment match. */
+function similar(a: string, b: string): boolean {
+  const la = a.toLowerCase();
+  const lb = b.toLowerCase();
+  return la.includes(lb) || lb.includes(la) || distance(la, lb) <= Math.max(2, Math.floor(lb.length / 3));
+}

@@ -1,0 +1,101 @@
+import { readFileSync, statSync } from 'node:fs';
+import { Document, LineCounter, isMap, isNode, parseAllDocuments, type Node } from 'yaml';
+import { type Diagnostic, fieldPath } from './diagnostic.js';
+
+/** Inputs are small by design; anything larger is a mistake or an attack. */
+export const MAX_INPUT_BYTES = 1024 * 1024;
+/** Aliases are legal YAML but a billion-laughs vector; inputs never need many. */
+export const MAX_ALIASES = 50;
+
+/** One parsed input file that keeps its source positions for error messages. */
+export class SourceFile {
+  private constructor(
+    /** Repo-relative path with forward slashes, as printed in messages. */
+    readonly path: string,
+    readonly data: unknown,
+    private readonly doc: Document | undefined,
+    private readonly lines: LineCounter,
+  ) {}
+
+  /** Reads and parses a file; returns the problems instead when it cannot be used. */
+  static read(absPath: string, path: string): SourceFile | Diagnostic[] {
+    const size = statSync(absPath).size;
+    if (size > MAX_INPUT_BYTES) {
+      return [{ file: path, line: 1, col: 1, field: '', message: `file is ${size} bytes (found); allowed: at most ${MAX_INPUT_BYTES} bytes` }];
+    }
+    return SourceFile.parse(path, readFileSync(absPath, 'utf8'));
+  }
+
+  static parse(path: string, text: string): SourceFile | Diagnostic[] {
+    const lines = new LineCounter();
+    const docs = parseAllDocuments(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, strict: true });
+    const at = (offset: number) => lines.linePos(offset);
+    const problems: Diagnostic[] = [];
+    const all = Array.isArray(docs) ? docs : [];
+    for (const doc of all) {
+      for (const e of doc.errors) {
+        const { line, col } = at(e.pos[0]);
+        const what = e.code === 'DUPLICATE_KEY' ? 'duplicate key: each key may appear once in a mapping' : `YAML syntax error: ${firstLine(e.message)}`;
+        problems.push({ file: path, line, col, field: '', message: what });
+      }
+    }
+    if (problems.length > 0) return problems;
+    if (all.length > 1) {
+      const second = all[1]!;
+      const { line, col } = at(second.range[0]);
+      return [{ file: path, line, col, field: '', message: `found ${all.length} YAML documents; allowed: exactly one per file` }];
+    }
+    const doc = all[0];
+    if (!doc || doc.contents === null) {
+      return [{ file: path, line: 1, col: 1, field: '', message: 'file is empty; allowed: one YAML mapping' }];
+    }
+    if (!isMap(doc.contents)) {
+      const { line, col } = at(doc.contents.range?.[0] ?? 0);
+      return [{ file: path, line, col, field: '', message: `document is a ${describeNode(doc.contents)} (found); allowed: a mapping of fields` }];
+    }
+    let data: unknown;
+    try {
+      data = doc.toJS({ maxAliasCount: MAX_ALIASES });
+    } catch (e) {
+      return [{ file: path, line: 1, col: 1, field: '', message: `${(e as Error).message}; allowed: at most ${MAX_ALIASES} alias expansions` }];
+    }
+    return new SourceFile(path, data, doc, lines);
+  }
+
+  /**
+   * Line and column of the value at `path`, or of the nearest ancestor that exists.
+   * With `key`, the position of the key itself (for unknown fields).
+   */
+  locate(path: readonly (string | number)[], key = false): { line: number; col: number } {
+    if (!this.doc) return { line: 1, col: 1 };
+    for (let n = path.length; n >= 0; n--) {
+      const sub = path.slice(0, n);
+      if (key && n === path.length && n > 0) {
+        const parent = sub.length > 1 ? this.doc.getIn(sub.slice(0, -1), true) : this.doc.contents;
+        if (isMap(parent)) {
+          const pair = parent.items.find((p) => isNode(p.key) && (p.key as Node & { value?: unknown }).value === sub[sub.length - 1]);
+          if (pair && isNode(pair.key) && pair.key.range) return this.lines.linePos(pair.key.range[0]);
+        }
+        continue;
+      }
+      const node = sub.length === 0 ? this.doc.contents : this.doc.getIn(sub, true);
+      if (isNode(node) && node.range) return this.lines.linePos(node.range[0]);
+    }
+    return { line: 1, col: 1 };
+  }
+
+  /** A diagnostic located at `path` in this file. */
+  problem(path: readonly (string | number)[], message: string, opts: { key?: boolean } = {}): Diagnostic {
+    const { line, col } = this.locate(path, opts.key);
+    return { file: this.path, line, col, field: fieldPath(path), message };
+  }
+}
+
+function firstLine(s: string): string {
+  return s.split('\n')[0] ?? s;
+}
+
+function describeNode(n: unknown): string {
+  if (isNode(n) && 'items' in (n as object)) return 'sequence';
+  return 'scalar value';
+}

@@ -1,0 +1,51 @@
+import { App } from 'cdk8s';
+import type { Cluster, Tenant } from '@platform/schemas';
+import { OutputChart } from '@platform/platform';
+import type { Fleet, Loaded, LoadedApp } from '../model.js';
+
+/**
+ * What one layer renderer sees while rendering one cluster: the fleet, this cluster, the tenants
+ * and apps that run on it, and a way to open an output chart for a folder of out/<cluster>/.
+ */
+export class ClusterContext {
+  readonly app = new App({ outdir: '/nonexistent' });
+  readonly tenants: readonly Loaded<Tenant>[];
+  readonly apps: readonly LoadedApp[];
+  /** Non-object files (documentation) by path relative to out/<cluster>/. */
+  readonly extraFiles = new Map<string, string>();
+  /** Folders a Flux Kustomization points at: they get a kustomization.yaml even when empty. */
+  readonly fluxPaths = new Set<string>();
+  private readonly charts: OutputChart[] = [];
+
+  constructor(
+    readonly fleet: Fleet,
+    readonly cluster: Loaded<Cluster>,
+  ) {
+    const name = cluster.spec.name;
+    this.tenants = fleet.tenants.filter((t) => t.spec.clusters.includes(name));
+    const here = new Map(this.tenants.map((t) => [t.spec.name, t]));
+    this.apps = fleet.apps.filter((a) => {
+      const tenant = here.get(a.tenant);
+      return tenant !== undefined && (a.spec.clusters ?? tenant.spec.clusters).includes(name);
+    });
+  }
+
+  /** The apps of one tenant on this cluster. */
+  appsOf(tenant: string): LoadedApp[] {
+    return this.apps.filter((a) => a.tenant === tenant);
+  }
+
+  /**
+   * Opens a chart whose objects are written to `folder` with a header naming `sources`.
+   * Several charts may share a folder (e.g. flux/, with per-tenant sources).
+   */
+  chart(id: string, folder: string, sources: readonly string[]): OutputChart {
+    const chart = new OutputChart(this.app, id, { folder, sources });
+    this.charts.push(chart);
+    return chart;
+  }
+
+  get outputCharts(): readonly OutputChart[] {
+    return this.charts;
+  }
+}

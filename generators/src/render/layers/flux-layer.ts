@@ -1,0 +1,26 @@
+import { PlatformSync, TenantSync } from '@platform/platform';
+import type { ClusterContext } from '../cluster-context.js';
+
+/** ServiceAccount in flux-system that a tenant's apps Kustomization impersonates. */
+export const tenantReconciler = (tenant: string) => `tenant-${tenant}`;
+
+/** flux/: the platform layers, the management cluster's infra-<cluster> layers, and each tenant's pair. */
+export function renderFluxLayer(ctx: ClusterContext): void {
+  const { cluster, fleet } = ctx;
+  const platform = ctx.chart('flux', 'flux', [cluster.source.path]);
+  for (const folder of ['addons', 'addons-config']) ctx.fluxPaths.add(folder);
+  new PlatformSync(platform, 'platform', {
+    cluster: cluster.spec.name,
+    infraOf: cluster.spec.management ? fleet.clusters.map((c) => c.spec.name) : [],
+  });
+  for (const t of ctx.tenants) {
+    const chart = ctx.chart(`flux-${t.spec.name}`, 'flux', [t.source.path]);
+    new TenantSync(chart, 'sync', {
+      cluster: cluster.spec.name,
+      tenant: t.spec.name,
+      reconciler: tenantReconciler(t.spec.name),
+      apps: ctx.appsOf(t.spec.name).length > 0,
+    });
+    ctx.fluxPaths.add(`tenants/${t.spec.name}`);
+  }
+}

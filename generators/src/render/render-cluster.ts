@@ -1,0 +1,29 @@
+import { RenderError, type RenderedObject } from '@platform/platform';
+import type { Cluster } from '@platform/schemas';
+import type { Fleet, Loaded } from '../model.js';
+import { type ClusterFiles, planClusterFiles } from '../write/output-plan.js';
+import { ClusterContext } from './cluster-context.js';
+import { renderFluxLayer } from './layers/flux-layer.js';
+import { renderInfraLayer } from './layers/infra-layer.js';
+import { renderTenantsLayer } from './layers/tenants-layer.js';
+
+/** The layers of out/<cluster>/, each rendered by its own function, in a fixed order. */
+const LAYERS: ((ctx: ClusterContext) => void)[] = [renderFluxLayer, renderInfraLayer, renderTenantsLayer];
+
+/** Renders one cluster of the fleet into its files. Throws RenderError listing every invalid object. */
+export function renderCluster(fleet: Fleet, cluster: Loaded<Cluster>): ClusterFiles {
+  const ctx = new ClusterContext(fleet, cluster);
+  for (const layer of LAYERS) layer(ctx);
+  const objects: RenderedObject[] = [];
+  const problems: string[] = [];
+  for (const chart of ctx.outputCharts) {
+    try {
+      objects.push(...chart.render());
+    } catch (e) {
+      if (!(e instanceof RenderError)) throw e;
+      problems.push(...e.problems);
+    }
+  }
+  if (problems.length > 0) throw new RenderError(problems);
+  return planClusterFiles(objects, ctx.extraFiles, ctx.fluxPaths);
+}

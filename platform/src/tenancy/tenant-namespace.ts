@@ -1,0 +1,37 @@
+import { ApiObject } from 'cdk8s';
+import type { Construct } from 'constructs';
+
+export interface TenantNamespaceProps {
+  /** Namespace name: the tenant name, or `<tenant>-<suffix>` for extra namespaces. */
+  readonly name: string;
+  readonly tenant: string;
+  readonly environment: string;
+  /** @default - none */
+  readonly annotations?: Record<string, string>;
+}
+
+/** Label keys the platform puts on every tenant object; network policies and quotas select on them. */
+export const TENANT_LABEL = 'platform.example.com/tenant';
+export const ENVIRONMENT_LABEL = 'platform.example.com/environment';
+
+/** A tenant namespace with Pod Security `restricted` enforced, audited and warned. */
+export class TenantNamespace extends ApiObject {
+  constructor(scope: Construct, id: string, props: TenantNamespaceProps) {
+    super(scope, id, {
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: {
+        name: props.name,
+        labels: {
+          [TENANT_LABEL]: props.tenant,
+          [ENVIRONMENT_LABEL]: props.environment,
+          'pod-security.kubernetes.io/enforce': 'restricted',
+          'pod-security.kubernetes.io/enforce-version': 'latest',
+          'pod-security.kubernetes.io/audit': 'restricted',
+          'pod-security.kubernetes.io/warn': 'restricted',
+        },
+        annotations: props.annotations,
+      },
+    });
+  }
+}

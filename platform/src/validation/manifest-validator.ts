@@ -1,0 +1,108 @@
+import { Ajv, type ValidateFunction } from 'ajv';
+import type { Model } from '@kubernetes-models/base';
+import { Namespace } from 'kubernetes-models/v1/Namespace';
+import { ServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
+import { Service } from 'kubernetes-models/v1/Service';
+import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
+import { Secret } from 'kubernetes-models/v1/Secret';
+import { ResourceQuota } from 'kubernetes-models/v1/ResourceQuota';
+import { LimitRange } from 'kubernetes-models/v1/LimitRange';
+import { PersistentVolumeClaim } from 'kubernetes-models/v1/PersistentVolumeClaim';
+import { Deployment } from 'kubernetes-models/apps/v1/Deployment';
+import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler';
+import { PodDisruptionBudget } from 'kubernetes-models/policy/v1/PodDisruptionBudget';
+import { Ingress } from 'kubernetes-models/networking.k8s.io/v1/Ingress';
+import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy';
+import { Role } from 'kubernetes-models/rbac.authorization.k8s.io/v1/Role';
+import { RoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/RoleBinding';
+import { ClusterRole } from 'kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRole';
+import { ClusterRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRoleBinding';
+import { ValidatingAdmissionPolicy } from 'kubernetes-models/admissionregistration.k8s.io/v1/ValidatingAdmissionPolicy';
+import { ValidatingAdmissionPolicyBinding } from 'kubernetes-models/admissionregistration.k8s.io/v1/ValidatingAdmissionPolicyBinding';
+import { Kustomization } from '@kubernetes-models/flux-cd/kustomize.toolkit.fluxcd.io/v1/Kustomization';
+import { HelmRelease } from '@kubernetes-models/flux-cd/helm.toolkit.fluxcd.io/v2/HelmRelease';
+import { HelmRepository } from '@kubernetes-models/flux-cd/source.toolkit.fluxcd.io/v1/HelmRepository';
+import { OCIRepository } from '@kubernetes-models/flux-cd/source.toolkit.fluxcd.io/v1/OCIRepository';
+import { GitRepository } from '@kubernetes-models/flux-cd/source.toolkit.fluxcd.io/v1/GitRepository';
+import { Provider as FluxProvider } from '@kubernetes-models/flux-cd/notification.toolkit.fluxcd.io/v1beta3/Provider';
+import { Alert } from '@kubernetes-models/flux-cd/notification.toolkit.fluxcd.io/v1beta3/Alert';
+import { ImageRepository } from '@kubernetes-models/flux-cd/image.toolkit.fluxcd.io/v1/ImageRepository';
+import { ImagePolicy } from '@kubernetes-models/flux-cd/image.toolkit.fluxcd.io/v1/ImagePolicy';
+import { ClusterIssuer } from '@kubernetes-models/cert-manager/cert-manager.io/v1/ClusterIssuer';
+import { ExternalSecret } from '@kubernetes-models/external-secrets/external-secrets.io/v1/ExternalSecret';
+import { SecretStore } from '@kubernetes-models/external-secrets/external-secrets.io/v1/SecretStore';
+import { ClusterSecretStore } from '@kubernetes-models/external-secrets/external-secrets.io/v1/ClusterSecretStore';
+import { ServiceMonitor } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/ServiceMonitor';
+import { PrometheusRule } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PrometheusRule';
+
+type ModelClass = new (data: Record<string, unknown>) => Model<object>;
+
+/**
+ * Kinds validated with kubernetes-models. Only API versions that are served today are listed
+ * (Flux 2.9 serves notification v1beta3 and image v1; external-secrets v1): emitting anything
+ * else fails the render.
+ */
+const MODELS: Record<string, ModelClass> = Object.fromEntries(
+  (
+    [
+      Namespace, ServiceAccount, Service, ConfigMap, Secret, ResourceQuota, LimitRange, PersistentVolumeClaim,
+      Deployment, HorizontalPodAutoscaler, PodDisruptionBudget, Ingress, NetworkPolicy,
+      Role, RoleBinding, ClusterRole, ClusterRoleBinding, ValidatingAdmissionPolicy, ValidatingAdmissionPolicyBinding,
+      Kustomization, HelmRelease, HelmRepository, OCIRepository, GitRepository, FluxProvider, Alert, ImageRepository, ImagePolicy,
+      ClusterIssuer, ExternalSecret, SecretStore, ClusterSecretStore, ServiceMonitor, PrometheusRule,
+    ] as unknown as (ModelClass & { apiVersion: string; kind: string })[]
+  ).map((m) => [`${m.apiVersion}/${m.kind}`, m]),
+);
+
+const ajv = new Ajv({ allErrors: true, strict: false });
+const schemas = new Map<string, object>();
+const compiled = new Map<string, ValidateFunction>();
+
+/**
+ * Registers the JSON Schema of a kind that kubernetes-models does not model (Crossplane kinds).
+ * Each construct file that emits such a kind registers its schema when it is loaded.
+ */
+export function registerSchema(apiVersion: string, kind: string, schema: object): void {
+  schemas.set(`${apiVersion}/${kind}`, schema);
+}
+
+/** The kinds that can be emitted: modelled by kubernetes-models or registered with a schema. */
+export function knownKinds(): string[] {
+  return [...Object.keys(MODELS), ...schemas.keys()].sort();
+}
+
+/**
+ * Validates one manifest. Returns readable problems (empty when valid). Every emitted object goes
+ * through here at render time, and `platform validate` runs it over out/.
+ */
+export function validateManifest(manifest: Record<string, unknown>): string[] {
+  const key = `${String(manifest.apiVersion)}/${String(manifest.kind)}`;
+  const problems: string[] = [];
+  const meta = manifest.metadata as Record<string, unknown> | undefined;
+  if (!meta || typeof meta.name !== 'string' || meta.name === '') problems.push('metadata.name: Required value');
+
+  const model = MODELS[key];
+  if (model) {
+    try {
+      new model(manifest).validate();
+    } catch (e) {
+      problems.push(...String((e as Error).message).split('\n').map((l) => l.replace(/^data\//, '').replace(/\//g, '.')));
+    }
+    return problems;
+  }
+  let fn = compiled.get(key);
+  if (!fn) {
+    const schema = schemas.get(key);
+    if (!schema) return [...problems, `no schema for ${key}: emit only kinds that are modelled or registered with registerSchema()`];
+    fn = ajv.compile(schema);
+    compiled.set(key, fn);
+  }
+  if (!fn(manifest)) {
+    for (const e of fn.errors ?? []) {
+      const at = e.instancePath.slice(1).replace(/\//g, '.');
+      const extra = e.keyword === 'additionalProperties' ? ` "${String((e.params as { additionalProperty?: string }).additionalProperty)}"` : '';
+      problems.push(`${at || '(root)'}: ${e.message ?? 'invalid'}${extra}`);
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,244 @@
+/* eslint-disable */
+// Generated from schemas/cluster.schema.json by schemas/scripts/generate-types.mjs. Do not edit: change the schema and run `npm run build`.
+
+/**
+ * One Kubernetes cluster of the fleet: its environment, AWS account and network, node groups, DNS, access lists and add-on settings. File: clusters/<name>.yaml.
+ */
+export interface Cluster {
+  /**
+   * Cluster name: a DNS-1123 label of at most 20 characters. Used in AWS resource names, so it must be unique in the fleet and never change.
+   */
+  name: string;
+  /**
+   * What this cluster is for, for humans.
+   */
+  description?: string;
+  /**
+   * The environment class. Drives defaults such as multi-AZ databases and deletion protection in production.
+   */
+  environment: 'development' | 'staging' | 'production';
+  /**
+   * True for the one management cluster: it runs the Crossplane that owns the AWS infrastructure of every cluster (namespaces infra-<cluster>).
+   */
+  management: boolean;
+  /**
+   * Where the cluster lives in AWS.
+   */
+  aws: {
+    /**
+     * The 12-digit AWS account id.
+     */
+    accountId: string;
+    /**
+     * AWS region, e.g. eu-west-2.
+     */
+    region: string;
+    /**
+     * Exactly three availability zones of the region, e.g. [eu-west-2a, eu-west-2b, eu-west-2c].
+     *
+     * @minItems 3
+     * @maxItems 3
+     */
+    availabilityZones: [string, string, string];
+  };
+  /**
+   * The VPC and how it is cut into subnet tiers.
+   */
+  network: {
+    /**
+     * IPv4 CIDR of the VPC, /16 to /22. Must not overlap any other cluster's VPC.
+     */
+    vpcCidr: string;
+    /**
+     * Prefix length of each tier's subnet (one subnet per tier and availability zone). Tiers are laid out in this order: compute, secure, elb, mgmt.
+     */
+    subnetPrefixLengths: {
+      /**
+       * Nodes and pods (VPC CNI gives pods VPC addresses, so this is the largest tier).
+       */
+      compute: number;
+      /**
+       * EKS control-plane ENIs, databases, caches.
+       */
+      secure: number;
+      /**
+       * Public load balancers and NAT gateways.
+       */
+      elb: number;
+      /**
+       * Bastion and management hosts.
+       */
+      mgmt: number;
+    };
+  };
+  /**
+   * The EKS control plane.
+   */
+  kubernetes: {
+    /**
+     * Kubernetes minor version of the EKS cluster.
+     */
+    version: string;
+    /**
+     * Prefix the cluster's OIDC identity provider puts in front of GitHub team group names, e.g. 'github:' gives 'github:acme/payments'.
+     */
+    oidcGroupPrefix: string;
+  };
+  /**
+   * Who may reach the cluster's API and hosts.
+   */
+  access: {
+    /**
+     * CIDRs allowed to reach the public Kubernetes API endpoint. Empty: the public endpoint is off and only the private endpoint serves.
+     */
+    apiCidrs: string[];
+    /**
+     * Host access. 'ssm' (default) uses AWS Systems Manager Session Manager and opens no port; 'bastion' adds a bastion in the mgmt tier reachable on port 22 from `cidrs`.
+     */
+    ssh: {
+      mode: 'ssm' | 'bastion';
+      /**
+       * CIDRs allowed to reach the bastion on port 22 (mode bastion only).
+       */
+      cidrs: string[];
+    };
+    /**
+     * IAM principal ARNs (roles or users) granted cluster-admin through EKS access entries.
+     */
+    platformAdmins: string[];
+  };
+  /**
+   * The DNS zone the cluster serves. Tenant hostnames must be inside it.
+   */
+  dns: {
+    /**
+     * DNS domain delegated to this cluster, e.g. staging.example.com.
+     */
+    domain: string;
+    /**
+     * Route53 hosted zone id of `domain`, used by external-dns and cert-manager DNS-01 to scope their IAM permissions.
+     */
+    hostedZoneId?: string;
+  };
+  /**
+   * Worker node groups, each an auto scaling group over the compute subnets of all three availability zones.
+   *
+   * @minItems 1
+   */
+  nodeGroups: [
+    {
+      /**
+       * Node group name (DNS-1123 label).
+       */
+      name: string;
+      /**
+       * EC2 instance types, first one preferred.
+       *
+       * @minItems 1
+       */
+      instanceTypes: [string, ...string[]];
+      minSize: number;
+      maxSize: number;
+      /**
+       * Initial size; cluster-autoscaler owns it afterwards.
+       */
+      desiredSize?: number;
+      diskSizeGiB: number;
+      /**
+       * Kubernetes node labels.
+       */
+      labels: {
+        [k: string]: string | undefined;
+      };
+      /**
+       * Kubernetes node taints.
+       */
+      taints: {
+        key: string;
+        value?: string;
+        effect: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute';
+      }[];
+    },
+    ...{
+      /**
+       * Node group name (DNS-1123 label).
+       */
+      name: string;
+      /**
+       * EC2 instance types, first one preferred.
+       *
+       * @minItems 1
+       */
+      instanceTypes: [string, ...string[]];
+      minSize: number;
+      maxSize: number;
+      /**
+       * Initial size; cluster-autoscaler owns it afterwards.
+       */
+      desiredSize?: number;
+      diskSizeGiB: number;
+      /**
+       * Kubernetes node labels.
+       */
+      labels: {
+        [k: string]: string | undefined;
+      };
+      /**
+       * Kubernetes node taints.
+       */
+      taints: {
+        key: string;
+        value?: string;
+        effect: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute';
+      }[];
+    }[]
+  ];
+  /**
+   * How Crossplane authenticates to AWS.
+   */
+  crossplane: {
+    /**
+     * PodIdentity (default) or IRSA for the provider pods.
+     */
+    credentials: 'PodIdentity' | 'IRSA';
+    /**
+     * Role in this cluster's account that the management cluster's Crossplane assumes to manage it (multi-account fleets). Default: arn:aws:iam::<accountId>:role/<cluster>-crossplane.
+     */
+    assumeRoleArn?: string;
+  };
+  /**
+   * Limits every tenant namespace on this cluster is held to.
+   */
+  tenancy: {
+    /**
+     * The most a tenant may ask for in its quotas on this cluster.
+     */
+    quotaCeilings: {
+      cpu: string;
+      memory: string;
+      pods: number;
+      storage: string;
+      loadBalancers: number;
+    };
+  };
+  /**
+   * Per add-on switches and Helm values overrides. Keys are add-on names; every add-on is on unless `enabled: false`.
+   */
+  addons: {
+    [k: string]:
+      | {
+          enabled: boolean;
+          /**
+           * Helm values merged over the platform's values.
+           */
+          values?: {};
+        }
+      | undefined;
+  };
+  /**
+   * Where the platform team hears about this cluster's Flux failures.
+   */
+  notifications?: {
+    slackChannel?: string;
+  };
+}

@@ -1,0 +1,91 @@
+/**
+ * What counts as destructive, as data: the kinds whose deletion loses data, and the fields whose change makes
+ * the cloud provider replace (delete and recreate) the resource. The guard in `guard.ts` applies these; to
+ * protect another kind or field, add a row here.
+ *
+ * Managed resources are Crossplane v2 namespaced MRs of provider-upjet-aws (`<service>.aws.m.upbound.io`);
+ * the legacy cluster-scoped groups (`<service>.aws.upbound.io`) are matched too, so an adopted resource is
+ * protected whichever API it is managed through.
+ */
+
+/** A kind whose deletion loses data or state. */
+export interface StatefulKind {
+  /** The AWS service, i.e. the first label of the API group (`s3` in `s3.aws.m.upbound.io`). */
+  readonly service: string;
+  readonly kind: string;
+  /** Human name used in findings, e.g. `S3 bucket`. */
+  readonly title: string;
+  /** What is lost when the resource is deleted. */
+  readonly loss: string;
+}
+
+/** A field that cannot be updated in place: changing it replaces the resource. */
+export interface ReplacementField {
+  readonly service: string;
+  readonly kind: string;
+  /** Path as printed by the differ, e.g. `spec.forProvider.cidrBlock`. */
+  readonly path: string;
+  /** Why a change replaces the resource. */
+  readonly why: string;
+}
+
+export const STATEFUL_KINDS: readonly StatefulKind[] = [
+  { service: 's3', kind: 'Bucket', title: 'S3 bucket', loss: 'every object stored in the bucket (logs, metrics, backups, tenant data)' },
+  { service: 'kms', kind: 'Key', title: 'KMS key', loss: 'the key material: everything encrypted with it (EKS secrets, EBS volumes, S3 objects) becomes unreadable once the key is deleted' },
+  { service: 'rds', kind: 'Instance', title: 'RDS instance', loss: 'the database and, unless a final snapshot is taken, its data' },
+  { service: 'rds', kind: 'Cluster', title: 'RDS cluster', loss: 'the database cluster and, unless a final snapshot is taken, its data' },
+  { service: 'eks', kind: 'Cluster', title: 'EKS cluster', loss: 'the Kubernetes control plane and etcd: every workload, secret and volume claim in the cluster' },
+  { service: 'ec2', kind: 'VPC', title: 'VPC', loss: 'the network of the cluster: every subnet, node, load balancer and endpoint in it' },
+  { service: 'ec2', kind: 'Subnet', title: 'subnet', loss: 'the nodes, load balancers and network interfaces placed in the subnet' },
+  { service: 'elasticache', kind: 'ReplicationGroup', title: 'ElastiCache replication group', loss: 'the cached and persisted data of every node in the group' },
+  { service: 'sqs', kind: 'Queue', title: 'SQS queue', loss: 'every message waiting in the queue' },
+  { service: 'dynamodb', kind: 'Table', title: 'DynamoDB table', loss: 'every item in the table' },
+  { service: 'opensearch', kind: 'Domain', title: 'OpenSearch domain', loss: 'every index and document in the domain' },
+  { service: 'ecr', kind: 'Repository', title: 'ECR repository', loss: 'every image pushed to the repository' },
+  { service: 'secretsmanager', kind: 'Secret', title: 'Secrets Manager secret', loss: 'the secret value and its versions (after the recovery window)' },
+];
+
+/** The external name is the AWS identity of every managed resource that has one. */
+export const EXTERNAL_NAME_PATH = 'metadata.annotations["crossplane.io/external-name"]';
+
+export const REPLACEMENT_FIELDS: readonly ReplacementField[] = [
+  { service: 'ec2', kind: 'VPC', path: 'spec.forProvider.cidrBlock', why: 'the primary CIDR of a VPC cannot change' },
+  { service: 'ec2', kind: 'Subnet', path: 'spec.forProvider.cidrBlock', why: 'the CIDR of a subnet cannot change' },
+  { service: 'ec2', kind: 'Subnet', path: 'spec.forProvider.availabilityZone', why: 'a subnet cannot move to another availability zone' },
+  { service: 'ec2', kind: 'Subnet', path: 'spec.forProvider.vpcId', why: 'a subnet cannot move to another VPC' },
+  { service: 'rds', kind: 'Instance', path: 'spec.forProvider.engine', why: 'the engine of a database cannot change in place' },
+  { service: 'rds', kind: 'Instance', path: 'spec.forProvider.identifier', why: 'the identifier names the database instance' },
+  { service: 'rds', kind: 'Cluster', path: 'spec.forProvider.engine', why: 'the engine of a database cannot change in place' },
+  { service: 'rds', kind: 'Cluster', path: 'spec.forProvider.clusterIdentifier', why: 'the identifier names the database cluster' },
+  { service: 'rds', kind: 'Cluster', path: 'spec.forProvider.databaseName', why: 'the initial database name cannot change' },
+  { service: 'dynamodb', kind: 'Table', path: 'spec.forProvider.hashKey', why: 'the partition key of a table cannot change' },
+  { service: 'dynamodb', kind: 'Table', path: 'spec.forProvider.rangeKey', why: 'the sort key of a table cannot change' },
+  { service: 'sqs', kind: 'Queue', path: 'spec.forProvider.fifoQueue', why: 'a queue cannot switch between standard and FIFO' },
+];
+
+/** Every stateful managed resource is replaced when these change. */
+export const STATEFUL_REPLACEMENT_PATHS: readonly { readonly path: string; readonly why: string }[] = [
+  { path: EXTERNAL_NAME_PATH, why: 'the external name is the AWS identity of the resource: Crossplane would create a new one and stop managing the old' },
+  { path: 'spec.forProvider.region', why: 'a resource cannot move to another region' },
+];
+
+/** Kubernetes kinds (core group) whose deletion loses data. */
+export const STATEFUL_CORE_KINDS: readonly { readonly kind: string; readonly loss: string }[] = [
+  { kind: 'Namespace', loss: 'every object in the namespace: workloads, Secrets, ConfigMaps, and the volumes of its PersistentVolumeClaims' },
+  { kind: 'PersistentVolumeClaim', loss: 'the volume and its data when the storage class reclaim policy is Delete (the default for EBS)' },
+];
+
+/** Management policies that let Crossplane delete the external resource. */
+export const DELETING_POLICIES: readonly string[] = ['Delete', '*'];
+
+/** The Crossplane default when `spec.managementPolicies` is not set. */
+export const DEFAULT_MANAGEMENT_POLICIES: readonly string[] = ['*'];
+
+const AWS_GROUP = /^([a-z0-9]+)\.aws(\.m)?\.upbound\.io$/;
+
+/** The stateful kind of an object, if it is one; `group` is the API group of its apiVersion. */
+export function statefulKind(group: string, kind: string): StatefulKind | undefined {
+  const service = AWS_GROUP.exec(group)?.[1];
+  if (!service) return undefined;
+  return STATEFUL_KINDS.find((s) => s.service === service && s.kind === kind);
+}

@@ -1,0 +1,133 @@
+/**
+ * Reads the rendered objects of `out/` at a git ref straight from the object database: one `git ls-tree`
+ * and one `git cat-file --batch` process for the whole tree, however many files it holds (out/ can hold
+ * 100k files; a process per file would take minutes).
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { parseOutFile, type OutObject } from '../out-tree.js';
+
+/** A failed git invocation, with git's own message; the command prints it without a stack trace. */
+function gitError(args: readonly string[], stderr: string): Error {
+  const detail = stderr.trim().split('\n').filter(Boolean).pop() ?? 'no output';
+  return new Error(`git ${args.join(' ')} failed: ${detail}`);
+}
+
+function git(repoRoot: string, args: readonly string[]): Buffer {
+  const res = spawnSync('git', args, { cwd: repoRoot, maxBuffer: 1 << 30 });
+  if (res.error) throw new Error(`cannot run git: ${res.error.message}`);
+  if (res.status !== 0) throw gitError(args, res.stderr.toString('utf8'));
+  return res.stdout;
+}
+
+/**
+ * Resolves a ref to a commit id, with a message that tells the user what to do when it does not exist
+ * (the usual cause in CI is a shallow clone without the base branch).
+ */
+export function resolveCommit(repoRoot: string, ref: string): string {
+  if (ref.startsWith('-')) throw new Error(`'--base' (${ref}) is not a git ref`);
+  const res = spawnSync('git', ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { cwd: repoRoot });
+  if (res.error) throw new Error(`cannot run git: ${res.error.message}`);
+  if (res.status !== 0) {
+    const inRepo = spawnSync('git', ['rev-parse', '--git-dir'], { cwd: repoRoot });
+    if (inRepo.status !== 0) throw new Error(`${repoRoot} is not inside a git repository`);
+    throw new Error(`unknown git ref '${ref}': fetch it first (e.g. git fetch origin ${ref})`);
+  }
+  return res.stdout.toString('utf8').trim();
+}
+
+/** A blob in the tree: its id and repo-relative path. */
+interface TreeEntry {
+  readonly blob: string;
+  readonly path: string;
+}
+
+/** True for files that can hold an object; flux-system/ and kustomization.yaml never do. */
+function isCandidate(path: string): boolean {
+  if (!/\.ya?ml$/.test(path)) return false;
+  const parts = path.split('/');
+  if (parts.length < 4 || parts[2] === 'flux-system') return false;
+  return parts[parts.length - 1] !== 'kustomization.yaml';
+}
+
+/** Lists the YAML blobs under `out/` at a commit (`git ls-tree -r -z`). */
+export function listOutBlobs(repoRoot: string, commit: string, clusters?: readonly string[]): TreeEntry[] {
+  const pathspecs = clusters && clusters.length > 0 ? clusters.map((c) => `out/${c}`) : ['out'];
+  const raw = git(repoRoot, ['ls-tree', '-r', '-z', commit, '--', ...pathspecs]).toString('utf8');
+  const entries: TreeEntry[] = [];
+  for (const record of raw.split('\0')) {
+    if (!record) continue;
+    const tab = record.indexOf('\t');
+    const [, type, blob] = record.slice(0, tab).split(' ');
+    const path = record.slice(tab + 1);
+    if (type === 'blob' && blob && isCandidate(path)) entries.push({ blob, path });
+  }
+  return entries;
+}
+
+/**
+ * Reads many blobs with a single `git cat-file --batch` process. Identical blobs are read once.
+ * Returns blob id → UTF-8 text.
+ */
+export function readBlobs(repoRoot: string, blobs: readonly string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(blobs)];
+  const texts = new Map<string, string>();
+  if (unique.length === 0) return Promise.resolve(texts);
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', ['cat-file', '--batch', '--buffer'], { cwd: repoRoot });
+    let pending: Buffer = Buffer.alloc(0);
+    let stderr = '';
+    let failed = false;
+    // Parse `<id> <type> <size>\n<content>\n` records as they stream in; only an incomplete tail is kept.
+    child.stdout.on('data', (chunk: Buffer) => {
+      if (failed) return;
+      pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
+      let offset = 0;
+      for (;;) {
+        const eol = pending.indexOf(10, offset);
+        if (eol < 0) break;
+        const [id, type, size] = pending.toString('utf8', offset, eol).split(' ');
+        if (type === 'missing' || size === undefined) {
+          failed = true;
+          child.kill();
+          reject(new Error(`git cat-file: object ${id} is missing`));
+          return;
+        }
+        const end = eol + 1 + Number(size);
+        if (pending.length < end + 1) break;
+        texts.set(id!, pending.toString('utf8', eol + 1, end));
+        offset = end + 1;
+      }
+      pending = pending.subarray(offset);
+    });
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    child.on('error', (err) => reject(new Error(`cannot run git: ${err.message}`)));
+    child.on('close', (code) => {
+      if (failed) return;
+      if (code !== 0) reject(gitError(['cat-file', '--batch'], stderr));
+      else if (texts.size !== unique.length) reject(new Error(`git cat-file returned ${texts.size} of ${unique.length} objects`));
+      else resolve(texts);
+    });
+    child.stdin.on('error', () => undefined); // a failing git closes stdin early; 'close' reports it
+    child.stdin.end(unique.join('\n') + '\n');
+  });
+}
+
+/**
+ * Every object under `out/` at `ref`, parsed exactly like the working tree (headers and
+ * kustomization.yaml skipped by `parseOutFile`). `clusters` limits the read to those clusters.
+ */
+export async function readOutTreeAtRef(
+  repoRoot: string,
+  ref: string,
+  clusters?: readonly string[],
+): Promise<OutObject[]> {
+  const commit = resolveCommit(repoRoot, ref);
+  const entries = listOutBlobs(repoRoot, commit, clusters);
+  const texts = await readBlobs(repoRoot, entries.map((e) => e.blob));
+  const objects: OutObject[] = [];
+  for (const entry of entries) {
+    const parsed = parseOutFile(entry.path, texts.get(entry.blob) ?? '');
+    if (parsed) objects.push(parsed);
+  }
+  return objects;
+}

@@ -1,0 +1,114 @@
+/**
+ * The data model of a semantic diff of `out/`: which objects were added, removed or changed between a base
+ * git ref and the working tree, the field-level changes of each, and the destructive findings.
+ *
+ * Renderers (text, markdown) and the guard only read these types; nothing here touches git or the disk.
+ */
+
+/** Identity and location of one rendered object. */
+export interface ObjectRef {
+  readonly cluster: string;
+  /** The layer folder the object lives in, e.g. `tenants` or `addons` (see DESIGN §6). */
+  readonly layer: string;
+  /** Repo-relative file path, e.g. `out/staging/tenants/team-a/namespace-team-a.yaml`. */
+  readonly path: string;
+  readonly apiVersion: string;
+  readonly kind: string;
+  /** @default - cluster-scoped objects have no namespace */
+  readonly namespace?: string;
+  readonly name: string;
+}
+
+export type ChangeAction = 'added' | 'removed' | 'changed';
+
+/** One changed leaf or subtree of an object, with a human-readable path such as `spec.hard.cpu`. */
+export interface FieldChange {
+  readonly path: string;
+  readonly action: ChangeAction;
+  /** @default - absent for `added` */
+  readonly before?: unknown;
+  /** @default - absent for `removed` */
+  readonly after?: unknown;
+}
+
+export interface ObjectChange {
+  readonly action: ChangeAction;
+  /** The object in the working tree, or in the base ref when it was removed. */
+  readonly ref: ObjectRef;
+  /** Field-level changes; empty for added and removed objects. */
+  readonly fields: readonly FieldChange[];
+  /** The whole object before and after, for the guard (never rendered as such). */
+  readonly before?: Record<string, unknown>;
+  readonly after?: Record<string, unknown>;
+}
+
+/** A change that would destroy data or force a cloud resource to be replaced. */
+export interface Finding {
+  readonly ref: ObjectRef;
+  /** What happens, e.g. `S3 Bucket team-a/team-a-data is removed`. */
+  readonly what: string;
+  /** What would be lost and why. */
+  readonly loss: string;
+  /** @default - the finding is about the whole object */
+  readonly field?: string;
+}
+
+export interface DiffReport {
+  /** The git ref the working tree was compared with, as the user gave it. */
+  readonly base: string;
+  /** Every change, sorted by cluster, layer, path. */
+  readonly changes: readonly ObjectChange[];
+  readonly findings: readonly Finding[];
+}
+
+export interface ClusterSummary {
+  readonly cluster: string;
+  readonly added: number;
+  readonly changed: number;
+  readonly removed: number;
+  readonly destructive: number;
+}
+
+/** The API group of an apiVersion: `apps/v1` → `apps`, `v1` → `` (core). */
+export function apiGroup(apiVersion: string): string {
+  const slash = apiVersion.indexOf('/');
+  return slash < 0 ? '' : apiVersion.slice(0, slash);
+}
+
+/** `namespace/name`, or `name` for cluster-scoped objects. */
+export function qualifiedName(ref: ObjectRef): string {
+  return `${ref.namespace ? `${ref.namespace}/` : ''}${ref.name}`;
+}
+
+/** `Kind namespace/name`, or `Kind name` for cluster-scoped objects. */
+export function describeRef(ref: ObjectRef): string {
+  return `${ref.kind} ${qualifiedName(ref)}`;
+}
+
+/** Counts per cluster, in cluster order. */
+export function summarize(report: DiffReport): ClusterSummary[] {
+  const byCluster = new Map<string, { added: number; changed: number; removed: number; destructive: number }>();
+  const entry = (cluster: string) => {
+    let e = byCluster.get(cluster);
+    if (!e) byCluster.set(cluster, (e = { added: 0, changed: 0, removed: 0, destructive: 0 }));
+    return e;
+  };
+  for (const c of report.changes) entry(c.ref.cluster)[c.action] += 1;
+  for (const f of report.findings) entry(f.ref.cluster).destructive += 1;
+  return [...byCluster.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([cluster, e]) => ({ cluster, ...e }));
+}
+
+/** Changes grouped cluster → layer, keeping the report's order. */
+export function groupChanges(changes: readonly ObjectChange[]): Map<string, Map<string, ObjectChange[]>> {
+  const out = new Map<string, Map<string, ObjectChange[]>>();
+  for (const c of changes) {
+    let layers = out.get(c.ref.cluster);
+    if (!layers) out.set(c.ref.cluster, (layers = new Map()));
+    let list = layers.get(c.ref.layer);
+    if (!list) layers.set(c.ref.layer, (list = []));
+    list.push(c);
+  }
+  return out;
+}

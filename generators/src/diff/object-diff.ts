@@ -1,0 +1,180 @@
+/**
+ * Matches the objects of two `out/` trees and computes field-level changes with `microdiff`.
+ *
+ * Objects are matched by cluster, API group, kind, namespace and name: a version bump of the same group is a
+ * change of `apiVersion`, a rename is a removal plus an addition. Before diffing, lists whose items all carry a
+ * unique `name` (containers, env, ports, volumes, ...) become maps keyed by that name, so inserting a container
+ * does not show as every later container changing; lists of scalars are compared whole
+ * (`spec.managementPolicies: [Observe, Create] → [Observe, Create, Delete]`).
+ */
+import microdiff from 'microdiff';
+import type { OutObject } from '../out-tree.js';
+import { apiGroup, type ChangeAction, type FieldChange, type ObjectChange, type ObjectRef } from './model.js';
+import { redactValue, type PathSegment } from './redact.js';
+
+/** Prefix of map keys that stand for a named list item; cannot occur in YAML written by the generator. */
+const ITEM = '\u0001';
+
+type Json = Record<string, unknown>;
+
+function isObject(value: unknown): value is Json {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function metadataOf(object: Json): Json {
+  return isObject(object.metadata) ? object.metadata : {};
+}
+
+/** The folder of an object relative to its cluster, e.g. `tenants/team-a`; DESIGN §6 calls it the layer. */
+function layerOf(o: OutObject): string {
+  const parts = o.path.split('/');
+  const at = parts.indexOf(o.cluster);
+  return at >= 0 && parts.length - at > 2 ? parts.slice(at + 1, -1).join('/') : o.layer;
+}
+
+export function refOf(o: OutObject): ObjectRef {
+  const meta = metadataOf(o.object);
+  const namespace = typeof meta.namespace === 'string' && meta.namespace ? meta.namespace : undefined;
+  return {
+    cluster: o.cluster,
+    layer: layerOf(o),
+    path: o.path,
+    apiVersion: String(o.object.apiVersion ?? ''),
+    kind: String(o.object.kind ?? ''),
+    ...(namespace ? { namespace } : {}),
+    name: String(meta.name ?? ''),
+  };
+}
+
+/** The identity an object keeps across a change: cluster, API group (not version), kind, namespace, name. */
+export function objectKey(o: OutObject): string {
+  const ref = refOf(o);
+  return [ref.cluster, apiGroup(ref.apiVersion), ref.kind, ref.namespace ?? '', ref.name].join('\0');
+}
+
+function hasUniqueNames(list: readonly unknown[]): boolean {
+  if (list.length === 0) return false;
+  const names = new Set<string>();
+  for (const item of list) {
+    if (!isObject(item) || typeof item.name !== 'string' || names.has(item.name)) return false;
+    names.add(item.name);
+  }
+  return true;
+}
+
+/** Named lists become maps keyed by `ITEM + name`; everything else is copied as is. */
+function normalize(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    if (hasUniqueNames(value)) {
+      return Object.fromEntries((value as Json[]).map((item) => [ITEM + String(item.name), normalize(item)]));
+    }
+    return value.map(normalize);
+  }
+  if (isObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normalize(v)]));
+  return value;
+}
+
+function toSegments(path: readonly (string | number)[]): PathSegment[] {
+  return path.map((p) => (typeof p === 'string' && p.startsWith(ITEM) ? { itemName: p.slice(ITEM.length) } : p));
+}
+
+/** The value at a differ path in the original (not normalized) object. */
+function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
+  let node = root;
+  for (const segment of path) {
+    if (typeof segment === 'object') {
+      node = Array.isArray(node) ? node.find((item) => isObject(item) && item.name === segment.itemName) : undefined;
+    } else {
+      node = node !== null && typeof node === 'object' ? (node as Record<string | number, unknown>)[segment] : undefined;
+    }
+    if (node === undefined) return undefined;
+  }
+  return node;
+}
+
+/** Shortens a path to the first list of scalars on it, so such lists are reported whole. */
+function collapseScalarLists(before: unknown, after: unknown, path: PathSegment[]): PathSegment[] {
+  for (let i = 0; i < path.length; i++) {
+    const prefix = path.slice(0, i);
+    const isScalarList = (v: unknown) => Array.isArray(v) && v.every((item) => item === null || typeof item !== 'object');
+    if (isScalarList(valueAt(before, prefix)) || isScalarList(valueAt(after, prefix))) return prefix;
+  }
+  return path;
+}
+
+/** `spec.template.spec.containers[name=app].image`, `metadata.annotations["crossplane.io/external-name"]`. */
+export function formatPath(path: readonly PathSegment[]): string {
+  let out = '';
+  for (const segment of path) {
+    if (typeof segment === 'number') out += `[${segment}]`;
+    else if (typeof segment === 'object') out += `[name=${segment.itemName}]`;
+    else if (/^[A-Za-z_$][\w$-]*$/.test(segment)) out += out ? `.${segment}` : segment;
+    else out += `[${JSON.stringify(segment)}]`;
+  }
+  return out;
+}
+
+/**
+ * Field-level changes between two versions of one object, sorted by path, secret values redacted.
+ * Key order and the order of named list items are not changes.
+ */
+export function diffFields(before: Json, after: Json): FieldChange[] {
+  if (microdiff(before, after).length === 0) return [];
+  const group = apiGroup(String(after.apiVersion ?? before.apiVersion ?? ''));
+  const kind = String(after.kind ?? before.kind ?? '');
+  const seen = new Map<string, FieldChange>();
+  for (const d of microdiff(normalize(before) as Json, normalize(after) as Json)) {
+    const path = collapseScalarLists(before, after, toSegments(d.path));
+    const key = formatPath(path);
+    if (seen.has(key)) continue;
+    const was = valueAt(before, path);
+    const now = valueAt(after, path);
+    const action: ChangeAction = was === undefined ? 'added' : now === undefined ? 'removed' : 'changed';
+    seen.set(key, {
+      path: key,
+      action,
+      ...(was === undefined ? {} : { before: redactValue(group, kind, path, was) }),
+      ...(now === undefined ? {} : { after: redactValue(group, kind, path, now) }),
+    });
+  }
+  return [...seen.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+function byLocation(a: ObjectChange, b: ObjectChange): number {
+  const ka = [a.ref.cluster, a.ref.layer, a.ref.path];
+  const kb = [b.ref.cluster, b.ref.layer, b.ref.path];
+  for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i]! < kb[i]! ? -1 : 1;
+  return 0;
+}
+
+/** Keys objects, disambiguating (by path) the duplicates a broken render could produce. */
+function index(objects: readonly OutObject[]): Map<string, OutObject> {
+  const map = new Map<string, OutObject>();
+  for (const o of objects) {
+    const key = objectKey(o);
+    map.set(map.has(key) ? `${key}\0${o.path}` : key, o);
+  }
+  return map;
+}
+
+/** Every added, removed and changed object between two trees, sorted by cluster, layer and path. */
+export function diffTrees(base: readonly OutObject[], head: readonly OutObject[]): ObjectChange[] {
+  const before = index(base);
+  const after = index(head);
+  const changes: ObjectChange[] = [];
+  for (const [key, now] of after) {
+    const was = before.get(key);
+    if (!was) {
+      changes.push({ action: 'added', ref: refOf(now), fields: [], after: now.object });
+      continue;
+    }
+    const fields = diffFields(was.object, now.object);
+    if (fields.length > 0) {
+      changes.push({ action: 'changed', ref: refOf(now), fields, before: was.object, after: now.object });
+    }
+  }
+  for (const [key, was] of before) {
+    if (!after.has(key)) changes.push({ action: 'removed', ref: refOf(was), fields: [], before: was.object });
+  }
+  return changes.sort(byLocation);
+}

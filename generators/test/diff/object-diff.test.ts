@@ -1,0 +1,99 @@
+import { describe, expect, test } from 'vitest';
+import { diffFields, diffTrees, formatPath, objectKey } from '../../src/diff/object-diff.js';
+import { managed, namespace, outObject, quota } from './git-fixture.js';
+
+function deployment(containers: Record<string, unknown>[]): Record<string, unknown> {
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'web', namespace: 'team-a' },
+    spec: { template: { spec: { containers } } },
+  };
+}
+
+describe('diffFields', () => {
+  test('a changed leaf shows exactly that field', () => {
+    // GIVEN a quota whose CPU request changes
+    // WHEN diffed
+    const fields = diffFields(quota('team-a', '4'), quota('team-a', '8'));
+    // THEN only that field is reported, with both values
+    expect(fields).toEqual([{ path: 'spec.hard["requests.cpu"]', action: 'changed', before: '4', after: '8' }]);
+  });
+
+  test('key order is not a change', () => {
+    const a = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x', labels: { a: '1', b: '2' } }, data: { k: 'v' } };
+    const b = { data: { k: 'v' }, metadata: { labels: { b: '2', a: '1' }, name: 'x' }, kind: 'ConfigMap', apiVersion: 'v1' };
+    expect(diffFields(a, b)).toEqual([]);
+  });
+
+  test('named list items are matched by name, whatever their order', () => {
+    // GIVEN a sidecar inserted before the app container, whose image also changes
+    const before = deployment([{ name: 'app', image: 'app:1' }]);
+    const after = deployment([{ name: 'proxy', image: 'envoy:1' }, { name: 'app', image: 'app:2' }]);
+    // THEN the sidecar is one addition and the app container one change
+    expect(diffFields(before, after)).toEqual([
+      { path: 'spec.template.spec.containers[name=app].image', action: 'changed', before: 'app:1', after: 'app:2' },
+      { path: 'spec.template.spec.containers[name=proxy]', action: 'added', after: { name: 'proxy', image: 'envoy:1' } },
+    ]);
+    // AND reordering named items alone is no change
+    const swapped = deployment([{ name: 'app', image: 'app:2' }, { name: 'proxy', image: 'envoy:1' }]);
+    expect(diffFields(after, swapped)).toEqual([]);
+  });
+
+  test('lists of scalars are reported whole', () => {
+    const before = managed('s3', 'Bucket', 'team-a', 'b', {});
+    const after = managed('s3', 'Bucket', 'team-a', 'b', {}, { managementPolicies: ['Observe', 'Create', 'Update', 'LateInitialize', 'Delete'] });
+    expect(diffFields(before, after)).toEqual([
+      {
+        path: 'spec.managementPolicies',
+        action: 'changed',
+        before: ['Observe', 'Create', 'Update', 'LateInitialize'],
+        after: ['Observe', 'Create', 'Update', 'LateInitialize', 'Delete'],
+      },
+    ]);
+  });
+
+  test('removed fields carry only the old value', () => {
+    const before = namespace('team-a', { extra: 'yes' });
+    expect(diffFields(before, namespace('team-a'))).toEqual([{ path: 'metadata.labels.extra', action: 'removed', before: 'yes' }]);
+  });
+});
+
+describe('formatPath', () => {
+  test('quotes keys that are not identifiers', () => {
+    expect(formatPath(['metadata', 'annotations', 'crossplane.io/external-name'])).toBe(
+      'metadata.annotations["crossplane.io/external-name"]',
+    );
+    expect(formatPath(['spec', 'ingress', 0, 'from', { itemName: 'x' }])).toBe('spec.ingress[0].from[name=x]');
+  });
+});
+
+describe('diffTrees', () => {
+  test('matches by group, so a version bump is a change of apiVersion', () => {
+    const v1 = outObject('staging', 'infra', { apiVersion: 'ec2.aws.m.upbound.io/v1beta1', kind: 'VPC', metadata: { name: 'vpc' } });
+    const v2 = outObject('staging', 'infra', { apiVersion: 'ec2.aws.m.upbound.io/v1beta2', kind: 'VPC', metadata: { name: 'vpc' } });
+    expect(objectKey(v1)).toBe(objectKey(v2));
+    const [change, ...rest] = diffTrees([v1], [v2]);
+    expect(rest).toEqual([]);
+    expect(change?.action).toBe('changed');
+    expect(change?.fields).toEqual([
+      { path: 'apiVersion', action: 'changed', before: 'ec2.aws.m.upbound.io/v1beta1', after: 'ec2.aws.m.upbound.io/v1beta2' },
+    ]);
+  });
+
+  test('a rename is a removal plus an addition, and clusters never match each other', () => {
+    const a = outObject('staging', 'tenants/team-a', namespace('team-a'));
+    const b = outObject('staging', 'tenants/team-b', namespace('team-b'));
+    const prod = outObject('prod', 'tenants/team-a', namespace('team-a'));
+    const changes = diffTrees([a, prod], [b, prod]);
+    expect(changes.map((c) => `${c.action} ${c.ref.cluster} ${c.ref.layer} ${c.ref.name}`)).toEqual([
+      'removed staging tenants/team-a team-a',
+      'added staging tenants/team-b team-b',
+    ]);
+  });
+
+  test('an unchanged tree has no changes', () => {
+    const objects = [outObject('staging', 'tenants/team-a', namespace('team-a')), outObject('staging', 'tenants/team-a', quota('team-a', '4'))];
+    expect(diffTrees(objects, structuredClone(objects))).toEqual([]);
+  });
+});

@@ -1,0 +1,204 @@
+/**
+ * `platform validate [--out DIR] [--cluster NAME] [--crds DIR]`: checks every rendered object in out/ against the
+ * Kubernetes schemas (`validateManifest` from the platform package), optionally against the CRDs in a directory
+ * (structural schema, defaults, strict unknown fields, CEL rules), and runs the whole-tree checks.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { validateManifest } from '@platform/platform';
+import type { OutObject } from '../out-tree.js';
+import { readOutTree } from '../out-tree.js';
+import type { CelStats } from '../validate/cel-rules.js';
+import { newCelStats } from '../validate/cel-rules.js';
+import type { CrdIndex } from '../validate/crd-index.js';
+import { loadCrdIndex } from '../validate/crd-index.js';
+import { validateAgainstCrds } from '../validate/crd-validator.js';
+import type { Problem } from '../validate/problem.js';
+import type { Command, CommandContext } from './command.js';
+
+/** Exit codes: 0 no problem, 1 problems found, 2 usage or read error. */
+export const EXIT_OK = 0;
+export const EXIT_PROBLEMS = 1;
+export const EXIT_USAGE = 2;
+
+/** A problem found by a whole-tree check, tied to the object it is about. */
+export interface ObjectProblem extends Problem {
+  readonly object: OutObject;
+}
+
+/**
+ * A check that needs the whole rendered tree at once (cross-object rules such as "every tenant namespace has a
+ * default-deny NetworkPolicy"). Register it in {@link TREE_CHECKS}.
+ */
+export interface TreeCheck {
+  /** Short name, used in error messages when the check itself throws. */
+  readonly name: string;
+  run(objects: readonly OutObject[]): ObjectProblem[];
+}
+
+/**
+ * Extension point: the whole-tree checks `validate` runs after the per-object checks, in order.
+ * The security baseline (DESIGN.md §8) is added here as `{ name: 'security baseline', run: checkSecurityBaseline }`.
+ */
+export const TREE_CHECKS: TreeCheck[] = [];
+
+const HELP = `Usage: platform validate [options]
+
+Checks every object rendered in out/ against the Kubernetes API schemas and the platform's own schemas,
+then runs the whole-tree checks (security baseline). With --crds, custom resources are also validated the
+way the API server would on create: the apiVersion must be served by a CRD in DIR, metadata.name and
+(for namespaced kinds) metadata.namespace are required, defaults are applied, fields unknown to the schema
+are rejected, and x-kubernetes-validations (CEL) rules are evaluated. CEL rules that use a function this
+validator lacks are counted as "not evaluated", never as passed.
+
+Options:
+  --out DIR        rendered tree to check (default: <repo>/out)
+  --cluster NAME   only this cluster (repeatable; default: every cluster in out/)
+  --crds DIR       validate custom resources against the CustomResourceDefinitions in DIR
+                   (*.yaml / *.yml, recursively, multi-document files allowed)
+  -h, --help       show this help
+
+Each problem is printed as
+  out/<cluster>/<file>: <Kind>/<namespace>/<name>: <field.path>: <message>
+followed by a summary line.
+
+Exit codes: 0 no problem, 1 problems found, 2 usage error or unreadable input.`;
+
+interface ValidateOptions {
+  readonly outDir: string;
+  readonly clusters: readonly string[] | undefined;
+  readonly crdsDir: string | undefined;
+}
+
+function parseOptions(argv: string[], repoRoot: string): ValidateOptions | 'help' | string {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        out: { type: 'string' },
+        cluster: { type: 'string', multiple: true },
+        crds: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }));
+  } catch (err) {
+    return (err as Error).message;
+  }
+  if (values.help) return 'help';
+  return {
+    outDir: values.out !== undefined ? resolve(values.out) : join(repoRoot, 'out'),
+    clusters: values.cluster,
+    crdsDir: values.crds !== undefined ? resolve(values.crds) : undefined,
+  };
+}
+
+/** The result of validating a rendered tree, before printing. */
+export interface ValidationReport {
+  readonly objects: number;
+  readonly clusters: number;
+  /** Every problem, in tree order, each tied to its object. */
+  readonly problems: readonly ObjectProblem[];
+  readonly cel: CelStats;
+}
+
+/**
+ * Validates already-read objects: `validateManifest` on each, the CRD validator on each when an index is given,
+ * then every whole-tree check.
+ */
+export function validateObjects(
+  objects: readonly OutObject[],
+  crds: CrdIndex | undefined,
+  treeChecks: readonly TreeCheck[] = TREE_CHECKS,
+): ValidationReport {
+  const problems: ObjectProblem[] = [];
+  const cel = newCelStats();
+  for (const object of objects) {
+    for (const message of validateManifest(object.object)) problems.push({ object, path: '', message });
+    if (crds) for (const p of validateAgainstCrds(crds, object.object, cel)) problems.push({ object, ...p });
+  }
+  for (const check of treeChecks) {
+    try {
+      problems.push(...check.run(objects));
+    } catch (err) {
+      throw new Error(`${check.name} check failed: ${(err as Error).message}`);
+    }
+  }
+  return { objects: objects.length, clusters: new Set(objects.map((o) => o.cluster)).size, problems, cel };
+}
+
+/** `out/<cluster>/<file>: <Kind>/<namespace>/<name>: <field.path>: <message>` (namespace and path left out when empty). */
+export function formatProblem(p: ObjectProblem): string {
+  const obj = p.object.object;
+  const meta = (obj['metadata'] ?? {}) as Record<string, unknown>;
+  const kind = typeof obj['kind'] === 'string' ? obj['kind'] : '<no kind>';
+  const name = typeof meta['name'] === 'string' ? meta['name'] : '<no name>';
+  const id = typeof meta['namespace'] === 'string' && meta['namespace'] !== '' ? `${kind}/${meta['namespace']}/${name}` : `${kind}/${name}`;
+  return p.path === '' ? `${p.object.path}: ${id}: ${p.message}` : `${p.object.path}: ${id}: ${p.path}: ${p.message}`;
+}
+
+/** The last line `validate` prints. */
+export function formatSummary(r: ValidationReport): string {
+  return (
+    `validate: ${r.objects} objects in ${r.clusters} clusters, ${r.problems.length} problems ` +
+    `(CEL: ${r.cel.evaluated} rules evaluated, ${r.cel.notEvaluated} not evaluated)`
+  );
+}
+
+function fail(ctx: CommandContext, message: string): number {
+  ctx.stderr.write(`platform validate: ${message}\n`);
+  return EXIT_USAGE;
+}
+
+export const validateCommand: Command = {
+  name: 'validate',
+  summary: 'Check every object in out/ against Kubernetes, CRD schemas and the security baseline',
+  help: HELP,
+  async run(argv, ctx) {
+    const options = parseOptions(argv, ctx.repoRoot);
+    if (options === 'help') {
+      ctx.stdout.write(`${HELP}\n`);
+      return EXIT_OK;
+    }
+    if (typeof options === 'string') {
+      ctx.stderr.write(`platform validate: ${options}\n\n${HELP}\n`);
+      return EXIT_USAGE;
+    }
+    if (!isDirectory(options.outDir)) return fail(ctx, `no rendered tree at ${options.outDir} (run 'platform generate' first)`);
+    for (const cluster of options.clusters ?? []) {
+      if (!isDirectory(join(options.outDir, cluster))) return fail(ctx, `'--cluster' (${cluster}): no such cluster in ${options.outDir}`);
+    }
+    if (options.crdsDir !== undefined && !isDirectory(options.crdsDir)) return fail(ctx, `'--crds' (${options.crdsDir}) is not a directory`);
+
+    let crds: CrdIndex | undefined;
+    let objects: OutObject[];
+    try {
+      crds = options.crdsDir !== undefined ? loadCrdIndex(options.crdsDir) : undefined;
+      objects = readOutTree(options.outDir, options.clusters ? [...options.clusters] : undefined);
+    } catch (err) {
+      return fail(ctx, (err as Error).message);
+    }
+    if (crds && crds.crdCount === 0) return fail(ctx, `'--crds' (${options.crdsDir}): no CustomResourceDefinitions found`);
+
+    let report: ValidationReport;
+    try {
+      report = validateObjects(objects, crds);
+    } catch (err) {
+      return fail(ctx, (err as Error).message);
+    }
+    const lines = report.problems.map(formatProblem);
+    if (lines.length > 0) ctx.stdout.write(`${lines.join('\n')}\n`);
+    for (const [rule, reason] of report.cel.unsupported) {
+      ctx.stderr.write(`platform validate: CEL rule not evaluated (${reason}): ${rule}\n`);
+    }
+    ctx.stdout.write(`${formatSummary(report)}\n`);
+    return report.problems.length > 0 ? EXIT_PROBLEMS : EXIT_OK;
+  },
+};
+
+function isDirectory(p: string): boolean {
+  return existsSync(p) && statSync(p).isDirectory();
+}

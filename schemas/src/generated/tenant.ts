@@ -63,4 +63,67 @@ export interface Tenant {
    * Extra namespaces besides the main one, given as suffixes: 'jobs' gives '<name>-jobs'.
    */
   namespaces: string[];
+  /**
+   * ResourceQuota of each tenant namespace. Each value must stay within the cluster's tenancy.quotaCeilings.
+   */
+  quotas: {
+    /**
+     * Sum of CPU requests (and limits) of all pods, e.g. "4" or "500m".
+     */
+    cpu: string;
+    /**
+     * Sum of memory requests (and limits) of all pods, e.g. 16Gi.
+     */
+    memory: string;
+    /**
+     * Most pods at once (real teams: median 50, p99 100).
+     */
+    pods: number;
+    /**
+     * Sum of PersistentVolumeClaim requests.
+     */
+    storage: string;
+    /**
+     * Services of type LoadBalancer (most tenants use the shared ingress instead).
+     */
+    loadBalancers: number;
+  };
+  /**
+   * Per-container defaults applied when a container states no resources.
+   */
+  limitRange: {
+    defaultLimit: {
+      cpu: string;
+      memory: string;
+    };
+    defaultRequest: {
+      cpu: string;
+      memory: string;
+    };
+  };
+  /**
+   * Ingress hostnames the tenant owns. Each must be inside the dns.domain of every cluster the tenant runs in and claimed by no other tenant; apps may only use these.
+   */
+  hostnames: string[];
+  /**
+   * Who may talk to the tenant's namespaces besides the platform (ingress controller, monitoring, DNS).
+   */
+  network: {
+    /**
+     * Other tenants whose namespaces may call this tenant's pods.
+     */
+    allowFrom: string[];
+    /**
+     * Allow egress to the internet (0.0.0.0/0 except the cluster's VPC and the instance metadata address).
+     */
+    internetEgress: boolean;
+  };
+  /**
+   * AWS resources of the tenant (see docs/tenants.md).
+   */
+  aws?: {};
+  /**
+   * True while a tenant is being retired: its namespaces and stateful AWS resources stay, its apps stop being reconciled, and generate warns.
+   */
+  decommissioned: boolean;
 }

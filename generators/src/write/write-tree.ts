@@ -20,7 +20,12 @@ const STAGING_PREFIX = '.staging-';
  * repaired by the next run (see recoverInterruptedWrite). out/<cluster>/flux-system/ is carried
  * over untouched.
  */
-export function writeClusters(outRoot: string, plans: ReadonlyMap<string, ClusterFiles>): WriteResult {
+export function writeClusters(
+  outRoot: string,
+  plans: ReadonlyMap<string, ClusterFiles>,
+  /** Called before each staged file is written; tests use it to fail mid-write. */
+  beforeWrite: (path: string) => void = () => {},
+): WriteResult {
   mkdirSync(outRoot, { recursive: true });
   recoverInterruptedWrite(outRoot);
   const staging = join(outRoot, `${STAGING_PREFIX}${process.pid}`);
@@ -44,7 +49,10 @@ export function writeClusters(outRoot: string, plans: ReadonlyMap<string, Cluste
       for (const [path, content] of files) {
         const to = join(target, path);
         mkdirSync(dirname(to), { recursive: true });
-        if (differing.has(path)) writeFileSync(to, content);
+        if (differing.has(path)) {
+          beforeWrite(to);
+          writeFileSync(to, content);
+        }
         else linkSync(join(dir, path), to);
       }
       linkTree(join(dir, BOOTSTRAP_FOLDER), join(target, BOOTSTRAP_FOLDER));

@@ -19,6 +19,7 @@ function emitMap(map: Record<string, unknown>, indent: string): string {
   for (const key of Object.keys(map)) {
     const v = map[key];
     if (v === undefined) continue;
+    if (key.length > 1000) throw new Error(`cannot write a map key of ${key.length} characters as YAML (implicit keys are limited to 1024)`);
     out += `${indent}${plainOrQuoted(key)}:${valueAfterKey(v, indent)}`;
   }
   return out;

@@ -1,0 +1,55 @@
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { InputError, formatDiagnostic } from '../../src/load/diagnostic.js';
+import { loadFleet } from '../../src/load/load-fleet.js';
+import { MAX_INPUT_BYTES } from '../../src/load/source-file.js';
+
+const fixtures = join(import.meta.dirname, '..', 'fixtures');
+const errorCases = readdirSync(join(fixtures, 'loader')).filter((d) => d.startsWith('error-'));
+
+/** Loads a fixture folder (copied, so cases that need generated files can add them) and returns the printed problems. */
+function problemsOf(name: string): string[] {
+  const dir = mkdtempSync(join(tmpdir(), 'load-'));
+  cpSync(join(fixtures, 'loader', name), dir, { recursive: true });
+  if (name === 'error-too-large') {
+    mkdirSync(join(dir, 'clusters'), { recursive: true });
+    writeFileSync(join(dir, 'clusters', 'big.yaml'), `name: big\n#${'x'.repeat(MAX_INPUT_BYTES - 11)}\n`);
+  }
+  try {
+    loadFleet(dir);
+  } catch (e) {
+    if (e instanceof InputError) return e.diagnostics.map(formatDiagnostic);
+    throw e;
+  }
+  return [];
+}
+
+describe('loadFleet', () => {
+  it('loads a valid fleet with defaults filled and lists sorted by name', () => {
+    // GIVEN the small fixture fleet WHEN it is loaded
+    const fleet = loadFleet(join(fixtures, 'fleet-small'));
+    // THEN every input is there, typed, with schema defaults applied
+    expect(fleet.clusters.map((c) => c.spec.name)).toEqual(['mgmt', 'prod']);
+    expect(fleet.clusters[1]!.spec.management).toBe(false);
+    expect(fleet.clusters[1]!.spec.network.subnetPrefixLengths).toEqual({ compute: 19, secure: 22, elb: 24, mgmt: 26 });
+    expect(fleet.tenants.map((t) => t.spec.name)).toEqual(['team-a']);
+    expect(fleet.apps.map((a) => `${a.tenant}/${a.spec.name}`)).toEqual(['team-a/api']);
+  });
+
+  it.each(errorCases)('%s: reports every expected problem as file:line:col', (name) => {
+    // GIVEN a fixture with a mistake WHEN it is loaded
+    const printed = problemsOf(name);
+    // THEN each expected line starts one printed problem, and nothing is printed without a location
+    const expected = readFileSync(join(fixtures, 'loader', name, 'expected.txt'), 'utf8').trim().split('\n');
+    for (const line of expected) expect(printed.some((p) => p.startsWith(line)), `expected "${line}" in:\n${printed.join('\n')}`).toBe(true);
+    for (const p of printed) expect(p).toMatch(/^[a-z][\w./-]*\.ya?ml:\d+:\d+: /i);
+  });
+
+  it('collects the problems of every file at once, sorted by file and position', () => {
+    const printed = problemsOf('error-many-files');
+    expect(printed.length).toBe(5);
+    expect(printed).toEqual([...printed].sort());
+  });
+});

@@ -1,0 +1,43 @@
+import type { Construct } from 'constructs';
+import { BOOL, STR, STR_MAP, referable, regional, untyped } from '../_fields.js';
+import type { Ref, RegionalForProvider, Selector, Tags, TypedManagedResourceProps } from '../_fields.js';
+import { ManagedResource, defineManagedResourceKind } from '../managed-resource.js';
+
+/** eks PodIdentityAssociation: lets one Kubernetes ServiceAccount assume one IAM role. ID-identified. */
+export const EKS_POD_IDENTITY_ASSOCIATION = defineManagedResourceKind({
+  apiVersion: 'eks.aws.m.upbound.io/v1beta1',
+  kind: 'PodIdentityAssociation',
+  forProvider: regional(
+    {
+      ...referable('clusterName'),
+      ...referable('roleArn'),
+      ...referable('targetRoleArn'),
+      disableSessionTags: BOOL,
+      namespace: STR,
+      serviceAccount: STR,
+      tags: STR_MAP,
+    },
+    ['namespace', 'serviceAccount'],
+  ),
+});
+
+export interface EksPodIdentityAssociationForProvider extends RegionalForProvider {
+  /** The EKS cluster name (set it, or reference an EksCluster in the same namespace). */
+  readonly clusterName?: string;
+  readonly clusterNameRef?: Ref;
+  readonly clusterNameSelector?: Selector;
+  readonly roleArn?: string;
+  readonly roleArnRef?: Ref;
+  readonly roleArnSelector?: Selector;
+  /** Kubernetes namespace of the ServiceAccount. */
+  readonly namespace: string;
+  readonly serviceAccount: string;
+  readonly disableSessionTags?: boolean;
+  readonly tags?: Tags;
+}
+
+export class EksPodIdentityAssociation extends ManagedResource {
+  constructor(scope: Construct, id: string, props: TypedManagedResourceProps<EksPodIdentityAssociationForProvider>) {
+    super(scope, id, EKS_POD_IDENTITY_ASSOCIATION, untyped(props));
+  }
+}

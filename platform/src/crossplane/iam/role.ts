@@ -1,0 +1,107 @@
+import type { Construct } from 'constructs';
+import { NUM, STR, STR_MAP, arr, global, obj, referable, referableList, untyped } from '../_fields.js';
+import type { Ref, Selector, Tags, TypedManagedResourceProps } from '../_fields.js';
+import { ManagedResource, defineManagedResourceKind } from '../managed-resource.js';
+
+const IAM = 'iam.aws.m.upbound.io/v1beta1';
+
+/** iam Role. Global (no region) and name-identified: the external name is the role name. */
+export const IAM_ROLE = defineManagedResourceKind({
+  apiVersion: IAM,
+  kind: 'Role',
+  forProvider: global(
+    {
+      assumeRolePolicy: STR,
+      description: STR,
+      forceDetachPolicies: { type: 'boolean' },
+      inlinePolicy: arr(obj({ name: STR, policy: STR })),
+      ...referableList('managedPolicyArns', 'managedPolicyArns'),
+      maxSessionDuration: NUM,
+      path: STR,
+      permissionsBoundary: STR,
+      tags: STR_MAP,
+    },
+    ['assumeRolePolicy'],
+  ),
+});
+
+export interface IamRoleForProvider {
+  /** Trust policy as a JSON string (see `policyDocument`). */
+  readonly assumeRolePolicy: string;
+  readonly description?: string;
+  readonly maxSessionDuration?: number;
+  readonly path?: string;
+  readonly permissionsBoundary?: string;
+  readonly tags?: Tags;
+}
+
+/** An IAM role. Attach policies with IamRolePolicyAttachment, so each grant is its own object. */
+export class IamRole extends ManagedResource {
+  constructor(scope: Construct, id: string, props: TypedManagedResourceProps<IamRoleForProvider>) {
+    super(scope, id, IAM_ROLE, untyped(props));
+  }
+}
+
+/** iam Policy: a customer-managed policy. Name-identified: the external name is the policy name. */
+export const IAM_POLICY = defineManagedResourceKind({
+  apiVersion: IAM,
+  kind: 'Policy',
+  forProvider: global({ delayAfterPolicyCreationInMs: NUM, description: STR, path: STR, policy: STR, tags: STR_MAP }, ['policy']),
+});
+
+export interface IamPolicyForProvider {
+  /** Policy document as a JSON string (see `policyDocument`). */
+  readonly policy: string;
+  readonly description?: string;
+  readonly path?: string;
+  readonly tags?: Tags;
+}
+
+export class IamPolicy extends ManagedResource {
+  constructor(scope: Construct, id: string, props: TypedManagedResourceProps<IamPolicyForProvider>) {
+    super(scope, id, IAM_POLICY, untyped(props));
+  }
+}
+
+/** iam RolePolicyAttachment: attaches one managed policy (AWS-managed ARN or an IamPolicy by ref) to one role. */
+export const IAM_ROLE_POLICY_ATTACHMENT = defineManagedResourceKind({
+  apiVersion: IAM,
+  kind: 'RolePolicyAttachment',
+  forProvider: global({ ...referable('policyArn'), ...referable('role') }),
+});
+
+export interface IamRolePolicyAttachmentForProvider {
+  readonly policyArn?: string;
+  readonly policyArnRef?: Ref;
+  readonly policyArnSelector?: Selector;
+  readonly role?: string;
+  readonly roleRef?: Ref;
+  readonly roleSelector?: Selector;
+}
+
+export class IamRolePolicyAttachment extends ManagedResource {
+  constructor(scope: Construct, id: string, props: TypedManagedResourceProps<IamRolePolicyAttachmentForProvider>) {
+    super(scope, id, IAM_ROLE_POLICY_ATTACHMENT, untyped(props));
+  }
+}
+
+/** iam InstanceProfile. Name-identified: the external name is the instance profile name. */
+export const IAM_INSTANCE_PROFILE = defineManagedResourceKind({
+  apiVersion: IAM,
+  kind: 'InstanceProfile',
+  forProvider: global({ path: STR, ...referable('role'), tags: STR_MAP }),
+});
+
+export interface IamInstanceProfileForProvider {
+  readonly path?: string;
+  readonly role?: string;
+  readonly roleRef?: Ref;
+  readonly roleSelector?: Selector;
+  readonly tags?: Tags;
+}
+
+export class IamInstanceProfile extends ManagedResource {
+  constructor(scope: Construct, id: string, props: TypedManagedResourceProps<IamInstanceProfileForProvider>) {
+    super(scope, id, IAM_INSTANCE_PROFILE, untyped(props));
+  }
+}

@@ -1,0 +1,68 @@
+import type { Construct } from 'constructs';
+import { BOOL, STR, STR_MAP, oneOf, referable, regional, untyped } from '../_fields.js';
+import type { Ref, RegionalForProvider, Selector, Tags, TypedManagedResourceProps } from '../_fields.js';
+import { ManagedResource, defineManagedResourceKind } from '../managed-resource.js';
+
+/** kms.aws.m.upbound.io/v1beta1 Key: a customer-managed KMS key. ID-identified (AWS assigns the key id). */
+export const KMS_KEY = defineManagedResourceKind({
+  apiVersion: 'kms.aws.m.upbound.io/v1beta1',
+  kind: 'Key',
+  forProvider: regional({
+    bypassPolicyLockoutSafetyCheck: BOOL,
+    customKeyStoreId: STR,
+    customerMasterKeySpec: STR,
+    deletionWindowInDays: { type: 'number', minimum: 7, maximum: 30 },
+    description: STR,
+    enableKeyRotation: BOOL,
+    isEnabled: BOOL,
+    keyUsage: oneOf('ENCRYPT_DECRYPT', 'SIGN_VERIFY', 'GENERATE_VERIFY_MAC'),
+    multiRegion: BOOL,
+    policy: STR,
+    rotationPeriodInDays: { type: 'number', minimum: 90, maximum: 2560 },
+    tags: STR_MAP,
+    xksKeyId: STR,
+  }),
+});
+
+export interface KmsKeyForProvider extends RegionalForProvider {
+  readonly description?: string;
+  /** Yearly (or `rotationPeriodInDays`) rotation of the key material. */
+  readonly enableKeyRotation?: boolean;
+  readonly rotationPeriodInDays?: number;
+  /** 7 to 30 days between scheduling deletion and deleting the key. */
+  readonly deletionWindowInDays?: number;
+  readonly keyUsage?: 'ENCRYPT_DECRYPT' | 'SIGN_VERIFY' | 'GENERATE_VERIFY_MAC';
+  readonly multiRegion?: boolean;
+  /** Key policy as a JSON string. */
+  readonly policy?: string;
+  readonly isEnabled?: boolean;
+  readonly tags?: Tags;
+}
+
+/** A KMS key. Keys hold the only way to read data encrypted with them: emit them with `retain: true`. */
+export class KmsKey extends ManagedResource {
+  constructor(scope: Construct, id: string, props: TypedManagedResourceProps<KmsKeyForProvider>) {
+    super(scope, id, KMS_KEY, untyped(props));
+  }
+}
+
+/** kms.aws.m.upbound.io/v1beta1 Alias. Name-identified: the external name is the alias (`alias/` is prefixed when missing). */
+export const KMS_ALIAS = defineManagedResourceKind({
+  apiVersion: 'kms.aws.m.upbound.io/v1beta1',
+  kind: 'Alias',
+  forProvider: regional({ ...referable('targetKeyId') }),
+});
+
+export interface KmsAliasForProvider extends RegionalForProvider {
+  readonly targetKeyId?: string;
+  readonly targetKeyIdRef?: Ref;
+  readonly targetKeyIdSelector?: Selector;
+}
+
+/** A KMS alias; set `externalName` to `alias/<name>` so aliases never collide across namespaces. */
+export class KmsAlias extends ManagedResource {
+  constructor(scope: Construct, id: string, props: TypedManagedResourceProps<KmsAliasForProvider>) {
+    super(scope, id, KMS_ALIAS, untyped(props));
+  }
+}
+

@@ -1,0 +1,61 @@
+import type { Construct } from 'constructs';
+import { BOOL, STR, STR_MAP, arr, obj, oneOf, referable, regional, untyped } from '../_fields.js';
+import type { Ref, RegionalForProvider, Tags, TypedManagedResourceProps } from '../_fields.js';
+import { ManagedResource, defineManagedResourceKind } from '../managed-resource.js';
+
+/**
+ * ecr.aws.m.upbound.io/v1beta1 Repository. Name-identified: the external name is the repository
+ * name (forProvider has no name field).
+ */
+export const ECR_REPOSITORY = defineManagedResourceKind({
+  apiVersion: 'ecr.aws.m.upbound.io/v1beta1',
+  kind: 'Repository',
+  forProvider: regional({
+    encryptionConfiguration: arr(obj({ encryptionType: oneOf('AES256', 'KMS', 'KMS_DSSE'), ...referable('kmsKey') })),
+    forceDelete: BOOL,
+    imageScanningConfiguration: obj({ scanOnPush: BOOL }),
+    imageTagMutability: oneOf('MUTABLE', 'IMMUTABLE', 'IMMUTABLE_WITH_EXCLUSION', 'MUTABLE_WITH_EXCLUSION'),
+    tags: STR_MAP,
+  }),
+});
+
+export interface EcrRepositoryForProvider extends RegionalForProvider {
+  readonly encryptionConfiguration: readonly { readonly encryptionType: 'KMS'; readonly kmsKeyRef: Ref }[];
+  readonly imageScanningConfiguration: { readonly scanOnPush: boolean };
+  readonly imageTagMutability: 'IMMUTABLE' | 'MUTABLE';
+  readonly forceDelete?: boolean;
+  readonly tags?: Tags;
+}
+
+/** An ECR repository. Holds images: emit it with `retain: true`. */
+export class EcrRepository extends ManagedResource {
+  constructor(scope: Construct, id: string, props: TypedManagedResourceProps<EcrRepositoryForProvider>) {
+    super(scope, id, ECR_REPOSITORY, untyped(props));
+  }
+}
+
+/** forProvider of the policies attached to one repository (`policy` is JSON, required on create). */
+export interface EcrRepositoryPolicyForProvider extends RegionalForProvider {
+  readonly repositoryRef: Ref;
+  readonly policy: string;
+}
+
+const attached = (kind: string) =>
+  defineManagedResourceKind({ apiVersion: 'ecr.aws.m.upbound.io/v1beta1', kind, forProvider: regional({ policy: STR, ...referable('repository') }, ['policy']) });
+
+/** ecr.aws.m.upbound.io/v1beta1 LifecyclePolicy: which images ECR expires. */
+export const ECR_LIFECYCLE_POLICY = attached('LifecyclePolicy');
+/** ecr.aws.m.upbound.io/v1beta1 RepositoryPolicy: who may pull or push. */
+export const ECR_REPOSITORY_POLICY = attached('RepositoryPolicy');
+
+export class EcrLifecyclePolicy extends ManagedResource {
+  constructor(scope: Construct, id: string, props: TypedManagedResourceProps<EcrRepositoryPolicyForProvider>) {
+    super(scope, id, ECR_LIFECYCLE_POLICY, untyped(props));
+  }
+}
+
+export class EcrRepositoryPolicy extends ManagedResource {
+  constructor(scope: Construct, id: string, props: TypedManagedResourceProps<EcrRepositoryPolicyForProvider>) {
+    super(scope, id, ECR_REPOSITORY_POLICY, untyped(props));
+  }
+}

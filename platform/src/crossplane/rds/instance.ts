@@ -1,0 +1,124 @@
+import type { Construct } from 'constructs';
+import { BOOL, NUM, STR, STR_MAP, arr, obj, referable, referableList, regional, untyped } from '../_fields.js';
+import type { Ref, RegionalForProvider, Selector, Tags, TypedManagedResourceProps } from '../_fields.js';
+import { ManagedResource, defineManagedResourceKind } from '../managed-resource.js';
+
+/** A key of a Secret in the MR's namespace (namespaced MRs have no `namespace` here). */
+export interface SecretKeyRef {
+  readonly name: string;
+  readonly key: string;
+}
+
+/** JSON Schema of a {@link SecretKeyRef}. */
+export const SECRET_KEY_REF = obj({ name: STR, key: STR }, ['name', 'key']);
+
+/**
+ * rds.aws.m.upbound.io/v1beta1 Instance. ID-identified: the DB identifier is `forProvider.identifier`,
+ * which the platform always sets. `instanceClass` is required when Crossplane creates or updates.
+ */
+export const RDS_INSTANCE = defineManagedResourceKind({
+  apiVersion: 'rds.aws.m.upbound.io/v1beta1',
+  kind: 'Instance',
+  forProvider: regional({
+    allocatedStorage: NUM,
+    allowMajorVersionUpgrade: BOOL,
+    applyImmediately: BOOL,
+    autoGeneratePassword: BOOL,
+    autoMinorVersionUpgrade: BOOL,
+    backupRetentionPeriod: { type: 'number', minimum: 0, maximum: 35 },
+    backupWindow: STR,
+    caCertIdentifier: STR,
+    copyTagsToSnapshot: BOOL,
+    dbName: STR,
+    ...referable('dbSubnetGroupName'),
+    deleteAutomatedBackups: BOOL,
+    deletionProtection: BOOL,
+    enabledCloudwatchLogsExports: arr(STR),
+    engine: STR,
+    engineVersion: STR,
+    finalSnapshotIdentifier: STR,
+    iamDatabaseAuthenticationEnabled: BOOL,
+    identifier: { type: 'string', pattern: '^[a-z][a-z0-9-]{0,62}$' },
+    instanceClass: STR,
+    iops: NUM,
+    ...referable('kmsKeyId'),
+    maintenanceWindow: STR,
+    maxAllocatedStorage: NUM,
+    multiAz: BOOL,
+    parameterGroupName: STR,
+    passwordSecretRef: SECRET_KEY_REF,
+    performanceInsightsEnabled: BOOL,
+    port: NUM,
+    publiclyAccessible: BOOL,
+    skipFinalSnapshot: BOOL,
+    storageEncrypted: BOOL,
+    storageThroughput: NUM,
+    storageType: { type: 'string', enum: ['standard', 'gp2', 'gp3', 'io1', 'io2'] },
+    tags: STR_MAP,
+    username: STR,
+    ...referableList('vpcSecurityGroupIds', 'vpcSecurityGroupId'),
+  }),
+});
+
+export interface RdsInstanceForProvider extends RegionalForProvider {
+  /** The DB instance identifier in AWS; unique per account and region. */
+  readonly identifier: string;
+  readonly engine: string;
+  readonly engineVersion: string;
+  readonly instanceClass: string;
+  /** GiB. */
+  readonly allocatedStorage: number;
+  /** Storage autoscaling ceiling, GiB. */
+  readonly maxAllocatedStorage?: number;
+  readonly storageType?: 'standard' | 'gp2' | 'gp3' | 'io1' | 'io2';
+  readonly storageEncrypted: boolean;
+  readonly kmsKeyIdRef?: Ref;
+  readonly kmsKeyIdSelector?: Selector;
+  readonly dbName?: string;
+  readonly username: string;
+  /** Let the provider generate the master password into `passwordSecretRef`. */
+  readonly autoGeneratePassword?: boolean;
+  readonly passwordSecretRef: SecretKeyRef;
+  readonly dbSubnetGroupNameRef?: Ref;
+  readonly vpcSecurityGroupIdRefs?: readonly Ref[];
+  readonly multiAz: boolean;
+  readonly deletionProtection: boolean;
+  readonly backupRetentionPeriod: number;
+  readonly copyTagsToSnapshot?: boolean;
+  readonly skipFinalSnapshot?: boolean;
+  readonly finalSnapshotIdentifier?: string;
+  readonly publiclyAccessible: boolean;
+  readonly autoMinorVersionUpgrade?: boolean;
+  readonly iamDatabaseAuthenticationEnabled?: boolean;
+  readonly performanceInsightsEnabled?: boolean;
+  readonly enabledCloudwatchLogsExports?: readonly string[];
+  readonly tags?: Tags;
+}
+
+/** An RDS DB instance. Holds data: emit it with `retain: true`. */
+export class RdsInstance extends ManagedResource {
+  constructor(scope: Construct, id: string, props: TypedManagedResourceProps<RdsInstanceForProvider>) {
+    super(scope, id, RDS_INSTANCE, untyped(props));
+  }
+}
+
+/** rds.aws.m.upbound.io/v1beta1 SubnetGroup. Name-identified: the external name is the DB subnet group name. */
+export const RDS_SUBNET_GROUP = defineManagedResourceKind({
+  apiVersion: 'rds.aws.m.upbound.io/v1beta1',
+  kind: 'SubnetGroup',
+  forProvider: regional({ description: STR, ...referableList('subnetIds', 'subnetId'), tags: STR_MAP }),
+});
+
+/** forProvider of a subnet group (RDS and ElastiCache have the same shape). */
+export interface SubnetGroupForProvider extends RegionalForProvider {
+  readonly description?: string;
+  readonly subnetIds: readonly string[];
+  readonly tags?: Tags;
+}
+
+/** A DB subnet group; set `externalName` so two namespaces never share one. */
+export class RdsSubnetGroup extends ManagedResource {
+  constructor(scope: Construct, id: string, props: TypedManagedResourceProps<SubnetGroupForProvider>) {
+    super(scope, id, RDS_SUBNET_GROUP, untyped(props));
+  }
+}

@@ -1,0 +1,80 @@
+import type { Construct } from 'constructs';
+import { BOOL, NUM, STR, STR_MAP, referable, regional, untyped } from '../_fields.js';
+import type { Ref, RegionalForProvider, Tags, TypedManagedResourceProps } from '../_fields.js';
+import { ManagedResource, defineManagedResourceKind } from '../managed-resource.js';
+
+/**
+ * sqs.aws.m.upbound.io/v1beta1 Queue. The queue name is `forProvider.name` (80 characters at most,
+ * `.fifo` suffix for FIFO queues); AWS identifies the queue by its URL.
+ */
+export const SQS_QUEUE = defineManagedResourceKind({
+  apiVersion: 'sqs.aws.m.upbound.io/v1beta1',
+  kind: 'Queue',
+  forProvider: regional({
+    contentBasedDeduplication: BOOL,
+    delaySeconds: { type: 'number', minimum: 0, maximum: 900 },
+    fifoQueue: BOOL,
+    kmsDataKeyReusePeriodSeconds: { type: 'number', minimum: 60, maximum: 86400 },
+    kmsMasterKeyId: STR,
+    maxMessageSize: NUM,
+    messageRetentionSeconds: { type: 'number', minimum: 60, maximum: 1209600 },
+    name: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,75}(\\.fifo)?$' },
+    receiveWaitTimeSeconds: { type: 'number', minimum: 0, maximum: 20 },
+    redriveAllowPolicy: STR,
+    sqsManagedSseEnabled: BOOL,
+    tags: STR_MAP,
+    visibilityTimeoutSeconds: { type: 'number', minimum: 0, maximum: 43200 },
+  }),
+});
+
+export interface SqsQueueForProvider extends RegionalForProvider {
+  readonly name: string;
+  /** KMS key id, alias or ARN used for SSE. */
+  readonly kmsMasterKeyId?: string;
+  readonly kmsDataKeyReusePeriodSeconds?: number;
+  readonly messageRetentionSeconds?: number;
+  readonly visibilityTimeoutSeconds?: number;
+  readonly receiveWaitTimeSeconds?: number;
+  readonly fifoQueue?: boolean;
+  /** JSON: which source queues may use this queue as their dead-letter queue. */
+  readonly redriveAllowPolicy?: string;
+  readonly tags?: Tags;
+}
+
+/** An SQS queue. Holds messages: emit it with `retain: true`. */
+export class SqsQueue extends ManagedResource {
+  constructor(scope: Construct, id: string, props: TypedManagedResourceProps<SqsQueueForProvider>) {
+    super(scope, id, SQS_QUEUE, untyped(props));
+  }
+}
+
+/** forProvider of the policies attached to a queue by URL. */
+export interface QueueAttachmentForProvider extends RegionalForProvider {
+  readonly queueUrlRef: Ref;
+}
+
+/** sqs.aws.m.upbound.io/v1beta1 QueuePolicy: the resource policy of one queue (`policy` is required on create). */
+export const SQS_QUEUE_POLICY = defineManagedResourceKind({
+  apiVersion: 'sqs.aws.m.upbound.io/v1beta1',
+  kind: 'QueuePolicy',
+  forProvider: regional({ policy: STR, ...referable('queueUrl') }, ['policy']),
+});
+
+export class SqsQueuePolicy extends ManagedResource {
+  constructor(scope: Construct, id: string, props: TypedManagedResourceProps<QueueAttachmentForProvider & { readonly policy: string }>) {
+    super(scope, id, SQS_QUEUE_POLICY, untyped(props));
+  }
+}
+
+/** sqs.aws.m.upbound.io/v1beta1 QueueRedrivePolicy: where a queue sends messages it failed to process. */
+export const SQS_QUEUE_REDRIVE_POLICY = defineManagedResourceKind({
+  apiVersion: 'sqs.aws.m.upbound.io/v1beta1',
+  kind: 'QueueRedrivePolicy',
+  forProvider: regional({ redrivePolicy: STR, ...referable('queueUrl') }, ['redrivePolicy']),
+});
+
+export class SqsQueueRedrivePolicy extends ManagedResource {
+  constructor(scope: Construct, id: string, props: TypedManagedResourceProps<QueueAttachmentForProvider & { readonly redrivePolicy: string }>) {
+    super(scope, id, SQS_QUEUE_REDRIVE_POLICY, untyped(props));
+  }
+}

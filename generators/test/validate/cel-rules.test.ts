@@ -1,4 +1,4 @@
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import type { CelStats } from '../../src/validate/cel-rules.js';
 import { compileExpression, evaluateRules, newCelStats, toCel } from '../../src/validate/cel-rules.js';
 import type { Problem } from '../../src/validate/problem.js';
@@ -114,6 +114,8 @@ describe('toCel', () => {
 });
 
 describe.skipIf(!HAS_REAL_CRDS)(`coverage of the real CRDs' rules${REAL_CRDS_NOTE}`, () => {
+  beforeAll(() => void realCrds(), 60_000);
+
   test('every served rule compiles, or is a transition rule', () => {
     // GIVEN every x-kubernetes-validations rule of every served version
     const rules = new Set<string>();

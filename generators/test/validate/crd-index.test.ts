@@ -44,5 +44,5 @@ describe('loadCrdIndex', () => {
     expect(index.lookup('ec2.aws.m.upbound.io/v1beta1', 'VPC')).toMatchObject({ scope: 'Namespaced' });
     expect(index.lookup('kustomize.toolkit.fluxcd.io/v1', 'Kustomization')).toMatchObject({ scope: 'Namespaced' });
     expect(index.lookup('aws.m.upbound.io/v1beta1', 'ClusterProviderConfig')).toMatchObject({ scope: 'Cluster' });
-  });
+  }, 60_000);
 });

@@ -1,7 +1,7 @@
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { newCelStats } from '../../src/validate/cel-rules.js';
 import { loadCrdIndex } from '../../src/validate/crd-index.js';
-import { splitApiVersion, validateAgainstCrds } from '../../src/validate/crd-validator.js';
+import { RULES_NOT_CHECKED, splitApiVersion, validateAgainstCrds } from '../../src/validate/crd-validator.js';
 import { FIXTURE_CRDS, HAS_REAL_CRDS, REAL_CRDS_NOTE, realCrds } from './real-crds.js';
 
 const fixtures = loadCrdIndex(FIXTURE_CRDS);
@@ -28,7 +28,18 @@ describe('validateAgainstCrds with the fixture CRDs', () => {
       { path: 'spec.region', message: 'Unsupported value: "mars-1": supported values: "eu-west-1", "us-east-1"' },
       { path: 'spec.ratio', message: 'Invalid value: "string": must be of type number' },
       { path: 'spec.size', message: 'Required value' },
+      { path: '', message: RULES_NOT_CHECKED },
     ]);
+  });
+
+  test('validation rules do not run on an object with type errors, as in the API server', () => {
+    const stats = newCelStats();
+    const problems = validateAgainstCrds(fixtures, widget({ ...validSpec, mode: 'slow', size: 'big' }), stats);
+    expect(problems).toEqual([
+      { path: 'spec.size', message: 'Invalid value: "string": must be of type integer' },
+      { path: '', message: 'some validation rules were not checked because the object was invalid; correct the existing errors to complete validation' },
+    ]);
+    expect(stats).toMatchObject({ evaluated: 0, notEvaluated: 0 });
   });
 
   test('pattern', () => {
@@ -113,6 +124,8 @@ describe('validateAgainstCrds with the fixture CRDs', () => {
 });
 
 describe.skipIf(!HAS_REAL_CRDS)(`validateAgainstCrds with the real CRDs${REAL_CRDS_NOTE}`, () => {
+  beforeAll(() => void realCrds(), 60_000);
+
   const vpc = (forProvider: Record<string, unknown>) => ({
     apiVersion: 'ec2.aws.m.upbound.io/v1beta1',
     kind: 'VPC',

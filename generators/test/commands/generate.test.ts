@@ -1,0 +1,142 @@
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { Writable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli.js';
+import { planFleet } from '../../src/generate-fleet.js';
+import { recoverInterruptedWrite, writeClusters } from '../../src/write/write-tree.js';
+
+const fixture = join(import.meta.dirname, '..', 'fixtures', 'fleet-small');
+
+function repo(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'gen-'));
+  cpSync(fixture, dir, { recursive: true });
+  return dir;
+}
+
+async function run(root: string, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const sink = (f: (s: string) => void) => new Writable({ write: (c, _e, cb) => (f(String(c)), cb()) });
+  const code = await main(argv, { repoRoot: root, stdout: sink((s) => (out += s)), stderr: sink((s) => (err += s)) });
+  return { code, out, err };
+}
+
+/** Every file under out/ with its content hash and inode, to prove nothing moved. */
+function snapshot(root: string): Record<string, string> {
+  const res: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else res[relative(root, p)] = `${createHash('sha1').update(readFileSync(p)).digest('hex')}@${statSync(p).ino}`;
+    }
+  };
+  if (existsSync(join(root, 'out'))) walk(join(root, 'out'));
+  return res;
+}
+
+describe('platform generate', () => {
+  it('writes every cluster, then does nothing on a second run', async () => {
+    const root = repo();
+    const first = await run(root, 'generate');
+    expect(first.code).toBe(0);
+    expect(first.out).toMatch(/^generate: 2 clusters, \d+ objects; files \d+ written, 0 unchanged, 0 removed; [\d.]+s\n$/);
+    expect(readFileSync(join(root, 'out/prod/kustomization.yaml'), 'utf8')).toContain('  - flux-system\n  - flux\n');
+    const before = snapshot(root);
+    const second = await run(root, 'generate');
+    expect(second.out).toMatch(/^generate: nothing changed since the last run/);
+    expect(snapshot(root)).toEqual(before);
+  });
+
+  it('renders byte-identical output twice, and rewrites nothing when forced', async () => {
+    const root = repo();
+    await run(root, 'generate');
+    const before = snapshot(root);
+    const forced = await run(root, 'generate', '--force');
+    expect(forced.out).toMatch(/files 0 written, \d+ unchanged, 0 removed/);
+    expect(snapshot(root)).toEqual(before);
+    const a = planFleet(root).plans;
+    const b = planFleet(root).plans;
+    expect([...b.entries()]).toEqual([...a.entries()]);
+  });
+
+  it('--check lists drifted, missing and stale files and exits 1', async () => {
+    const root = repo();
+    await run(root, 'generate');
+    expect((await run(root, 'generate', '--check')).code).toBe(0);
+    const ns = join(root, 'out/prod/tenants/team-a/namespace-team-a.yaml');
+    writeFileSync(ns, `${readFileSync(ns, 'utf8')}# hand edit\n`);
+    writeFileSync(join(root, 'out/prod/tenants/team-a/extra.yaml'), 'kind: ConfigMap\n');
+    rmSync(join(root, 'out/prod/flux/kustomization-addons.yaml'));
+    const check = await run(root, 'generate', '--check');
+    expect(check.code).toBe(1);
+    expect(check.err).toContain('generate --check: 3 file(s) differ from what the inputs render:');
+    expect(check.err).toContain('  out/prod/flux/kustomization-addons.yaml (missing)');
+    expect(check.err).toContain('  out/prod/tenants/team-a/extra.yaml (not generated any more)');
+    expect(check.err).toContain('  out/prod/tenants/team-a/namespace-team-a.yaml\n');
+  });
+
+  it('removes files no longer produced and never touches flux-system/', async () => {
+    const root = repo();
+    await run(root, 'generate');
+    mkdirSync(join(root, 'out/prod/flux-system'), { recursive: true });
+    writeFileSync(join(root, 'out/prod/flux-system/gotk-sync.yaml'), '# owned by flux bootstrap\n');
+    rmSync(join(root, 'apps'), { recursive: true });
+    const res = await run(root, 'generate');
+    expect(res.out).toMatch(/[1-9]\d* removed/);
+    expect(existsSync(join(root, 'out/prod/apps'))).toBe(false);
+    expect(readFileSync(join(root, 'out/prod/flux-system/gotk-sync.yaml'), 'utf8')).toBe('# owned by flux bootstrap\n');
+  });
+
+  it('prints input problems as file:line:col, exits 1 and leaves out/ untouched', async () => {
+    const root = repo();
+    await run(root, 'generate');
+    const before = snapshot(root);
+    writeFileSync(join(root, 'tenants/team-a.yaml'), readFileSync(join(root, 'tenants/team-a.yaml'), 'utf8').replace('clusters: [prod]', 'clusters: [prod, qa]'));
+    const res = await run(root, 'generate');
+    expect(res.code).toBe(1);
+    expect(res.err).toContain('tenants/team-a.yaml:7:18: clusters[1]: unknown cluster "qa"; allowed: mgmt, prod');
+    expect(res.err).not.toMatch(/\n\s+at /);
+    expect(snapshot(root)).toEqual(before);
+  });
+
+  it('a failure in the middle of a write leaves out/ byte-identical and no staging behind', async () => {
+    const root = repo();
+    await run(root, 'generate');
+    const before = snapshot(root);
+    writeFileSync(join(root, 'tenants/team-a.yaml'), readFileSync(join(root, 'tenants/team-a.yaml'), 'utf8').replace('role: admin', 'role: view'));
+    rmSync(join(root, 'out/mgmt'), { recursive: true });
+    const { plans } = planFleet(root);
+    let n = 0;
+    expect(() =>
+      writeClusters(join(root, 'out'), plans, () => {
+        if (++n === 3) throw new Error('disk full');
+      }),
+    ).toThrow('disk full');
+    const after = snapshot(root);
+    expect(after).toEqual(Object.fromEntries(Object.entries(before).filter(([p]) => !p.startsWith('out/mgmt/'))));
+    expect(readdirSync(join(root, 'out')).filter((e) => e.startsWith('.'))).toEqual([]);
+  });
+
+  it('repairs a run that was killed between moving a cluster aside and moving the new one in', async () => {
+    const root = repo();
+    await run(root, 'generate');
+    const before = snapshot(root);
+    mkdirSync(join(root, 'out/.staging-999/prod'), { recursive: true });
+    renameSync(join(root, 'out/prod'), join(root, 'out/.staging-999/prod.old'));
+    recoverInterruptedWrite(join(root, 'out'));
+    expect(snapshot(root)).toEqual(before);
+  });
+
+  it('explains usage mistakes without a stack trace', async () => {
+    const root = repo();
+    const res = await run(root, 'generate', '--clusterr', 'prod');
+    expect(res.code).toBe(2);
+    expect(res.err).toContain("platform generate: Unknown option '--clusterr'");
+    expect((await run(root, 'generate', '--cluster', 'qa')).err).toContain('--cluster qa: no such cluster; allowed: mgmt, prod');
+    expect((await run(root, 'nope')).err).toContain('platform: unknown command "nope"');
+  });
+});

@@ -26,7 +26,8 @@ export class ClusterContext {
     const here = new Map(this.tenants.map((t) => [t.spec.name, t]));
     this.apps = fleet.apps.filter((a) => {
       const tenant = here.get(a.tenant);
-      return tenant !== undefined && (a.spec.clusters ?? tenant.spec.clusters).includes(name);
+      // A decommissioned tenant keeps its bundle but runs no apps (no apps Kustomization, no apps/ files).
+      return tenant !== undefined && !tenant.spec.decommissioned && (a.spec.clusters ?? tenant.spec.clusters).includes(name);
     });
   }
 

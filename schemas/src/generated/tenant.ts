@@ -68,7 +68,7 @@ export interface Tenant {
    */
   quotas: {
     /**
-     * Sum of CPU requests (and limits) of all pods, e.g. "4" or "500m".
+     * Sum of CPU requests of all pods, e.g. "4" or "500m" (CPU limits are not capped).
      */
     cpu: string;
     /**

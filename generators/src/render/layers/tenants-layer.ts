@@ -1,13 +1,33 @@
-import { TenantNamespace } from '@platform/platform';
+import { TenantBundle, TenantClusterRoles, TenantGuardrails } from '@platform/platform';
 import type { ClusterContext } from '../cluster-context.js';
+import { tenantReconciler } from './flux-layer.js';
 
-/** tenants/<team>/: each tenant's namespace bundle on this cluster. */
+/** Folder of the cluster-wide tenancy objects: applied before any tenant (every tenant-<team> depends on it). */
+export const TENANCY_FOLDER = 'addons-config';
+
+/**
+ * tenants/<team>/: each tenant's namespace bundle on this cluster; plus, once per cluster, the ClusterRoles tenants
+ * are bound to and the admission policy that keeps them away from Crossplane and cluster-scoped kinds.
+ */
 export function renderTenantsLayer(ctx: ClusterContext): void {
+  const { cluster } = ctx;
+  const groupPrefix = cluster.spec.kubernetes?.oidcGroupPrefix ?? 'github:';
+  const shared = ctx.chart('tenancy', TENANCY_FOLDER, [cluster.source.path]);
+  new TenantClusterRoles(shared, 'roles');
+  new TenantGuardrails(shared, 'guardrails', { groupPrefix });
+
   for (const t of ctx.tenants) {
-    const chart = ctx.chart(`tenant-${t.spec.name}`, `tenants/${t.spec.name}`, [t.source.path]);
-    const names = [t.spec.name, ...t.spec.namespaces.map((s) => `${t.spec.name}-${s}`)];
-    for (const ns of names) {
-      new TenantNamespace(chart, ns, { name: ns, tenant: t.spec.name, environment: ctx.cluster.spec.environment });
-    }
+    const name = t.spec.name;
+    const chart = ctx.chart(`tenant-${name}`, `tenants/${name}`, [t.source.path]);
+    const kustomizations = [`tenant-${name}`, ...(ctx.appsOf(name).length > 0 ? [`apps-${name}`] : [])];
+    new TenantBundle(chart, 'bundle', {
+      tenant: t.spec,
+      environment: cluster.spec.environment,
+      groupPrefix,
+      vpcCidr: cluster.spec.network.vpcCidr,
+      reconciler: tenantReconciler(name),
+      kustomizations,
+      allowTo: ctx.tenants.filter((o) => o.spec.name !== name && o.spec.network.allowFrom.includes(name)).map((o) => o.spec.name),
+    });
   }
 }

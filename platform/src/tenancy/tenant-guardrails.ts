@@ -1,0 +1,66 @@
+import { ApiObject } from 'cdk8s';
+import { Construct } from 'constructs';
+
+export interface TenantGuardrailsProps {
+  /** Prefix the OIDC provider puts on GitHub team groups: every such group is a tenant team. */
+  readonly groupPrefix: string;
+  /** Namespace of the tenant reconciler ServiceAccounts. @default 'flux-system' */
+  readonly reconcilerNamespace?: string;
+  /** Name prefix of the tenant reconciler ServiceAccounts. @default 'tenant-' */
+  readonly reconcilerPrefix?: string;
+  /** API group suffixes tenants may never write. @default ['.upbound.io', '.crossplane.io'] */
+  readonly deniedGroupSuffixes?: readonly string[];
+}
+
+/** metadata.name of the policy and of its binding. */
+export const TENANT_GUARDRAILS = 'tenant-guardrails';
+
+const str = (s: string) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+
+/**
+ * A cluster-wide ValidatingAdmissionPolicy and its binding (rendered once per cluster): requests from a tenant team
+ * (an OIDC group with the GitHub prefix) or from a tenant reconciler ServiceAccount may not create, change or delete
+ * Crossplane kinds (`*.upbound.io`, `*.crossplane.io`) nor anything cluster-scoped. RBAC already grants them
+ * none of that; this holds even if a role is widened by mistake.
+ */
+export class TenantGuardrails extends Construct {
+  constructor(scope: Construct, id: string, props: TenantGuardrailsProps) {
+    super(scope, id);
+    const saPrefix = `system:serviceaccount:${props.reconcilerNamespace ?? 'flux-system'}:${props.reconcilerPrefix ?? 'tenant-'}`;
+    const suffixes = props.deniedGroupSuffixes ?? ['.upbound.io', '.crossplane.io'];
+    const isTenant =
+      `request.userInfo.username.startsWith(${str(saPrefix)}) || ` +
+      `(has(request.userInfo.groups) && request.userInfo.groups.exists(g, g.startsWith(${str(props.groupPrefix)})))`;
+    const crossplane = suffixes.map((s) => `request.resource.group.endsWith(${str(s)}) || request.resource.group == ${str(s.slice(1))}`).join(' || ');
+    new ApiObject(this, 'policy', {
+      apiVersion: 'admissionregistration.k8s.io/v1',
+      kind: 'ValidatingAdmissionPolicy',
+      metadata: { name: TENANT_GUARDRAILS },
+      spec: {
+        failurePolicy: 'Fail',
+        matchConstraints: {
+          resourceRules: [{ apiGroups: ['*'], apiVersions: ['*'], resources: ['*', '*/*'], operations: ['CREATE', 'UPDATE', 'DELETE'], scope: '*' }],
+        },
+        matchConditions: [{ name: 'tenant-principal', expression: isTenant }],
+        validations: [
+          {
+            expression: `!(${crossplane})`,
+            messageExpression: `'tenants may not write ' + request.resource.group + '/' + request.resource.resource + ': cloud resources are declared in tenants/<team>.yaml and created by the platform'`,
+            reason: 'Forbidden',
+          },
+          {
+            expression: `request.namespace != '' || request.resource.group in ['authorization.k8s.io', 'authentication.k8s.io']`,
+            messageExpression: `'tenants may not write cluster-scoped ' + request.resource.resource`,
+            reason: 'Forbidden',
+          },
+        ],
+      },
+    });
+    new ApiObject(this, 'binding', {
+      apiVersion: 'admissionregistration.k8s.io/v1',
+      kind: 'ValidatingAdmissionPolicyBinding',
+      metadata: { name: TENANT_GUARDRAILS },
+      spec: { policyName: TENANT_GUARDRAILS, validationActions: ['Deny'] },
+    });
+  }
+}

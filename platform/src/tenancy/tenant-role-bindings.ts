@@ -1,0 +1,37 @@
+import { ApiObject } from 'cdk8s';
+import { Construct } from 'constructs';
+import { type TenantAccess, tenantClusterRole } from './tenant-cluster-roles.js';
+
+export interface TenantOwner {
+  /** GitHub team as `<org>/<team-slug>`. */
+  readonly team: string;
+  readonly role: TenantAccess;
+}
+
+export interface TenantRoleBindingsProps {
+  /** The tenant namespace the bindings live in (they grant nothing anywhere else). */
+  readonly namespace: string;
+  readonly owners: readonly TenantOwner[];
+  /** Prefix of OIDC group names, e.g. `github:` gives `github:acme/payments`. */
+  readonly groupPrefix: string;
+}
+
+/** `acme/payments` with role edit → `edit-acme-payments`: unique per namespace, readable in `kubectl get rolebindings`. */
+export const ownerBindingName = (owner: TenantOwner) => `${owner.role}-${owner.team.toLowerCase().replace(/[^a-z0-9-]+/g, '-')}`;
+
+/** One RoleBinding per owner team in one tenant namespace, from the team's OIDC group to `tenant-<role>`. */
+export class TenantRoleBindings extends Construct {
+  constructor(scope: Construct, id: string, props: TenantRoleBindingsProps) {
+    super(scope, id);
+    for (const owner of props.owners) {
+      const name = ownerBindingName(owner);
+      new ApiObject(this, name, {
+        apiVersion: 'rbac.authorization.k8s.io/v1',
+        kind: 'RoleBinding',
+        metadata: { name, namespace: props.namespace },
+        roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: tenantClusterRole(owner.role) },
+        subjects: [{ apiGroup: 'rbac.authorization.k8s.io', kind: 'Group', name: `${props.groupPrefix}${owner.team}` }],
+      });
+    }
+  }
+}

@@ -70,6 +70,26 @@ export interface Cluster {
        */
       mgmt: number;
     };
+    /**
+     * AWS ids of the network once it exists (fill in after the infrastructure is created; the management cluster's infra MRs report them in status). Tenant databases, Redis and OpenSearch attach to these; while they are missing those resources are not rendered and generate warns.
+     */
+    ids?: {
+      /**
+       * The VPC id, e.g. vpc-0123456789abcdef0.
+       */
+      vpcId: string;
+      /**
+       * The three secure-tier subnet ids (one per availability zone).
+       *
+       * @minItems 3
+       * @maxItems 3
+       */
+      secureSubnetIds: [string, string, string];
+      /**
+       * The security group of the compute tier (nodes and pods): the only source tenant data stores admit.
+       */
+      computeSecurityGroupId: string;
+    };
   };
   /**
    * The EKS control plane.

@@ -119,9 +119,236 @@ export interface Tenant {
     internetEgress: boolean;
   };
   /**
-   * AWS resources of the tenant (see docs/tenants.md).
+   * AWS resources of the tenant, created in every cluster the tenant runs in by that cluster's Crossplane, in the tenant's main namespace. AWS names are <cluster>-<tenant>-<name>; credentials and endpoints land in Secrets of the namespace (see docs/tenants.md).
    */
-  aws?: {};
+  aws: {
+    /**
+     * Workload ServiceAccounts (in the main namespace, or <tenant>-<suffix> with `namespace`) that get their own IAM role through EKS Pod Identity. Each role may use exactly the tenant's own resources below, nothing else.
+     */
+    serviceAccounts: {
+      /**
+       * ServiceAccount name, as used by the app (serviceAccountName).
+       */
+      name: string;
+      /**
+       * Suffix of one of the tenant's extra namespaces; empty for the main namespace.
+       */
+      namespace: string;
+    }[];
+    /**
+     * S3 buckets: always SSE-KMS with the tenant key, versioned, public access blocked, owner-enforced and TLS-only. Never deleted by removing them here.
+     */
+    buckets: {
+      /**
+       * Short name; the bucket is <cluster>-<tenant>-<name>.
+       */
+      name: string;
+      /**
+       * Delete objects this many days after they were written. Omit to keep objects forever.
+       */
+      expireAfterDays?: number;
+      /**
+       * Delete overwritten or deleted object versions after this many days.
+       */
+      noncurrentVersionsExpireAfterDays: number;
+    }[];
+    /**
+     * PostgreSQL databases (RDS), in the secure subnets, reachable only from the compute tier. The connection Secret <name>-postgres in the main namespace holds endpoint, host, port, username and password.
+     */
+    databases: {
+      /**
+       * Short name; the DB instance is <cluster>-<tenant>-<name>.
+       */
+      name: string;
+      /**
+       * PostgreSQL major (or major.minor) version.
+       */
+      engineVersion: string;
+      /**
+       * RDS instance class (most teams use db.t4g.small).
+       */
+      instanceClass: string;
+      /**
+       * Initial gp3 storage in GiB.
+       */
+      allocatedStorage: number;
+      /**
+       * Storage autoscaling ceiling in GiB.
+       */
+      maxAllocatedStorage: number;
+      /**
+       * Days of automated backups (point-in-time recovery window).
+       */
+      backupRetentionDays: number;
+      /**
+       * Standby in a second availability zone, per environment.
+       */
+      multiAz: {
+        development: boolean;
+        staging: boolean;
+        production: boolean;
+      };
+      /**
+       * AWS refuses to delete the instance while set, per environment.
+       */
+      deletionProtection: {
+        development: boolean;
+        staging: boolean;
+        production: boolean;
+      };
+    }[];
+    /**
+     * ECR repositories: scan on push, immutable tags, encrypted with the tenant key, pull for the cluster's nodes, push for a CI role that GitHub Actions of `githubRepositories` can assume.
+     */
+    registries: {
+      /**
+       * Short name; the repository is <cluster>-<tenant>-<name>.
+       */
+      name: string;
+      /**
+       * Lifecycle policy: keep this many most recent images, expire older ones.
+       */
+      keepImages: number;
+      /**
+       * GitHub repositories (<org>/<repo>) whose workflows may push, through GitHub OIDC (repo:<org>/<repo>:*).
+       *
+       * @minItems 1
+       */
+      githubRepositories: [string, ...string[]];
+    }[];
+    /**
+     * Redis (ElastiCache replication groups): secure subnets, encrypted at rest with the tenant key and in transit, AUTH token, multi-AZ failover in production. The Secret <name>-redis holds the endpoint, port and auth token.
+     */
+    redis: {
+      /**
+       * Short name; the replication group is <cluster>-<tenant>-<name> (40 characters at most).
+       */
+      name: string;
+      /**
+       * Redis engine version.
+       */
+      engineVersion: string;
+      /**
+       * Cache node type.
+       */
+      nodeType: string;
+      /**
+       * Read replicas besides the primary (production always gets at least one, for failover).
+       */
+      replicas: number;
+    }[];
+    /**
+     * SQS queues, encrypted with the tenant key, with an optional dead-letter queue <name>-dlq.
+     */
+    queues: {
+      /**
+       * Short name; the queue is <cluster>-<tenant>-<name>.
+       */
+      name: string;
+      /**
+       * How long a received message stays invisible to other consumers.
+       */
+      visibilityTimeoutSeconds: number;
+      /**
+       * How long an unconsumed message is kept (default 4 days).
+       */
+      messageRetentionSeconds: number;
+      /**
+       * Move a message to <name>-dlq after `maxReceiveCount` failed receives.
+       */
+      deadLetterQueue: boolean;
+      /**
+       * Receives before a message goes to the dead-letter queue.
+       */
+      maxReceiveCount: number;
+      /**
+       * SNS topics delivering to this queue, as <tenant>/<topic>. A topic of another tenant must list this tenant in its `subscribers`.
+       */
+      subscribeTo: string[];
+    }[];
+    /**
+     * SNS topics, encrypted with the tenant key. The tenant's own queues may subscribe; other tenants only when listed in `subscribers`.
+     */
+    topics: {
+      /**
+       * Short name; the topic is <cluster>-<tenant>-<name>.
+       */
+      name: string;
+      /**
+       * Other tenants whose queues may subscribe to this topic (they must also name it in a queue's `subscribeTo`).
+       */
+      subscribers: string[];
+    }[];
+    /**
+     * Secrets Manager secrets <cluster>/<tenant>/<name>, created empty: set the value in AWS (never in Git). Each arrives in the main namespace as the Secret <name>, one key per JSON field, through an ExternalSecret.
+     */
+    secrets: {
+      /**
+       * Secret name, also the Kubernetes Secret's name.
+       */
+      name: string;
+      /**
+       * What the secret holds and who sets it, for humans.
+       */
+      description?: string;
+      /**
+       * How often the ExternalSecret re-reads the value.
+       */
+      refreshInterval: string;
+    }[];
+    /**
+     * OpenSearch domains in the VPC: encrypted at rest with the tenant key and node to node, HTTPS only, fine-grained access with the first service account's role as master user.
+     */
+    opensearch: {
+      /**
+       * Short name; the domain is <cluster>-<tenant>-<name> (28 characters at most).
+       */
+      name: string;
+      /**
+       * Engine version as AWS names it.
+       */
+      engineVersion: string;
+      /**
+       * Data node instance type.
+       */
+      instanceType: string;
+      /**
+       * Data nodes (production spreads them over availability zones, so use 2 or more there).
+       */
+      instanceCount: number;
+      /**
+       * gp3 volume per node, GiB.
+       */
+      volumeSize: number;
+    }[];
+    /**
+     * DynamoDB tables, on demand, point-in-time recovery, encrypted with the tenant key.
+     */
+    tables: {
+      /**
+       * Short name; the table is <cluster>-<tenant>-<name>.
+       */
+      name: string;
+      /**
+       * Partition key attribute: its name and type (S string, N number, B binary).
+       */
+      hashKey: {
+        name: string;
+        type: 'S' | 'N' | 'B';
+      };
+      /**
+       * Optional sort key attribute: its name and type (S string, N number, B binary).
+       */
+      rangeKey?: {
+        name: string;
+        type: 'S' | 'N' | 'B';
+      };
+      /**
+       * Attribute holding an expiry time (epoch seconds); omit for no TTL.
+       */
+      ttlAttribute?: string;
+    }[];
+  };
   /**
    * True while a tenant is being retired: its namespaces and stateful AWS resources stay, its apps stop being reconciled, and generate warns.
    */

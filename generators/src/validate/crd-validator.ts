@@ -43,6 +43,10 @@ export function splitApiVersion(apiVersion: string): { group: string; version: s
   return slash < 0 ? { group: '', version: apiVersion } : { group: apiVersion.slice(0, slash), version: apiVersion.slice(slash + 1) };
 }
 
+/** The API server's wording when type errors stop validation rules from running. */
+export const RULES_NOT_CHECKED =
+  'some validation rules were not checked because the object was invalid; correct the existing errors to complete validation';
+
 const compiled = new WeakMap<ServedVersion, SchemaNode>();
 
 const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
@@ -74,10 +78,16 @@ export function validateAgainstCrds(index: CrdIndex, obj: Record<string, unknown
     root = compileSchema(served.schema);
     compiled.set(served, root);
   }
-  const result = validateStructural(obj, root, {
-    onValidations: (node, value, path, out) => evaluateRules(node, value, path, out, stats),
-  });
+  // Rules run after the whole object is defaulted and checked, and not at all when a value has the wrong type
+  // (the API server does the same: rules assume the declared types).
+  const pending: [SchemaNode, unknown, string][] = [];
+  const result = validateStructural(obj, root, { onValidations: (node, value, path) => pending.push([node, value, path]) });
   problems.push(...result.problems);
+  if (pending.length > 0 && result.typeErrors) {
+    problems.push({ path: '', message: RULES_NOT_CHECKED });
+  } else {
+    for (const [node, value, path] of pending) evaluateRules(node, value, path, problems, stats);
+  }
   return problems;
 }
 

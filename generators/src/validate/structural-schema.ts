@@ -123,10 +123,23 @@ export function validateStructural(
   object: unknown,
   root: SchemaNode,
   options: StructuralOptions = {},
-): { value: unknown; problems: Problem[] } {
+): StructuralResult {
   const problems: Problem[] = [];
-  const value = visit(object, root, '', { problems, onValidations: options.onValidations, branch: false }, true);
-  return { value, problems };
+  const flags = { typeErrors: false };
+  const value = visit(object, root, '', { problems, onValidations: options.onValidations, branch: false, flags }, true);
+  return { value, problems, typeErrors: flags.typeErrors };
+}
+
+/** What {@link validateStructural} found. */
+export interface StructuralResult {
+  /** The object after null pruning and defaulting (unknown fields removed). */
+  readonly value: unknown;
+  readonly problems: Problem[];
+  /**
+   * Whether a value had the wrong type or an unsupported enum value. The API server does not run validation rules
+   * on such an object, since rules assume the declared types.
+   */
+  readonly typeErrors: boolean;
 }
 
 interface Ctx {
@@ -134,6 +147,7 @@ interface Ctx {
   readonly onValidations: StructuralOptions['onValidations'];
   /** Inside oneOf/anyOf/allOf/not: value validations only, no defaulting, pruning or rules. */
   readonly branch: boolean;
+  readonly flags: { typeErrors: boolean };
 }
 
 function visit(value: unknown, node: SchemaNode, path: string, ctx: Ctx, resourceRoot: boolean): unknown {
@@ -141,6 +155,7 @@ function visit(value: unknown, node: SchemaNode, path: string, ctx: Ctx, resourc
   if (value === null) {
     if (!node.nullable && (node.type !== undefined || node.intOrString)) {
       problems.push({ path, message: `Invalid value: "null": must be of type ${expectedType(node)}` });
+      ctx.flags.typeErrors = true;
     }
     return value;
   }
@@ -148,10 +163,12 @@ function visit(value: unknown, node: SchemaNode, path: string, ctx: Ctx, resourc
   if (node.intOrString) {
     if (actual !== 'integer' && actual !== 'string') {
       problems.push({ path, message: `Invalid value: "${actual}": must be of type integer or string` });
+      ctx.flags.typeErrors = true;
       return value;
     }
   } else if (node.type !== undefined && node.type !== actual && !(node.type === 'number' && actual === 'integer')) {
     problems.push({ path, message: `Invalid value: "${actual}": must be of type ${node.type}` });
+    ctx.flags.typeErrors = true;
     return value;
   }
 
@@ -175,6 +192,7 @@ function visit(value: unknown, node: SchemaNode, path: string, ctx: Ctx, resourc
   if (node.enumValues && !node.enumValues.has(enumKey(out))) {
     const supported = (node.raw.enum ?? []).map((v) => JSON.stringify(v)).join(', ');
     problems.push({ path, message: `Unsupported value: ${JSON.stringify(out)}: supported values: ${supported}` });
+    ctx.flags.typeErrors = true;
   }
   if (node.allOf) for (const b of node.allOf) visit(out, b, path, { ...ctx, branch: true }, false);
   if (node.anyOf && !node.anyOf.some((b) => passes(out, b, path, ctx))) {
@@ -193,7 +211,7 @@ function visit(value: unknown, node: SchemaNode, path: string, ctx: Ctx, resourc
 
 function passes(value: unknown, branch: SchemaNode, path: string, ctx: Ctx): boolean {
   const scratch: Problem[] = [];
-  visit(value, branch, path, { problems: scratch, onValidations: undefined, branch: true }, false);
+  visit(value, branch, path, { problems: scratch, onValidations: undefined, branch: true, flags: { typeErrors: false } }, false);
   return scratch.length === 0;
 }
 

@@ -3,6 +3,8 @@ import { parseArgs } from 'node:util';
 import { GenerateCache } from '../generate-cache.js';
 import { planFleet } from '../generate-fleet.js';
 import { listFiles, writeClusters } from '../write/write-tree.js';
+import { codeownersDrift, writeCodeowners } from '../write/codeowners.js';
+import { tenantWarnings } from '../load/tenant-rules.js';
 import type { Command } from './command.js';
 
 const HELP = `Usage: platform generate [--cluster NAME] [--check] [--force]
@@ -48,8 +50,9 @@ export const generateCommand: Command = {
       ? (name: string, i: number, n: number) => ctx.stdout.write(`\rrendering ${i + 1}/${n} ${name}\x1b[K`)
       : undefined;
     const fingerprint = cache.fingerprint();
-    const { plans, objects } = planFleet(ctx.repoRoot, values.cluster, progress);
+    const { plans, objects, fleet } = planFleet(ctx.repoRoot, values.cluster, progress);
     if (progress) ctx.stdout.write('\r\x1b[K');
+    for (const w of tenantWarnings(fleet)) ctx.stderr.write(`${w}\n`);
 
     if (values.check) {
       const differ: string[] = [];
@@ -58,6 +61,8 @@ export const generateCommand: Command = {
         for (const [p, content] of files) if (existing.get(p) !== content) differ.push(`out/${cluster}/${p}${existing.has(p) ? '' : ' (missing)'}`);
         for (const p of existing.keys()) if (!files.has(p)) differ.push(`out/${cluster}/${p} (not generated any more)`);
       }
+      const codeowners = codeownersDrift(ctx.repoRoot, fleet);
+      if (codeowners) differ.push(codeowners);
       if (differ.length > 0) {
         ctx.stderr.write(`generate --check: ${differ.length} file(s) differ from what the inputs render:\n${differ.sort().map((d) => `  ${d}`).join('\n')}\nRun \`npm run generate\` and commit out/.\n`);
         return 1;
@@ -66,6 +71,7 @@ export const generateCommand: Command = {
       return 0;
     }
     const result = writeClusters(outRoot, plans);
+    writeCodeowners(ctx.repoRoot, fleet);
     cache.save(fingerprint, values.cluster ? [values.cluster] : []);
     ctx.stdout.write(
       `generate: ${plans.size} clusters, ${objects} objects; files ${result.written} written, ${result.unchanged} unchanged, ${result.removed} removed; ${seconds()}s\n`,

@@ -10,6 +10,7 @@ const PATTERN_WORDS: Record<string, string> = {
   '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$': "lower-case letters, digits and '-', not starting or ending with '-'",
   '^[0-9]{12}$': 'a 12-digit AWS account id',
   '^#[a-z0-9][a-z0-9_-]{0,79}$': "a Slack channel such as '#team-alerts'",
+  '^[A-Za-z0-9]([A-Za-z0-9-]{0,38})/[a-z0-9][a-z0-9_-]{0,99}$': "a GitHub team as '<org>/<team-slug>', e.g. 'acme/payments' (slug in lower case)",
 };
 
 /**

@@ -1,0 +1,161 @@
+import type { Cluster, Tenant } from '@platform/schemas';
+import { tenantNamespaces } from '@platform/platform';
+import type { Diagnostic } from './diagnostic.js';
+import type { FleetRule } from './fleet-rules.js';
+import type { Fleet, Loaded } from '../model.js';
+
+/**
+ * Namespaces the platform owns on every cluster: Kubernetes' own, Flux, Crossplane and each add-on's. A tenant
+ * (or one of its extra namespaces) may never take one of these names.
+ */
+export const RESERVED_NAMESPACES = [
+  'default', 'flux-system', 'crossplane-system', 'cert-manager', 'external-dns', 'external-secrets', 'traefik',
+  'aws-load-balancer-controller', 'cluster-autoscaler', 'metrics-server', 'monitoring', 'reloader', 'fluent-bit', 'platform',
+];
+/** Reserved prefixes: `kube-*` (Kubernetes) and `infra-*` (the management cluster's per-cluster infrastructure). */
+export const RESERVED_PREFIXES = ['kube-', 'infra-'];
+
+const reservedWhy = (ns: string): string | undefined => {
+  if (RESERVED_NAMESPACES.includes(ns)) return `"${ns}" is a platform namespace`;
+  const prefix = RESERVED_PREFIXES.find((p) => ns.startsWith(p));
+  return prefix ? `names starting with "${prefix}" are reserved for the platform` : undefined;
+};
+
+export const reservedTenantNames: FleetRule = (fleet) =>
+  fleet.tenants.flatMap((t) =>
+    tenantNamespaces(t.spec).flatMap((ns, i) => {
+      const why = reservedWhy(ns);
+      if (!why) return [];
+      const at = i === 0 ? ['name'] : ['namespaces', i - 1];
+      return [t.source.problem(at, `namespace "${ns}" is reserved (${why}); allowed: a name outside ${RESERVED_PREFIXES.map((p) => `${p}*`).join(', ')} and ${RESERVED_NAMESPACES.join(', ')}`)];
+    }),
+  );
+
+/** Two tenants whose namespaces collide, e.g. tenant `shop-jobs` and tenant `shop` with namespace `jobs`. */
+export const uniqueTenantNamespaces: FleetRule = (fleet) => {
+  const owner = new Map<string, [Loaded<Tenant>, (string | number)[]]>();
+  const problems: Diagnostic[] = [];
+  for (const t of fleet.tenants) {
+    tenantNamespaces(t.spec).forEach((ns, i) => {
+      const at = i === 0 ? ['name'] : ['namespaces', i - 1];
+      const first = owner.get(ns);
+      if (!first) owner.set(ns, [t, at]);
+      else if (first[0] !== t) {
+        problems.push(t.source.problem(at, `namespace "${ns}" is already a namespace of tenant "${first[0].spec.name}" (${first[0].source.path}); allowed: a namespace no other tenant has`));
+        problems.push(first[0].source.problem(first[1], `namespace "${ns}" is also a namespace of tenant "${t.spec.name}" (${t.source.path}); allowed: a namespace no other tenant has`));
+      }
+    });
+  }
+  return problems;
+};
+
+export const uniqueHostnames: FleetRule = (fleet) => {
+  const claims = new Map<string, [Loaded<Tenant>, number][]>();
+  for (const t of fleet.tenants) t.spec.hostnames.forEach((h, i) => claims.set(h, [...(claims.get(h) ?? []), [t, i]]));
+  const problems: Diagnostic[] = [];
+  for (const [host, owners] of claims) {
+    if (owners.length < 2) continue;
+    for (const [t, i] of owners) {
+      const others = owners.filter(([o]) => o !== t).map(([o]) => o.source.path);
+      problems.push(t.source.problem(['hostnames', i], `hostname "${host}" is also claimed in ${others.join(', ')}; allowed: a hostname owned by exactly one tenant`));
+    }
+  }
+  return problems;
+};
+
+/** A hostname must be inside the DNS domain of at least one of the tenant's clusters (apps use it there). */
+export const hostnamesInClusterDomains: FleetRule = (fleet) => {
+  const domains = new Map(fleet.clusters.map((c) => [c.spec.name, c.spec.dns.domain]));
+  return fleet.tenants.flatMap((t) => {
+    const mine = [...new Set(t.spec.clusters.flatMap((c) => domains.get(c) ?? []))].sort();
+    return t.spec.hostnames.flatMap((host, i) =>
+      mine.length === 0 || mine.some((d) => host.endsWith(`.${d}`))
+        ? []
+        : [t.source.problem(['hostnames', i], `hostname "${host}" is outside the domains of clusters ${t.spec.clusters.join(', ')}; allowed: a name ending in ${mine.map((d) => `".${d}"`).join(' or ')}`)],
+    );
+  });
+};
+
+/** Parses a Kubernetes quantity of the forms the schemas allow (`500m`, `2`, `0.5`, `64Mi`, `16Gi`, `1Ti`). */
+export function parseQuantity(q: string): number {
+  const units: Record<string, number> = { m: 1e-3, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40 };
+  const m = /^([0-9]+(?:\.[0-9]+)?)(m|Mi|Gi|Ti)?$/.exec(q);
+  if (!m) throw new Error(`"${q}" is not a quantity`);
+  return Number(m[1]) * (m[2] ? units[m[2]]! : 1);
+}
+
+type QuotaKey = keyof Tenant['quotas'];
+const QUOTA_KEYS: QuotaKey[] = ['cpu', 'memory', 'pods', 'storage', 'loadBalancers'];
+const CEILING_DEFAULTS: Required<NonNullable<NonNullable<Cluster['tenancy']>['quotaCeilings']>> = {
+  cpu: '32', memory: '128Gi', pods: 200, storage: '1Ti', loadBalancers: 2,
+};
+
+export const quotasWithinCeilings: FleetRule = (fleet) => {
+  const clusters = new Map(fleet.clusters.map((c) => [c.spec.name, c]));
+  const problems: Diagnostic[] = [];
+  for (const t of fleet.tenants) {
+    for (const key of QUOTA_KEYS) {
+      const asked = t.spec.quotas[key];
+      for (const name of t.spec.clusters) {
+        const cluster = clusters.get(name);
+        if (!cluster) continue;
+        const ceiling = cluster.spec.tenancy?.quotaCeilings?.[key] ?? CEILING_DEFAULTS[key];
+        const n = (v: string | number) => (typeof v === 'number' ? v : parseQuantity(v));
+        if (n(asked) > n(ceiling)) {
+          problems.push(t.source.problem(['quotas', key], `found ${asked}, over the ceiling of cluster "${name}" (${cluster.source.path}); allowed: at most ${ceiling}`));
+        }
+      }
+    }
+  }
+  return problems;
+};
+
+export const limitRangeRequestsWithinLimits: FleetRule = (fleet) =>
+  fleet.tenants.flatMap((t) =>
+    (['cpu', 'memory'] as const).flatMap((r) => {
+      const { defaultLimit, defaultRequest } = t.spec.limitRange;
+      if (parseQuantity(defaultRequest[r]) <= parseQuantity(defaultLimit[r])) return [];
+      return [t.source.problem(['limitRange', 'defaultRequest', r], `found ${defaultRequest[r]}, above the default limit ${defaultLimit[r]}; allowed: at most ${defaultLimit[r]}`)];
+    }),
+  );
+
+/** What the schema's pattern cannot say: GitHub org names never end in '-' nor hold '--'; a team is listed once. */
+export const githubTeamsWellFormed: FleetRule = (fleet) =>
+  fleet.tenants.flatMap((t) => {
+    const seen = new Set<string>();
+    return t.spec.owners.flatMap((o, i) => {
+      const org = o.team.slice(0, o.team.indexOf('/'));
+      const problems: Diagnostic[] = [];
+      if (org.endsWith('-') || org.includes('--')) {
+        problems.push(t.source.problem(['owners', i, 'team'], `found "${o.team}"; allowed: a GitHub team "<org>/<team-slug>" whose org does not end in '-' or contain '--'`));
+      }
+      const key = o.team.toLowerCase();
+      if (seen.has(key)) problems.push(t.source.problem(['owners', i, 'team'], `team "${o.team}" is listed twice; allowed: each team once, with one role`));
+      seen.add(key);
+      return problems;
+    });
+  });
+
+export const allowancesNameTenants: FleetRule = (fleet) => {
+  const names = new Set(fleet.tenants.map((t) => t.spec.name));
+  return fleet.tenants.flatMap((t) =>
+    t.spec.network.allowFrom.flatMap((other, i) => {
+      if (other === t.spec.name) return [t.source.problem(['network', 'allowFrom', i], `found "${other}", the tenant itself (its own namespaces always reach each other); allowed: another tenant`)];
+      if (names.has(other)) return [];
+      return [t.source.problem(['network', 'allowFrom', i], `unknown tenant "${other}"; allowed: ${[...names].filter((n) => n !== t.spec.name).sort().join(', ') || 'none'}`)];
+    }),
+  );
+};
+
+/** The tenancy rules, in the order FLEET_RULES runs them. */
+export const TENANT_RULES: FleetRule[] = [
+  reservedTenantNames, uniqueTenantNamespaces, uniqueHostnames, hostnamesInClusterDomains, quotasWithinCeilings,
+  limitRangeRequestsWithinLimits, githubTeamsWellFormed, allowancesNameTenants,
+];
+
+/** Warnings `generate` prints without failing: decommissioned tenants. */
+export function tenantWarnings(fleet: Fleet): string[] {
+  return fleet.tenants
+    .filter((t) => t.spec.decommissioned)
+    .map((t) => `warning: ${t.source.path}: tenant "${t.spec.name}" is decommissioned: its namespaces and stateful AWS resources are kept, its apps are not reconciled. Remove the file only once its data is gone.`);
+}

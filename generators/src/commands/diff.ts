@@ -3,17 +3,16 @@
  * anything. Compares `out/` at a git ref with the working tree's `out/` (regenerated first), prints a text or
  * Markdown report, and exits 2 on destructive changes unless they are explicitly allowed.
  */
-import { existsSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
-import { readOutTreeAtRef } from '../diff/git-tree.js';
+import { readChangedObjects } from '../diff/changed-objects.js';
 import { findDestructive } from '../diff/guard.js';
 import type { DiffReport } from '../diff/model.js';
 import { diffTrees } from '../diff/object-diff.js';
 import { renderMarkdown } from '../diff/render-markdown.js';
 import { renderText } from '../diff/render-text.js';
-import { readOutTree } from '../out-tree.js';
 import type { Command, CommandContext } from './command.js';
 
 /** Exit codes: 0 no destructive change (or allowed), 1 usage or git error, 2 destructive changes. */
@@ -100,10 +99,8 @@ async function regenerate(ctx: CommandContext): Promise<string | undefined> {
 
 /** The report for a base ref against the working tree's out/. */
 export async function buildReport(repoRoot: string, base: string): Promise<DiffReport> {
-  const before = await readOutTreeAtRef(repoRoot, base);
-  const outDir = join(repoRoot, 'out');
-  const after = existsSync(outDir) ? readOutTree(outDir) : [];
-  const changes = diffTrees(before, after);
+  const sides = await readChangedObjects(repoRoot, base);
+  const changes = diffTrees(sides.base, sides.head);
   return { base, changes, findings: findDestructive(changes) };
 }
 

@@ -1,7 +1,8 @@
 /**
  * Reads the rendered objects of `out/` at a git ref straight from the object database: one `git ls-tree`
  * and one `git cat-file --batch` process for the whole tree, however many files it holds (out/ can hold
- * 100k files; a process per file would take minutes).
+ * 100k files; a process per file would take minutes). Also asks git which files of `out/` the working tree
+ * changed, so that only those need parsing.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { parseOutFile, type OutObject } from '../out-tree.js';
@@ -50,9 +51,8 @@ function isCandidate(path: string): boolean {
 }
 
 /** Lists the YAML blobs under `out/` at a commit (`git ls-tree -r -z`). */
-export function listOutBlobs(repoRoot: string, commit: string, clusters?: readonly string[]): TreeEntry[] {
-  const pathspecs = clusters && clusters.length > 0 ? clusters.map((c) => `out/${c}`) : ['out'];
-  const raw = git(repoRoot, ['ls-tree', '-r', '-z', commit, '--', ...pathspecs]).toString('utf8');
+export function listOutBlobs(repoRoot: string, commit: string): TreeEntry[] {
+  const raw = git(repoRoot, ['ls-tree', '-r', '-z', commit, '--', 'out']).toString('utf8');
   const entries: TreeEntry[] = [];
   for (const record of raw.split('\0')) {
     if (!record) continue;
@@ -113,16 +113,15 @@ export function readBlobs(repoRoot: string, blobs: readonly string[]): Promise<M
 }
 
 /**
- * Every object under `out/` at `ref`, parsed exactly like the working tree (headers and
- * kustomization.yaml skipped by `parseOutFile`). `clusters` limits the read to those clusters.
+ * The objects at `commit` in the given files (default: every object file under `out/`), parsed exactly like
+ * the working tree (headers, flux-system/ and kustomization.yaml are handled by `parseOutFile`).
  */
-export async function readOutTreeAtRef(
+export async function readOutAtCommit(
   repoRoot: string,
-  ref: string,
-  clusters?: readonly string[],
+  commit: string,
+  only?: ReadonlySet<string>,
 ): Promise<OutObject[]> {
-  const commit = resolveCommit(repoRoot, ref);
-  const entries = listOutBlobs(repoRoot, commit, clusters);
+  const entries = listOutBlobs(repoRoot, commit).filter((e) => !only || only.has(e.path));
   const texts = await readBlobs(repoRoot, entries.map((e) => e.blob));
   const objects: OutObject[] = [];
   for (const entry of entries) {
@@ -130,4 +129,20 @@ export async function readOutTreeAtRef(
     if (parsed) objects.push(parsed);
   }
   return objects;
+}
+
+/** Every object under `out/` at `ref`. */
+export async function readOutTreeAtRef(repoRoot: string, ref: string): Promise<OutObject[]> {
+  return readOutAtCommit(repoRoot, resolveCommit(repoRoot, ref));
+}
+
+/**
+ * Paths under `out/` whose content in the working tree differs from `commit`: modified, deleted, added (staged
+ * or not) and untracked files. git compares by stat and blob id, so this costs milliseconds even for 100k files.
+ */
+export function changedOutPaths(repoRoot: string, commit: string): Set<string> {
+  const split = (buf: Buffer) => buf.toString('utf8').split('\0').filter(Boolean);
+  const tracked = git(repoRoot, ['diff', '--no-ext-diff', '--no-renames', '--name-only', '-z', commit, '--', 'out']);
+  const untracked = git(repoRoot, ['ls-files', '--others', '--exclude-standard', '-z', '--', 'out']);
+  return new Set([...split(tracked), ...split(untracked)].filter(isCandidate));
 }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { listOutBlobs, readOutTreeAtRef, resolveCommit } from '../../src/diff/git-tree.js';
+import { changedOutPaths, listOutBlobs, readOutTreeAtRef, resolveCommit } from '../../src/diff/git-tree.js';
 import { makeRepo, namespace, quota, writeTenant, type Repo } from './git-fixture.js';
 
 let repo: Repo;
@@ -48,6 +48,27 @@ describe('readOutTreeAtRef', () => {
     repo.writeRaw('README.md', 'hello\n');
     repo.commit();
     expect(await readOutTreeAtRef(repo.root, 'HEAD')).toEqual([]);
+  });
+});
+
+describe('changedOutPaths', () => {
+  test('lists modified, deleted, staged and untracked object files under out/, nothing else', () => {
+    repo = makeRepo();
+    writeTenant(repo, 'staging', 'team-a');
+    const commit = repo.commit();
+    repo.write('out/staging/tenants/team-a/resourcequota-compute.yaml', quota('team-a', '8'));
+    repo.remove('out/staging/tenants/team-a/bucket-team-a-data.yaml');
+    repo.write('out/staging/tenants/team-b/namespace-team-b.yaml', namespace('team-b'));
+    repo.write('out/prod/tenants/team-a/namespace-team-a.yaml', namespace('team-a'));
+    repo.git('add', 'out/prod');
+    repo.writeRaw('out/staging/tenants/team-a/kustomization.yaml', 'resources: []\n');
+    repo.writeRaw('tenants/team-b.yaml', 'name: team-b\n');
+    expect([...changedOutPaths(repo.root, commit)].sort()).toEqual([
+      'out/prod/tenants/team-a/namespace-team-a.yaml',
+      'out/staging/tenants/team-a/bucket-team-a-data.yaml',
+      'out/staging/tenants/team-a/resourcequota-compute.yaml',
+      'out/staging/tenants/team-b/namespace-team-b.yaml',
+    ]);
   });
 });
 

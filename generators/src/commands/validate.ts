@@ -15,6 +15,7 @@ import type { CrdIndex } from '../validate/crd-index.js';
 import { loadCrdIndex } from '../validate/crd-index.js';
 import { validateAgainstCrds } from '../validate/crd-validator.js';
 import type { Problem } from '../validate/problem.js';
+import { checkSecurityBaseline } from '../validate/security-baseline.js';
 import type { Command, CommandContext } from './command.js';
 
 /** Exit codes: 0 no problem, 1 problems found, 2 usage or read error. */
@@ -41,7 +42,7 @@ export interface TreeCheck {
  * Extension point: the whole-tree checks `validate` runs after the per-object checks, in order.
  * The security baseline (DESIGN.md §8) is added here as `{ name: 'security baseline', run: checkSecurityBaseline }`.
  */
-export const TREE_CHECKS: TreeCheck[] = [];
+export const TREE_CHECKS: TreeCheck[] = [{ name: 'security baseline', run: checkSecurityBaseline }];
 
 const HELP = `Usage: platform validate [options]
 

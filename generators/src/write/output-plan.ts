@@ -1,5 +1,6 @@
 import type { RenderedObject } from '@platform/platform';
 import { emitYaml } from './yaml-emitter.js';
+import { emitWithLineComments } from './line-comments.js';
 import { orderManifest } from './manifest-order.js';
 
 /** Files of one cluster's out/ folder, by path relative to out/<cluster>/, with their contents. */
@@ -36,7 +37,7 @@ export function planClusterFiles(
       // Same kind and name in one folder (e.g. a RoleBinding per namespace): add the namespace.
       const path = list.length === 1 ? `${key}.yaml` : `${o.folder}/${baseFileName(o.manifest, true)}.yaml`;
       if (files.has(path)) throw new Error(`two objects render to ${path}: ${describe(o.manifest)}`);
-      files.set(path, `${HEADER}# Source: ${[...o.sources].sort().join(', ')}\n${emitYaml(orderManifest(o.manifest))}`);
+      files.set(path, `${HEADER}# Source: ${[...o.sources].sort().join(', ')}\n${emitWithLineComments(orderManifest(o.manifest))}`);
     }
   }
   for (const [path, content] of extra) files.set(path, content);

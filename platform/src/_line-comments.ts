@@ -1,0 +1,17 @@
+/**
+ * Annotation through which a construct asks the writer for YAML line comments, such as the Flux
+ * image-automation setter marker `# {"$imagepolicy": "<namespace>:<name>"}` after an image.
+ * Its value is JSON: `{ "<scalar value>": "<comment>" }`. The writer removes the annotation and
+ * appends ` # <comment>` to every line whose value is that scalar, so it never reaches a cluster.
+ */
+export const LINE_COMMENTS_ANNOTATION = 'platform.example.com/line-comments';
+
+/** The annotation that puts `comment` after every line holding `value`. */
+export function lineComment(value: string, comment: string): Record<string, string> {
+  return { [LINE_COMMENTS_ANNOTATION]: JSON.stringify({ [value]: comment }) };
+}
+
+/** The setter marker Flux image automation rewrites: the image line carries the policy's full reference. */
+export function imagePolicyMarker(policyNamespace: string, policyName: string): string {
+  return JSON.stringify({ $imagepolicy: `${policyNamespace}:${policyName}` }).replace(':"', ': "');
+}

@@ -1,0 +1,45 @@
+import { ApiObject } from 'cdk8s';
+import { Construct } from 'constructs';
+
+export interface AppImagePolicyProps {
+  /** Name of both objects, `<tenant>-<app>`: the setter markers refer to it. */
+  readonly name: string;
+  /** Namespace of the ImageUpdateAutomation that applies the policies (Flux refs stay in one namespace). */
+  readonly namespace: string;
+  readonly labels: Record<string, string>;
+  /** Image repository to scan, without tag. */
+  readonly repository: string;
+  /** Semver range of tags to follow, e.g. `^1.42.0`. */
+  readonly semverRange: string;
+  /** @default '5m' */
+  readonly interval?: string;
+}
+
+/**
+ * A Flux ImageRepository scanning an app's image and an ImagePolicy choosing the newest tag in a
+ * semver range (image.toolkit.fluxcd.io/v1). Image automation writes that tag to every line that
+ * carries the marker `{"$imagepolicy": "<namespace>:<name>"}` (or `...:tag` on a bare tag).
+ */
+export class AppImagePolicy extends Construct {
+  constructor(scope: Construct, id: string, props: AppImagePolicyProps) {
+    super(scope, id);
+    const metadata = { name: props.name, namespace: props.namespace, labels: props.labels };
+    new ApiObject(this, 'repository', {
+      apiVersion: 'image.toolkit.fluxcd.io/v1',
+      kind: 'ImageRepository',
+      metadata,
+      spec: { image: props.repository, interval: props.interval ?? '5m' },
+    });
+    new ApiObject(this, 'policy', {
+      apiVersion: 'image.toolkit.fluxcd.io/v1',
+      kind: 'ImagePolicy',
+      metadata,
+      spec: { imageRepositoryRef: { name: props.name }, policy: { semver: { range: props.semverRange } } },
+    });
+  }
+}
+
+/** The semver range an image follows from its current tag: `^<tag>` (same major); undefined when the tag is not semver. */
+export function semverRangeOf(tag: string): string | undefined {
+  return /^v?[0-9]+\.[0-9]+\.[0-9]+$/.test(tag) ? `^${tag.replace(/^v/, '')}` : undefined;
+}

@@ -1,0 +1,139 @@
+import type { App } from '@platform/schemas';
+import { TENANT_LABEL } from '../tenancy/tenant-namespace.js';
+
+/** Autoscaling bounds of an app. */
+export type Autoscaling = NonNullable<App['autoscaling']>;
+
+/** The environment classes a cluster can belong to; app overrides are keyed by them. */
+export type Environment = 'development' | 'staging' | 'production';
+
+/** CPU and memory of one container, as Kubernetes quantities. */
+export interface ComputeResources {
+  readonly requests: { readonly cpu: string; readonly memory: string };
+  readonly limits: { readonly cpu: string; readonly memory: string };
+}
+
+/** One health check with its port resolved. `path` set: HTTP GET; absent: TCP connect. */
+export interface ProbeSettings {
+  readonly path?: string;
+  readonly port: number;
+  readonly initialDelaySeconds: number;
+  readonly periodSeconds: number;
+  readonly timeoutSeconds: number;
+  readonly failureThreshold: number;
+}
+
+/** A secret environment variable: the full Secrets Manager key and the JSON property to read. */
+export interface SecretSettings {
+  readonly key: string;
+  readonly property?: string;
+}
+
+/** An app as it runs in one cluster: overrides of the cluster's environment applied, every default resolved. */
+export interface AppSettings {
+  readonly name: string;
+  readonly tenant: string;
+  readonly namespace: string;
+  readonly image: { readonly repository: string; readonly tag: string };
+  readonly port?: number;
+  /** Fixed pod count; undefined when `autoscaling` is set. */
+  readonly replicas?: number;
+  readonly autoscaling?: Autoscaling;
+  readonly resources: ComputeResources;
+  readonly probes: { readonly liveness?: ProbeSettings; readonly readiness?: ProbeSettings; readonly startup?: ProbeSettings };
+  readonly env: Readonly<Record<string, string>>;
+  readonly secrets: Readonly<Record<string, SecretSettings>>;
+  readonly ingress?: { readonly host: string; readonly path: string; readonly public: boolean };
+  readonly metrics?: { readonly port: number; readonly path: string; readonly interval: string };
+  readonly awsAccess: boolean;
+}
+
+export interface AppSettingsContext {
+  readonly tenant: string;
+  readonly cluster: string;
+  readonly environment: Environment;
+  /** Resources of a container that states none: the tenant's limit-range defaults. */
+  readonly defaults: ComputeResources;
+}
+
+/** Pod count when neither `replicas` nor `autoscaling` is given: survives a node drain. */
+export const DEFAULT_REPLICAS = 2;
+
+/** The namespace an app runs in: the tenant's main namespace, or `<tenant>-<suffix>`. */
+export function appNamespace(tenant: string, suffix: string | undefined): string {
+  return suffix ? `${tenant}-${suffix}` : tenant;
+}
+
+/** Secrets Manager prefix of a tenant in a cluster; app secret keys are always below it. */
+export function secretPrefix(cluster: string, tenant: string): string {
+  return `${cluster}/${tenant}/`;
+}
+
+/**
+ * Resolves an app file for one cluster: applies `environments.<environment>`, fills resources from
+ * the tenant's defaults and probe ports from the app port. Pure data; throws only on settings the
+ * app rules reject first (a probe with no port).
+ */
+export function appSettings(app: App, ctx: AppSettingsContext): AppSettings {
+  const o = app.environments?.[ctx.environment] ?? {};
+  const scaling = o.replicas !== undefined || o.autoscaling !== undefined ? o : app;
+  const autoscaling = scaling.autoscaling;
+  const resources = o.resources ?? {};
+  const pick = (k: 'requests' | 'limits', q: 'cpu' | 'memory') => resources[k]?.[q] ?? app.resources?.[k]?.[q] ?? ctx.defaults[k][q];
+  const probe = (which: 'liveness' | 'readiness' | 'startup'): ProbeSettings | undefined => {
+    const p = app.probes?.[which];
+    if (!p) return undefined;
+    const port = p.port ?? app.port;
+    if (port === undefined) throw new Error(`'probes.${which}.port' is required when the app has no 'port'`);
+    return { ...p, port };
+  };
+  const defaultReadiness = app.port !== undefined && !app.probes ? { port: app.port, initialDelaySeconds: 0, periodSeconds: 10, timeoutSeconds: 1, failureThreshold: 3 } : undefined;
+  const metricsPort = app.metrics ? (app.metrics.port ?? app.port) : undefined;
+  if (app.metrics && metricsPort === undefined) throw new Error(`'metrics.port' is required when the app has no 'port'`);
+  const prefix = secretPrefix(ctx.cluster, ctx.tenant);
+  return {
+    name: app.name,
+    tenant: ctx.tenant,
+    namespace: appNamespace(ctx.tenant, app.namespace),
+    image: app.image,
+    port: app.port,
+    replicas: autoscaling ? undefined : (scaling.replicas ?? DEFAULT_REPLICAS),
+    autoscaling,
+    resources: {
+      requests: { cpu: pick('requests', 'cpu'), memory: pick('requests', 'memory') },
+      limits: { cpu: pick('limits', 'cpu'), memory: pick('limits', 'memory') },
+    },
+    probes: { liveness: probe('liveness'), readiness: probe('readiness') ?? defaultReadiness, startup: probe('startup') },
+    env: definedEntries({ ...app.env, ...o.env }),
+    secrets: Object.fromEntries(Object.entries(definedEntries(app.secrets ?? {})).map(([k, s]) => [k, { key: `${prefix}${s.key}`, property: s.property }])),
+    ingress: app.ingress ? { ...app.ingress, host: o.ingress?.host ?? app.ingress.host } : undefined,
+    metrics: app.metrics && metricsPort !== undefined ? { port: metricsPort, path: app.metrics.path, interval: app.metrics.interval } : undefined,
+    awsAccess: app.serviceAccount?.awsAccess ?? false,
+  };
+}
+
+/** Labels that select an app's pods. Stable for the app's life: a Deployment's selector is immutable. */
+export function selectorLabels(s: Pick<AppSettings, 'name' | 'tenant'>): Record<string, string> {
+  return { 'app.kubernetes.io/name': s.name, 'app.kubernetes.io/instance': `${s.tenant}-${s.name}` };
+}
+
+/** Labels on every object of an app: the selector labels plus the tenant. */
+export function appLabels(s: Pick<AppSettings, 'name' | 'tenant'>): Record<string, string> {
+  return { ...selectorLabels(s), 'app.kubernetes.io/part-of': s.tenant, [TENANT_LABEL]: s.tenant };
+}
+
+/** Pods at most: the autoscaler's max, or the fixed count. */
+export function maxPods(s: Pick<AppSettings, 'replicas' | 'autoscaling'>): number {
+  return s.autoscaling ? s.autoscaling.max : (s.replicas ?? DEFAULT_REPLICAS);
+}
+
+/** Pods at least: the autoscaler's min, or the fixed count. */
+export function minPods(s: Pick<AppSettings, 'replicas' | 'autoscaling'>): number {
+  return s.autoscaling ? s.autoscaling.min : (s.replicas ?? DEFAULT_REPLICAS);
+}
+
+function definedEntries<T>(map: Record<string, T | undefined>): Record<string, T> {
+  const out: Record<string, T> = {};
+  for (const k of Object.keys(map).sort()) if (map[k] !== undefined) out[k] = map[k] as T;
+  return out;
+}

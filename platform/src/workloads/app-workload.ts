@@ -1,0 +1,86 @@
+import { Construct } from 'constructs';
+import { imagePolicyMarker } from '../_line-comments.js';
+import { AppAutoscaler } from './app-autoscaler.js';
+import { AppDeployment } from './app-deployment.js';
+import { AppDisruptionBudget } from './app-disruption-budget.js';
+import { AppExternalSecret } from './app-external-secret.js';
+import { AppIngress } from './app-ingress.js';
+import { AppNetworkPolicy, type AppNetworkPolicyPeer, INGRESS_CONTROLLER_NAMESPACE, PROMETHEUS_NAMESPACE } from './app-network-policy.js';
+import { type AppServicePort, AppService } from './app-service.js';
+import { AppServiceAccount } from './app-service-account.js';
+import { AppServiceMonitor } from './app-service-monitor.js';
+import { type AppSettings, appLabels, minPods, selectorLabels } from './app-settings.js';
+
+export interface AppWorkloadProps {
+  /** The app as it runs in this cluster (see appSettings()). */
+  readonly app: AppSettings;
+  /** Flux ImagePolicy whose setter marker goes on the image line. @default - no marker */
+  readonly imagePolicy?: { readonly namespace: string; readonly name: string };
+  /** SecretStore in the app's namespace that reads the tenant's secrets. @default `<tenant>-secrets` */
+  readonly secretStoreName?: string;
+}
+
+/** Name of the Secret an app's ExternalSecret creates. */
+export const appSecretName = (app: string) => `${app}-secrets`;
+
+/**
+ * Everything one app runs as in one namespace: ServiceAccount, Deployment and, as the app asks,
+ * Service, Ingress, HorizontalPodAutoscaler, PodDisruptionBudget (two pods or more), ServiceMonitor,
+ * ExternalSecret and a NetworkPolicy opening its ports to the ingress controller and Prometheus.
+ */
+export class AppWorkload extends Construct {
+  constructor(scope: Construct, id: string, props: AppWorkloadProps) {
+    super(scope, id);
+    const app = props.app;
+    const base = { name: app.name, namespace: app.namespace, labels: appLabels(app) };
+    const selector = selectorLabels(app);
+    const hasSecrets = Object.keys(app.secrets).length > 0;
+
+    new AppServiceAccount(this, 'service-account', base);
+    new AppDeployment(this, 'deployment', {
+      ...base,
+      selector,
+      image: `${app.image.repository}:${app.image.tag}`,
+      imageMarker: props.imagePolicy ? imagePolicyMarker(props.imagePolicy.namespace, props.imagePolicy.name) : undefined,
+      port: app.port,
+      replicas: app.replicas,
+      resources: app.resources,
+      probes: app.probes,
+      env: app.env,
+      secretEnv: app.secrets,
+      secretName: hasSecrets ? appSecretName(app.name) : undefined,
+      serviceAccountName: app.name,
+      automountServiceAccountToken: app.awsAccess,
+    });
+
+    const ports: AppServicePort[] = [];
+    if (app.port !== undefined) ports.push({ name: 'http', port: app.port });
+    if (app.metrics && app.metrics.port !== app.port) ports.push({ name: 'metrics', port: app.metrics.port });
+    if (ports.length > 0) new AppService(this, 'service', { ...base, selector, ports });
+
+    if (app.ingress && app.port !== undefined) {
+      new AppIngress(this, 'ingress', { ...base, ...app.ingress, serviceName: app.name, servicePort: 'http' });
+    }
+    if (app.autoscaling) {
+      const { min, max, targetCPUUtilization } = app.autoscaling;
+      new AppAutoscaler(this, 'autoscaler', { ...base, deploymentName: app.name, minReplicas: min, maxReplicas: max, targetCPUUtilization });
+    }
+    if (minPods(app) >= 2) new AppDisruptionBudget(this, 'disruption-budget', { ...base, selector });
+    if (app.metrics) {
+      const port = app.metrics.port === app.port ? 'http' : 'metrics';
+      new AppServiceMonitor(this, 'service-monitor', { ...base, selector, port, path: app.metrics.path, interval: app.metrics.interval });
+    }
+    if (hasSecrets) {
+      new AppExternalSecret(this, 'external-secret', {
+        ...base,
+        secretStoreName: props.secretStoreName ?? `${app.tenant}-secrets`,
+        targetName: appSecretName(app.name),
+        data: app.secrets,
+      });
+    }
+    const allow: AppNetworkPolicyPeer[] = [];
+    if (app.ingress && app.port !== undefined) allow.push({ namespace: INGRESS_CONTROLLER_NAMESPACE, port: app.port });
+    if (app.metrics) allow.push({ namespace: PROMETHEUS_NAMESPACE, port: app.metrics.port });
+    if (allow.length > 0) new AppNetworkPolicy(this, 'network-policy', { ...base, selector, allow });
+  }
+}

@@ -1,6 +1,7 @@
 import { Cidr } from '@platform/platform';
 import type { Diagnostic } from './diagnostic.js';
 import { TENANT_RULES } from './tenant-rules.js';
+import { ADDON_RULES } from './addon-rules.js';
 import type { Fleet, Loaded } from '../model.js';
 
 /**
@@ -105,7 +106,7 @@ export const referencesExist: FleetRule = (fleet) => {
 };
 
 /** Every cross-file rule, run in this order on a fleet whose files each passed their schema. */
-export const FLEET_RULES: FleetRule[] = [fileNameMatchesName, uniqueNames, oneManagementCluster, vpcCidrsDoNotOverlap, referencesExist, ...TENANT_RULES];
+export const FLEET_RULES: FleetRule[] = [fileNameMatchesName, uniqueNames, oneManagementCluster, vpcCidrsDoNotOverlap, referencesExist, ...TENANT_RULES, ...ADDON_RULES];
 
 function baseName(path: string): string {
   const file = path.slice(path.lastIndexOf('/') + 1);

@@ -1,5 +1,21 @@
+import { JsonPatch } from 'cdk8s';
 import { Construct } from 'constructs';
 import { FluxKustomization } from './flux-kustomization.js';
+
+/**
+ * Crossplane packages report `Installed` and `Healthy` conditions, not `Ready`, so kstatus alone
+ * would call a Provider current as soon as it exists. This waits until its CRDs are served.
+ */
+const PROVIDER_HEALTHY = {
+  apiVersion: 'pkg.crossplane.io/v1',
+  kind: 'Provider',
+  current:
+    "has(status.conditions) && status.conditions.exists(e, e.type == 'Installed' && e.status == 'True')" +
+    " && status.conditions.exists(e, e.type == 'Healthy' && e.status == 'True')",
+};
+
+/** Label on the platform's own Kustomizations; the platform Alert selects on it. */
+const PLATFORM_LABELS = { 'app.kubernetes.io/part-of': 'platform' };
 
 /** Where a cluster's folder lives in the repository, as a Flux path. */
 export const outPath = (cluster: string, folder: string) => `./out/${cluster}/${folder}`;
@@ -12,8 +28,10 @@ export interface PlatformSyncProps {
 }
 
 /**
- * The platform part of a cluster's flux/ layer: `addons` → `addons-config` → `infra-<cluster>`
- * (management cluster only), each waiting for everything it applies to become Ready.
+ * The platform part of a cluster's flux/ layer: `addons` (HelmReleases, Ready once their CRDs
+ * are installed) → `providers` (Crossplane provider packages, until Healthy) → `addons-config`
+ * (objects of add-on and provider CRDs) → `infra-<cluster>` (management cluster only), each
+ * waiting for everything it applies to become Ready.
  */
 export class PlatformSync extends Construct {
   /** The Kustomization every tenant layer depends on. */
@@ -22,8 +40,14 @@ export class PlatformSync extends Construct {
   constructor(scope: Construct, id: string, props: PlatformSyncProps) {
     super(scope, id);
     const at = (folder: string) => outPath(props.cluster, folder);
-    new FluxKustomization(this, 'addons', { name: 'addons', path: at('addons'), timeout: '15m' });
-    new FluxKustomization(this, 'addons-config', { name: PlatformSync.READY, path: at('addons-config'), dependsOn: ['addons'] });
+    new FluxKustomization(this, 'addons', { name: 'addons', path: at('addons'), timeout: '15m', labels: PLATFORM_LABELS });
+    const providers = new FluxKustomization(this, 'providers', {
+      name: 'providers', path: at('providers'), dependsOn: ['addons'], timeout: '10m', labels: PLATFORM_LABELS,
+    });
+    providers.addJsonPatch(JsonPatch.add('/spec/healthCheckExprs', [PROVIDER_HEALTHY]));
+    new FluxKustomization(this, 'addons-config', {
+      name: PlatformSync.READY, path: at('addons-config'), dependsOn: ['providers'], labels: PLATFORM_LABELS,
+    });
     for (const c of props.infraOf ?? []) {
       new FluxKustomization(this, `infra-${c}`, {
         name: `infra-${c}`,
@@ -31,6 +55,7 @@ export class PlatformSync extends Construct {
         dependsOn: [PlatformSync.READY],
         timeout: '30m',
         interval: '30m',
+        labels: PLATFORM_LABELS,
       });
     }
   }

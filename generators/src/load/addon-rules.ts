@@ -1,0 +1,30 @@
+import { closest, distance } from 'fastest-levenshtein';
+import { ADDON_NAMES } from '@platform/platform';
+import type { Diagnostic } from './diagnostic.js';
+import type { FleetRule } from './fleet-rules.js';
+
+/** Every key of a cluster file's `addons` names a platform add-on; a near miss gets a suggestion. */
+export const knownAddonNames: FleetRule = (fleet) => {
+  const problems: Diagnostic[] = [];
+  const allowed = [...ADDON_NAMES].sort();
+  for (const c of fleet.clusters) {
+    for (const name of Object.keys(c.spec.addons ?? {})) {
+      if (ADDON_NAMES.includes(name)) continue;
+      const guess = closest(name, allowed);
+      const hint = distance(name, guess) <= Math.max(2, Math.floor(guess.length / 3)) ? ` (did you mean "${guess}"?)` : '';
+      problems.push(c.source.problem(['addons', name], `unknown add-on "${name}"${hint}; allowed: ${allowed.join(', ')}`, { key: true }));
+    }
+  }
+  return problems;
+};
+
+/** The management cluster reconciles every cluster's infrastructure with Crossplane, so it cannot switch it off. */
+export const managementKeepsCrossplane: FleetRule = (fleet) =>
+  fleet.clusters
+    .filter((c) => c.spec.management && c.spec.addons?.crossplane?.enabled === false)
+    .map((c) =>
+      c.source.problem(['addons', 'crossplane', 'enabled'], `found false in the management cluster; allowed: true (its Crossplane owns every cluster's infrastructure)`),
+    );
+
+/** The add-on rules, in the order FLEET_RULES runs them. */
+export const ADDON_RULES: FleetRule[] = [knownAddonNames, managementKeepsCrossplane];

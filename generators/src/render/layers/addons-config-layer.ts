@@ -1,0 +1,60 @@
+import {
+  AwsClusterProviderConfig,
+  AwsProviders,
+  AwsSecretsManagerStore,
+  type AddonSettings,
+  LetsEncryptIssuers,
+  ManagedResourceActivationPolicy,
+  PLATFORM_NAMESPACES,
+  PlatformNotifications,
+  crossplaneProviderRoleArn,
+  defaultCrossplaneAssumeRoleArn,
+  enabledAddons,
+  infraProviderConfigName,
+} from '@platform/platform';
+import type { ClusterContext } from '../cluster-context.js';
+
+/**
+ * providers/ and addons-config/: the objects that need the CRDs the add-ons install.
+ * providers/ holds the Crossplane AWS provider packages, their runtime config and activation
+ * policy (applied once Crossplane is Ready); addons-config/ the ClusterProviderConfigs (once the
+ * providers are Healthy), the Let's Encrypt issuers, the platform ClusterSecretStore and the
+ * platform's Flux notifications. Objects of an add-on that is off are left out.
+ */
+export function renderAddonsConfigLayer(ctx: ClusterContext): void {
+  const { cluster, fleet } = ctx;
+  const spec = cluster.spec;
+  const sources = [cluster.source.path];
+  const on = new Set(enabledAddons((spec.addons ?? {}) as AddonSettings).map((a) => a.name));
+  ctx.fluxPaths.add('providers');
+  const config = ctx.chart('addons-config', 'addons-config', sources);
+
+  if (on.has('crossplane')) {
+    const credentials = spec.crossplane?.credentials ?? 'PodIdentity';
+    const providers = ctx.chart('providers', 'providers', sources);
+    new AwsProviders(providers, 'aws', {
+      irsaRoleArn: credentials === 'IRSA' ? crossplaneProviderRoleArn(spec.aws.accountId, spec.name) : undefined,
+    });
+    new ManagedResourceActivationPolicy(providers, 'activation');
+    new AwsClusterProviderConfig(config, 'default', { name: 'default', credentials });
+    if (spec.management) {
+      // infra-<cluster>: cluster X's infra MRs, reached through a role in X's account.
+      for (const c of fleet.clusters) {
+        const roleArn = c.spec.crossplane?.assumeRoleArn ?? defaultCrossplaneAssumeRoleArn(c.spec.aws.accountId, c.spec.name);
+        new AwsClusterProviderConfig(config, `infra-${c.spec.name}`, {
+          name: infraProviderConfigName(c.spec.name),
+          credentials,
+          assumeRoleChain: [roleArn],
+        });
+      }
+    }
+  }
+  if (on.has('cert-manager')) {
+    new LetsEncryptIssuers(config, 'letsencrypt', { domain: spec.dns.domain, region: spec.aws.region, hostedZoneId: spec.dns.hostedZoneId });
+  }
+  if (on.has('external-secrets')) {
+    new AwsSecretsManagerStore(config, 'secret-store', { cluster: spec.name, region: spec.aws.region, namespaces: PLATFORM_NAMESPACES });
+  }
+  const slackChannel = spec.notifications?.slackChannel;
+  if (slackChannel) new PlatformNotifications(config, 'notifications', { cluster: spec.name, slackChannel });
+}

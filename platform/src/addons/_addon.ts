@@ -1,0 +1,179 @@
+import { ApiObject } from 'cdk8s';
+import { Construct } from 'constructs';
+import { FLUX_NAMESPACE } from '../flux/flux-kustomization.js';
+
+/** Helm values: a YAML mapping. */
+export type HelmValues = Record<string, unknown>;
+
+/** The ServiceAccount helm-controller impersonates for platform releases (cluster-admin under the lockdown). */
+export const PLATFORM_HELM_RECONCILER = 'helm-controller';
+
+/** The label every platform-owned Flux object carries; the platform's Alert selects on it. */
+export const PLATFORM_PART_OF = { 'app.kubernetes.io/part-of': 'platform' } as const;
+
+/** Media type of a Helm chart layer in an OCI artifact. */
+const HELM_CHART_LAYER = 'application/vnd.cncf.helm.chart.content.v1.tar+gzip';
+
+/** What an add-on's values may depend on: one cluster's facts, resolved once by the render step. */
+export interface AddonEnvironment {
+  /** Cluster name: EKS cluster name, external-dns owner id, autoscaler discovery tag. */
+  readonly cluster: string;
+  readonly environment: string;
+  readonly accountId: string;
+  readonly region: string;
+  /** DNS domain delegated to the cluster. */
+  readonly domain: string;
+  /** Route53 hosted zone of `domain`. @default - external-dns filters by domain only */
+  readonly hostedZoneId?: string;
+  /** S3 bucket Thanos writes metric blocks to. */
+  readonly metricsBucket: string;
+  /** S3 bucket fluent-bit ships logs to. */
+  readonly logsBucket: string;
+  /** Whether another add-on is on in this cluster (e.g. ServiceMonitors need kube-prometheus-stack). */
+  readonly enabled: (addon: string) => boolean;
+}
+
+/** Where a chart is pulled from. */
+export type ChartSourceKind = 'OCIRepository' | 'HelmRepository';
+
+/**
+ * One platform add-on: a Helm chart, pinned, with the values the platform gives it. Each add-on
+ * file declares one of these with `chart`, `repository` and `version` literals side by side, so
+ * a Renovate regex manager can bump them.
+ */
+export interface AddonDefinition {
+  /** Add-on name: the folder `addons/<name>/`, the HelmRelease and source names, the key in the cluster file. */
+  readonly name: string;
+  /** Namespace the chart is installed into; the add-on owns it. */
+  readonly namespace: string;
+  /** Chart name (for an OCI chart, the last path segment of `repository`). */
+  readonly chart: string;
+  /** `oci://...` chart URL for OCIRepository, or the HTTP(S) Helm repository URL. */
+  readonly repository: string;
+  /** Exact chart version (OCI tag), never a range. */
+  readonly version: string;
+  readonly sourceKind: ChartSourceKind;
+  /** Add-ons whose HelmRelease must be Ready first (ignored when they are off). @default [] */
+  readonly dependsOn?: readonly string[];
+  /**
+   * ServiceAccounts (pinned by the values) that need AWS: the infra layer gives each an IAM role
+   * through an EKS Pod Identity association on (namespace, name). @default [] - no AWS access
+   */
+  readonly serviceAccounts?: readonly string[];
+  /** Pod Security level enforced on the namespace. @default 'baseline' */
+  readonly podSecurity?: 'privileged' | 'baseline' | 'restricted';
+  /** The platform's values for this add-on in one cluster. */
+  readonly values: (env: AddonEnvironment) => HelmValues;
+}
+
+/** Checks an add-on declaration once, when its file is loaded. */
+export function defineAddon(def: AddonDefinition): AddonDefinition {
+  if (!/^[0-9]+\.[0-9]+\.[0-9]+$/.test(def.version.replace(/^v/, ''))) {
+    throw new Error(`add-on "${def.name}": 'version' (${def.version}) must be an exact chart version such as 1.2.3`);
+  }
+  if (def.sourceKind === 'OCIRepository' && !def.repository.startsWith(`oci://`)) {
+    throw new Error(`add-on "${def.name}": 'repository' (${def.repository}) must be an oci:// URL for an OCIRepository source`);
+  }
+  if (def.sourceKind === 'HelmRepository' && !/^https:\/\//.test(def.repository)) {
+    throw new Error(`add-on "${def.name}": 'repository' (${def.repository}) must be an https:// Helm repository URL`);
+  }
+  return def;
+}
+
+export interface AddonProps {
+  readonly definition: AddonDefinition;
+  /** Values from the cluster file, deep-merged over the platform's. @default {} */
+  readonly overrides?: HelmValues;
+  /** The cluster's facts the values are computed from. */
+  readonly env: AddonEnvironment;
+  /** Labels on every object. @default {} */
+  readonly labels?: Record<string, string>;
+}
+
+/**
+ * An add-on in one cluster: its Namespace, its chart source and its HelmRelease. The source and
+ * the release live in flux-system (so chartRef and dependsOn stay within one namespace under
+ * `--no-cross-namespace-refs`) and install into the add-on's namespace as helm-controller.
+ */
+export class Addon extends Construct {
+  readonly release: ApiObject;
+
+  constructor(scope: Construct, id: string, props: AddonProps) {
+    super(scope, id);
+    const def = props.definition;
+    const labels = { ...PLATFORM_PART_OF, 'platform.example.com/addon': def.name, ...props.labels };
+    const level = def.podSecurity ?? 'baseline';
+    new ApiObject(this, 'namespace', {
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: {
+        name: def.namespace,
+        labels: { ...labels, 'pod-security.kubernetes.io/enforce': level, 'pod-security.kubernetes.io/warn': level },
+      },
+    });
+    const metadata = { name: def.name, namespace: FLUX_NAMESPACE, labels };
+    let chart: Record<string, unknown>;
+    if (def.sourceKind === 'OCIRepository') {
+      new ApiObject(this, 'source', {
+        apiVersion: 'source.toolkit.fluxcd.io/v1',
+        kind: 'OCIRepository',
+        metadata,
+        spec: {
+          interval: '12h',
+          url: def.repository,
+          ref: { tag: def.version },
+          layerSelector: { mediaType: HELM_CHART_LAYER, operation: 'copy' },
+        },
+      });
+      chart = { chartRef: { kind: 'OCIRepository', name: def.name } };
+    } else {
+      new ApiObject(this, 'source', {
+        apiVersion: 'source.toolkit.fluxcd.io/v1',
+        kind: 'HelmRepository',
+        metadata,
+        spec: { interval: '12h', url: def.repository },
+      });
+      chart = {
+        chart: { spec: { chart: def.chart, version: def.version, sourceRef: { kind: 'HelmRepository', name: def.name }, interval: '12h' } },
+      };
+    }
+    const dependsOn = (def.dependsOn ?? []).filter((d) => props.env.enabled(d)).map((name) => ({ name }));
+    this.release = new ApiObject(this, 'release', {
+      apiVersion: 'helm.toolkit.fluxcd.io/v2',
+      kind: 'HelmRelease',
+      metadata,
+      spec: {
+        interval: '30m',
+        timeout: '10m',
+        releaseName: def.name,
+        targetNamespace: def.namespace,
+        storageNamespace: def.namespace,
+        serviceAccountName: PLATFORM_HELM_RECONCILER,
+        ...chart,
+        dependsOn: dependsOn.length > 0 ? dependsOn : undefined,
+        install: { crds: 'CreateReplace', remediation: { retries: 3 } },
+        upgrade: { crds: 'CreateReplace', cleanupOnFail: true, remediation: { retries: 3, remediateLastFailure: true } },
+        values: deepMerge(def.values(props.env), props.overrides ?? {}),
+      },
+    });
+  }
+}
+
+/**
+ * Helm-style merge: mappings merge key by key, anything else (lists included) is replaced, and a
+ * `null` override removes the key. Neither input is modified.
+ */
+export function deepMerge(base: HelmValues, override: HelmValues): HelmValues {
+  const out: HelmValues = { ...base };
+  for (const [key, value] of Object.entries(override)) {
+    const current = out[key];
+    if (value === null) delete out[key];
+    else if (isMapping(value) && isMapping(current)) out[key] = deepMerge(current, value);
+    else out[key] = value;
+  }
+  return out;
+}
+
+function isMapping(v: unknown): v is HelmValues {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}

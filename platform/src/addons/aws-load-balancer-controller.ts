@@ -1,0 +1,19 @@
+import { defineAddon } from './_addon.js';
+
+/** aws-load-balancer-controller: NLBs for LoadBalancer Services (Traefik's) and ALBs for Ingresses that ask. */
+export const AWS_LOAD_BALANCER_CONTROLLER = defineAddon({
+  name: 'aws-load-balancer-controller',
+  namespace: 'aws-load-balancer-controller',
+  chart: 'aws-load-balancer-controller',
+  repository: 'https://aws.github.io/eks-charts',
+  version: '3.5.0',
+  sourceKind: 'HelmRepository',
+  serviceAccounts: ['aws-load-balancer-controller'],
+  values: (env) => ({
+    clusterName: env.cluster,
+    region: env.region,
+    replicaCount: 2,
+    serviceAccount: { name: 'aws-load-balancer-controller' },
+    defaultTags: { 'platform.example.com/cluster': env.cluster },
+  }),
+});

@@ -1,15 +1,15 @@
 #!/usr/bin/env node
 import { dirname, join, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
-import { RenderError } from '@platform/platform';
-import type { Command, CommandContext } from './commands/command.js';
-import { generateCommand } from './commands/generate.js';
-import { validateCommand } from './commands/validate.js';
-import { diffCommand } from './commands/diff.js';
-import { UsageError } from './generate-fleet.js';
+import { type Command, type CommandContext, UsageError } from './commands/command.js';
 import { InputError, formatDiagnostic } from './load/diagnostic.js';
 
-const COMMANDS: readonly Command[] = [generateCommand, validateCommand, diffCommand];
+/** Commands load on demand, so a no-op `generate` does not pay for importing the renderer. */
+const COMMANDS: readonly { name: string; summary: string; load: () => Promise<Command> }[] = [
+  { name: 'generate', summary: 'render out/<cluster>/ from the inputs (or check that it is up to date)', load: async () => (await import('./commands/generate.js')).generateCommand },
+  { name: 'validate', summary: 'check every object in out/ against Kubernetes schemas, CRDs and the security baseline', load: async () => (await import('./commands/validate.js')).validateCommand },
+  { name: 'diff', summary: 'object-level diff of out/ against a git ref, with a destructive-change guard', load: async () => (await import('./commands/diff.js')).diffCommand },
+];
 
 const USAGE = `Usage: platform <command> [options]
 
@@ -33,11 +33,12 @@ export async function main(argv: string[], ctx: CommandContext): Promise<number>
     ctx.stdout.write(`${USAGE}\n`);
     return name ? 0 : 2;
   }
-  const command = COMMANDS.find((c) => c.name === name);
-  if (!command) {
+  const entry = COMMANDS.find((c) => c.name === name);
+  if (!entry) {
     ctx.stderr.write(`platform: unknown command "${name}"\n\n${USAGE}\n`);
     return 2;
   }
+  const command = await entry.load();
   try {
     return await command.run(rest, ctx);
   } catch (e) {
@@ -46,7 +47,7 @@ export async function main(argv: string[], ctx: CommandContext): Promise<number>
       ctx.stderr.write(`${name}: ${e.diagnostics.length} problem(s) in the inputs; nothing was written\n`);
       return 1;
     }
-    if (e instanceof RenderError) {
+    if (e instanceof Error && e.name === 'RenderError') {
       ctx.stderr.write(`${name}: ${e.message}\nnothing was written\n`);
       return 1;
     }

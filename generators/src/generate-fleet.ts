@@ -4,6 +4,7 @@ import type { Fleet } from './model.js';
 import { renderCluster } from './render/render-cluster.js';
 import type { ClusterFiles } from './write/output-plan.js';
 import { outClusters } from './out-tree.js';
+import { UsageError } from './commands/command.js';
 
 export interface FleetPlan {
   readonly fleet: Fleet;
@@ -33,6 +34,3 @@ export function planFleet(repoRoot: string, only?: string, onCluster?: (name: st
   }
   return { fleet, plans, objects };
 }
-
-/** A mistake in how a command was called: printed without a stack, exit code 2. */
-export class UsageError extends Error {}

@@ -54,5 +54,6 @@ export class OutputChart extends Chart {
 export class RenderError extends Error {
   constructor(readonly problems: readonly string[]) {
     super(`rendered objects are invalid:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+    this.name = 'RenderError';
   }
 }

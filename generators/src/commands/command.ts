@@ -12,3 +12,6 @@ export interface Command {
   readonly help: string;
   run(argv: string[], ctx: CommandContext): Promise<number>;
 }
+
+/** A mistake in how a command was called: printed with the command's help, exit code 2. */
+export class UsageError extends Error {}

@@ -1,10 +1,8 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { GenerateCache } from '../generate-cache.js';
-import { planFleet } from '../generate-fleet.js';
 import { listFiles, writeClusters } from '../write/write-tree.js';
 import { codeownersDrift, writeCodeowners } from '../write/codeowners.js';
-import { tenantWarnings } from '../load/tenant-rules.js';
 import type { Command } from './command.js';
 
 const HELP = `Usage: platform generate [--cluster NAME] [--check] [--force]
@@ -50,6 +48,9 @@ export const generateCommand: Command = {
       ? (name: string, i: number, n: number) => ctx.stdout.write(`\rrendering ${i + 1}/${n} ${name}\x1b[K`)
       : undefined;
     const fingerprint = cache.fingerprint();
+    // The renderer is imported only now, so the no-op path above stays fast.
+    const { planFleet } = await import('../generate-fleet.js');
+    const { tenantWarnings } = await import('../load/tenant-rules.js');
     const { plans, objects, fleet } = planFleet(ctx.repoRoot, values.cluster, progress);
     if (progress) ctx.stdout.write('\r\x1b[K');
     for (const w of tenantWarnings(fleet)) ctx.stderr.write(`${w}\n`);

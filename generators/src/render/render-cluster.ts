@@ -6,15 +6,21 @@ import { ClusterContext } from './cluster-context.js';
 import { renderFluxLayer } from './layers/flux-layer.js';
 import { renderInfraLayer } from './layers/infra-layer.js';
 import { renderTenantsLayer } from './layers/tenants-layer.js';
+import { renderAppsLayer } from './layers/apps-layer.js';
 import { renderAddonsLayer } from './layers/addons-layer.js';
 import { renderAddonsConfigLayer } from './layers/addons-config-layer.js';
-import { renderAppsLayer } from './layers/apps-layer.js';
 
 /** The layers of out/<cluster>/, each rendered by its own function, in a fixed order. */
-const LAYERS: ((ctx: ClusterContext) => void)[] = [renderFluxLayer, renderInfraLayer, renderTenantsLayer, renderAddonsLayer, renderAddonsConfigLayer, renderAppsLayer];
+const LAYERS: ((ctx: ClusterContext) => void)[] = [renderFluxLayer, renderInfraLayer, renderTenantsLayer, renderAppsLayer, renderAddonsLayer, renderAddonsConfigLayer];
 
 /** Renders one cluster of the fleet into its files. Throws RenderError listing every invalid object. */
 export function renderCluster(fleet: Fleet, cluster: Loaded<Cluster>): ClusterFiles {
+  const { objects, ctx } = renderClusterObjects(fleet, cluster);
+  return planClusterFiles(objects, ctx.extraFiles, ctx.fluxPaths);
+}
+
+/** Renders and validates one cluster's objects, in memory, without laying them out as files. */
+export function renderClusterObjects(fleet: Fleet, cluster: Loaded<Cluster>): { objects: RenderedObject[]; ctx: ClusterContext } {
   const ctx = new ClusterContext(fleet, cluster);
   for (const layer of LAYERS) layer(ctx);
   const objects: RenderedObject[] = [];
@@ -28,5 +34,5 @@ export function renderCluster(fleet: Fleet, cluster: Loaded<Cluster>): ClusterFi
     }
   }
   if (problems.length > 0) throw new RenderError(problems);
-  return planClusterFiles(objects, ctx.extraFiles, ctx.fluxPaths);
+  return { objects, ctx };
 }

@@ -1,0 +1,43 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { writeSyntheticFleet } from './synthetic-fleet.js';
+
+/**
+ * `npm run bench`: renders a synthetic fleet (default 3 clusters × 1,000 tenants × 2 apps) and, in
+ * the same run, times serialising the same objects with the `yaml` package alone (the floor).
+ * Reports wall time, peak RSS, objects/s, the ratio to the floor, and a no-op regenerate.
+ * Not a test: numbers vary with the machine; read them, compare them, put them in notes.
+ */
+const { values } = parseArgs({
+  options: { clusters: { type: 'string', default: '3' }, tenants: { type: 'string', default: '1000' }, apps: { type: 'string', default: '2' }, keep: { type: 'boolean' } },
+});
+const here = dirname(fileURLToPath(import.meta.url));
+const cli = join(here, '..', 'cli.js');
+const root = mkdtempSync(join(tmpdir(), 'platform-bench-'));
+const size = { clusters: Number(values.clusters), tenants: Number(values.tenants), appsPerTenant: Number(values.apps) };
+writeSyntheticFleet(root, size);
+
+const job = (mode: string) => JSON.parse(execFileSync(process.execPath, [join(here, 'bench-worker.js'), mode, root], { encoding: 'utf8', maxBuffer: 1 << 26 })) as { seconds: number; objects: number; maxRssMb: number };
+const wall = (args: string[]) => {
+  const started = performance.now();
+  const out = execFileSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8' });
+  return { seconds: (performance.now() - started) / 1000, out: out.trim() };
+};
+
+const render = job('render');
+const floor = job('floor');
+const noop = wall(['generate']);
+const check = wall(['generate', '--check']);
+
+const row = (name: string, s: number, extra: string) => `${name.padEnd(28)} ${s.toFixed(2).padStart(7)} s  ${extra}`;
+console.log(`fleet: ${size.clusters} clusters × ${size.tenants} tenants × ${size.appsPerTenant} apps → ${render.objects} objects`);
+console.log(row('render + write (generate)', render.seconds, `${Math.round(render.objects / render.seconds)} objects/s, peak RSS ${render.maxRssMb} MB, ${(render.seconds / floor.seconds).toFixed(2)}× the floor`));
+console.log(row('floor: yaml stringify + write', floor.seconds, `${Math.round(floor.objects / floor.seconds)} objects/s (same ${floor.objects} objects)`));
+console.log(row('no-op regenerate (process)', noop.seconds, noop.out));
+console.log(row('generate --check (process)', check.seconds, check.out));
+if (!values.keep) rmSync(root, { recursive: true, force: true });
+else console.log(`kept ${root}`);

@@ -1,18 +1,23 @@
 import { ApiObject } from 'cdk8s';
+import { CLUSTER_LABEL, ClusterInfrastructure, infraNamespace, infraProviderConfigName } from '@platform/platform';
 import type { ClusterContext } from '../cluster-context.js';
+import { clusterReadme } from './cluster-readme.js';
 
-/** Namespace of the management cluster that holds cluster X's infrastructure managed resources. */
-export const infraNamespace = (cluster: string) => `infra-${cluster}`;
+export { infraNamespace, infraProviderConfigName };
 
 /**
  * infra/: the cluster's AWS estate as Crossplane managed resources. Rendered for every cluster,
- * reconciled by the management cluster into namespace infra-<cluster>.
+ * reconciled by the management cluster into namespace infra-<cluster> with the ClusterProviderConfig
+ * infra-<cluster>. Also writes out/<cluster>/README.md (subnet plan and Flux layers).
  */
 export function renderInfraLayer(ctx: ClusterContext): void {
+  const name = ctx.cluster.spec.name;
   const chart = ctx.chart('infra', 'infra', [ctx.cluster.source.path]);
   new ApiObject(chart, 'namespace', {
     apiVersion: 'v1',
     kind: 'Namespace',
-    metadata: { name: infraNamespace(ctx.cluster.spec.name), labels: { 'platform.example.com/cluster': ctx.cluster.spec.name } },
+    metadata: { name: infraNamespace(name), labels: { [CLUSTER_LABEL]: name } },
   });
+  const infra = new ClusterInfrastructure(chart, 'estate', { cluster: ctx.cluster.spec });
+  ctx.extraFiles.set('README.md', clusterReadme(ctx, infra.plan));
 }

@@ -102,6 +102,8 @@ export interface EksAddonForProvider extends EksClusterPartForProvider {
   readonly resolveConflictsOnCreate?: 'NONE' | 'OVERWRITE';
   readonly resolveConflictsOnUpdate?: 'NONE' | 'OVERWRITE' | 'PRESERVE';
   readonly serviceAccountRoleArnRef?: Ref;
+  /** Pod Identity roles for the add-on's service accounts. */
+  readonly podIdentityAssociation?: readonly { readonly roleArn: string; readonly serviceAccount: string }[];
   readonly tags?: Tags;
 }
 

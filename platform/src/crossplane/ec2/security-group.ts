@@ -1,0 +1,77 @@
+import type { Construct } from 'constructs';
+import { BOOL, NUM, STR, STR_MAP, referable, regional, untyped } from '../_fields.js';
+import type { Ref, TypedManagedResourceProps } from '../_fields.js';
+import { ManagedResource, defineManagedResourceKind, type ManagedResourceKind } from '../managed-resource.js';
+import type { InVpcForProvider, TaggedForProvider } from './network.js';
+
+const EC2 = 'ec2.aws.m.upbound.io/v1beta1';
+
+/** ec2 SecurityGroup. ID-identified; its rules are separate SecurityGroupIngressRule/EgressRule objects. */
+export const EC2_SECURITY_GROUP = defineManagedResourceKind({
+  apiVersion: EC2,
+  kind: 'SecurityGroup',
+  forProvider: regional({ description: STR, name: STR, revokeRulesOnDelete: BOOL, tags: STR_MAP, ...referable('vpcId') }),
+});
+
+export interface SecurityGroupForProvider extends InVpcForProvider {
+  /** AWS group name; unique in the VPC. */
+  readonly name?: string;
+  readonly description?: string;
+  readonly revokeRulesOnDelete?: boolean;
+}
+
+export class SecurityGroup extends ManagedResource {
+  constructor(scope: Construct, id: string, props: TypedManagedResourceProps<SecurityGroupForProvider>) {
+    super(scope, id, EC2_SECURITY_GROUP, untyped(props));
+  }
+}
+
+function ruleKind(kind: string): ManagedResourceKind {
+  return defineManagedResourceKind({
+    apiVersion: EC2,
+    kind,
+    forProvider: regional(
+      {
+        cidrIpv4: STR,
+        cidrIpv6: STR,
+        description: STR,
+        fromPort: NUM,
+        toPort: NUM,
+        ipProtocol: STR,
+        ...referable('prefixListId'),
+        ...referable('referencedSecurityGroupId'),
+        ...referable('securityGroupId'),
+        tags: STR_MAP,
+      },
+      ['ipProtocol'],
+    ),
+  });
+}
+
+export const EC2_SECURITY_GROUP_INGRESS_RULE = ruleKind('SecurityGroupIngressRule');
+export const EC2_SECURITY_GROUP_EGRESS_RULE = ruleKind('SecurityGroupEgressRule');
+
+/** One rule: a protocol and port range, from (ingress) or to (egress) one CIDR or one security group. */
+export interface SecurityGroupRuleForProvider extends TaggedForProvider {
+  /** The group the rule belongs to. */
+  readonly securityGroupIdRef: Ref;
+  /** `tcp`, `udp`, `icmp` or `-1` (all). */
+  readonly ipProtocol: string;
+  readonly fromPort?: number;
+  readonly toPort?: number;
+  readonly cidrIpv4?: string;
+  readonly referencedSecurityGroupIdRef?: Ref;
+  readonly description?: string;
+}
+
+export class SecurityGroupIngressRule extends ManagedResource {
+  constructor(scope: Construct, id: string, props: TypedManagedResourceProps<SecurityGroupRuleForProvider>) {
+    super(scope, id, EC2_SECURITY_GROUP_INGRESS_RULE, untyped(props));
+  }
+}
+
+export class SecurityGroupEgressRule extends ManagedResource {
+  constructor(scope: Construct, id: string, props: TypedManagedResourceProps<SecurityGroupRuleForProvider>) {
+    super(scope, id, EC2_SECURITY_GROUP_EGRESS_RULE, untyped(props));
+  }
+}

@@ -1,0 +1,86 @@
+import { Construct } from 'constructs';
+import type { Cluster } from '@platform/schemas';
+import { ClusterNetwork } from './cluster-network.js';
+import { ClusterSecurityGroups } from './cluster-security-groups.js';
+import { CLUSTER_KEY, ClusterKmsKey } from './cluster-kms-key.js';
+import { ClusterIam } from './cluster-iam.js';
+import { EksControlPlane } from './eks-control-plane.js';
+import { NodeGroup } from './node-group.js';
+import { SecureBucket, type BucketLifecycleRule } from './secure-bucket.js';
+import type { InfraProps } from './infra-props.js';
+import { CLUSTER_LABEL, infraNamespace, infraProviderConfigRef } from './infra-names.js';
+import { planSubnetsOrThrow, type SubnetPlan } from './subnet-plan.js';
+
+export interface ClusterInfrastructureProps {
+  /** The cluster as loaded from clusters/<name>.yaml, defaults filled in. */
+  readonly cluster: Cluster;
+}
+
+/** The platform's buckets of every cluster: purpose and lifecycle. */
+export const CLUSTER_BUCKETS: readonly { readonly purpose: string; readonly lifecycle: readonly BucketLifecycleRule[] }[] = [
+  { purpose: 'logs', lifecycle: [{ id: 'expire-logs', expirationDays: 90, noncurrentExpirationDays: 7, transitions: [{ days: 30, storageClass: 'STANDARD_IA' }] }] },
+  { purpose: 'metrics', lifecycle: [{ id: 'expire-noncurrent', noncurrentExpirationDays: 7 }] },
+  { purpose: 'backups', lifecycle: [{ id: 'expire-noncurrent', noncurrentExpirationDays: 30 }] },
+];
+
+/** The globally unique S3 name of a cluster bucket: `<account>-<region>-<cluster>-<purpose>`. */
+export const clusterBucketName = (accountId: string, region: string, cluster: string, purpose: string) => `${accountId}-${region}-${cluster}-${purpose}`;
+
+/**
+ * The whole AWS estate of one cluster as Crossplane managed resources in namespace infra-<cluster>:
+ * network, security groups, KMS key, buckets, IAM, the EKS control plane and its node groups.
+ */
+export class ClusterInfrastructure extends Construct {
+  readonly plan: SubnetPlan;
+
+  constructor(scope: Construct, id: string, props: ClusterInfrastructureProps) {
+    super(scope, id);
+    const c = props.cluster;
+    const base: InfraProps = { cluster: c.name, accountId: c.aws.accountId, region: c.aws.region };
+    const zones = c.aws.availabilityZones;
+    const zoneIndexes = zones.map((_, i) => i);
+    this.plan = planSubnetsOrThrow(c.network.vpcCidr, c.network.subnetPrefixLengths, zones);
+
+    new ClusterNetwork(this, 'network', { ...base, plan: this.plan });
+    const bastion = c.access.ssh.mode === 'bastion';
+    new ClusterSecurityGroups(this, 'security-groups', { ...base, apiCidrs: c.access.apiCidrs, ...(bastion ? { bastionCidrs: c.access.ssh.cidrs } : {}) });
+    const key = new ClusterKmsKey(this, 'kms', base);
+    for (const b of CLUSTER_BUCKETS) {
+      new SecureBucket(this, `bucket-${b.purpose}`, {
+        name: b.purpose,
+        namespace: infraNamespace(c.name),
+        externalName: clusterBucketName(c.aws.accountId, c.aws.region, c.name, b.purpose),
+        region: c.aws.region,
+        kmsKeyRef: { name: CLUSTER_KEY },
+        providerConfigRef: infraProviderConfigRef(c.name),
+        lifecycleRules: b.lifecycle,
+        tags: { 'platform.example.com/cluster': c.name, 'platform.example.com/managed-by': 'crossplane', 'platform.example.com/purpose': b.purpose },
+        labels: { [CLUSTER_LABEL]: c.name },
+      });
+    }
+    new ClusterIam(this, 'iam', base);
+    new EksControlPlane(this, 'eks', {
+      ...base,
+      version: c.kubernetes.version,
+      zoneIndexes,
+      apiCidrs: c.access.apiCidrs,
+      secretsKeyArn: key.aliasArn,
+      platformAdmins: c.access.platformAdmins,
+    });
+    for (const g of c.nodeGroups) {
+      new NodeGroup(this, `node-group-${g.name}`, {
+        ...base,
+        name: g.name,
+        kubernetesVersion: c.kubernetes.version,
+        instanceTypes: g.instanceTypes,
+        minSize: g.minSize,
+        maxSize: g.maxSize,
+        ...(g.desiredSize !== undefined ? { desiredSize: g.desiredSize } : {}),
+        diskSizeGiB: g.diskSizeGiB,
+        zoneIndexes,
+        labels: Object.fromEntries(Object.entries(g.labels).filter((e): e is [string, string] => e[1] !== undefined)),
+        taints: g.taints,
+      });
+    }
+  }
+}

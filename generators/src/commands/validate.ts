@@ -182,7 +182,7 @@ export const validateCommand: Command = {
     } catch (err) {
       return fail(ctx, (err as Error).message);
     }
-    if (crds && crds.crdCount === 0) return fail(ctx, `'--crds' (${options.crdsDir}): no CustomResourceDefinitions found`);
+    if (crds?.isEmpty) return fail(ctx, `'--crds' (${options.crdsDir}): no CustomResourceDefinitions found`);
 
     let report: ValidationReport;
     try {

@@ -31,10 +31,76 @@ describe('loadCrdIndex', () => {
       if (dir) rmSync(dir, { recursive: true, force: true });
     });
 
-    test('an unparsable file is reported with its name', () => {
+    test('an unparsable CRD file is reported with its name when its group is first used', () => {
+      // GIVEN a CRD file with a YAML syntax error
       dir = mkdtempSync(join(tmpdir(), 'crds-'));
-      writeFileSync(join(dir, 'broken.yaml'), 'kind: [unclosed\n');
-      expect(() => loadCrdIndex(dir!)).toThrow(/cannot read CRDs in .*:\n {2}broken\.yaml: /);
+      writeFileSync(join(dir, 'broken.yaml'), 'apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nspec:\n  group: broken.io\n  names: [unclosed\n');
+      // WHEN the index is loaded and an object of that group is looked up
+      const index = loadCrdIndex(dir);
+      // THEN the lookup fails naming the file
+      expect(() => index.lookup('broken.io/v1', 'Thing')).toThrow(/cannot read CRDs in .*:\n {2}broken\.yaml: /);
+    });
+  });
+
+  describe('lazy parsing', () => {
+    let dir: string | undefined;
+    afterEach(() => {
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    });
+
+    test('a CRD whose group line scan is misled (a schema property named group first) is still found', () => {
+      // GIVEN a hand-written CRD with versions before spec.group and a schema property called "group"
+      dir = mkdtempSync(join(tmpdir(), 'crds-'));
+      writeFileSync(
+        join(dir, 'odd.yaml'),
+        [
+          'apiVersion: apiextensions.k8s.io/v1',
+          'kind: CustomResourceDefinition',
+          'metadata:',
+          '  name: things.real.io',
+          'spec:',
+          '  versions:',
+          '    - name: v1',
+          '      served: true',
+          '      storage: true',
+          '      schema:',
+          '        openAPIV3Schema:',
+          '          type: object',
+          '          properties:',
+          '            spec:',
+          '              type: object',
+          '              properties:',
+          '                group:',
+          '                  type: string',
+          '  group: real.io',
+          '  names: { kind: Thing, plural: things }',
+          '  scope: Cluster',
+          '',
+        ].join('\n'),
+      );
+      // WHEN it is looked up by its real group
+      // THEN it is found
+      expect(loadCrdIndex(dir).lookup('real.io/v1', 'Thing')).toMatchObject({ scope: 'Cluster', crdName: 'things.real.io' });
+    });
+
+    test('a CRD written as JSON is parsed at load time', () => {
+      dir = mkdtempSync(join(tmpdir(), 'crds-'));
+      const crd = {
+        apiVersion: 'apiextensions.k8s.io/v1',
+        kind: 'CustomResourceDefinition',
+        metadata: { name: 'things.json.io' },
+        spec: { group: 'json.io', names: { kind: 'Thing', plural: 'things' }, scope: 'Namespaced', versions: [{ name: 'v1', served: true, storage: true, schema: { openAPIV3Schema: { type: 'object' } } }] },
+      };
+      writeFileSync(join(dir, 'thing.yaml'), JSON.stringify(crd));
+      const index = loadCrdIndex(dir);
+      expect(index.isEmpty).toBe(false);
+      expect(index.lookup('json.io/v1', 'Thing')).toMatchObject({ scope: 'Namespaced' });
+    });
+
+    test('a folder without CRDs is empty', () => {
+      dir = mkdtempSync(join(tmpdir(), 'crds-'));
+      writeFileSync(join(dir, 'cm.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n');
+      expect(loadCrdIndex(dir).isEmpty).toBe(true);
     });
   });
 

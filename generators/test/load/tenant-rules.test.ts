@@ -1,0 +1,147 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { InputError, formatDiagnostic } from '../../src/load/diagnostic.js';
+import { loadFleet } from '../../src/load/load-fleet.js';
+import { parseQuantity, tenantWarnings } from '../../src/load/tenant-rules.js';
+
+const cluster = (name: string, domain: string, extra = '') => `name: ${name}
+environment: staging
+${name === 'mgmt' ? 'management: true\n' : ''}aws:
+  accountId: "123456789012"
+  region: eu-west-2
+  availabilityZones: [eu-west-2a, eu-west-2b, eu-west-2c]
+network:
+  vpcCidr: 10.${name === 'mgmt' ? 0 : 1}.0.0/16
+dns:
+  domain: ${domain}
+${extra}`;
+
+const tenant = (name: string, extra = '') => `name: ${name}
+owners:
+  - team: acme/${name}
+    role: admin
+contact:
+  slackChannel: "#${name}"
+clusters: [stage]
+${extra}`;
+
+/** Writes a fleet of mgmt + stage clusters and the given tenant files, loads it and returns the printed problems. */
+function problemsOf(tenants: Record<string, string>, stageExtra = ''): string[] {
+  const dir = mkdtempSync(join(tmpdir(), 'tenant-rules-'));
+  const files: Record<string, string> = {
+    'clusters/mgmt.yaml': cluster('mgmt', 'mgmt.example.com'),
+    'clusters/stage.yaml': cluster('stage', 'stage.example.com', stageExtra),
+  };
+  for (const [name, text] of Object.entries(tenants)) files[`tenants/${name}.yaml`] = text;
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  try {
+    loadFleet(dir);
+  } catch (e) {
+    if (e instanceof InputError) return e.diagnostics.map(formatDiagnostic);
+    throw e;
+  }
+  return [];
+}
+
+describe('tenant rules', () => {
+  it('GIVEN well-formed tenants WHEN loaded THEN there is no problem', () => {
+    expect(problemsOf({ a: tenant('a', 'hostnames: [a.stage.example.com]\nnetwork:\n  allowFrom: [b]\n'), b: tenant('b') })).toEqual([]);
+  });
+
+  it('GIVEN reserved tenant and namespace names WHEN loaded THEN each is an error at its line', () => {
+    expect(problemsOf({ 'kube-tools': tenant('kube-tools'), shop: tenant('shop', 'namespaces: [jobs]\n'), monitoring: tenant('monitoring') })).toEqual([
+      'tenants/kube-tools.yaml:1:7: name: namespace "kube-tools" is reserved (names starting with "kube-" are reserved for the platform); allowed: a name outside kube-*, infra-* and default, flux-system, crossplane-system, cert-manager, external-dns, external-secrets, traefik, aws-load-balancer-controller, cluster-autoscaler, metrics-server, monitoring, reloader, fluent-bit, platform',
+      'tenants/monitoring.yaml:1:7: name: namespace "monitoring" is reserved ("monitoring" is a platform namespace); allowed: a name outside kube-*, infra-* and default, flux-system, crossplane-system, cert-manager, external-dns, external-secrets, traefik, aws-load-balancer-controller, cluster-autoscaler, metrics-server, monitoring, reloader, fluent-bit, platform',
+    ]);
+    expect(problemsOf({ infra: tenant('infra', 'namespaces: [stage]\n') })[0]).toMatch(/^tenants\/infra\.yaml:8:14: namespaces\[0\]: namespace "infra-stage" is reserved \(names starting with "infra-"/);
+  });
+
+  it('GIVEN two tenants whose namespaces collide WHEN loaded THEN both files are named', () => {
+    expect(problemsOf({ shop: tenant('shop', 'namespaces: [jobs]\n'), 'shop-jobs': tenant('shop-jobs') })).toEqual([
+      'tenants/shop-jobs.yaml:1:7: name: namespace "shop-jobs" is already a namespace of tenant "shop" (tenants/shop.yaml); allowed: a namespace no other tenant has',
+      'tenants/shop.yaml:8:14: namespaces[0]: namespace "shop-jobs" is also a namespace of tenant "shop-jobs" (tenants/shop-jobs.yaml); allowed: a namespace no other tenant has',
+    ]);
+  });
+
+  it('GIVEN a hostname claimed by two tenants WHEN loaded THEN each file names the other', () => {
+    const h = 'hostnames: [web.stage.example.com]\n';
+    expect(problemsOf({ a: tenant('a', h), b: tenant('b', h) })).toEqual([
+      'tenants/a.yaml:8:13: hostnames[0]: hostname "web.stage.example.com" is also claimed in tenants/b.yaml; allowed: a hostname owned by exactly one tenant',
+      'tenants/b.yaml:8:13: hostnames[0]: hostname "web.stage.example.com" is also claimed in tenants/a.yaml; allowed: a hostname owned by exactly one tenant',
+    ]);
+  });
+
+  it('GIVEN a hostname outside the domains of the tenant clusters WHEN loaded THEN it is an error', () => {
+    expect(problemsOf({ a: tenant('a', 'hostnames: [a.mgmt.example.com]\n') })).toEqual([
+      'tenants/a.yaml:8:13: hostnames[0]: hostname "a.mgmt.example.com" is outside the domains of clusters stage; allowed: a name ending in ".stage.example.com"',
+    ]);
+  });
+
+  it('GIVEN quotas over the cluster ceilings WHEN loaded THEN each is an error naming the cluster file', () => {
+    const ceilings = 'tenancy:\n  quotaCeilings:\n    cpu: "4"\n    pods: 40\n';
+    expect(problemsOf({ a: tenant('a', 'quotas:\n  cpu: 4500m\n  memory: 256Gi\n') }, ceilings)).toEqual([
+      // pods is not in the file (the default, 50): the problem points at the quotas block
+      'tenants/a.yaml:9:3: quotas.pods: found 50, over the ceiling of cluster "stage" (clusters/stage.yaml); allowed: at most 40',
+      'tenants/a.yaml:9:8: quotas.cpu: found 4500m, over the ceiling of cluster "stage" (clusters/stage.yaml); allowed: at most 4',
+      'tenants/a.yaml:10:11: quotas.memory: found 256Gi, over the ceiling of cluster "stage" (clusters/stage.yaml); allowed: at most 128Gi',
+    ]);
+  });
+
+  it('GIVEN a default request above the default limit WHEN loaded THEN it is an error', () => {
+    const lr = 'limitRange:\n  defaultLimit:\n    memory: 256Mi\n  defaultRequest:\n    memory: 512Mi\n';
+    expect(problemsOf({ a: tenant('a', lr) })).toEqual([
+      'tenants/a.yaml:12:13: limitRange.defaultRequest.memory: found 512Mi, above the default limit 256Mi; allowed: at most 256Mi',
+    ]);
+  });
+
+  it('GIVEN malformed GitHub teams WHEN loaded THEN the schema and the rule say what a team looks like', () => {
+    const bad = (team: string) => tenant('a').replace('acme/a', team);
+    expect(problemsOf({ a: bad('acme') })).toEqual([
+      `tenants/a.yaml:3:11: owners[0].team: found "acme"; allowed: a GitHub team as '<org>/<team-slug>', e.g. 'acme/payments' (slug in lower case)`,
+    ]);
+    expect(problemsOf({ a: bad('acme-/a') })).toEqual([
+      `tenants/a.yaml:3:11: owners[0].team: found "acme-/a"; allowed: a GitHub team "<org>/<team-slug>" whose org does not end in '-' or contain '--'`,
+    ]);
+    expect(problemsOf({ a: tenant('a').replace('contact:', '  - team: acme/a\n    role: view\ncontact:') })).toEqual([
+      'tenants/a.yaml:5:11: owners[1].team: team "acme/a" is listed twice; allowed: each team once, with one role',
+    ]);
+  });
+
+  it('GIVEN an allowance naming an unknown tenant or itself WHEN loaded THEN it is an error', () => {
+    expect(problemsOf({ a: tenant('a', 'network:\n  allowFrom: [ghost, a]\n'), b: tenant('b') })).toEqual([
+      'tenants/a.yaml:9:15: network.allowFrom[0]: unknown tenant "ghost"; allowed: b',
+      'tenants/a.yaml:9:22: network.allowFrom[1]: found "a", the tenant itself (its own namespaces always reach each other); allowed: another tenant',
+    ]);
+  });
+
+  it('GIVEN an unknown cluster or a duplicate tenant WHEN loaded THEN the fleet rules report it', () => {
+    expect(problemsOf({ a: tenant('a').replace('[stage]', '[stage, nowhere]') })).toEqual([
+      'tenants/a.yaml:7:19: clusters[1]: unknown cluster "nowhere"; allowed: mgmt, stage',
+    ]);
+    expect(problemsOf({ a: tenant('a'), b: tenant('a') })).toContain(
+      'tenants/b.yaml:1:7: name: name "a" does not match the file name; allowed: "b" (rename the file or the name)',
+    );
+  });
+
+  it('GIVEN a decommissioned tenant WHEN warnings are asked for THEN one names its file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tenant-warn-'));
+    mkdirSync(join(dir, 'clusters'));
+    mkdirSync(join(dir, 'tenants'));
+    writeFileSync(join(dir, 'clusters/mgmt.yaml'), cluster('mgmt', 'mgmt.example.com'));
+    writeFileSync(join(dir, 'clusters/stage.yaml'), cluster('stage', 'stage.example.com'));
+    writeFileSync(join(dir, 'tenants/a.yaml'), tenant('a', 'decommissioned: true\n'));
+    expect(tenantWarnings(loadFleet(dir))).toEqual([
+      'warning: tenants/a.yaml: tenant "a" is decommissioned: its namespaces and stateful AWS resources are kept, its apps are not reconciled. Remove the file only once its data is gone.',
+    ]);
+  });
+
+  it('GIVEN quantities WHEN parsed THEN units scale', () => {
+    expect([parseQuantity('500m'), parseQuantity('2'), parseQuantity('1Gi') / parseQuantity('512Mi')]).toEqual([0.5, 2, 2]);
+    expect(() => parseQuantity('2k')).toThrow('"2k" is not a quantity');
+  });
+});

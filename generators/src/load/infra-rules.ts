@@ -1,0 +1,53 @@
+import { Cidr, SUBNET_TIERS, planSubnets } from '@platform/platform';
+import type { Diagnostic } from './diagnostic.js';
+import type { FleetRule } from './fleet-rules.js';
+
+/**
+ * The VPC holds every tier: 3 zones x 4 tiers of the given sizes, each aligned to its size. A VPC
+ * too small, or a tier larger than the VPC, is reported against the cluster file.
+ */
+export const subnetTiersFit: FleetRule = (fleet) => {
+  const problems: Diagnostic[] = [];
+  for (const c of fleet.clusters) {
+    const { vpcCidr, subnetPrefixLengths } = c.spec.network;
+    try {
+      Cidr.parse(vpcCidr);
+    } catch {
+      continue; // reported by vpcCidrsDoNotOverlap
+    }
+    for (const message of planSubnets(vpcCidr, subnetPrefixLengths, c.spec.aws.availabilityZones).problems) {
+      const tier = SUBNET_TIERS.find((t) => message.startsWith(`${t} subnets`));
+      problems.push(c.source.problem(tier ? ['network', 'subnetPrefixLengths', tier] : ['network', 'vpcCidr'], message));
+    }
+  }
+  return problems;
+};
+
+/** Node group names are unique in a cluster and sizes are ordered: min <= desired <= max. */
+export const nodeGroupsAreConsistent: FleetRule = (fleet) => {
+  const problems: Diagnostic[] = [];
+  for (const c of fleet.clusters) {
+    const seen = new Set<string>();
+    c.spec.nodeGroups.forEach((g, i) => {
+      if (seen.has(g.name)) problems.push(c.source.problem(['nodeGroups', i, 'name'], `duplicate node group "${g.name}"; allowed: a name used once per cluster`));
+      seen.add(g.name);
+      if (g.minSize > g.maxSize) problems.push(c.source.problem(['nodeGroups', i, 'minSize'], `found ${g.minSize}, above maxSize ${g.maxSize}; allowed: 0 to ${g.maxSize}`));
+      if (g.desiredSize !== undefined && (g.desiredSize < g.minSize || g.desiredSize > g.maxSize)) {
+        problems.push(c.source.problem(['nodeGroups', i, 'desiredSize'], `found ${g.desiredSize}; allowed: ${g.minSize} to ${g.maxSize} (minSize to maxSize)`));
+      }
+    });
+  }
+  return problems;
+};
+
+/** A bastion needs an access list, and an access list needs a bastion (SSM opens no port). */
+export const sshAccessIsConsistent: FleetRule = (fleet) =>
+  fleet.clusters.flatMap((c) => {
+    const { mode, cidrs } = c.spec.access.ssh;
+    if (mode === 'bastion' && cidrs.length === 0) return [c.source.problem(['access', 'ssh', 'cidrs'], `found no CIDRs for mode bastion; allowed: at least one CIDR (or mode ssm)`)];
+    if (mode === 'ssm' && cidrs.length > 0) return [c.source.problem(['access', 'ssh', 'cidrs'], `found ${cidrs.length} CIDR(s) with mode ssm, which opens no port; allowed: none (or mode bastion)`)];
+    return [];
+  });
+
+/** The infrastructure rules, in the order FLEET_RULES runs them. */
+export const INFRA_RULES: FleetRule[] = [subnetTiersFit, nodeGroupsAreConsistent, sshAccessIsConsistent];

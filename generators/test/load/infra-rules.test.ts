@@ -1,0 +1,79 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { InputError, formatDiagnostic } from '../../src/load/diagnostic.js';
+import { loadFleet } from '../../src/load/load-fleet.js';
+
+const cluster = (name: string, network: string, extra = '') => `name: ${name}
+environment: staging
+${name === 'mgmt' ? 'management: true\n' : ''}aws:
+  accountId: "123456789012"
+  region: eu-west-2
+  availabilityZones: [eu-west-2a, eu-west-2b, eu-west-2c]
+network:
+${network}
+dns:
+  domain: ${name}.example.com
+${extra}`;
+
+/** Loads a fleet of mgmt (10.0.0.0/16) and one `stage` cluster; returns the printed problems. */
+function problemsOf(stageNetwork: string, stageExtra = ''): string[] {
+  const dir = mkdtempSync(join(tmpdir(), 'infra-rules-'));
+  const files = { 'clusters/mgmt.yaml': cluster('mgmt', '  vpcCidr: 10.0.0.0/16'), 'clusters/stage.yaml': cluster('stage', stageNetwork, stageExtra) };
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  try {
+    loadFleet(dir);
+  } catch (e) {
+    if (e instanceof InputError) return e.diagnostics.map(formatDiagnostic);
+    throw e;
+  }
+  return [];
+}
+
+describe('infra rules', () => {
+  it('GIVEN the default tiers WHEN the VPC is a /17 THEN they fit', () => {
+    expect(problemsOf('  vpcCidr: 10.1.0.0/17')).toEqual([]);
+  });
+
+  it('GIVEN the default tiers WHEN the VPC is a /18 THEN reports the VPC line with the size needed', () => {
+    expect(problemsOf('  vpcCidr: 10.1.0.0/18')).toEqual([
+      'clusters/stage.yaml:8:12: network.vpcCidr: VPC 10.1.0.0/18 (16384 addresses) is too small for 3 zones x 4 tiers (compute /19, secure /22, elb /24, mgmt /26: 28608 addresses); allowed: a VPC of /17 or larger, or smaller tiers',
+    ]);
+  });
+
+  it('GIVEN a /22 VPC WHEN the compute tier is a /19 THEN reports the tier line: a tier larger than the VPC', () => {
+    expect(problemsOf('  vpcCidr: 10.1.0.0/22\n  subnetPrefixLengths:\n    compute: 19')).toEqual([
+      'clusters/stage.yaml:10:14: network.subnetPrefixLengths.compute: compute subnets are /19, larger than the VPC 10.1.0.0/22; allowed: a prefix length of at least /22',
+    ]);
+  });
+
+  it('GIVEN small tiers WHEN they fit a /22 THEN there is no problem', () => {
+    expect(problemsOf('  vpcCidr: 10.1.0.0/22\n  subnetPrefixLengths: {compute: 25, secure: 27, elb: 27, mgmt: 28}')).toEqual([]);
+  });
+
+  it('GIVEN overlapping VPCs WHEN loaded THEN both files name the other cluster', () => {
+    expect(problemsOf('  vpcCidr: 10.0.128.0/17')).toEqual([
+      'clusters/mgmt.yaml:9:12: network.vpcCidr: VPC 10.0.0.0/16 overlaps 10.0.128.0/17 of cluster "stage"; allowed: VPC CIDRs that do not overlap across the fleet',
+      'clusters/stage.yaml:8:12: network.vpcCidr: VPC 10.0.128.0/17 overlaps 10.0.0.0/16 of cluster "mgmt"; allowed: VPC CIDRs that do not overlap across the fleet',
+    ]);
+  });
+
+  it('GIVEN node groups WHEN names repeat or sizes are out of order THEN each is reported', () => {
+    const groups = 'nodeGroups:\n  - {name: a, minSize: 5, maxSize: 2}\n  - {name: a, minSize: 1, maxSize: 3, desiredSize: 4}\n';
+    expect(problemsOf('  vpcCidr: 10.1.0.0/16', groups)).toEqual([
+      'clusters/stage.yaml:12:24: nodeGroups[0].minSize: found 5, above maxSize 2; allowed: 0 to 2',
+      'clusters/stage.yaml:13:12: nodeGroups[1].name: duplicate node group "a"; allowed: a name used once per cluster',
+      'clusters/stage.yaml:13:52: nodeGroups[1].desiredSize: found 4; allowed: 1 to 3 (minSize to maxSize)',
+    ]);
+  });
+
+  it('GIVEN bastion mode WHEN no CIDR is listed THEN reports the access list', () => {
+    expect(problemsOf('  vpcCidr: 10.1.0.0/16', 'access:\n  ssh:\n    mode: bastion\n')).toEqual([
+      'clusters/stage.yaml:13:5: access.ssh.cidrs: found no CIDRs for mode bastion; allowed: at least one CIDR (or mode ssm)',
+    ]);
+  });
+});

@@ -62,3 +62,4 @@ export * from './infra/cluster-iam.js';
 export * from './infra/eks-control-plane.js';
 export * from './infra/node-group.js';
 export * from './infra/cluster-infrastructure.js';
+export { cpuMillis, memoryMebibytes } from './workloads/_quantity.js';

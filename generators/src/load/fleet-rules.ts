@@ -2,6 +2,7 @@ import { Cidr } from '@platform/platform';
 import type { Diagnostic } from './diagnostic.js';
 import { TENANT_RULES } from './tenant-rules.js';
 import { ADDON_RULES } from './addon-rules.js';
+import { APP_RULES } from './app-rules.js';
 import { INFRA_RULES } from './infra-rules.js';
 import type { Fleet, Loaded } from '../model.js';
 
@@ -107,7 +108,7 @@ export const referencesExist: FleetRule = (fleet) => {
 };
 
 /** Every cross-file rule, run in this order on a fleet whose files each passed their schema. */
-export const FLEET_RULES: FleetRule[] = [fileNameMatchesName, uniqueNames, oneManagementCluster, vpcCidrsDoNotOverlap, ...INFRA_RULES, referencesExist, ...TENANT_RULES, ...ADDON_RULES];
+export const FLEET_RULES: FleetRule[] = [fileNameMatchesName, uniqueNames, oneManagementCluster, vpcCidrsDoNotOverlap, ...INFRA_RULES, referencesExist, ...TENANT_RULES, ...ADDON_RULES, ...APP_RULES];
 
 function baseName(path: string): string {
   const file = path.slice(path.lastIndexOf('/') + 1);

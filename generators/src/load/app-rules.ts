@@ -1,0 +1,132 @@
+import { type AppSettings, type Environment, appNamespace, appSettings, cpuMillis, maxPods, memoryMebibytes } from '@platform/platform';
+import type { App, Cluster, Tenant } from '@platform/schemas';
+import type { Diagnostic } from './diagnostic.js';
+import type { FleetRule } from './fleet-rules.js';
+import type { Fleet, Loaded, LoadedApp } from '../model.js';
+import { tenantDefaultResources } from '../render/layers/apps-layer.js';
+
+type Path = (string | number)[];
+const ENVIRONMENTS: Environment[] = ['development', 'staging', 'production'];
+
+/** Each app with the clusters it runs on, resolved there; apps of unknown tenants are left to referencesExist. */
+function placements(fleet: Fleet): { app: LoadedApp; tenant: Loaded<Tenant>; cluster: Loaded<Cluster>; settings: AppSettings }[] {
+  const tenants = new Map(fleet.tenants.map((t) => [t.spec.name, t]));
+  const clusters = new Map(fleet.clusters.map((c) => [c.spec.name, c]));
+  return fleet.apps.flatMap((app) => {
+    const tenant = tenants.get(app.tenant);
+    if (!tenant || !hasPorts(app.spec)) return [];
+    return (app.spec.clusters ?? tenant.spec.clusters).flatMap((name) => {
+      const cluster = clusters.get(name);
+      if (!cluster || !tenant.spec.clusters.includes(name)) return [];
+      const environment = cluster.spec.environment as Environment;
+      const settings = appSettings(app.spec, { tenant: app.tenant, cluster: name, environment, defaults: tenantDefaultResources(tenant.spec) });
+      return [{ app, tenant, cluster, settings }];
+    });
+  });
+}
+
+/** Probes and metrics need a port: checked by appPorts, and assumed by the other rules. */
+function hasPorts(a: App): boolean {
+  if (a.port !== undefined) return true;
+  return Object.values(a.probes ?? {}).every((p) => p?.port !== undefined) && (!a.metrics || a.metrics.port !== undefined) && !a.ingress;
+}
+
+/** Probes, metrics and ingress of an app without `port` must say which port they use. */
+export const appPorts: FleetRule = (fleet) =>
+  fleet.apps.flatMap(({ spec: a, source }) => {
+    if (a.port !== undefined) return [];
+    const problems: Diagnostic[] = [];
+    for (const [which, p] of Object.entries(a.probes ?? {})) {
+      if (p && p.port === undefined) problems.push(source.problem(['probes', which], `probe has no port and the app has no "port"; allowed: set "port" of the app or "probes.${which}.port"`));
+    }
+    if (a.metrics && a.metrics.port === undefined) problems.push(source.problem(['metrics'], `metrics have no port and the app has no "port"; allowed: set "port" or "metrics.port"`));
+    if (a.ingress) problems.push(source.problem(['ingress'], `ingress routes to "port", which is not set; allowed: an ingress only on an app with "port"`));
+    return problems;
+  });
+
+/** `replicas` and `autoscaling` exclude each other, at the top level and within one environment; max ≥ min. */
+export const appScaling: FleetRule = (fleet) =>
+  fleet.apps.flatMap(({ spec: a, source }) => {
+    const problems: Diagnostic[] = [];
+    const check = (at: Path, s: { replicas?: number; autoscaling?: { min: number; max: number } }) => {
+      if (s.replicas !== undefined && s.autoscaling) {
+        problems.push(source.problem([...at, 'replicas'], `found both "replicas" (${s.replicas}) and "autoscaling"; allowed: one of them (the autoscaler sets the pod count)`));
+      }
+      if (s.autoscaling && s.autoscaling.max < s.autoscaling.min) {
+        problems.push(source.problem([...at, 'autoscaling', 'max'], `found max ${s.autoscaling.max} below min ${s.autoscaling.min}; allowed: max >= min`));
+      }
+    };
+    check([], a);
+    for (const env of ENVIRONMENTS) {
+      const o = a.environments?.[env];
+      if (o) check(['environments', env], o);
+    }
+    return problems;
+  });
+
+/** An ingress host must be one of the tenant's hostnames and inside the domain of the cluster it is served on. */
+export const appIngressHosts: FleetRule = (fleet) => {
+  const problems = new Map<string, Diagnostic>();
+  for (const { app, tenant, cluster, settings } of placements(fleet)) {
+    const host = settings.ingress?.host;
+    if (!host) continue;
+    const env = cluster.spec.environment as Environment;
+    const at: Path = app.spec.environments?.[env]?.ingress ? ['environments', env, 'ingress', 'host'] : ['ingress', 'host'];
+    const owned = tenant.spec.hostnames;
+    const domain = cluster.spec.dns.domain;
+    let message: string | undefined;
+    if (!owned.includes(host)) {
+      message = `host "${host}" is not a hostname of tenant "${tenant.spec.name}"; allowed: ${owned.map((h) => `"${h}"`).join(', ') || 'none (list it under hostnames in ' + tenant.source.path + ')'}`;
+    } else if (host !== domain && !host.endsWith(`.${domain}`)) {
+      message = `host "${host}" is outside the domain of cluster "${cluster.spec.name}"; allowed: a name ending in ".${domain}" (set environments.${env}.ingress.host)`;
+    }
+    if (message) problems.set(`${at.join('.')}\n${message}`, app.source.problem(at, message));
+  }
+  return [...problems.values()];
+};
+
+/**
+ * What an app may use at most (limits × most pods), summed per tenant namespace and cluster, must fit
+ * the tenant's quota (itself within the cluster's ceilings); requests may not exceed limits.
+ */
+export const appResources: FleetRule = (fleet) => {
+  const problems: Diagnostic[] = [];
+  const all = placements(fleet);
+  const reported = new Set<string>();
+  for (const { app, settings } of all) {
+    const { requests, limits } = settings.resources;
+    for (const [q, parse] of [['cpu', cpuMillis], ['memory', memoryMebibytes]] as const) {
+      const message = `request ${requests[q]} is above the limit ${limits[q]}; allowed: a request at most the limit`;
+      if (parse(requests[q]) <= parse(limits[q]) || reported.has(`${app.source.path}\n${message}`)) continue;
+      reported.add(`${app.source.path}\n${message}`);
+      problems.push(app.source.problem(['resources', 'requests', q], message));
+    }
+  }
+  const byNamespace = new Map<string, typeof all>();
+  for (const p of all) {
+    const key = `${p.cluster.spec.name}/${appNamespace(p.app.tenant, p.app.spec.namespace)}`;
+    byNamespace.set(key, [...(byNamespace.get(key) ?? []), p]);
+  }
+  for (const [key, list] of byNamespace) {
+    const [cluster, namespace] = key.split('/') as [string, string];
+    const quota = list[0]!.tenant.spec.quotas;
+    const checks = [
+      { what: 'CPU', field: 'cpu', each: (s: AppSettings) => maxPods(s) * cpuMillis(s.resources.limits.cpu), allowed: cpuMillis(quota.cpu), show: (m: number) => `${m / 1000}` },
+      { what: 'memory', field: 'memory', each: (s: AppSettings) => maxPods(s) * memoryMebibytes(s.resources.limits.memory), allowed: memoryMebibytes(quota.memory), show: (m: number) => `${m}Mi` },
+      { what: 'pods', field: 'pods', each: maxPods, allowed: quota.pods, show: (n: number) => `${n}` },
+    ];
+    for (const c of checks) {
+      const total = list.reduce((n, p) => n + c.each(p.settings), 0);
+      if (total <= c.allowed) continue;
+      const parts = list.map((p) => `${p.app.spec.name} ${c.show(c.each(p.settings))}`).join(', ');
+      for (const p of list) {
+        const message = `apps in namespace "${namespace}" on cluster "${cluster}" may use ${c.show(total)} ${c.what} (limits x most pods: ${parts}); allowed: at most the tenant quota of ${c.show(c.allowed)} (quotas.${c.field} in ${p.tenant.source.path})`;
+        problems.push(p.app.source.problem(['resources'], message));
+      }
+    }
+  }
+  return problems;
+};
+
+/** The app rules, in the order they run (listed in FLEET_RULES). */
+export const APP_RULES: FleetRule[] = [appPorts, appScaling, appIngressHosts, appResources];

@@ -124,7 +124,7 @@ describe('validateAgainstCrds with the fixture CRDs', () => {
 });
 
 describe.skipIf(!HAS_REAL_CRDS)(`validateAgainstCrds with the real CRDs${REAL_CRDS_NOTE}`, () => {
-  beforeAll(() => void realCrds(), 60_000);
+  beforeAll(() => void realCrds().servedCount, 60_000);
 
   const vpc = (forProvider: Record<string, unknown>) => ({
     apiVersion: 'ec2.aws.m.upbound.io/v1beta1',

@@ -22,7 +22,10 @@ export const REAL_CRDS_NOTE = HAS_REAL_CRDS ? '' : ` (skipped: ${REAL_CRDS} not 
 
 let real: CrdIndex | undefined;
 
-/** The real CRD index, loaded once per test file (parsing ~10 MB of YAML takes a couple of seconds). */
+/**
+ * The real CRD index, loaded once per test file. Its documents are parsed lazily; tests force the full parse
+ * (~10 MB of YAML, a couple of seconds) in a `beforeAll` with a generous timeout so busy machines do not time out.
+ */
 export function realCrds(): CrdIndex {
   real ??= loadCrdIndex(REAL_CRDS);
   return real;

@@ -1,0 +1,49 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { InputError, formatDiagnostic } from '../../src/load/diagnostic.js';
+import { loadFleet } from '../../src/load/load-fleet.js';
+
+const fixture = join(import.meta.dirname, '..', 'fixtures', 'fleet-small');
+
+/** Appends `extra` to a cluster file of the small fleet, loads it and returns the printed problems. */
+function problemsOf(cluster: string, extra: string): string[] {
+  const dir = mkdtempSync(join(tmpdir(), 'addon-rules-'));
+  cpSync(fixture, dir, { recursive: true });
+  const file = join(dir, 'clusters', `${cluster}.yaml`);
+  writeFileSync(file, readFileSync(file, 'utf8') + extra);
+  try {
+    loadFleet(dir);
+  } catch (e) {
+    if (e instanceof InputError) return e.diagnostics.map(formatDiagnostic);
+    throw e;
+  }
+  return [];
+}
+
+const ALLOWED =
+  'allowed: aws-load-balancer-controller, cert-manager, cluster-autoscaler, crossplane, external-dns, external-secrets, fluent-bit, kube-prometheus-stack, metrics-server, reloader, thanos, traefik';
+
+describe('add-on rules', () => {
+  it('accepts known add-on names', () => {
+    expect(problemsOf('prod', 'addons:\n  thanos:\n    enabled: false\n  traefik:\n    values: {}\n')).toEqual([]);
+  });
+
+  it('rejects an unknown add-on name at its key, suggesting the closest one', () => {
+    const lines = readFileSync(join(fixture, 'clusters', 'prod.yaml'), 'utf8').split('\n').length;
+    expect(problemsOf('prod', 'addons:\n  cert-manger:\n    enabled: false\n')).toEqual([
+      `clusters/prod.yaml:${lines + 1}:3: addons.cert-manger: unknown add-on "cert-manger" (did you mean "cert-manager"?); ${ALLOWED}`,
+    ]);
+  });
+
+  it('gives no suggestion when nothing is close', () => {
+    expect(problemsOf('prod', 'addons:\n  istio:\n    enabled: true\n')[0]).toContain(`unknown add-on "istio"; ${ALLOWED}`);
+  });
+
+  it('keeps Crossplane on in the management cluster', () => {
+    expect(problemsOf('mgmt', 'addons:\n  crossplane:\n    enabled: false\n')[0]).toMatch(
+      /^clusters\/mgmt\.yaml:\d+:\d+: addons\.crossplane\.enabled: found false in the management cluster; allowed: true \(its Crossplane owns every cluster's infrastructure\)$/,
+    );
+  });
+});

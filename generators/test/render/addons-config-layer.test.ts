@@ -1,0 +1,50 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { objectsIn, renderSmall } from './_render-fixture.js';
+
+describe('addons-config and providers layers', () => {
+  it('puts provider packages in providers/ and the configs in addons-config/', () => {
+    const prod = renderSmall('prod');
+    expect(objectsIn(prod, 'providers').map((o) => o.kind)).toContain('ManagedResourceActivationPolicy');
+    expect(objectsIn(prod, 'addons-config').filter((o) => o.kind !== 'ClusterRole' && !o.kind.startsWith('ValidatingAdmission')).map((o) => `${o.kind}/${o.metadata.name}`).sort()).toEqual([
+      'ClusterIssuer/letsencrypt-production',
+      'ClusterIssuer/letsencrypt-staging',
+      'ClusterProviderConfig/default',
+      'ClusterSecretStore/aws-secrets-manager',
+    ]);
+  });
+
+  it('gives the management cluster one assume-role ClusterProviderConfig per cluster', () => {
+    const mgmt = renderSmall('mgmt', 'crossplane:\n  credentials: IRSA\n');
+    const pcs = objectsIn(mgmt, 'addons-config').filter((o) => o.kind === 'ClusterProviderConfig');
+    expect(pcs.map((o) => [o.metadata.name, o.spec.credentials.source, o.spec.assumeRoleChain?.[0].roleARN])).toEqual([
+      ['default', 'IRSA', undefined],
+      ['infra-mgmt', 'IRSA', 'arn:aws:iam::123456789012:role/mgmt-crossplane'],
+      ['infra-prod', 'IRSA', 'arn:aws:iam::210987654321:role/prod-crossplane'],
+    ]);
+    const drc = objectsIn(mgmt, 'providers').find((o) => o.kind === 'DeploymentRuntimeConfig')!;
+    expect(drc.spec.serviceAccountTemplate.metadata.annotations).toEqual({ 'eks.amazonaws.com/role-arn': 'arn:aws:iam::123456789012:role/mgmt-crossplane-provider' });
+  });
+
+  it('leaves out the objects of add-ons that are off', () => {
+    const files = renderSmall('prod', 'addons:\n  crossplane:\n    enabled: false\n  cert-manager:\n    enabled: false\n');
+    expect(objectsIn(files, 'providers')).toEqual([]);
+    expect(objectsIn(files, 'addons-config').map((o) => o.kind)).not.toContain('ClusterIssuer');
+    expect(files.has('providers/kustomization.yaml')).toBe(true);
+  });
+
+  it('builds addons/, providers/ and addons-config/ with kubectl kustomize', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'addons-out-'));
+    for (const [path, content] of renderSmall('mgmt')) {
+      mkdirSync(dirname(join(dir, path)), { recursive: true });
+      writeFileSync(join(dir, path), content);
+    }
+    for (const folder of ['addons', 'providers', 'addons-config']) {
+      const out = execFileSync('kubectl', ['kustomize', join(dir, folder)], { encoding: 'utf8' });
+      expect(out.length, folder).toBeGreaterThan(0);
+    }
+  });
+});

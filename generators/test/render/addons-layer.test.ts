@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { foldersUnder, objectsIn, renderSmall } from './_render-fixture.js';
+
+describe('addons layer', () => {
+  const prod = renderSmall('prod');
+
+  it('renders one folder per add-on', () => {
+    expect(foldersUnder(prod, 'addons/')).toEqual([
+      'aws-load-balancer-controller', 'cert-manager', 'cluster-autoscaler', 'crossplane', 'external-dns', 'external-secrets',
+      'fluent-bit', 'kube-prometheus-stack', 'metrics-server', 'reloader', 'thanos', 'traefik',
+    ]);
+  });
+
+  it('gives every HelmRelease a pinned version and a source that exists in the same folder', () => {
+    for (const addon of foldersUnder(prod, 'addons/')) {
+      const objs = objectsIn(prod, `addons/${addon}`);
+      const hr = objs.find((o) => o.kind === 'HelmRelease')!;
+      const ref = hr.spec.chartRef ?? hr.spec.chart.spec.sourceRef;
+      const source = objs.find((o) => o.kind === ref.kind && o.metadata.name === ref.name);
+      expect(source, `${addon}: ${ref.kind}/${ref.name}`).toBeDefined();
+      const version: string = source!.kind === 'OCIRepository' ? source!.spec.ref.tag : hr.spec.chart.spec.version;
+      expect(version, addon).toMatch(/^v?[0-9]+\.[0-9]+\.[0-9]+$/);
+      expect(objs.map((o) => o.kind).sort()).toEqual(['HelmRelease', 'Namespace', source!.kind].sort());
+    }
+  });
+
+  it('removes the folder of an add-on that is switched off, and its dependents stop waiting for it', () => {
+    const files = renderSmall('prod', 'addons:\n  thanos:\n    enabled: false\n  kube-prometheus-stack:\n    enabled: false\n');
+    expect(foldersUnder(files, 'addons/')).not.toContain('thanos');
+    expect(foldersUnder(files, 'addons/')).not.toContain('kube-prometheus-stack');
+    expect(files.get('addons/kustomization.yaml')).not.toContain('thanos');
+    const certManager = objectsIn(files, 'addons/cert-manager').find((o) => o.kind === 'HelmRelease')!;
+    expect(certManager.spec.dependsOn).toBeUndefined();
+    expect(certManager.spec.values.prometheus.servicemonitor.enabled).toBe(false);
+  });
+
+  it('merges the cluster file values over the platform values', () => {
+    const files = renderSmall('prod', 'addons:\n  traefik:\n    values:\n      deployment:\n        replicas: 5\n      logs:\n        access:\n          enabled: true\n');
+    const hr = objectsIn(files, 'addons/traefik').find((o) => o.kind === 'HelmRelease')!;
+    expect(hr.spec.values.deployment).toEqual({ replicas: 5 });
+    expect(hr.spec.values.logs).toEqual({ access: { enabled: true } });
+    expect(hr.spec.values.ingressClass).toEqual({ enabled: true, isDefaultClass: true, name: 'traefik' });
+  });
+});

@@ -1,0 +1,57 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Chart, Testing } from 'cdk8s';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import '../../src/index.js';
+import {
+  ManagedResourceActivationPolicy,
+  managedResourceDefinitionNames,
+  pluralOf,
+} from '../../src/addons-config/managed-resource-activation-policy.js';
+import { validateManifest } from '../../src/validation/manifest-validator.js';
+
+const CRDS = join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'crds', 'crossplane');
+
+describe('pluralOf', () => {
+  it('derives plural resource names as Kubernetes does', () => {
+    expect(['VPC', 'Policy', 'Alias', 'Key', 'BucketOwnershipControls', 'AccessEntry', 'Address'].map(pluralOf)).toEqual([
+      'vpcs', 'policies', 'aliases', 'keys', 'bucketownershipcontrols', 'accessentries', 'addresses',
+    ]);
+  });
+
+  it.runIf(existsSync(CRDS))('matches the plural of every namespaced AWS CRD in the reference set', () => {
+    for (const f of readdirSync(CRDS).filter((n) => n.includes('.aws.m.upbound.io_'))) {
+      const crd = parse(readFileSync(join(CRDS, f), 'utf8')) as { spec: { names: { kind: string; plural: string } } };
+      expect(`${crd.spec.names.kind} → ${pluralOf(crd.spec.names.kind)}`).toBe(`${crd.spec.names.kind} → ${crd.spec.names.plural}`);
+    }
+  });
+});
+
+describe('ManagedResourceActivationPolicy', () => {
+  it('activates exactly the namespaced AWS kinds the platform defines, by MRD name', () => {
+    const names = managedResourceDefinitionNames();
+    expect(names).toContain('vpcs.ec2.aws.m.upbound.io');
+    expect(names).toContain('buckets.s3.aws.m.upbound.io');
+    expect(names.every((n) => n.endsWith('.aws.m.upbound.io'))).toBe(true);
+    expect([...names].sort()).toEqual(names);
+  });
+
+  it('renders a valid policy', () => {
+    const chart = new Chart(Testing.app(), 'test');
+    new ManagedResourceActivationPolicy(chart, 'mrap', { activate: ['vpcs.ec2.aws.m.upbound.io'] });
+    const [obj] = chart.toJson() as Record<string, unknown>[];
+    expect(obj).toEqual({
+      apiVersion: 'apiextensions.crossplane.io/v1alpha1',
+      kind: 'ManagedResourceActivationPolicy',
+      metadata: { name: 'platform-aws' },
+      spec: { activate: ['vpcs.ec2.aws.m.upbound.io'] },
+    });
+    expect(validateManifest(obj!)).toEqual([]);
+  });
+
+  it('refuses an empty activation list', () => {
+    const chart = new Chart(Testing.app(), 'test');
+    expect(() => new ManagedResourceActivationPolicy(chart, 'mrap', { activate: [] })).toThrow(`'activate' is empty`);
+  });
+});

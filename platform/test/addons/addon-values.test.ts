@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import type { AddonEnvironment } from '../../src/addons/_addon.js';
+import { CLUSTER_AUTOSCALER } from '../../src/addons/cluster-autoscaler.js';
+import { CROSSPLANE } from '../../src/addons/crossplane.js';
+import { EXTERNAL_DNS } from '../../src/addons/external-dns.js';
+import { FLUENT_BIT } from '../../src/addons/fluent-bit.js';
+import { KUBE_PROMETHEUS_STACK } from '../../src/addons/kube-prometheus-stack.js';
+import { THANOS } from '../../src/addons/thanos.js';
+import { TRAEFIK } from '../../src/addons/traefik.js';
+import { AWS_LOAD_BALANCER_CONTROLLER } from '../../src/addons/aws-load-balancer-controller.js';
+
+const env = (off: string[] = []): AddonEnvironment => ({
+  cluster: 'staging',
+  environment: 'staging',
+  accountId: '222222222222',
+  region: 'eu-west-2',
+  domain: 'staging.example.com',
+  hostedZoneId: 'Z0STAGING',
+  metricsBucket: '222222222222-eu-west-2-staging-metrics',
+  logsBucket: '222222222222-eu-west-2-staging-logs',
+  enabled: (a) => !off.includes(a),
+});
+
+describe('add-on values per cluster', () => {
+  it('cluster-autoscaler discovers the node groups by the two auto-discovery tags', () => {
+    expect(CLUSTER_AUTOSCALER.values(env())).toMatchObject({
+      awsRegion: 'eu-west-2',
+      autoDiscovery: { clusterName: 'staging', tags: ['k8s.io/cluster-autoscaler/enabled', 'k8s.io/cluster-autoscaler/staging'] },
+      rbac: { serviceAccount: { name: 'cluster-autoscaler' } },
+    });
+  });
+
+  it('external-dns owns records by cluster name and is limited to the cluster domain and zone', () => {
+    expect(EXTERNAL_DNS.values(env())).toMatchObject({
+      provider: { name: 'aws' },
+      policy: 'sync',
+      txtOwnerId: 'staging',
+      domainFilters: ['staging.example.com'],
+      extraArgs: ['--zone-id-filter=Z0STAGING'],
+    });
+  });
+
+  it('traefik sits behind an internet-facing NLB with IP targets from aws-load-balancer-controller', () => {
+    const v = TRAEFIK.values(env()) as { service: { annotations: Record<string, string> } };
+    expect(v.service.annotations).toMatchObject({
+      'service.beta.kubernetes.io/aws-load-balancer-type': 'external',
+      'service.beta.kubernetes.io/aws-load-balancer-nlb-target-type': 'ip',
+      'service.beta.kubernetes.io/aws-load-balancer-scheme': 'internet-facing',
+    });
+    expect(TRAEFIK.dependsOn).toContain('aws-load-balancer-controller');
+    expect(AWS_LOAD_BALANCER_CONTROLLER.values(env())).toMatchObject({ clusterName: 'staging', region: 'eu-west-2' });
+  });
+
+  it('Prometheus ships blocks to the metrics bucket through the Thanos sidecar only when thanos is on', () => {
+    const on = KUBE_PROMETHEUS_STACK.values(env()) as { prometheus: { prometheusSpec: Record<string, unknown> } };
+    expect(on.prometheus.prometheusSpec.thanos).toEqual({ objectStorageConfig: { existingSecret: { name: 'thanos-objstore', key: 'objstore.yml' } } });
+    const off = KUBE_PROMETHEUS_STACK.values(env(['thanos'])) as { prometheus: { prometheusSpec: Record<string, unknown> } };
+    expect(off.prometheus.prometheusSpec.thanos).toBeUndefined();
+    expect(THANOS.values(env())).toMatchObject({ existingObjstoreSecret: 'thanos-objstore' });
+  });
+
+  it('turns ServiceMonitors off when kube-prometheus-stack is off (their CRD would be missing)', () => {
+    const v = FLUENT_BIT.values(env(['kube-prometheus-stack'])) as { serviceMonitor: { enabled: boolean } };
+    expect(v.serviceMonitor.enabled).toBe(false);
+  });
+
+  it('fluent-bit writes to the cluster logs bucket', () => {
+    const v = FLUENT_BIT.values(env()) as { config: { outputs: string } };
+    expect(v.config.outputs).toContain('    bucket 222222222222-eu-west-2-staging-logs\n');
+  });
+
+  it('crossplane installs no default activation policy: addons-config activates exactly what is used', () => {
+    expect(CROSSPLANE.values(env())).toMatchObject({ provider: { defaultActivations: [] } });
+  });
+});

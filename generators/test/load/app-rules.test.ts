@@ -1,0 +1,115 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { InputError, formatDiagnostic } from '../../src/load/diagnostic.js';
+import { loadFleet } from '../../src/load/load-fleet.js';
+
+const cluster = (name: string, environment: string, domain: string, cidr: number) => `name: ${name}
+environment: ${environment}
+${name === 'mgmt' ? 'management: true\n' : ''}aws:
+  accountId: "123456789012"
+  region: eu-west-2
+  availabilityZones: [eu-west-2a, eu-west-2b, eu-west-2c]
+network:
+  vpcCidr: 10.${cidr}.0.0/16
+dns:
+  domain: ${domain}
+`;
+
+const TENANT = `name: shop
+owners:
+  - team: acme/shop
+contact:
+  slackChannel: "#shop"
+clusters: [stage, prod]
+quotas: { cpu: "4", memory: 8Gi, pods: 20 }
+hostnames: [shop.stage.example.com, shop.example.com]
+`;
+
+const APP_HEAD = `name: web
+image: { repository: ghcr.io/acme/web, tag: 1.0.0 }
+`;
+
+/** Loads mgmt + stage + prod clusters, tenant `shop` and the app file apps/shop/web.yaml; returns the printed problems. */
+function problemsOf(app: string): string[] {
+  const dir = mkdtempSync(join(tmpdir(), 'app-rules-'));
+  const files: Record<string, string> = {
+    'clusters/mgmt.yaml': cluster('mgmt', 'staging', 'mgmt.example.com', 0),
+    'clusters/stage.yaml': cluster('stage', 'staging', 'stage.example.com', 1),
+    'clusters/prod.yaml': cluster('prod', 'production', 'example.com', 2),
+    'tenants/shop.yaml': TENANT,
+    'apps/shop/web.yaml': APP_HEAD + app,
+  };
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  try {
+    loadFleet(dir);
+    return [];
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    return e.diagnostics.map(formatDiagnostic);
+  }
+}
+
+describe('app rules', () => {
+  it('GIVEN a realistic app with a per-environment host WHEN loaded THEN there is no problem', () => {
+    expect(problemsOf(`port: 8080
+autoscaling: { max: 4 }
+ingress: { host: shop.stage.example.com }
+environments:
+  production:
+    ingress: { host: shop.example.com }
+`)).toEqual([]);
+  });
+
+  it('GIVEN probes, metrics and ingress on an app without a port WHEN loaded THEN each names the missing port', () => {
+    expect(problemsOf(`probes:
+  readiness: { path: /ready }
+metrics: { path: /metrics }
+ingress: { host: shop.stage.example.com }
+`)).toEqual([
+      'apps/shop/web.yaml:4:14: probes.readiness: probe has no port and the app has no "port"; allowed: set "port" of the app or "probes.readiness.port"',
+      'apps/shop/web.yaml:5:10: metrics: metrics have no port and the app has no "port"; allowed: set "port" or "metrics.port"',
+      'apps/shop/web.yaml:6:10: ingress: ingress routes to "port", which is not set; allowed: an ingress only on an app with "port"',
+    ]);
+  });
+
+  it('GIVEN replicas beside autoscaling and max below min WHEN loaded THEN both are reported where they are written', () => {
+    expect(problemsOf(`replicas: 2
+autoscaling: { min: 3, max: 2 }
+environments:
+  production: { replicas: 1, autoscaling: { max: 3 } }
+`)).toEqual([
+      'apps/shop/web.yaml:3:11: replicas: found both "replicas" (2) and "autoscaling"; allowed: one of them (the autoscaler sets the pod count)',
+      'apps/shop/web.yaml:4:29: autoscaling.max: found max 2 below min 3; allowed: max >= min',
+      'apps/shop/web.yaml:6:27: environments.production.replicas: found both "replicas" (1) and "autoscaling"; allowed: one of them (the autoscaler sets the pod count)',
+    ]);
+  });
+
+  it('GIVEN a host the tenant does not own, and an owned host outside a cluster domain WHEN loaded THEN both are rejected', () => {
+    expect(problemsOf(`port: 8080
+ingress: { host: shop.example.com }
+environments:
+  production:
+    ingress: { host: admin.example.com }
+`)).toEqual([
+      'apps/shop/web.yaml:4:18: ingress.host: host "shop.example.com" is outside the domain of cluster "stage"; allowed: a name ending in ".stage.example.com" (set environments.staging.ingress.host)',
+      'apps/shop/web.yaml:7:22: environments.production.ingress.host: host "admin.example.com" is not a hostname of tenant "shop"; allowed: "shop.stage.example.com", "shop.example.com"',
+    ]);
+  });
+
+  it('GIVEN requests above limits and limits beyond the quota WHEN loaded THEN both are reported with the figures', () => {
+    expect(problemsOf(`replicas: 3
+resources:
+  requests: { cpu: "2" }
+  limits: { cpu: "1500m", memory: 1Gi }
+`)).toEqual([
+      'apps/shop/web.yaml:5:3: resources: apps in namespace "shop" on cluster "prod" may use 4.5 CPU (limits x most pods: web 4.5); allowed: at most the tenant quota of 4 (quotas.cpu in tenants/shop.yaml)',
+      'apps/shop/web.yaml:5:3: resources: apps in namespace "shop" on cluster "stage" may use 4.5 CPU (limits x most pods: web 4.5); allowed: at most the tenant quota of 4 (quotas.cpu in tenants/shop.yaml)',
+      'apps/shop/web.yaml:5:20: resources.requests.cpu: request 2 is above the limit 1500m; allowed: a request at most the limit',
+    ]);
+  });
+});

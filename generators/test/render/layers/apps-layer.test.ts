@@ -1,0 +1,65 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadFleet } from '../../../src/load/load-fleet.js';
+import { renderCluster } from '../../../src/render/render-cluster.js';
+
+const fleet = loadFleet(join(import.meta.dirname, '../../fixtures/apps-fleet'));
+const render = (name: string) => renderCluster(fleet, fleet.clusters.find((c) => c.spec.name === name)!);
+const under = (files: Map<string, string>, folder: string) => [...files.keys()].filter((p) => p.startsWith(folder)).sort();
+
+describe('renderAppsLayer', () => {
+  it('GIVEN two apps on staging WHEN rendered THEN each gets its folder, in its namespace, with only what it asks for', () => {
+    // WHEN
+    const files = render('stage');
+    // THEN
+    expect(under(files, 'apps/')).toEqual([
+      'apps/shop/kustomization.yaml',
+      'apps/shop/sweeper/deployment-sweeper.yaml',
+      'apps/shop/sweeper/kustomization.yaml',
+      'apps/shop/sweeper/serviceaccount-sweeper.yaml',
+      'apps/shop/web/deployment-web.yaml',
+      'apps/shop/web/externalsecret-web.yaml',
+      'apps/shop/web/horizontalpodautoscaler-web.yaml',
+      'apps/shop/web/ingress-web.yaml',
+      'apps/shop/web/kustomization.yaml',
+      'apps/shop/web/networkpolicy-web.yaml',
+      'apps/shop/web/poddisruptionbudget-web.yaml',
+      'apps/shop/web/service-web.yaml',
+      'apps/shop/web/serviceaccount-web.yaml',
+    ]);
+    expect(files.get('apps/shop/sweeper/deployment-sweeper.yaml')).toContain('\n  namespace: shop-jobs\n');
+    expect(files.get('apps/shop/web/deployment-web.yaml')).toMatch(/^# Source: apps\/shop\/web.yaml, tenants\/shop.yaml$/m);
+  });
+
+  it('GIVEN a semver tag WHEN rendered THEN the image line carries the setter marker and the policy lives in flux-system', () => {
+    const files = render('stage');
+    const deployment = files.get('apps/shop/web/deployment-web.yaml')!;
+    expect(deployment).toContain('          image: ghcr.io/acme/web:1.4.2 # {"$imagepolicy": "flux-system:shop-web"}\n');
+    expect(deployment).not.toContain('line-comments');
+    expect(under(files, 'tenants/shop/images/')).toEqual([
+      'tenants/shop/images/imagepolicy-shop-web.yaml',
+      'tenants/shop/images/imagerepository-shop-web.yaml',
+      'tenants/shop/images/kustomization.yaml',
+    ]);
+    expect(files.get('tenants/shop/images/imagepolicy-shop-web.yaml')).toContain(`spec:
+  imageRepositoryRef:
+    name: shop-web
+  policy:
+    semver:
+      range: "^1.4.2"
+`);
+    expect(files.get('tenants/shop/kustomization.yaml')).toContain('  - images\n');
+  });
+
+  it('GIVEN a tag that is not semver WHEN rendered THEN no image policy or marker is rendered', () => {
+    const deployment = render('stage').get('apps/shop/sweeper/deployment-sweeper.yaml')!;
+    expect(deployment).toContain('image: ghcr.io/acme/sweeper:main-3f9c2e1\n');
+  });
+
+  it('GIVEN a production override WHEN rendered on production THEN host and secret prefix follow the cluster', () => {
+    const files = render('prod');
+    expect(under(files, 'apps/shop/sweeper')).toEqual([]);
+    expect(files.get('apps/shop/web/ingress-web.yaml')).toContain('    - host: shop.example.com\n');
+    expect(files.get('apps/shop/web/externalsecret-web.yaml')).toContain('        key: prod/shop/web/session\n');
+  });
+});

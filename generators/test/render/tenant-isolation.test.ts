@@ -22,12 +22,14 @@ describe('tenant isolation in the rendered example fleet', () => {
     for (const t of fleet.tenants) for (const c of t.spec.clusters) expect(namespacesOf.get(`${c}/${t.spec.name}`)).toBe(t.spec.name);
   });
 
-  it('GIVEN a tenant bundle WHEN rendered THEN its namespaced objects are in its own namespaces or flux-system only', () => {
+  // flux-system holds the tenant's reconciler and notifications; crossplane-system its provider plumbing. Both are
+  // platform namespaces no tenant principal can write to (checked by the RoleBinding test below).
+  it('GIVEN a tenant bundle WHEN rendered THEN its namespaced objects are in its own namespaces or platform namespaces only', () => {
     for (const r of rendered) {
       const tenant = tenantFolder(r.path);
       if (!tenant || !r.obj.metadata.namespace) continue;
       const ns = r.obj.metadata.namespace;
-      expect(ns === 'flux-system' || namespacesOf.get(`${r.cluster}/${ns}`) === tenant, `${r.cluster}/${r.path} in ${ns}`).toBe(true);
+      expect(ns === 'flux-system' || ns === 'crossplane-system' || namespacesOf.get(`${r.cluster}/${ns}`) === tenant, `${r.cluster}/${r.path} in ${ns}`).toBe(true);
     }
   });
 

@@ -11,7 +11,6 @@ export const OPENSEARCH_DOMAIN = defineManagedResourceKind({
   apiVersion: 'opensearch.aws.m.upbound.io/v1beta1',
   kind: 'Domain',
   forProvider: regional({
-    accessPolicies: STR,
     advancedSecurityOptions: obj({
       anonymousAuthEnabled: BOOL,
       enabled: BOOL,
@@ -61,8 +60,6 @@ export interface OpenSearchDomainForProvider extends RegionalForProvider {
     readonly masterUserOptions: { readonly masterUserArn: string };
   };
   readonly vpcOptions: { readonly subnetIds: readonly string[]; readonly securityGroupIdRefs: readonly Ref[] };
-  /** Resource policy (JSON). */
-  readonly accessPolicies?: string;
   readonly tags?: Tags;
 }
 

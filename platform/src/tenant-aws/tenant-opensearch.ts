@@ -1,0 +1,62 @@
+import { Construct } from 'constructs';
+import { OpenSearchDomain } from '../crossplane/opensearch/domain.js';
+import { type TenantAwsEnv, type TenantNetwork, awsName, mrCommon, tenantTags } from './tenant-aws-env.js';
+import { TenantSecurityGroup } from './tenant-security-group.js';
+
+export interface TenantOpenSearchProps {
+  readonly env: TenantAwsEnv;
+  readonly network: TenantNetwork;
+  /** Short name; the domain is `<cluster>-<tenant>-<name>` (28 characters at most). */
+  readonly name: string;
+  readonly kmsKeyRef: { readonly name: string };
+  /** IAM role that is the fine-grained access master user (a workload role of the tenant). */
+  readonly masterUserArn: string;
+  /** @default 'OpenSearch_2.19' */
+  readonly engineVersion?: string;
+  /** @default 't3.small.search' */
+  readonly instanceType?: string;
+  /** @default 2 */
+  readonly instanceCount?: number;
+  /** GiB per node. @default 20 */
+  readonly volumeSize?: number;
+}
+
+/**
+ * An OpenSearch domain for a tenant, inside the VPC (secure tier, compute tier only on 443),
+ * encrypted at rest with the tenant key and node to node, HTTPS only with TLS 1.2+, fine-grained
+ * access control with a tenant role as master user. Callers need `es:ESHttp*` on the domain in their
+ * own IAM policy (the tenant's workload roles have it).
+ */
+export class TenantOpenSearch extends Construct {
+  constructor(scope: Construct, id: string, props: TenantOpenSearchProps) {
+    super(scope, id);
+    const { env, name } = props;
+    const mrName = `opensearch-${name}`;
+    const common = mrCommon(env, mrName);
+    const count = props.instanceCount ?? 2;
+    const zones = Math.min(count, 3, props.network.secureSubnetIds.length);
+    const sg = new TenantSecurityGroup(this, 'security-group', { env, network: props.network, name: mrName, port: 443, description: `OpenSearch ${awsName(env, name)}: compute tier only` });
+    new OpenSearchDomain(this, 'domain', {
+      ...common,
+      retain: true,
+      forProvider: {
+        region: env.region,
+        domainName: awsName(env, name),
+        engineVersion: props.engineVersion ?? 'OpenSearch_2.19',
+        clusterConfig: {
+          instanceType: props.instanceType ?? 't3.small.search',
+          instanceCount: count,
+          zoneAwarenessEnabled: zones > 1,
+          ...(zones > 1 ? { zoneAwarenessConfig: { availabilityZoneCount: zones as 2 | 3 } } : {}),
+        },
+        ebsOptions: { ebsEnabled: true, volumeSize: props.volumeSize ?? 20, volumeType: 'gp3' },
+        encryptAtRest: { enabled: true, kmsKeyIdRef: props.kmsKeyRef },
+        nodeToNodeEncryption: { enabled: true },
+        domainEndpointOptions: { enforceHttps: true, tlsSecurityPolicy: 'Policy-Min-TLS-1-2-2019-07' },
+        advancedSecurityOptions: { enabled: true, anonymousAuthEnabled: false, internalUserDatabaseEnabled: false, masterUserOptions: { masterUserArn: props.masterUserArn } },
+        vpcOptions: { subnetIds: props.network.secureSubnetIds.slice(0, Math.max(zones, 1)), securityGroupIdRefs: [sg.ref] },
+        tags: tenantTags(env),
+      },
+    });
+  }
+}

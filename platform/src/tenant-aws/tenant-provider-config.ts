@@ -1,0 +1,136 @@
+import { ApiObject } from 'cdk8s';
+import { Construct } from 'constructs';
+import { IamPolicy, IamRole, IamRolePolicyAttachment } from '../crossplane/iam/role.js';
+import { type PolicyStatement, policyDocument } from '../crossplane/iam/policy-document.js';
+import type { ProviderConfigRef } from '../crossplane/managed-resource.js';
+import { registerSchema } from '../validation/manifest-validator.js';
+import { TENANT_LABEL } from '../tenancy/tenant-namespace.js';
+import {
+  TENANT_TAG, type TenantAwsEnv, awsNamePrefix, crossplaneRoleArn, accountRoleArn, tenantProviderConfigName, tenantRoleName, tenantTags,
+} from './tenant-aws-env.js';
+
+const STR = { type: 'string' };
+registerSchema('aws.m.upbound.io/v1beta1', 'ProviderConfig', {
+  type: 'object',
+  required: ['apiVersion', 'kind', 'metadata', 'spec'],
+  properties: {
+    metadata: { type: 'object', required: ['name', 'namespace'] },
+    spec: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['credentials'],
+      properties: {
+        credentials: {
+          type: 'object', additionalProperties: false, required: ['source'],
+          properties: { source: { enum: ['PodIdentity', 'IRSA', 'WebIdentity', 'Secret', 'None'] } },
+        },
+        assumeRoleChain: {
+          type: 'array', minItems: 1,
+          items: {
+            type: 'object', additionalProperties: false, required: ['roleARN'],
+            properties: {
+              roleARN: { type: 'string', pattern: '^arn:aws:iam::[0-9]{12}:role/' },
+              externalID: STR,
+              tags: { type: 'array', items: { type: 'object', additionalProperties: false, required: ['key', 'value'], properties: { key: STR, value: STR } } },
+            },
+          },
+        },
+      },
+    },
+  },
+});
+
+export interface TenantProviderConfigProps {
+  readonly env: TenantAwsEnv;
+  /** Namespace of the platform's own managed resources on the cluster (the tenant role is one). @default 'crossplane-system' */
+  readonly platformNamespace?: string;
+  /** The cluster's own provider config, which creates the tenant role. @default - the ClusterProviderConfig `default` */
+  readonly platformProviderConfigRef?: ProviderConfigRef;
+}
+
+/**
+ * The tenant's namespaced ProviderConfig `<tenant>-aws` and the AWS role it assumes,
+ * `<cluster>-tenant-<tenant>`, from the cluster's Crossplane identity (EKS Pod Identity). The role
+ * can create and change only resources named `<cluster>-<tenant>-*` or tagged for the tenant, so
+ * a mistake in one tenant's resources can never reach another tenant's. Neither the tenant's group
+ * nor its Flux ServiceAccount may edit either object (see the tenancy guardrails).
+ */
+export class TenantProviderConfig extends Construct {
+  readonly ref: ProviderConfigRef;
+
+  constructor(scope: Construct, id: string, props: TenantProviderConfigProps) {
+    super(scope, id);
+    const { env } = props;
+    const name = tenantProviderConfigName(env.tenant);
+    const role = tenantRoleName(env);
+    this.ref = { kind: 'ProviderConfig', name };
+    new ApiObject(this, 'provider-config', {
+      apiVersion: 'aws.m.upbound.io/v1beta1',
+      kind: 'ProviderConfig',
+      metadata: { name, namespace: env.namespace, labels: { [TENANT_LABEL]: env.tenant } },
+      spec: {
+        credentials: { source: 'PodIdentity' },
+        assumeRoleChain: [{ roleARN: accountRoleArn(env, role), tags: [{ key: TENANT_TAG, value: env.tenant }] }],
+      },
+    });
+
+    const platform = {
+      namespace: props.platformNamespace ?? 'crossplane-system',
+      providerConfigRef: props.platformProviderConfigRef,
+      labels: { [TENANT_LABEL]: env.tenant },
+    };
+    new IamRole(this, 'role', {
+      ...platform,
+      name: role,
+      externalName: role,
+      forProvider: {
+        description: `Crossplane acting for tenant ${env.tenant} on cluster ${env.cluster}`,
+        assumeRolePolicy: policyDocument([
+          { sid: 'ClusterCrossplane', principal: { AWS: crossplaneRoleArn(env) }, actions: ['sts:AssumeRole', 'sts:TagSession'] },
+        ]),
+        tags: tenantTags(env),
+      },
+    });
+    new IamPolicy(this, 'policy', {
+      ...platform,
+      name: role,
+      externalName: role,
+      forProvider: { description: `What Crossplane may do for tenant ${env.tenant}`, policy: policyDocument(tenantRoleStatements(env)), tags: tenantTags(env) },
+    });
+    new IamRolePolicyAttachment(this, 'attachment', { ...platform, name: role, forProvider: { roleRef: { name: role }, policyArnRef: { name: role } } });
+  }
+}
+
+/**
+ * What the tenant role may do: manage resources whose names start with `<cluster>-<tenant>-`
+ * (or secrets under `<cluster>/<tenant>/`), and ID-named resources (KMS keys, security groups)
+ * only when tagged for the tenant. `Delete` of stateful resources is left out on purpose.
+ */
+export function tenantRoleStatements(env: TenantAwsEnv): PolicyStatement[] {
+  const p = awsNamePrefix(env);
+  const r = `${env.region}:${env.accountId}`;
+  const tagged = { StringEquals: { [`aws:ResourceTag/${TENANT_TAG}`]: env.tenant } };
+  const tagging = { StringEquals: { [`aws:RequestTag/${TENANT_TAG}`]: env.tenant } };
+  const named = (sid: string, actions: string[], resources: string[]): PolicyStatement => ({ sid, actions, resources });
+  return [
+    named('Buckets', ['s3:CreateBucket', 's3:ListBucket', 's3:GetBucket*', 's3:PutBucket*', 's3:DeleteBucketPolicy', 's3:GetEncryptionConfiguration', 's3:PutEncryptionConfiguration', 's3:GetLifecycleConfiguration', 's3:PutLifecycleConfiguration', 's3:GetAccelerateConfiguration', 's3:GetReplicationConfiguration'], [`arn:aws:s3:::${p}*`]),
+    named('Queues', ['sqs:CreateQueue', 'sqs:GetQueueAttributes', 'sqs:SetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:TagQueue', 'sqs:UntagQueue', 'sqs:ListQueueTags'], [`arn:aws:sqs:${r}:${p}*`]),
+    named('Topics', ['sns:CreateTopic', 'sns:GetTopicAttributes', 'sns:SetTopicAttributes', 'sns:TagResource', 'sns:UntagResource', 'sns:ListTagsForResource', 'sns:Subscribe', 'sns:Unsubscribe', 'sns:GetSubscriptionAttributes', 'sns:SetSubscriptionAttributes'], [`arn:aws:sns:${r}:${p}*`]),
+    named('Tables', ['dynamodb:CreateTable', 'dynamodb:DescribeTable', 'dynamodb:UpdateTable', 'dynamodb:DescribeContinuousBackups', 'dynamodb:UpdateContinuousBackups', 'dynamodb:DescribeTimeToLive', 'dynamodb:UpdateTimeToLive', 'dynamodb:TagResource', 'dynamodb:UntagResource', 'dynamodb:ListTagsOfResource'], [`arn:aws:dynamodb:${r}:table/${p}*`]),
+    named('Registries', ['ecr:CreateRepository', 'ecr:DescribeRepositories', 'ecr:PutImageScanningConfiguration', 'ecr:PutImageTagMutability', 'ecr:PutLifecyclePolicy', 'ecr:GetLifecyclePolicy', 'ecr:DeleteLifecyclePolicy', 'ecr:SetRepositoryPolicy', 'ecr:GetRepositoryPolicy', 'ecr:DeleteRepositoryPolicy', 'ecr:TagResource', 'ecr:UntagResource', 'ecr:ListTagsForResource'], [`arn:aws:ecr:${r}:repository/${p}*`]),
+    named('Secrets', ['secretsmanager:CreateSecret', 'secretsmanager:DescribeSecret', 'secretsmanager:UpdateSecret', 'secretsmanager:TagResource', 'secretsmanager:UntagResource', 'secretsmanager:GetResourcePolicy'], [`arn:aws:secretsmanager:${r}:secret:${env.cluster}/${env.tenant}/*`]),
+    named('Databases', ['rds:CreateDBInstance', 'rds:ModifyDBInstance', 'rds:DescribeDBInstances', 'rds:CreateDBSubnetGroup', 'rds:ModifyDBSubnetGroup', 'rds:DescribeDBSubnetGroups', 'rds:DeleteDBSubnetGroup', 'rds:AddTagsToResource', 'rds:RemoveTagsFromResource', 'rds:ListTagsForResource'], [`arn:aws:rds:${r}:db:${p}*`, `arn:aws:rds:${r}:subgrp:${p}*`]),
+    named('Caches', ['elasticache:CreateReplicationGroup', 'elasticache:ModifyReplicationGroup', 'elasticache:DescribeReplicationGroups', 'elasticache:DescribeCacheClusters', 'elasticache:CreateCacheSubnetGroup', 'elasticache:ModifyCacheSubnetGroup', 'elasticache:DescribeCacheSubnetGroups', 'elasticache:DeleteCacheSubnetGroup', 'elasticache:AddTagsToResource', 'elasticache:RemoveTagsFromResource', 'elasticache:ListTagsForResource'], [`arn:aws:elasticache:${r}:replicationgroup:${p}*`, `arn:aws:elasticache:${r}:cluster:${p}*`, `arn:aws:elasticache:${r}:subnetgroup:${p}*`]),
+    named('SearchDomains', ['es:CreateDomain', 'es:DescribeDomain', 'es:DescribeDomainConfig', 'es:UpdateDomainConfig', 'es:AddTags', 'es:RemoveTags', 'es:ListTags'], [`arn:aws:es:${r}:domain/${p}*`]),
+    named('WorkloadRoles', ['iam:CreateRole', 'iam:GetRole', 'iam:UpdateRole', 'iam:UpdateAssumeRolePolicy', 'iam:DeleteRole', 'iam:TagRole', 'iam:UntagRole', 'iam:ListRolePolicies', 'iam:ListAttachedRolePolicies', 'iam:ListInstanceProfilesForRole', 'iam:DetachRolePolicy'], [`arn:aws:iam::${env.accountId}:role/${p}*`]),
+    { sid: 'AttachOnlyTenantPolicies', actions: ['iam:AttachRolePolicy'], resources: [`arn:aws:iam::${env.accountId}:role/${p}*`], condition: { ArnLike: { 'iam:PolicyARN': `arn:aws:iam::${env.accountId}:policy/${p}*` } } },
+    named('WorkloadPolicies', ['iam:CreatePolicy', 'iam:GetPolicy', 'iam:GetPolicyVersion', 'iam:CreatePolicyVersion', 'iam:DeletePolicyVersion', 'iam:ListPolicyVersions', 'iam:DeletePolicy', 'iam:TagPolicy', 'iam:UntagPolicy'], [`arn:aws:iam::${env.accountId}:policy/${p}*`]),
+    { sid: 'PassWorkloadRolesToPods', actions: ['iam:PassRole'], resources: [`arn:aws:iam::${env.accountId}:role/${p}*`], condition: { StringEquals: { 'iam:PassedToService': 'pods.eks.amazonaws.com' } } },
+    named('PodIdentity', ['eks:CreatePodIdentityAssociation', 'eks:DescribePodIdentityAssociation', 'eks:UpdatePodIdentityAssociation', 'eks:DeletePodIdentityAssociation', 'eks:TagResource'], [`arn:aws:eks:${r}:cluster/${env.cluster}`, `arn:aws:eks:${r}:podidentityassociation/${env.cluster}/*`]),
+    { sid: 'CreateTaggedKeysAndGroups', actions: ['kms:CreateKey', 'ec2:CreateSecurityGroup', 'ec2:CreateTags'], resources: ['*'], anyResourceBecause: 'a key or group that does not exist yet has no ARN; the request must carry the tenant tag', condition: tagging },
+    { sid: 'ManageTaggedKeys', actions: ['kms:DescribeKey', 'kms:GetKeyPolicy', 'kms:PutKeyPolicy', 'kms:GetKeyRotationStatus', 'kms:EnableKeyRotation', 'kms:ListResourceTags', 'kms:TagResource', 'kms:CreateGrant', 'kms:UpdateKeyDescription'], resources: [`arn:aws:kms:${r}:key/*`], condition: tagged },
+    named('KeyAlias', ['kms:CreateAlias', 'kms:UpdateAlias', 'kms:DeleteAlias'], [`arn:aws:kms:${r}:alias/${p}*`]),
+    { sid: 'ManageTaggedSecurityGroups', actions: ['ec2:AuthorizeSecurityGroupIngress', 'ec2:RevokeSecurityGroupIngress', 'ec2:AuthorizeSecurityGroupEgress', 'ec2:RevokeSecurityGroupEgress', 'ec2:DeleteSecurityGroup', 'ec2:CreateTags'], resources: [`arn:aws:ec2:${r}:security-group/*`, `arn:aws:ec2:${r}:security-group-rule/*`], condition: tagged },
+    { sid: 'Describe', actions: ['ec2:DescribeSecurityGroups', 'ec2:DescribeSecurityGroupRules', 'ec2:DescribeVpcs', 'ec2:DescribeSubnets', 'kms:ListAliases', 'rds:DescribeDBEngineVersions', 'es:ListDomainNames'], resources: ['*'], anyResourceBecause: 'these list calls cannot be scoped to a resource' },
+  ];
+}

@@ -1,0 +1,117 @@
+import { Construct } from 'constructs';
+import { EcrLifecyclePolicy, EcrRepository, EcrRepositoryPolicy } from '../crossplane/ecr/repository.js';
+import { IamPolicy, IamRole, IamRolePolicyAttachment } from '../crossplane/iam/role.js';
+import { policyDocument } from '../crossplane/iam/policy-document.js';
+import { type TenantAwsEnv, arns, awsName, mrCommon, accountRoleArn, tenantTags } from './tenant-aws-env.js';
+
+export interface TenantRegistryProps {
+  readonly env: TenantAwsEnv;
+  /** Short name; the repository is `<cluster>-<tenant>-<name>`. */
+  readonly name: string;
+  readonly kmsKeyRef: { readonly name: string };
+  /** GitHub repositories (`<org>/<repo>`) whose workflows may push. */
+  readonly githubRepositories: readonly string[];
+  /** The cluster's node role: it may pull. */
+  readonly nodeRoleArn: string;
+  /** Keep this many most recent images. @default 30 */
+  readonly keepImages?: number;
+}
+
+const GITHUB_OIDC = 'token.actions.githubusercontent.com';
+const PULL = ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchCheckLayerAvailability'];
+const PUSH = ['ecr:InitiateLayerUpload', 'ecr:UploadLayerPart', 'ecr:CompleteLayerUpload', 'ecr:PutImage', 'ecr:DescribeImages', ...PULL];
+
+/**
+ * A container registry for a tenant: an ECR repository with scan on push, immutable tags and the
+ * tenant key, a lifecycle policy keeping the last N images, pull for the cluster's nodes, and a CI
+ * role `<cluster>-<tenant>-ci-<name>` that GitHub Actions of exactly the declared repositories
+ * (`repo:<org>/<repo>:*`) can assume through GitHub OIDC to push. The repository is retained.
+ */
+export class TenantRegistry extends Construct {
+  readonly arn: string;
+  readonly ciRoleArn: string;
+
+  constructor(scope: Construct, id: string, props: TenantRegistryProps) {
+    super(scope, id);
+    const { env, name } = props;
+    const mrName = `registry-${name}`;
+    const common = mrCommon(env, mrName);
+    const ciRole = awsName(env, `ci-${name}`);
+    this.arn = arns.repository(env, name);
+    this.ciRoleArn = accountRoleArn(env, ciRole);
+    new EcrRepository(this, 'repository', {
+      ...common,
+      externalName: awsName(env, name),
+      retain: true,
+      forProvider: {
+        region: env.region,
+        imageScanningConfiguration: { scanOnPush: true },
+        imageTagMutability: 'IMMUTABLE',
+        encryptionConfiguration: [{ encryptionType: 'KMS', kmsKeyRef: props.kmsKeyRef }],
+        tags: tenantTags(env),
+      },
+    });
+    new EcrLifecyclePolicy(this, 'lifecycle', {
+      ...common,
+      forProvider: {
+        region: env.region,
+        repositoryRef: { name: mrName },
+        policy: JSON.stringify({
+          rules: [{ rulePriority: 1, description: `keep the last ${props.keepImages ?? 30} images`, selection: { tagStatus: 'any', countType: 'imageCountMoreThan', countNumber: props.keepImages ?? 30 }, action: { type: 'expire' } }],
+        }),
+      },
+    });
+    new EcrRepositoryPolicy(this, 'policy', {
+      ...common,
+      forProvider: {
+        region: env.region,
+        repositoryRef: { name: mrName },
+        policy: policyDocument([
+          { sid: 'NodesPull', principal: { AWS: props.nodeRoleArn }, actions: PULL },
+          { sid: 'CiPushes', principal: { AWS: this.ciRoleArn }, actions: PUSH },
+        ]),
+      },
+    });
+
+    const ci = mrCommon(env, `${mrName}-ci`);
+    new IamRole(this, 'ci-role', {
+      ...ci,
+      externalName: ciRole,
+      forProvider: {
+        description: `GitHub Actions of ${props.githubRepositories.join(', ')} pushing to ${awsName(env, name)}`,
+        assumeRolePolicy: policyDocument([
+          {
+            sid: 'GitHubActions',
+            principal: { Federated: `arn:aws:iam::${env.accountId}:oidc-provider/${GITHUB_OIDC}` },
+            actions: ['sts:AssumeRoleWithWebIdentity'],
+            condition: {
+              StringEquals: { [`${GITHUB_OIDC}:aud`]: 'sts.amazonaws.com' },
+              StringLike: { [`${GITHUB_OIDC}:sub`]: props.githubRepositories.map((r) => `repo:${r}:*`) },
+            },
+          },
+        ]),
+        tags: tenantTags(env),
+      },
+    });
+    new IamPolicy(this, 'ci-policy', {
+      ...ci,
+      externalName: ciRole,
+      forProvider: {
+        description: `Push to ${awsName(env, name)}`,
+        policy: policyDocument([
+          {
+            sid: 'Login',
+            actions: ['ecr:GetAuthorizationToken'],
+            resources: ['*'],
+            anyResourceBecause: 'ecr:GetAuthorizationToken cannot be scoped to a repository',
+            // The token is only good for the cluster's region.
+            condition: { StringEquals: { 'aws:RequestedRegion': env.region } },
+          },
+          { sid: 'Push', actions: PUSH, resources: [this.arn] },
+        ]),
+        tags: tenantTags(env),
+      },
+    });
+    new IamRolePolicyAttachment(this, 'ci-attachment', { ...ci, forProvider: { roleRef: { name: ci.name }, policyArnRef: { name: ci.name } } });
+  }
+}

@@ -1,0 +1,63 @@
+import { ApiObject } from 'cdk8s';
+import { Construct } from 'constructs';
+import { IamPolicy, IamRole, IamRolePolicyAttachment } from '../crossplane/iam/role.js';
+import { policyDocument } from '../crossplane/iam/policy-document.js';
+import { type TenantAwsEnv, accountRoleArn, arns, awsName, mrCommon, secretName, tenantTags } from './tenant-aws-env.js';
+
+export interface TenantSecretStoreProps {
+  readonly env: TenantAwsEnv;
+  /** The IAM role of the cluster's external-secrets controller, which assumes the store's role. */
+  readonly controllerRoleArn: string;
+  /** The tenant's namespaces: each gets the store. @default - the main namespace */
+  readonly namespaces?: readonly string[];
+}
+
+/** Name of the tenant's SecretStore in each of its namespaces (apps' ExternalSecrets use it too). */
+export const tenantSecretStoreName = (tenant: string) => `${tenant}-secrets`;
+
+/**
+ * The tenant's SecretStore `<tenant>-secrets` over AWS Secrets Manager, in each tenant namespace,
+ * with keys relative to `<cluster>/<tenant>/`, and the role it reads with, `<cluster>-<tenant>-secrets`,
+ * which may read only that prefix. The external-secrets controller assumes that role for these stores only.
+ */
+export class TenantSecretStore extends Construct {
+  /** ARN of the reading role (add it to the tenant key's users so it can decrypt). */
+  readonly roleArn: string;
+
+  constructor(scope: Construct, id: string, props: TenantSecretStoreProps) {
+    super(scope, id);
+    const { env } = props;
+    const roleName = awsName(env, 'secrets');
+    const common = mrCommon(env, 'secrets-reader');
+    this.roleArn = accountRoleArn(env, roleName);
+    new IamRole(this, 'role', {
+      ...common,
+      externalName: roleName,
+      forProvider: {
+        description: `external-secrets reading ${env.cluster}/${env.tenant}/* for tenant ${env.tenant}`,
+        assumeRolePolicy: policyDocument([{ sid: 'ExternalSecretsController', principal: { AWS: props.controllerRoleArn }, actions: ['sts:AssumeRole', 'sts:TagSession'] }]),
+        tags: tenantTags(env),
+      },
+    });
+    new IamPolicy(this, 'policy', {
+      ...common,
+      externalName: roleName,
+      forProvider: {
+        description: `Read the secrets of tenant ${env.tenant}`,
+        policy: policyDocument([
+          { sid: 'ReadTenantSecrets', actions: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'], resources: [arns.secrets(env)] },
+        ]),
+        tags: tenantTags(env),
+      },
+    });
+    new IamRolePolicyAttachment(this, 'attachment', { ...common, forProvider: { roleRef: { name: common.name }, policyArnRef: { name: common.name } } });
+    for (const namespace of props.namespaces ?? [env.namespace]) {
+      new ApiObject(this, `store-${namespace}`, {
+        apiVersion: 'external-secrets.io/v1',
+        kind: 'SecretStore',
+        metadata: { name: tenantSecretStoreName(env.tenant), namespace, labels: common.labels },
+        spec: { provider: { aws: { service: 'SecretsManager', region: env.region, role: this.roleArn, prefix: `${secretName(env, '')}` } } },
+      });
+    }
+  }
+}

@@ -3,6 +3,7 @@ import { tenantNamespaces } from '@platform/platform';
 import type { Diagnostic } from './diagnostic.js';
 import type { FleetRule } from './fleet-rules.js';
 import type { Fleet, Loaded } from '../model.js';
+import { tenantAwsWarnings } from './tenant-aws-rules.js';
 
 /**
  * Namespaces the platform owns on every cluster: Kubernetes' own, Flux, Crossplane and each add-on's. A tenant
@@ -153,9 +154,9 @@ export const TENANT_RULES: FleetRule[] = [
   limitRangeRequestsWithinLimits, githubTeamsWellFormed, allowancesNameTenants,
 ];
 
-/** Warnings `generate` prints without failing: decommissioned tenants. */
+/** Warnings `generate` prints without failing: decommissioned tenants, tenant data stores left out for want of network ids. */
 export function tenantWarnings(fleet: Fleet): string[] {
-  return fleet.tenants
+  return [...fleet.tenants
     .filter((t) => t.spec.decommissioned)
-    .map((t) => `warning: ${t.source.path}: tenant "${t.spec.name}" is decommissioned: its namespaces and stateful AWS resources are kept, its apps are not reconciled. Remove the file only once its data is gone.`);
+    .map((t) => `warning: ${t.source.path}: tenant "${t.spec.name}" is decommissioned: its namespaces and stateful AWS resources are kept, its apps are not reconciled. Remove the file only once its data is gone.`), ...tenantAwsWarnings(fleet)];
 }

@@ -1,0 +1,151 @@
+import type { Cluster, Tenant } from '@platform/schemas';
+import { needsNetwork } from '@platform/platform';
+import type { Diagnostic } from './diagnostic.js';
+import type { FleetRule } from './fleet-rules.js';
+import type { Fleet, Loaded } from '../model.js';
+
+type TenantAws = Tenant['aws'];
+
+/**
+ * AWS name limits of each resource kind, for `<cluster>-<tenant>-<name>` (plus the suffixes the
+ * platform adds). Checked against every cluster the tenant runs in.
+ */
+const LIMITS: { field: keyof TenantAws; what: string; max: number; names: (aws: TenantAws, tenant: string) => [number, string][] }[] = [
+  { field: 'buckets', what: 'S3 bucket', max: 63, names: (a) => a.buckets.map((b, i) => [i, b.name]) },
+  { field: 'databases', what: 'RDS instance identifier (with "-final" snapshot suffix)', max: 63, names: (a) => a.databases.map((d, i) => [i, `${d.name}-final`]) },
+  { field: 'redis', what: 'ElastiCache replication group id', max: 40, names: (a) => a.redis.map((r, i) => [i, r.name]) },
+  { field: 'opensearch', what: 'OpenSearch domain name', max: 28, names: (a) => a.opensearch.map((o, i) => [i, o.name]) },
+  { field: 'queues', what: 'SQS queue name (with "-dlq")', max: 80, names: (a) => a.queues.map((q, i) => [i, `${q.name}-dlq`]) },
+  { field: 'registries', what: 'IAM role name of the CI role ("ci-<name>")', max: 64, names: (a) => a.registries.map((r, i) => [i, `ci-${r.name}`]) },
+  { field: 'serviceAccounts', what: 'IAM role name ("sa-[<namespace>-]<name>")', max: 64, names: (a) => a.serviceAccounts.map((s, i) => [i, `sa-${s.namespace ? `${s.namespace}-` : ''}${s.name}`]) },
+];
+
+/** Every AWS name fits its kind's limit on every cluster of the tenant. */
+export const awsNamesFit: FleetRule = (fleet) =>
+  fleet.tenants.flatMap((t) =>
+    LIMITS.flatMap((l) =>
+      l.names(t.spec.aws, t.spec.name).flatMap(([i, short]) => {
+        const longest = t.spec.clusters.reduce((a, c) => (c.length > a.length ? c : a), '');
+        const full = `${longest}-${t.spec.name}-${short}`;
+        if (full.length <= l.max) return [];
+        return [t.source.problem(['aws', l.field, i, 'name'], `${l.what} "${full}" on cluster "${longest}" has ${full.length} characters; allowed: at most ${l.max} (shorten the name)`)];
+      }),
+    ),
+  );
+
+/** Names are unique per kind in a tenant, and a queue's dead-letter queue never takes another queue's name. */
+export const awsNamesUnique: FleetRule = (fleet) =>
+  fleet.tenants.flatMap((t) => {
+    const problems: Diagnostic[] = [];
+    const aws = t.spec.aws;
+    for (const field of ['buckets', 'databases', 'registries', 'redis', 'queues', 'topics', 'secrets', 'opensearch', 'tables'] as const) {
+      const seen = new Set<string>();
+      (aws[field] as readonly { name: string }[]).forEach((x, i) => {
+        if (seen.has(x.name)) problems.push(t.source.problem(['aws', field, i, 'name'], `duplicate ${field} name "${x.name}"; allowed: each name once`));
+        seen.add(x.name);
+      });
+    }
+    const queues = new Set(aws.queues.map((q) => q.name));
+    aws.queues.forEach((q, i) => {
+      const base = q.name.replace(/-dlq$/, '');
+      if (base !== q.name && queues.has(base) && aws.queues.find((o) => o.name === base)?.deadLetterQueue) {
+        problems.push(t.source.problem(['aws', 'queues', i, 'name'], `queue "${q.name}" is the dead-letter queue of queue "${base}"; allowed: a name not ending in "-dlq"`));
+      }
+    });
+    const seenSa = new Set<string>();
+    aws.serviceAccounts.forEach((sa, i) => {
+      const key = `${sa.namespace}/${sa.name}`;
+      if (seenSa.has(key)) problems.push(t.source.problem(['aws', 'serviceAccounts', i], `duplicate service account "${key}"; allowed: each once`));
+      seenSa.add(key);
+      if (sa.namespace && !t.spec.namespaces.includes(sa.namespace)) {
+        problems.push(t.source.problem(['aws', 'serviceAccounts', i, 'namespace'], `found "${sa.namespace}"; allowed: ${['""', ...t.spec.namespaces.map((n) => `"${n}"`)].join(', ')} (the namespaces of tenant "${t.spec.name}")`));
+      }
+    });
+    return problems;
+  });
+
+/**
+ * Platform AWS names of a cluster (`<cluster>-<name>`): a tenant whose prefix `<cluster>-<tenant>-`
+ * covers one of them could reach it through its role's name-scoped grants.
+ */
+export const PLATFORM_AWS_NAMES = ['eks-cluster', 'eks-node', 'ebs-csi-driver', 'crossplane', 'crossplane-provider', 'external-secrets', 'external-dns', 'cert-manager', 'cluster-autoscaler', 'aws-load-balancer-controller', 'tenant-'];
+
+/** A tenant's AWS prefix never covers a platform name or another cluster's names in the same account. */
+export const awsPrefixesDisjoint: FleetRule = (fleet) =>
+  fleet.tenants.flatMap((t) => {
+    const name = t.spec.name;
+    const clash = PLATFORM_AWS_NAMES.find((p) => p.startsWith(`${name}-`) || p === `${name}-`);
+    if (clash) return [t.source.problem(['name'], `tenant AWS names "<cluster>-${name}-*" would include the platform's "<cluster>-${clash}${clash.endsWith('-') ? '*' : ''}"; allowed: a tenant name that is not the first word of ${PLATFORM_AWS_NAMES.map((p) => `"${p.replace(/-$/, '')}"`).join(', ')}`)];
+    const problems: Diagnostic[] = [];
+    for (const c of t.spec.clusters) {
+      const cluster = fleet.clusters.find((x) => x.spec.name === c);
+      for (const other of fleet.clusters.filter((x) => x.spec.aws.accountId === cluster?.spec.aws.accountId && x.spec.name.startsWith(`${c}-${name}-`))) {
+        problems.push(t.source.problem(['name'], `tenant AWS names "${c}-${name}-*" would include every AWS name of cluster "${other.spec.name}" (${other.source.path}, same account); allowed: another tenant or cluster name`));
+      }
+    }
+    return problems;
+  });
+
+/**
+ * Cross-tenant SNS subscriptions need both files: the queue's `subscribeTo: [<owner>/<topic>]` and the
+ * topic's `subscribers: [<subscriber>]`. Either side alone is an error naming both files.
+ */
+export const snsSubscriptionsAgree: FleetRule = (fleet) => {
+  const tenants = new Map(fleet.tenants.map((t) => [t.spec.name, t]));
+  const problems: Diagnostic[] = [];
+  for (const t of fleet.tenants) {
+    t.spec.aws.queues.forEach((q, qi) => {
+      q.subscribeTo.forEach((ref, si) => {
+        const at = ['aws', 'queues', qi, 'subscribeTo', si];
+        const [ownerName = '', topicName = ''] = ref.split('/');
+        const owner = tenants.get(ownerName);
+        if (!owner) {
+          problems.push(t.source.problem(at, `unknown tenant "${ownerName}"; allowed: ${[...tenants.keys()].sort().join(', ')}`));
+          return;
+        }
+        const topic = owner.spec.aws.topics.find((x) => x.name === topicName);
+        if (!topic) {
+          const known = owner.spec.aws.topics.map((x) => `${ownerName}/${x.name}`);
+          problems.push(t.source.problem(at, `tenant "${ownerName}" (${owner.source.path}) has no topic "${topicName}"; allowed: ${known.join(', ') || 'none (it declares no topics)'}`));
+          return;
+        }
+        if (owner !== t && !topic.subscribers.includes(t.spec.name)) {
+          problems.push(t.source.problem(at, `queue "${q.name}" subscribes to ${ref}, but ${owner.source.path} does not list "${t.spec.name}" in that topic's subscribers; allowed: topics whose owner lists this tenant (add "${t.spec.name}" to aws.topics[${owner.spec.aws.topics.indexOf(topic)}].subscribers in ${owner.source.path}, or remove the subscription from ${t.source.path})`));
+        }
+      });
+    });
+    t.spec.aws.topics.forEach((topic, ti) => {
+      topic.subscribers.forEach((sub, si) => {
+        const at = ['aws', 'topics', ti, 'subscribers', si];
+        const subscriber = tenants.get(sub);
+        const ref = `${t.spec.name}/${topic.name}`;
+        if (!subscriber) {
+          problems.push(t.source.problem(at, `unknown tenant "${sub}"; allowed: ${[...tenants.keys()].filter((n) => n !== t.spec.name).sort().join(', ') || 'none'}`));
+        } else if (subscriber === t) {
+          problems.push(t.source.problem(at, `found "${sub}", the topic's owner (its own queues may always subscribe); allowed: another tenant`));
+        } else if (!subscriber.spec.aws.queues.some((q) => q.subscribeTo.includes(ref))) {
+          problems.push(t.source.problem(at, `"${sub}" is listed as a subscriber of ${ref}, but no queue in ${subscriber.source.path} subscribes to it; allowed: tenants with a queue whose subscribeTo names "${ref}" (add it there, or remove "${sub}" here)`));
+        } else if (!subscriber.spec.clusters.some((c) => t.spec.clusters.includes(c))) {
+          problems.push(t.source.problem(at, `"${sub}" (${subscriber.source.path}) runs on ${subscriber.spec.clusters.join(', ')} and this tenant on ${t.spec.clusters.join(', ')}; allowed: a subscriber sharing a cluster`));
+        }
+      });
+    });
+  }
+  return problems;
+};
+
+/** The AWS resource rules, in the order FLEET_RULES runs them. */
+export const TENANT_AWS_RULES: FleetRule[] = [awsNamesFit, awsNamesUnique, awsPrefixesDisjoint, snsSubscriptionsAgree];
+
+/** Warnings `generate` prints: VPC-attached tenant resources left out on a cluster without `network.ids`. */
+export function tenantAwsWarnings(fleet: Fleet): string[] {
+  const byName = new Map<string, Loaded<Cluster>>(fleet.clusters.map((c) => [c.spec.name, c]));
+  return fleet.tenants.flatMap((t) =>
+    !needsNetwork(t.spec.aws)
+      ? []
+      : t.spec.clusters
+          .map((c) => byName.get(c))
+          .filter((c): c is Loaded<Cluster> => c !== undefined && c.spec.network.ids === undefined)
+          .map((c) => `warning: ${c.source.path}: cluster "${c.spec.name}" has no network.ids (vpcId, secureSubnetIds, computeSecurityGroupId): the databases, Redis and OpenSearch of tenant "${t.spec.name}" (${t.source.path}) are not rendered there until they are set`),
+  );
+}

@@ -189,8 +189,29 @@ export function toCel(value: unknown, node: SchemaNode | undefined): unknown {
     const out: Record<string, unknown> = {};
     const props = node?.properties;
     const additional = node && typeof node.additional === 'object' ? node.additional : undefined;
-    for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = toCel(v, props?.get(k) ?? additional);
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+      const declared = props?.get(k);
+      // Declared fields are CEL identifiers and are escaped the Kubernetes way; map keys are not.
+      out[declared ? escapeFieldName(k) : k] = toCel(v, declared ?? additional);
+    }
     return out;
   }
   return value;
+}
+
+/** CEL reserved words that Kubernetes escapes as `__word__` when they name a field. */
+const CEL_RESERVED = new Set([
+  'true', 'false', 'null', 'in', 'as', 'break', 'const', 'continue', 'else', 'for', 'function', 'if',
+  'import', 'let', 'loop', 'package', 'namespace', 'return', 'var', 'void', 'while',
+]);
+
+/**
+ * Kubernetes' escaping of property names in CEL (apiextensions `x-kubernetes-validations`):
+ * reserved words become `__word__`; `__`, `.`, `-` and `/` become `__underscores__`, `__dot__`,
+ * `__dash__` and `__slash__`. So a rule reads `self.forProvider.__namespace__`.
+ */
+export function escapeFieldName(name: string): string {
+  if (CEL_RESERVED.has(name)) return `__${name}__`;
+  if (!/__|[./-]/.test(name)) return name;
+  return name.replace(/__/g, '__underscores__').replace(/\./g, '__dot__').replace(/-/g, '__dash__').replace(/\//g, '__slash__');
 }

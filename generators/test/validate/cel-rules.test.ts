@@ -134,3 +134,13 @@ describe.skipIf(!HAS_REAL_CRDS)(`coverage of the real CRDs' rules${REAL_CRDS_NOT
     expect(failed).toEqual([]);
   });
 });
+
+describe('escapeFieldName', () => {
+  test('escapes field names the way Kubernetes CEL does', async () => {
+    const { escapeFieldName } = await import('../../src/validate/cel-rules.js');
+    expect(escapeFieldName('namespace')).toBe('__namespace__');
+    expect(escapeFieldName('in')).toBe('__in__');
+    expect(escapeFieldName('cidrBlock')).toBe('cidrBlock');
+    expect(escapeFieldName('a.b-c/d__e')).toBe('a__dot__b__dash__c__slash__d__underscores__e');
+  });
+});

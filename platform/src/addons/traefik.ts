@@ -29,6 +29,7 @@ export const TRAEFIK = defineAddon({
       },
     },
     ports: { web: { redirections: { entryPoint: { to: 'websecure', scheme: 'https', permanent: true } } } },
-    metrics: { prometheus: { serviceMonitor: { enabled: env.enabled('kube-prometheus-stack') } } },
+    // The ServiceMonitor scrapes a dedicated metrics Service; the metrics port stays unexposed on the NLB.
+    metrics: { prometheus: { service: { enabled: true }, serviceMonitor: { enabled: env.enabled('kube-prometheus-stack') } } },
   }),
 });

@@ -1,13 +1,6 @@
-import { Addon, type AddonEnvironment, type AddonSettings, enabledAddons } from '@platform/platform';
+import { Addon, type AddonEnvironment, type AddonSettings, clusterBucketName, enabledAddons } from '@platform/platform';
 import type { Cluster } from '@platform/schemas';
 import type { ClusterContext } from '../cluster-context.js';
-
-/**
- * A cluster's S3 bucket for one purpose, as the infra layer names it: globally unique and stable,
- * `<account>-<region>-<cluster>-<purpose>`.
- */
-export const clusterBucketName = (spec: Cluster, purpose: 'logs' | 'metrics' | 'backups') =>
-  `${spec.aws.accountId}-${spec.aws.region}-${spec.name}-${purpose}`;
 
 /** The facts of one cluster that add-on values are computed from. */
 export function addonEnvironment(spec: Cluster): AddonEnvironment {
@@ -19,8 +12,8 @@ export function addonEnvironment(spec: Cluster): AddonEnvironment {
     region: spec.aws.region,
     domain: spec.dns.domain,
     hostedZoneId: spec.dns.hostedZoneId,
-    metricsBucket: clusterBucketName(spec, 'metrics'),
-    logsBucket: clusterBucketName(spec, 'logs'),
+    metricsBucket: clusterBucketName(spec.aws.accountId, spec.aws.region, spec.name, 'metrics'),
+    logsBucket: clusterBucketName(spec.aws.accountId, spec.aws.region, spec.name, 'logs'),
     enabled: (addon) => on.has(addon),
   };
 }

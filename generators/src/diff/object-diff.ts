@@ -114,6 +114,13 @@ export function formatPath(path: readonly PathSegment[]): string {
   return out;
 }
 
+/** The entries of a map field, recursively; lists, list items and scalars are one entry. */
+function mapLeaves(path: PathSegment[], value: unknown): [PathSegment[], unknown][] {
+  const last = path[path.length - 1];
+  if (!isObject(value) || Object.keys(value).length === 0 || typeof last !== 'string') return [[path, value]];
+  return Object.entries(value).flatMap(([k, v]) => mapLeaves([...path, k], v));
+}
+
 /**
  * Field-level changes between two versions of one object, sorted by path, secret values redacted.
  * Key order and the order of named list items are not changes.
@@ -129,12 +136,20 @@ export function diffFields(before: Json, after: Json): FieldChange[] {
     if (seen.has(key)) continue;
     const was = valueAt(before, path);
     const now = valueAt(after, path);
-    const action: ChangeAction = was === undefined ? 'added' : now === undefined ? 'removed' : 'changed';
+    if (was === undefined || now === undefined) {
+      // An added or removed map (say, metadata.annotations) reads best as one line per entry.
+      const action: ChangeAction = was === undefined ? 'added' : 'removed';
+      for (const [leafPath, value] of mapLeaves(path, was ?? now)) {
+        const redacted = redactValue(group, kind, leafPath, value);
+        seen.set(formatPath(leafPath), { path: formatPath(leafPath), action, ...(action === 'added' ? { after: redacted } : { before: redacted }) });
+      }
+      continue;
+    }
     seen.set(key, {
       path: key,
-      action,
-      ...(was === undefined ? {} : { before: redactValue(group, kind, path, was) }),
-      ...(now === undefined ? {} : { after: redactValue(group, kind, path, now) }),
+      action: 'changed',
+      before: redactValue(group, kind, path, was),
+      after: redactValue(group, kind, path, now),
     });
   }
   return [...seen.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

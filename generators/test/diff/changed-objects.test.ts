@@ -1,7 +1,10 @@
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { readAllObjects, readChangedObjects } from '../../src/diff/changed-objects.js';
 import { diffTrees } from '../../src/diff/object-diff.js';
 import { makeRepo, namespace, quota, writeTenant, type Repo } from './git-fixture.js';
+
+// Real git repositories: allow for slow disks and busy CI machines.
+vi.setConfig({ testTimeout: 60_000 });
 
 let repo: Repo;
 afterEach(() => repo?.dispose());

@@ -4,6 +4,9 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import { diffCommand } from '../../src/commands/diff.js';
 import { managed, makeRepo, namespace, quota, runDiff, sink, writeTenant, type K8sObject, type Repo } from './git-fixture.js';
 
+// Real git repositories: allow for slow disks and busy CI machines.
+vi.setConfig({ testTimeout: 60_000 });
+
 /** Stands in for `generate` (the fixtures have no inputs): writes a quota change, or fails. */
 const generate = vi.hoisted(() => ({ fail: false, calls: [] as string[][] }));
 vi.mock('../../src/commands/generate.js', () => ({

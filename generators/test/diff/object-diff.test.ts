@@ -53,6 +53,15 @@ describe('diffFields', () => {
     ]);
   });
 
+  test('an added map shows one line per entry', () => {
+    const before = namespace('team-a');
+    const after = { ...before, metadata: { ...(before.metadata as object), annotations: { 'acme.io/owner': 'team-a', 'acme.io/slack': '#a' } } };
+    expect(diffFields(before, after)).toEqual([
+      { path: 'metadata.annotations["acme.io/owner"]', action: 'added', after: 'team-a' },
+      { path: 'metadata.annotations["acme.io/slack"]', action: 'added', after: '#a' },
+    ]);
+  });
+
   test('removed fields carry only the old value', () => {
     const before = namespace('team-a', { extra: 'yes' });
     expect(diffFields(before, namespace('team-a'))).toEqual([{ path: 'metadata.labels.extra', action: 'removed', before: 'yes' }]);

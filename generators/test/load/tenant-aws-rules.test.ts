@@ -1,0 +1,108 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { InputError, formatDiagnostic } from '../../src/load/diagnostic.js';
+import { loadFleet } from '../../src/load/load-fleet.js';
+import { tenantAwsWarnings } from '../../src/load/tenant-aws-rules.js';
+
+const IDS = `  ids:
+    vpcId: vpc-0123456789abcdef0
+    secureSubnetIds: [subnet-0000000a, subnet-0000000b, subnet-0000000c]
+    computeSecurityGroupId: sg-0000000c
+`;
+const cluster = (name: string, ids = '') => `name: ${name}
+environment: staging
+${name === 'mgmt' ? 'management: true\n' : ''}aws:
+  accountId: "123456789012"
+  region: eu-west-2
+  availabilityZones: [eu-west-2a, eu-west-2b, eu-west-2c]
+network:
+  vpcCidr: 10.${name === 'mgmt' ? 0 : 1}.0.0/16
+${ids}dns:
+  domain: ${name}.example.com
+`;
+const tenant = (name: string, aws: string) => `name: ${name}
+owners:
+  - team: acme/${name}
+contact:
+  slackChannel: "#${name}"
+clusters: [stage]
+aws:
+${aws}`;
+
+function load(tenants: Record<string, string>, ids = IDS) {
+  const dir = mkdtempSync(join(tmpdir(), 'tenant-aws-rules-'));
+  const files: Record<string, string> = { 'clusters/mgmt.yaml': cluster('mgmt'), 'clusters/stage.yaml': cluster('stage', ids) };
+  for (const [name, text] of Object.entries(tenants)) files[`tenants/${name}.yaml`] = text;
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  return () => loadFleet(dir);
+}
+
+function problemsOf(tenants: Record<string, string>): string[] {
+  try {
+    load(tenants)();
+  } catch (e) {
+    if (e instanceof InputError) return e.diagnostics.map(formatDiagnostic);
+    throw e;
+  }
+  return [];
+}
+
+const topic = (subscribers: string) => `  topics:\n    - name: events\n      subscribers: [${subscribers}]\n`;
+const queue = (subscribeTo: string) => `  queues:\n    - name: inbox\n      subscribeTo: [${subscribeTo}]\n`;
+
+describe('tenant AWS rules', () => {
+  it('GIVEN a subscription both files agree on WHEN loaded THEN there is no problem', () => {
+    expect(problemsOf({ shop: tenant('shop', topic('billing')), billing: tenant('billing', queue('shop/events')) })).toEqual([]);
+  });
+
+  it('GIVEN a queue subscribing to a topic whose owner does not list it WHEN loaded THEN the error names both files', () => {
+    expect(problemsOf({ shop: tenant('shop', topic('')), billing: tenant('billing', queue('shop/events')) })).toEqual([
+      'tenants/billing.yaml:10:21: aws.queues[0].subscribeTo[0]: queue "inbox" subscribes to shop/events, but tenants/shop.yaml does not list "billing" in that topic\'s subscribers; allowed: topics whose owner lists this tenant (add "billing" to aws.topics[0].subscribers in tenants/shop.yaml, or remove the subscription from tenants/billing.yaml)',
+    ]);
+  });
+
+  it('GIVEN a topic listing a subscriber that has no subscribing queue WHEN loaded THEN the error names both files', () => {
+    expect(problemsOf({ shop: tenant('shop', topic('billing')), billing: tenant('billing', '  buckets: [{ name: files }]\n') })).toEqual([
+      'tenants/shop.yaml:10:21: aws.topics[0].subscribers[0]: "billing" is listed as a subscriber of shop/events, but no queue in tenants/billing.yaml subscribes to it; allowed: tenants with a queue whose subscribeTo names "shop/events" (add it there, or remove "billing" here)',
+    ]);
+  });
+
+  it('GIVEN a subscription to an unknown topic WHEN loaded THEN the error lists the owner\'s topics', () => {
+    expect(problemsOf({ shop: tenant('shop', topic('')), billing: tenant('billing', queue('shop/orders')) })).toEqual([
+      'tenants/billing.yaml:10:21: aws.queues[0].subscribeTo[0]: tenant "shop" (tenants/shop.yaml) has no topic "orders"; allowed: shop/events',
+    ]);
+  });
+
+  it('GIVEN an OpenSearch domain name too long for AWS WHEN loaded THEN the error gives the full name and the limit', () => {
+    // 28 characters is the limit itself: allowed.
+    expect(problemsOf({ shop: tenant('shop', '  opensearch:\n    - name: product-catalogue\n') })).toEqual([]);
+    expect(problemsOf({ shop: tenant('shop', '  opensearch:\n    - name: product-catalogues\n') })).toEqual([
+      'tenants/shop.yaml:9:13: aws.opensearch[0].name: OpenSearch domain name "stage-shop-product-catalogues" on cluster "stage" has 29 characters; allowed: at most 28 (shorten the name)',
+    ]);
+  });
+
+  it('GIVEN duplicate names and a queue named like another queue\'s dead-letter queue WHEN loaded THEN each is an error', () => {
+    expect(problemsOf({ shop: tenant('shop', '  buckets: [{ name: a }, { name: a }]\n  queues: [{ name: jobs }, { name: jobs-dlq }]\n') })).toEqual([
+      'tenants/shop.yaml:8:34: aws.buckets[1].name: duplicate buckets name "a"; allowed: each name once',
+      'tenants/shop.yaml:9:36: aws.queues[1].name: queue "jobs-dlq" is the dead-letter queue of queue "jobs"; allowed: a name not ending in "-dlq"',
+    ]);
+  });
+
+  it('GIVEN a tenant whose AWS prefix covers platform roles WHEN loaded THEN it is rejected', () => {
+    const problems = problemsOf({ eks: tenant('eks', '  buckets: [{ name: a }]\n') });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^tenants\/eks.yaml:1:7: name: tenant AWS names "<cluster>-eks-\*" would include the platform's "<cluster>-eks-cluster"; allowed: a tenant name that is not the first word of /);
+  });
+
+  it('GIVEN a cluster without network ids WHEN a tenant asks for a database THEN generate warns naming the cluster, the tenant and the missing field', () => {
+    const fleet = load({ shop: tenant('shop', '  databases: [{ name: main }]\n  buckets: [{ name: a }]\n') }, '')();
+    expect(tenantAwsWarnings(fleet)).toEqual([
+      'warning: clusters/stage.yaml: cluster "stage" has no network.ids (vpcId, secureSubnetIds, computeSecurityGroupId): the databases, Redis and OpenSearch of tenant "shop" (tenants/shop.yaml) are not rendered there until they are set',
+    ]);
+  });
+});

@@ -1,0 +1,98 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { loadFleet } from '../../../src/load/load-fleet.js';
+import { renderCluster } from '../../../src/render/render-cluster.js';
+
+type Obj = { apiVersion: string; kind: string; metadata: { name: string; namespace?: string }; spec: { forProvider: Record<string, unknown>; managementPolicies?: string[]; providerConfigRef?: unknown } };
+type Statement = { Effect: string; Action: string | string[]; Resource?: string | string[]; Condition?: unknown };
+
+const fleet = loadFleet(join(import.meta.dirname, '..', '..', '..', '..'));
+const tenants = fleet.tenants.map((t) => t.spec.name);
+
+/** The tenants/<tenant>/ objects of every cluster of the example fleet. */
+const bundles = fleet.clusters.flatMap((c) => {
+  const files = [...renderCluster(fleet, c)];
+  return fleet.tenants
+    .filter((t) => t.spec.clusters.includes(c.spec.name))
+    .map((t) => ({
+      cluster: c.spec.name,
+      tenant: t.spec.name,
+      objects: files.filter(([p]) => p.startsWith(`tenants/${t.spec.name}/`) && p.endsWith('.yaml') && !p.endsWith('kustomization.yaml')).map(([, text]) => parse(text) as Obj),
+    }));
+});
+
+const list = <T>(x: T | T[] | undefined): T[] => (x === undefined ? [] : Array.isArray(x) ? x : [x]);
+const statements = (o: Obj): Statement[] => list((JSON.parse(String(o.spec.forProvider.policy)) as { Statement: Statement | Statement[] }).Statement);
+
+describe('tenant AWS resources of the example fleet', () => {
+  it('GIVEN the example fleet WHEN rendered THEN every AWS resource type is used at least once', () => {
+    const kinds = new Set(bundles.flatMap((b) => b.objects.map((o) => `${o.apiVersion.split('.')[0]}/${o.kind}`)));
+    for (const k of ['s3/Bucket', 'rds/Instance', 'ecr/Repository', 'elasticache/ReplicationGroup', 'sqs/Queue', 'sns/Topic', 'sns/TopicSubscription', 'secretsmanager/Secret', 'opensearch/Domain', 'dynamodb/Table', 'eks/PodIdentityAssociation', 'kms/Key']) {
+      expect(kinds.has(k), k).toBe(true);
+    }
+  });
+
+  it('GIVEN each tenant workload and CI policy WHEN read THEN it names only that tenant\'s own resources and never "*"', () => {
+    let checked = 0;
+    for (const b of bundles) {
+      const own = `${b.cluster}-${b.tenant}-`;
+      const others = tenants.filter((t) => t !== b.tenant);
+      const policies = b.objects.filter((o) => o.kind === 'Policy' && o.metadata.namespace === b.tenant);
+      expect(policies.length, `${b.cluster}/${b.tenant}`).toBeGreaterThan(0);
+      for (const p of policies) {
+        for (const s of statements(p).filter((x) => x.Effect === 'Allow')) {
+          for (const a of list(s.Action)) expect(a === '*' || a.endsWith(':*'), `${p.metadata.name}: ${a}`).toBe(false);
+          for (const r of list(s.Resource)) {
+            checked++;
+            // ecr:GetAuthorizationToken has no resource type; it is the one action allowed on "*" (region-bound).
+            if (r === '*') {
+              expect(list(s.Action), `${b.cluster}/${b.tenant} ${p.metadata.name}`).toEqual(['ecr:GetAuthorizationToken']);
+              continue;
+            }
+            // The resource part of the ARN (after account) starts with, or has a segment starting with, the tenant's prefix.
+            const resource = r.split(':').slice(5).join(':');
+            const ownPrefix = new RegExp(`(^|[:/])(${own}|${b.cluster}/${b.tenant}/)`);
+            expect(ownPrefix.test(resource), `${b.cluster}/${b.tenant} ${p.metadata.name}: ${r}`).toBe(true);
+            for (const o of others) expect(r.includes(`-${o}-`) || r.includes(`/${o}/`), `${p.metadata.name} names ${o}: ${r}`).toBe(false);
+          }
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(20);
+  });
+
+  it('GIVEN the tenant role WHEN read THEN every named resource is under the tenant prefix and "*" only with a tenant tag or for list calls', () => {
+    for (const b of bundles) {
+      const role = b.objects.find((o) => o.kind === 'Policy' && o.metadata.name === `${b.cluster}-tenant-${b.tenant}`)!;
+      for (const s of statements(role)) {
+        for (const r of list(s.Resource)) {
+          if (r === '*') {
+            const tagged = JSON.stringify(s.Condition ?? {}).includes(`"aws:RequestTag/platform.example.com/tenant":"${b.tenant}"`);
+            expect(tagged || list(s.Action).every((a) => /:(Describe|List)/.test(a)), `${role.metadata.name}: ${JSON.stringify(s.Action)}`).toBe(true);
+          } else if (!r.includes(':key/*') && !r.includes(':security-group')) {
+            expect(r.includes(`${b.cluster}-${b.tenant}-`) || r.includes(`${b.cluster}/${b.tenant}/`) || r.endsWith(`:cluster/${b.cluster}`) || r.includes(`podidentityassociation/${b.cluster}/`), r).toBe(true);
+          } else {
+            expect(s.Condition, r).toEqual({ StringEquals: { 'aws:ResourceTag/platform.example.com/tenant': b.tenant } });
+          }
+        }
+      }
+    }
+  });
+
+  it('GIVEN a cross-tenant subscription WHEN rendered THEN it lives with the topic owner and reaches the subscriber queue', () => {
+    const payments = bundles.find((b) => b.cluster === 'staging' && b.tenant === 'payments')!;
+    const sub = payments.objects.find((o) => o.kind === 'TopicSubscription' && o.metadata.name === 'topic-payment-events-to-checkout-payment-events')!;
+    expect(sub.spec.forProvider).toMatchObject({
+      topicArn: 'arn:aws:sns:eu-west-2:222222222222:staging-payments-payment-events',
+      endpoint: 'arn:aws:sqs:eu-west-2:222222222222:staging-checkout-payment-events',
+      protocol: 'sqs',
+    });
+  });
+
+  it('GIVEN production WHEN rendered THEN the database is multi-AZ with deletion protection and Redis fails over', () => {
+    const prod = bundles.filter((b) => b.cluster === 'production').flatMap((b) => b.objects);
+    expect(prod.find((o) => o.kind === 'Instance')!.spec.forProvider).toMatchObject({ multiAz: true, deletionProtection: true, engineVersion: '17', instanceClass: 'db.t4g.small', storageType: 'gp3' });
+    expect(prod.find((o) => o.kind === 'ReplicationGroup')!.spec.forProvider).toMatchObject({ multiAzEnabled: true, automaticFailoverEnabled: true, transitEncryptionEnabled: true, atRestEncryptionEnabled: 'true' });
+  });
+});

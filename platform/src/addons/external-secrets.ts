@@ -13,6 +13,7 @@ export const EXTERNAL_SECRETS = defineAddon({
   values: (env) => ({
     installCRDs: true,
     replicaCount: 2,
+    leaderElect: true,
     serviceAccount: { name: 'external-secrets' },
     serviceMonitor: { enabled: env.enabled('kube-prometheus-stack') },
   }),

@@ -1,5 +1,5 @@
 import type { Cluster, Tenant } from '@platform/schemas';
-import { tenantNamespaces } from '@platform/platform';
+import { PLATFORM_NAMESPACES, tenantNamespaces } from '@platform/platform';
 import type { Diagnostic } from './diagnostic.js';
 import type { FleetRule } from './fleet-rules.js';
 import type { Fleet, Loaded } from '../model.js';
@@ -9,9 +9,8 @@ import { tenantAwsWarnings } from './tenant-aws-rules.js';
  * Namespaces the platform owns on every cluster: Kubernetes' own, Flux, Crossplane and each add-on's. A tenant
  * (or one of its extra namespaces) may never take one of these names.
  */
-export const RESERVED_NAMESPACES = [
-  'default', 'flux-system', 'crossplane-system', 'cert-manager', 'external-dns', 'external-secrets', 'traefik',
-  'aws-load-balancer-controller', 'cluster-autoscaler', 'metrics-server', 'monitoring', 'reloader', 'fluent-bit', 'platform',
+export const RESERVED_NAMESPACES: readonly string[] = [
+  ...new Set(['default', 'flux-system', 'crossplane-system', 'platform', ...PLATFORM_NAMESPACES]),
 ];
 /** Reserved prefixes: `kube-*` (Kubernetes) and `infra-*` (the management cluster's per-cluster infrastructure). */
 export const RESERVED_PREFIXES = ['kube-', 'infra-'];

@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
-import { readChangedObjects } from '../diff/changed-objects.js';
+import { readChangedObjects } from '../diff/git-tree.js';
 import { findDestructive } from '../diff/guard.js';
 import type { DiffReport } from '../diff/model.js';
 import { diffTrees } from '../diff/object-diff.js';

@@ -13,8 +13,7 @@ import {
   statefulKind,
   type StatefulKind,
 } from './destructive-rules.js';
-import { formatValue } from './format-value.js';
-import { apiGroup, describeRef, qualifiedName, type FieldChange, type Finding, type ObjectChange } from './model.js';
+import { apiGroup, describeRef, formatValue, qualifiedName, type FieldChange, type Finding, type ObjectChange } from './model.js';
 
 const MANAGEMENT_POLICIES_PATH = 'spec.managementPolicies';
 

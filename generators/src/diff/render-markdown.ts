@@ -7,8 +7,7 @@
  * cluster gets a fair share of the space (small clusters are shown whole, the rest split what is left), and
  * what does not fit is counted in "… and N more changes" with a pointer to the full text artifact.
  */
-import { plural } from './format-value.js';
-import { describeRef, groupChanges, summarize, type ClusterSummary, type DiffReport, type ObjectChange } from './model.js';
+import { describeRef, groupChanges, plural, summarize, type ClusterSummary, type DiffReport, type ObjectChange } from './model.js';
 import { destructivePaths, fieldLine } from './render-text.js';
 
 /** Upper bound of the whole comment, safely under GitHub's 65,536. */

@@ -5,10 +5,11 @@
  * CI keeps as an artifact.
  */
 import { createColors } from 'picocolors';
-import { formatValue, plural } from './format-value.js';
 import {
   describeRef,
+  formatValue,
   groupChanges,
+  plural,
   summarize,
   type ClusterSummary,
   type DiffReport,

@@ -9,6 +9,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseOutFile, readOutTree, type OutObject } from '../out-tree.js';
 
+/** `parseOutFile` with the file named in the message when its YAML does not parse. */
+function parseFile(path: string, text: string): OutObject | null {
+  try {
+    return parseOutFile(path, text);
+  } catch (err) {
+    throw new Error(`${path}: ${(err as Error).message.split('\n')[0]}`);
+  }
+}
+
 /** A failed git invocation, with git's own message; the command prints it without a stack trace. */
 function gitError(args: readonly string[], stderr: string): Error {
   const detail = stderr.trim().split('\n').filter(Boolean).pop() ?? 'no output';
@@ -127,7 +136,7 @@ export async function readOutAtCommit(
   const texts = await readBlobs(repoRoot, entries.map((e) => e.blob));
   const objects: OutObject[] = [];
   for (const entry of entries) {
-    const parsed = parseOutFile(entry.path, texts.get(entry.blob) ?? '');
+    const parsed = parseFile(entry.path, texts.get(entry.blob) ?? '');
     if (parsed) objects.push(parsed);
   }
   return objects;
@@ -170,7 +179,7 @@ export async function readChangedObjects(repoRoot: string, ref: string): Promise
   for (const path of [...changed].sort()) {
     const file = join(repoRoot, path);
     if (!existsSync(file)) continue;
-    const parsed = parseOutFile(path, readFileSync(file, 'utf8'));
+    const parsed = parseFile(path, readFileSync(file, 'utf8'));
     if (parsed) head.push(parsed);
   }
   return { base, head };

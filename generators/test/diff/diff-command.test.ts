@@ -206,6 +206,14 @@ describe('platform diff', () => {
     );
   });
 
+  test('a file that is not valid YAML is named', async () => {
+    repo = fleet();
+    repo.writeRaw('out/staging/tenants/team-a/resourcequota-compute.yaml', '# header\nspec: [unclosed\n');
+    const run = await runDiff(repo, '--base', 'main');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^platform diff: out\/staging\/tenants\/team-a\/resourcequota-compute.yaml: /);
+  });
+
   test.each([
     [[], "platform diff: '--base' is required, e.g. --base origin/main"],
     [['--base', 'main', '--format', 'html'], "platform diff: '--format' (html) must be text or markdown"],

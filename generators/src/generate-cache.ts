@@ -3,17 +3,34 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+/** What the last write left in out/: every folder and file, with a stamp of their sizes and mtimes. */
+interface OutState {
+  readonly dirs: string[];
+  readonly files: string[];
+  readonly stamp: string;
+}
+
+interface Saved {
+  readonly fingerprint: string;
+  readonly clusters: string[];
+  readonly out: OutState;
+}
+
 /**
  * Remembers what the last `generate` wrote so that a run with nothing to do can stop early:
  * the fingerprint of every input file and of the generator code, plus the size and mtime of every
- * file it left in out/. When all still match, rendering again would change nothing.
- * Kept in node_modules/.cache, never committed; any doubt means a full run.
+ * folder and file it left in out/. A folder's mtime changes when an entry is added, removed or
+ * renamed in it, and a file's when its content is written, so checking the remembered paths
+ * (without listing folders again) notices any hand edit. When all still match, rendering again
+ * would change nothing. Kept in node_modules/.cache, never committed; any doubt means a full run.
  */
 export class GenerateCache {
   private readonly file: string;
+  private readonly outDir: string;
 
   constructor(private readonly repoRoot: string) {
     this.file = join(repoRoot, 'node_modules', '.cache', 'platform', 'generate.json');
+    this.outDir = join(repoRoot, 'out');
   }
 
   /** A hash of every input and of the code that renders them. */
@@ -21,7 +38,11 @@ export class GenerateCache {
     const h = createHash('sha256');
     for (const dir of ['clusters', 'tenants', 'apps', 'schemas']) hashTree(h, join(this.repoRoot, dir), (n) => n !== 'node_modules' && n !== 'src' && n !== 'dist');
     const code = dirname(dirname(fileURLToPath(import.meta.url)));
-    for (const pkg of [code, join(code, '..', 'platform'), join(code, '..', 'schemas')]) hashStats(h, join(pkg, 'dist'));
+    for (const pkg of [code, join(code, '..', 'platform'), join(code, '..', 'schemas')]) {
+      const dist = join(pkg, 'dist');
+      const state = listTree(dist);
+      h.update(stampOf(dist, state.dirs, state.files));
+    }
     return h.digest('hex');
   }
 
@@ -29,24 +50,19 @@ export class GenerateCache {
   isFresh(fingerprint: string, clusters: readonly string[] | undefined): boolean {
     if (!existsSync(this.file)) return false;
     try {
-      const saved = JSON.parse(readFileSync(this.file, 'utf8')) as { fingerprint: string; clusters: string[]; out: string };
+      const saved = JSON.parse(readFileSync(this.file, 'utf8')) as Saved;
       if (saved.fingerprint !== fingerprint || (clusters && clusters.join() !== saved.clusters.join())) return false;
-      return saved.out === this.outStamp();
+      return stampOf(this.outDir, saved.out.dirs, saved.out.files) === saved.out.stamp;
     } catch {
       return false;
     }
   }
 
   save(fingerprint: string, clusters: readonly string[]): void {
+    const { dirs, files } = listTree(this.outDir);
+    const saved: Saved = { fingerprint, clusters: [...clusters], out: { dirs, files, stamp: stampOf(this.outDir, dirs, files) } };
     mkdirSync(dirname(this.file), { recursive: true });
-    writeFileSync(this.file, JSON.stringify({ fingerprint, clusters, out: this.outStamp() }));
-  }
-
-  /** Size and mtime of every file under out/, hashed. */
-  private outStamp(): string {
-    const h = createHash('sha256');
-    hashStats(h, join(this.repoRoot, 'out'));
-    return h.digest('hex');
+    writeFileSync(this.file, JSON.stringify(saved));
   }
 }
 
@@ -62,14 +78,33 @@ function hashTree(h: Hash, dir: string, keep: (name: string) => boolean): void {
   }
 }
 
-function hashStats(h: Hash, dir: string): void {
-  if (!existsSync(dir)) return;
-  for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) hashStats(h, p);
-    else {
-      const s = statSync(p);
-      h.update(`${p}\0${s.size}\0${s.mtimeMs}\0`);
+/** Every folder (the root included, as '') and file under `root`, relative to it. */
+function listTree(root: string): { dirs: string[]; files: string[] } {
+  const dirs: string[] = [];
+  const files: string[] = [];
+  const walk = (rel: string) => {
+    dirs.push(rel);
+    for (const e of readdirSync(join(root, rel), { withFileTypes: true })) {
+      const r = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) walk(r);
+      else files.push(r);
+    }
+  };
+  if (existsSync(root)) walk('');
+  return { dirs, files };
+}
+
+/** Sizes and mtimes of the given paths; a missing path gives a stamp that cannot match. */
+function stampOf(root: string, dirs: readonly string[], files: readonly string[]): string {
+  const h = createHash('sha256');
+  const parts: string[] = [];
+  for (const list of [dirs, files]) {
+    for (const rel of list) {
+      const s = statSync(join(root, rel), { throwIfNoEntry: false });
+      parts.push(s ? `${s.size}:${s.mtimeMs}` : 'missing');
+      if (parts.length >= 4096) h.update(parts.splice(0).join('\n'));
     }
   }
+  h.update(parts.join('\n'));
+  return h.digest('hex');
 }

@@ -1,8 +1,6 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { GenerateCache } from '../generate-cache.js';
-import { listFiles, writeClusters } from '../write/write-tree.js';
-import { codeownersDrift, writeCodeowners } from '../write/codeowners.js';
 import type { Command } from './command.js';
 
 const HELP = `Usage: platform generate [--cluster NAME] [--check] [--force]
@@ -50,6 +48,8 @@ export const generateCommand: Command = {
     const fingerprint = cache.fingerprint();
     // The renderer is imported only now, so the no-op path above stays fast.
     const { planFleet } = await import('../generate-fleet.js');
+    const { listFiles, writeClusters } = await import('../write/write-tree.js');
+    const { codeownersDrift, writeCodeowners } = await import('../write/codeowners.js');
     const { tenantWarnings } = await import('../load/tenant-rules.js');
     const { plans, objects, fleet } = planFleet(ctx.repoRoot, values.cluster, progress);
     if (progress) ctx.stdout.write('\r\x1b[K');

@@ -51,6 +51,25 @@ describe('platform generate', () => {
     expect(snapshot(root)).toEqual(before);
   });
 
+  it('notices hand edits, added files and removed files in out/ and restores the generated state', async () => {
+    const root = repo();
+    await run(root, 'generate');
+    const before = snapshot(root);
+    const ns = join(root, 'out/prod/tenants/team-a/namespace-team-a.yaml');
+    const edits: [string, () => void][] = [
+      ['edit', () => writeFileSync(ns, readFileSync(ns, 'utf8').replace('team-a', 'team-x'))],
+      ['add', () => writeFileSync(join(root, 'out/prod/tenants/team-a/stray.yaml'), 'kind: ConfigMap\n')],
+      ['remove', () => rmSync(join(root, 'out/mgmt/flux/kustomization-addons.yaml'))],
+    ];
+    for (const [what, edit] of edits) {
+      edit();
+      const res = await run(root, 'generate');
+      expect(res.out, what).toMatch(/^generate: 2 clusters/);
+      expect(Object.keys(snapshot(root)).sort(), what).toEqual(Object.keys(before).sort());
+      expect(readFileSync(ns, 'utf8')).toContain('name: team-a\n');
+    }
+  });
+
   it('renders byte-identical output twice, and rewrites nothing when forced', async () => {
     const root = repo();
     await run(root, 'generate');

@@ -33,6 +33,25 @@ export function renderClusterObjects(fleet: Fleet, cluster: Loaded<Cluster>): { 
       problems.push(...e.problems);
     }
   }
+  problems.push(...sameObjectTwice(objects));
   if (problems.length > 0) throw new RenderError(problems);
   return { objects, ctx };
+}
+
+/**
+ * Two rendered objects with the same API group, kind, namespace and name are one object in the
+ * cluster: two Flux Kustomizations would fight over it and prune it from each other.
+ */
+function sameObjectTwice(objects: readonly RenderedObject[]): string[] {
+  const seen = new Map<string, RenderedObject>();
+  const problems: string[] = [];
+  for (const o of objects) {
+    const m = o.manifest as { apiVersion?: string; kind?: string; metadata?: { name?: string; namespace?: string } };
+    const group = String(m.apiVersion).includes('/') ? String(m.apiVersion).split('/')[0] : 'core';
+    const key = `${group} ${m.kind} ${m.metadata?.namespace ? `${m.metadata.namespace}/` : ''}${m.metadata?.name}`;
+    const first = seen.get(key);
+    if (!first) seen.set(key, o);
+    else problems.push(`${key} is rendered twice: in ${first.folder}/ (from ${first.sources.join(', ')}) and in ${o.folder}/ (from ${o.sources.join(', ')})`);
+  }
+  return problems;
 }

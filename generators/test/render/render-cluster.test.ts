@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadFleet } from '../../src/load/load-fleet.js';
 import { renderCluster } from '../../src/render/render-cluster.js';
+import type { Fleet } from '../../src/model.js';
 
 const fleet = loadFleet(join(import.meta.dirname, '..', 'fixtures', 'fleet-small'));
 
@@ -35,5 +36,20 @@ describe('renderCluster', () => {
     expect(mgmt.get('flux/kustomization-infra-prod.yaml')).toContain('path: ./out/prod/infra\n');
     expect([...prod.keys()].filter((p) => p.startsWith('flux/kustomization-infra-'))).toEqual([]);
     expect([...prod.keys()]).toContain('infra/kustomization.yaml');
+  });
+
+  it('fails when two inputs render the same Kubernetes object, naming both origins', () => {
+    // GIVEN a tenant secret named like the Secret an app's ExternalSecret owns
+    const tenant = fleet.tenants[0]!;
+    const app = fleet.apps[0]!;
+    const clash: Fleet = {
+      ...fleet,
+      tenants: [{ ...tenant, spec: { ...tenant.spec, aws: { ...(tenant.spec.aws ?? {}), secrets: [{ name: 'api-secrets' }] } } as typeof tenant.spec }],
+      apps: [{ ...app, spec: { ...app.spec, secrets: { TOKEN: { key: 'api-secrets' } } } as typeof app.spec }],
+    };
+    // WHEN the cluster renders THEN the render fails and says where both come from
+    expect(() => renderCluster(clash, clash.clusters.find((c) => c.spec.name === 'prod')!)).toThrow(
+      'external-secrets.io ExternalSecret team-a/api-secrets is rendered twice: in tenants/team-a/ (from tenants/team-a.yaml) and in apps/team-a/api/ (from apps/team-a/api.yaml, tenants/team-a.yaml)',
+    );
   });
 });

@@ -64,11 +64,6 @@ export function appNamespace(tenant: string, suffix: string | undefined): string
   return suffix ? `${tenant}-${suffix}` : tenant;
 }
 
-/** Secrets Manager prefix of a tenant in a cluster; app secret keys are always below it. */
-export function secretPrefix(cluster: string, tenant: string): string {
-  return `${cluster}/${tenant}/`;
-}
-
 /**
  * Resolves an app file for one cluster: applies `environments.<environment>`, fills resources from
  * the tenant's defaults and probe ports from the app port. Pure data; throws only on settings the
@@ -90,7 +85,6 @@ export function appSettings(app: App, ctx: AppSettingsContext): AppSettings {
   const defaultReadiness = app.port !== undefined && !app.probes ? { port: app.port, initialDelaySeconds: 0, periodSeconds: 10, timeoutSeconds: 1, failureThreshold: 3 } : undefined;
   const metricsPort = app.metrics ? (app.metrics.port ?? app.port) : undefined;
   if (app.metrics && metricsPort === undefined) throw new Error(`'metrics.port' is required when the app has no 'port'`);
-  const prefix = secretPrefix(ctx.cluster, ctx.tenant);
   return {
     name: app.name,
     tenant: ctx.tenant,
@@ -105,7 +99,8 @@ export function appSettings(app: App, ctx: AppSettingsContext): AppSettings {
     },
     probes: { liveness: probe('liveness'), readiness: probe('readiness') ?? defaultReadiness, startup: probe('startup') },
     env: definedEntries({ ...app.env, ...o.env }),
-    secrets: Object.fromEntries(Object.entries(definedEntries(app.secrets ?? {})).map(([k, s]) => [k, { key: `${prefix}${s.key}`, property: s.property }])),
+    // Keys stay relative: the tenant SecretStore adds the `<cluster>/<tenant>/` prefix itself.
+    secrets: Object.fromEntries(Object.entries(definedEntries(app.secrets ?? {})).map(([k, s]) => [k, { key: s.key, property: s.property }])),
     ingress: app.ingress ? { ...app.ingress, host: o.ingress?.host ?? app.ingress.host } : undefined,
     metrics: app.metrics && metricsPort !== undefined ? { port: metricsPort, path: app.metrics.path, interval: app.metrics.interval } : undefined,
     awsAccess: app.serviceAccount?.awsAccess ?? false,

@@ -26,7 +26,8 @@ describe('appSettings', () => {
     expect(s.autoscaling).toBeUndefined();
     expect(s.resources).toEqual({ requests: { cpu: '10m', memory: '100Mi' }, limits: { cpu: '1', memory: '512Mi' } });
     expect(s.probes.readiness).toEqual({ port: 8080, initialDelaySeconds: 0, periodSeconds: 10, timeoutSeconds: 1, failureThreshold: 3 });
-    expect(s.secrets).toEqual({ DB: { key: 'staging/payments/api/db', property: undefined } });
+    // Relative to the tenant prefix: the tenant's SecretStore adds `<cluster>/<tenant>/`.
+    expect(s.secrets).toEqual({ DB: { key: 'api/db', property: undefined } });
     expect(s.ingress?.host).toBe('api.staging.example.com');
   });
 

@@ -18,7 +18,7 @@ describe('renderAppsLayer', () => {
       'apps/shop/sweeper/kustomization.yaml',
       'apps/shop/sweeper/serviceaccount-sweeper.yaml',
       'apps/shop/web/deployment-web.yaml',
-      'apps/shop/web/externalsecret-web.yaml',
+      'apps/shop/web/externalsecret-web-secrets.yaml',
       'apps/shop/web/horizontalpodautoscaler-web.yaml',
       'apps/shop/web/ingress-web.yaml',
       'apps/shop/web/kustomization.yaml',
@@ -56,10 +56,10 @@ describe('renderAppsLayer', () => {
     expect(deployment).toContain('image: ghcr.io/acme/sweeper:main-3f9c2e1\n');
   });
 
-  it('GIVEN a production override WHEN rendered on production THEN host and secret prefix follow the cluster', () => {
+  it('GIVEN a production override WHEN rendered on production THEN the host follows the cluster and secret keys stay relative to the tenant store', () => {
     const files = render('prod');
     expect(under(files, 'apps/shop/sweeper')).toEqual([]);
     expect(files.get('apps/shop/web/ingress-web.yaml')).toContain('    - host: shop.example.com\n');
-    expect(files.get('apps/shop/web/externalsecret-web.yaml')).toContain('        key: prod/shop/web/session\n');
+    expect(files.get('apps/shop/web/externalsecret-web-secrets.yaml')).toContain('        key: web/session\n');
   });
 });

@@ -16,6 +16,7 @@ export * from './tenancy/tenant-network-policies.js';
 export * from './tenancy/tenant-notifications.js';
 export * from './tenancy/tenant-bundle.js';
 export type { Ref, Selector, Tags, RegionalForProvider, TypedManagedResourceProps } from './crossplane/_fields.js';
+export * from './tenancy/tenant-egress.js';
 export * from './crossplane/kms/key.js';
 export * from './crossplane/s3/bucket.js';
 export * from './crossplane/iam/role.js';

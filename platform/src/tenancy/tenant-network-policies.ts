@@ -11,6 +11,10 @@ export interface EgressRule {
   /** Appended to `allow-egress-`, e.g. `database`. */
   readonly name: string;
   readonly cidrs: readonly string[];
+  /** Addresses inside `cidrs` left out (e.g. the VPC and link-local addresses of `0.0.0.0/0`). @default [] */
+  readonly except?: readonly string[];
+  /** The tenant namespaces that get the rule. @default - every namespace of the tenant */
+  readonly namespaces?: readonly string[];
   readonly ports: readonly { readonly port: number; readonly protocol?: 'TCP' | 'UDP' }[];
 }
 
@@ -81,12 +85,12 @@ export class TenantNetworkPolicies extends Construct {
         egress: [{ to: [{ ipBlock: { cidr: '0.0.0.0/0', except: [props.vpcCidr, METADATA_ADDRESS] } }] }],
       });
     }
-    for (const rule of props.egress ?? []) {
+    for (const rule of (props.egress ?? []).filter((r) => !r.namespaces || r.namespaces.includes(props.namespace))) {
       policy(`allow-egress-${rule.name}`, {
         policyTypes: ['Egress'],
         egress: [
           {
-            to: rule.cidrs.map((cidr) => ({ ipBlock: { cidr } })),
+            to: rule.cidrs.map((cidr) => ({ ipBlock: rule.except?.length ? { cidr, except: [...rule.except] } : { cidr } })),
             ports: rule.ports.map((p) => ({ port: p.port, protocol: p.protocol ?? 'TCP' })),
           },
         ],

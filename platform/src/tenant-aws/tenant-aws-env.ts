@@ -1,4 +1,5 @@
 import { crossplaneProviderRoleArn } from '../addons-config/aws-cluster-provider-config.js';
+import { clusterBucketName } from '../infra/cluster-infrastructure.js';
 import type { ProviderConfigRef } from '../crossplane/managed-resource.js';
 import { TENANT_LABEL } from '../tenancy/tenant-namespace.js';
 
@@ -29,6 +30,27 @@ export function awsName(env: TenantAwsEnv, name: string): string {
 /** `<cluster>-<tenant>-`: every AWS name the tenant role may touch starts with this. */
 export function awsNamePrefix(env: TenantAwsEnv): string {
   return `${env.cluster}-${env.tenant}-`;
+}
+
+/** S3's limit on bucket names. */
+export const BUCKET_NAME_MAX_LENGTH = 63;
+
+/**
+ * `<account>-<region>-<cluster>-<tenant>-<name>`: the S3 name of a tenant bucket. S3 names are global across
+ * all accounts, so the account and region lead, as in the cluster's own buckets (`clusterBucketName`).
+ */
+export function bucketName(env: Pick<TenantAwsEnv, 'accountId' | 'region' | 'cluster' | 'tenant'>, name: string): string {
+  return clusterBucketName(env.accountId, env.region, env.cluster, `${env.tenant}-${name}`);
+}
+
+/** `<account>-<region>-<cluster>-<tenant>-`: every bucket name the tenant role may touch starts with this. */
+export function bucketNamePrefix(env: Pick<TenantAwsEnv, 'accountId' | 'region' | 'cluster' | 'tenant'>): string {
+  return bucketName(env, '');
+}
+
+/** The longest bucket `name` a tenant may ask for on a cluster, so that `bucketName` fits S3's limit. */
+export function maxBucketShortName(env: Pick<TenantAwsEnv, 'accountId' | 'region' | 'cluster' | 'tenant'>): number {
+  return BUCKET_NAME_MAX_LENGTH - bucketNamePrefix(env).length;
 }
 
 /** Name of the tenant's namespaced ProviderConfig. */
@@ -67,7 +89,7 @@ export function mrCommon(env: TenantAwsEnv, name: string) {
 
 /** ARNs of the tenant's resources, by kind. */
 export const arns = {
-  bucket: (env: TenantAwsEnv, name: string) => `arn:aws:s3:::${awsName(env, name)}`,
+  bucket: (env: TenantAwsEnv, name: string) => `arn:aws:s3:::${bucketName(env, name)}`,
   queue: (env: TenantAwsEnv, name: string) => `arn:aws:sqs:${env.region}:${env.accountId}:${awsName(env, name)}`,
   topic: (env: TenantAwsEnv, name: string) => `arn:aws:sns:${env.region}:${env.accountId}:${awsName(env, name)}`,
   table: (env: TenantAwsEnv, name: string) => `arn:aws:dynamodb:${env.region}:${env.accountId}:table/${awsName(env, name)}`,

@@ -33,6 +33,8 @@ export interface TenantAwsResourcesProps {
   readonly namespaces?: readonly string[];
   /** The other tenants of the cluster. @default [] */
   readonly peers?: readonly PeerTenant[];
+  /** Names of every other tenant of the fleet (the tenant role is denied the names of `<tenant>-*` tenants). @default - the peers' names */
+  readonly otherTenants?: readonly string[];
   /** The cluster's node role (pulls images). @default - `<cluster>-eks-node` */
   readonly nodeRoleArn?: string;
   /** The external-secrets controller's role. @default - `<cluster>-external-secrets` */
@@ -55,7 +57,7 @@ export class TenantAwsResources extends Construct {
     super(scope, id);
     const { env, aws } = props;
     const peers = props.peers ?? [];
-    new TenantProviderConfig(this, 'provider-config', { env });
+    new TenantProviderConfig(this, 'provider-config', { env, otherTenants: props.otherTenants ?? peers.map((p) => p.name) });
 
     const namespaceOf = (suffix: string) => (suffix === '' ? env.namespace : `${env.namespace}-${suffix}`);
     const workloadRoles = aws.serviceAccounts.map((sa) => accountRoleArn(env, workloadRoleName(env, sa.name, namespaceOf(sa.namespace))));

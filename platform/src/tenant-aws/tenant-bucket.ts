@@ -1,10 +1,10 @@
 import { Construct } from 'constructs';
 import { SecureBucket } from '../infra/secure-bucket.js';
-import { type TenantAwsEnv, arns, awsName, mrCommon, tenantTags } from './tenant-aws-env.js';
+import { type TenantAwsEnv, arns, bucketName, mrCommon, tenantTags } from './tenant-aws-env.js';
 
 export interface TenantBucketProps {
   readonly env: TenantAwsEnv;
-  /** Short name; the bucket is `<cluster>-<tenant>-<name>`. */
+  /** Short name; the bucket is `<account>-<region>-<cluster>-<tenant>-<name>` (see `bucketName`). */
   readonly name: string;
   /** The tenant key (`TenantKmsKey.ref`). */
   readonly kmsKeyRef: { readonly name: string };
@@ -29,7 +29,7 @@ export class TenantBucket extends Construct {
     this.arn = arns.bucket(env, name);
     new SecureBucket(this, 'bucket', {
       ...common,
-      externalName: awsName(env, name),
+      externalName: bucketName(env, name),
       region: env.region,
       kmsKeyRef: props.kmsKeyRef,
       tags: tenantTags(env),

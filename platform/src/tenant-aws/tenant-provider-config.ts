@@ -6,7 +6,7 @@ import type { ProviderConfigRef } from '../crossplane/managed-resource.js';
 import { registerSchema } from '../validation/manifest-validator.js';
 import { TENANT_LABEL } from '../tenancy/tenant-namespace.js';
 import {
-  TENANT_TAG, type TenantAwsEnv, awsNamePrefix, crossplaneRoleArn, accountRoleArn, tenantProviderConfigName, tenantRoleName, tenantTags,
+  TENANT_TAG, type TenantAwsEnv, awsNamePrefix, bucketNamePrefix, crossplaneRoleArn, accountRoleArn, tenantProviderConfigName, tenantRoleName, tenantTags,
 } from './tenant-aws-env.js';
 
 const STR = { type: 'string' };
@@ -46,6 +46,11 @@ export interface TenantProviderConfigProps {
   readonly platformNamespace?: string;
   /** The cluster's own provider config, which creates the tenant role. @default - the ClusterProviderConfig `default` */
   readonly platformProviderConfigRef?: ProviderConfigRef;
+  /**
+   * Every other tenant of the fleet. Those named `<tenant>-...` have names inside this tenant's prefix
+   * (`<cluster>-a-*` covers `<cluster>-a-b-*`); the role is explicitly denied theirs. @default []
+   */
+  readonly otherTenants?: readonly string[];
 }
 
 /**
@@ -95,25 +100,43 @@ export class TenantProviderConfig extends Construct {
       ...platform,
       name: role,
       externalName: role,
-      forProvider: { description: `What Crossplane may do for tenant ${env.tenant}`, policy: policyDocument(tenantRoleStatements(env)), tags: tenantTags(env) },
+      forProvider: { description: `What Crossplane may do for tenant ${env.tenant}`, policy: policyDocument(tenantRoleStatements(env, props.otherTenants)), tags: tenantTags(env) },
     });
     new IamRolePolicyAttachment(this, 'attachment', { ...platform, name: role, forProvider: { roleRef: { name: role }, policyArnRef: { name: role } } });
   }
 }
 
 /**
- * What the tenant role may do: manage resources whose names start with `<cluster>-<tenant>-`
- * (or secrets under `<cluster>/<tenant>/`), and ID-named resources (KMS keys, security groups)
- * only when tagged for the tenant. `Delete` of stateful resources is left out on purpose.
+ * What the tenant role may do: manage resources whose names start with `<cluster>-<tenant>-` (buckets:
+ * `<account>-<region>-<cluster>-<tenant>-`, secrets: under `<cluster>/<tenant>/`), and ID-named resources
+ * (KMS keys, security groups, pod identity associations) only when tagged for the tenant. Tenant names may
+ * contain `-`, so the prefix of tenant `a` covers every name of tenant `a-b`: for each such tenant among
+ * `otherTenants`, a final Deny names exactly the resources that tenant's role is allowed by name. `Delete`
+ * of stateful resources is left out on purpose.
  */
-export function tenantRoleStatements(env: TenantAwsEnv): PolicyStatement[] {
+export function tenantRoleStatements(env: TenantAwsEnv, otherTenants: readonly string[] = []): PolicyStatement[] {
+  const own = ownStatements(env);
+  const nested = [...new Set(otherTenants)].filter((o) => o.startsWith(`${env.tenant}-`)).sort();
+  if (nested.length === 0) return own;
+  const actions = [...new Set(nameScoped(own, env).flatMap((s) => s.actions))];
+  const resources = nested.flatMap((o) => nameScoped(ownStatements({ ...env, tenant: o }), { ...env, tenant: o }).flatMap((s) => s.resources ?? []));
+  return [...own, { sid: 'NotNestedTenants', effect: 'Deny', actions, resources }];
+}
+
+/** The statements that grant by name, i.e. whose resources start with the tenant's AWS prefix. */
+function nameScoped(statements: readonly PolicyStatement[], env: TenantAwsEnv): PolicyStatement[] {
+  const p = awsNamePrefix(env);
+  return statements.filter((s) => (s.resources ?? []).some((r) => r.includes(p)));
+}
+
+function ownStatements(env: TenantAwsEnv): PolicyStatement[] {
   const p = awsNamePrefix(env);
   const r = `${env.region}:${env.accountId}`;
   const tagged = { StringEquals: { [`aws:ResourceTag/${TENANT_TAG}`]: env.tenant } };
   const tagging = { StringEquals: { [`aws:RequestTag/${TENANT_TAG}`]: env.tenant } };
   const named = (sid: string, actions: string[], resources: string[]): PolicyStatement => ({ sid, actions, resources });
   return [
-    named('Buckets', ['s3:CreateBucket', 's3:ListBucket', 's3:GetBucket*', 's3:PutBucket*', 's3:DeleteBucketPolicy', 's3:GetEncryptionConfiguration', 's3:PutEncryptionConfiguration', 's3:GetLifecycleConfiguration', 's3:PutLifecycleConfiguration', 's3:GetAccelerateConfiguration', 's3:GetReplicationConfiguration'], [`arn:aws:s3:::${p}*`]),
+    named('Buckets', ['s3:CreateBucket', 's3:ListBucket', 's3:GetBucket*', 's3:PutBucket*', 's3:DeleteBucketPolicy', 's3:GetEncryptionConfiguration', 's3:PutEncryptionConfiguration', 's3:GetLifecycleConfiguration', 's3:PutLifecycleConfiguration', 's3:GetAccelerateConfiguration', 's3:GetReplicationConfiguration'], [`arn:aws:s3:::${bucketNamePrefix(env)}*`]),
     named('Queues', ['sqs:CreateQueue', 'sqs:GetQueueAttributes', 'sqs:SetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:TagQueue', 'sqs:UntagQueue', 'sqs:ListQueueTags'], [`arn:aws:sqs:${r}:${p}*`]),
     named('Topics', ['sns:CreateTopic', 'sns:GetTopicAttributes', 'sns:SetTopicAttributes', 'sns:TagResource', 'sns:UntagResource', 'sns:ListTagsForResource', 'sns:Subscribe', 'sns:Unsubscribe', 'sns:GetSubscriptionAttributes', 'sns:SetSubscriptionAttributes'], [`arn:aws:sns:${r}:${p}*`]),
     named('Tables', ['dynamodb:CreateTable', 'dynamodb:DescribeTable', 'dynamodb:UpdateTable', 'dynamodb:DescribeContinuousBackups', 'dynamodb:UpdateContinuousBackups', 'dynamodb:DescribeTimeToLive', 'dynamodb:UpdateTimeToLive', 'dynamodb:TagResource', 'dynamodb:UntagResource', 'dynamodb:ListTagsOfResource'], [`arn:aws:dynamodb:${r}:table/${p}*`]),
@@ -126,7 +149,9 @@ export function tenantRoleStatements(env: TenantAwsEnv): PolicyStatement[] {
     { sid: 'AttachOnlyTenantPolicies', actions: ['iam:AttachRolePolicy'], resources: [`arn:aws:iam::${env.accountId}:role/${p}*`], condition: { ArnLike: { 'iam:PolicyARN': `arn:aws:iam::${env.accountId}:policy/${p}*` } } },
     named('WorkloadPolicies', ['iam:CreatePolicy', 'iam:GetPolicy', 'iam:GetPolicyVersion', 'iam:CreatePolicyVersion', 'iam:DeletePolicyVersion', 'iam:ListPolicyVersions', 'iam:DeletePolicy', 'iam:TagPolicy', 'iam:UntagPolicy'], [`arn:aws:iam::${env.accountId}:policy/${p}*`]),
     { sid: 'PassWorkloadRolesToPods', actions: ['iam:PassRole'], resources: [`arn:aws:iam::${env.accountId}:role/${p}*`], condition: { StringEquals: { 'iam:PassedToService': 'pods.eks.amazonaws.com' } } },
-    named('PodIdentity', ['eks:CreatePodIdentityAssociation', 'eks:DescribePodIdentityAssociation', 'eks:UpdatePodIdentityAssociation', 'eks:DeletePodIdentityAssociation', 'eks:TagResource'], [`arn:aws:eks:${r}:cluster/${env.cluster}`, `arn:aws:eks:${r}:podidentityassociation/${env.cluster}/*`]),
+    // Associations are ID-named: create them tagged for the tenant, and touch only those so tagged.
+    { sid: 'CreateTaggedPodIdentity', actions: ['eks:CreatePodIdentityAssociation', 'eks:TagResource'], resources: [`arn:aws:eks:${r}:cluster/${env.cluster}`, `arn:aws:eks:${r}:podidentityassociation/${env.cluster}/*`], condition: tagging },
+    { sid: 'ManageTaggedPodIdentity', actions: ['eks:DescribePodIdentityAssociation', 'eks:UpdatePodIdentityAssociation', 'eks:DeletePodIdentityAssociation', 'eks:TagResource'], resources: [`arn:aws:eks:${r}:podidentityassociation/${env.cluster}/*`], condition: tagged },
     { sid: 'CreateTaggedKeysAndGroups', actions: ['kms:CreateKey', 'ec2:CreateSecurityGroup', 'ec2:CreateTags'], resources: ['*'], anyResourceBecause: 'a key or group that does not exist yet has no ARN; the request must carry the tenant tag', condition: tagging },
     { sid: 'ManageTaggedKeys', actions: ['kms:DescribeKey', 'kms:GetKeyPolicy', 'kms:PutKeyPolicy', 'kms:GetKeyRotationStatus', 'kms:EnableKeyRotation', 'kms:ListResourceTags', 'kms:TagResource', 'kms:CreateGrant', 'kms:UpdateKeyDescription'], resources: [`arn:aws:kms:${r}:key/*`], condition: tagged },
     named('KeyAlias', ['kms:CreateAlias', 'kms:UpdateAlias', 'kms:DeleteAlias'], [`arn:aws:kms:${r}:alias/${p}*`]),

@@ -129,4 +129,21 @@ export const appResources: FleetRule = (fleet) => {
 };
 
 /** The app rules, in the order they run (listed in FLEET_RULES). */
-export const APP_RULES: FleetRule[] = [appPorts, appScaling, appIngressHosts, appResources];
+/**
+ * An app reads only secrets its tenant declares (`aws.secrets` of the tenant file): those are the
+ * ones the platform creates in AWS, so a typo cannot leave an ExternalSecret failing at run time.
+ */
+export const appSecretsDeclared: FleetRule = (fleet) => {
+  const declared = new Map(fleet.tenants.map((t) => [t.spec.name, (t.spec.aws?.secrets ?? []).map((s) => s.name)]));
+  return fleet.apps.flatMap(({ spec: a, source, tenant }) => {
+    const names = declared.get(tenant);
+    if (!names) return [];
+    return Object.entries(a.secrets ?? {}).flatMap(([variable, ref]) =>
+      ref && !names.includes(ref.key)
+        ? [source.problem(['secrets', variable, 'key'], `secret "${ref.key}" is not declared by tenant "${tenant}"; allowed: ${names.map((n) => `"${n}"`).join(', ') || 'none (add it under aws.secrets in tenants/' + tenant + '.yaml)'}`)]
+        : [],
+    );
+  });
+};
+
+export const APP_RULES: FleetRule[] = [appPorts, appScaling, appIngressHosts, appResources, appSecretsDeclared];

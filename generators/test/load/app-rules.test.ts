@@ -25,6 +25,9 @@ contact:
 clusters: [stage, prod]
 quotas: { cpu: "4", memory: 8Gi, pods: 20 }
 hostnames: [shop.stage.example.com, shop.example.com]
+aws:
+  secrets:
+    - name: web-session
 `;
 
 const APP_HEAD = `name: web
@@ -111,5 +114,12 @@ resources:
       'apps/shop/web.yaml:5:3: resources: apps in namespace "shop" on cluster "stage" may use 4.5 CPU (limits x most pods: web 4.5); allowed: at most the tenant quota of 4 (quotas.cpu in tenants/shop.yaml)',
       'apps/shop/web.yaml:5:20: resources.requests.cpu: request 2 is above the limit 1500m; allowed: a request at most the limit',
     ]);
+  });
+
+  it('GIVEN a secret the tenant does not declare WHEN loaded THEN the key is an error that lists the declared ones', () => {
+    expect(problemsOf(`secrets:
+  SESSION: { key: web-session }
+  TOKEN: { key: web-token, property: value }
+`)).toEqual(['apps/shop/web.yaml:5:17: secrets.TOKEN.key: secret "web-token" is not declared by tenant "shop"; allowed: "web-session"']);
   });
 });

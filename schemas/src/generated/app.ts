@@ -65,7 +65,7 @@ export interface App {
     [k: string]:
       | {
           /**
-           * Secret name under `<cluster>/<tenant>/`, e.g. `payments-api/database`.
+           * Name of a secret the tenant declares under `aws.secrets` (in AWS: `<cluster>/<tenant>/<name>`).
            */
           key: string;
           /**

@@ -80,8 +80,3 @@ export type TypedManagedResourceProps<F> = Omit<ManagedResourceProps, 'forProvid
   /** Values applied at creation only. @default - none */
   readonly initProvider?: Partial<Omit<F, 'region'>>;
 };
-
-/** @internal Widens typed props to the base construct's props. */
-export function untyped<F>(props: TypedManagedResourceProps<F>): ManagedResourceProps {
-  return props as unknown as ManagedResourceProps;
-}

@@ -1,6 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import type { Construct } from 'constructs';
 import { registerSchema } from '../validation/manifest-validator.js';
+import type { TypedManagedResourceProps } from './_fields.js';
 
 /** Management policies that let Crossplane create and update but never delete the AWS object. */
 export const RETAIN_POLICIES = ['Observe', 'Create', 'Update', 'LateInitialize'] as const;
@@ -108,4 +109,22 @@ export class ManagedResource extends ApiObject {
       },
     });
   }
+}
+
+/** The construct class of one typed kind: `new X(scope, id, props)` with that kind's forProvider. */
+export interface ManagedResourceClass<F> {
+  new (scope: Construct, id: string, props: TypedManagedResourceProps<F>): ManagedResource;
+}
+
+/**
+ * The construct class of a kind defined with `defineManagedResourceKind`, typed by its forProvider:
+ * `export const Vpc = managedResourceClass<VpcForProvider>(EC2_VPC)`. Where a caller needs the
+ * instance type, add `export type Vpc = InstanceType<typeof Vpc>`.
+ */
+export function managedResourceClass<F>(kind: ManagedResourceKind): ManagedResourceClass<F> {
+  return class extends ManagedResource {
+    constructor(scope: Construct, id: string, props: TypedManagedResourceProps<F>) {
+      super(scope, id, kind, props as unknown as ManagedResourceProps);
+    }
+  };
 }

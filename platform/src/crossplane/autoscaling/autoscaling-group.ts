@@ -1,7 +1,6 @@
-import type { Construct } from 'constructs';
-import { BOOL, NUM, STR, arr, obj, oneOf, referable, referableList, regional, untyped } from '../_fields.js';
-import type { Ref, RegionalForProvider, TypedManagedResourceProps } from '../_fields.js';
-import { ManagedResource, defineManagedResourceKind } from '../managed-resource.js';
+import { BOOL, NUM, STR, arr, obj, oneOf, referable, referableList, regional } from '../_fields.js';
+import type { Ref, RegionalForProvider } from '../_fields.js';
+import { defineManagedResourceKind, managedResourceClass } from '../managed-resource.js';
 
 /**
  * autoscaling AutoscalingGroup (the subset the platform uses). Name-identified: the external name
@@ -81,8 +80,4 @@ export interface AutoscalingGroupForProvider extends RegionalForProvider {
   readonly tag?: readonly AsgTag[];
 }
 
-export class AutoscalingGroup extends ManagedResource {
-  constructor(scope: Construct, id: string, props: TypedManagedResourceProps<AutoscalingGroupForProvider>) {
-    super(scope, id, AUTOSCALING_GROUP, untyped(props));
-  }
-}
+export const AutoscalingGroup = managedResourceClass<AutoscalingGroupForProvider>(AUTOSCALING_GROUP);

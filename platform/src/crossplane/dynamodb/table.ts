@@ -1,7 +1,6 @@
-import type { Construct } from 'constructs';
-import { BOOL, NUM, STR, STR_MAP, arr, obj, oneOf, referable, regional, untyped } from '../_fields.js';
-import type { Ref, RegionalForProvider, Tags, TypedManagedResourceProps } from '../_fields.js';
-import { ManagedResource, defineManagedResourceKind } from '../managed-resource.js';
+import { BOOL, NUM, STR, STR_MAP, arr, obj, oneOf, referable, regional } from '../_fields.js';
+import type { Ref, RegionalForProvider, Tags } from '../_fields.js';
+import { defineManagedResourceKind, managedResourceClass } from '../managed-resource.js';
 
 const ATTRIBUTE_TYPE = oneOf('S', 'N', 'B');
 
@@ -43,8 +42,4 @@ export interface DynamoDbTableForProvider extends RegionalForProvider {
 }
 
 /** A DynamoDB table. Holds data: emit it with `retain: true`. */
-export class DynamoDbTable extends ManagedResource {
-  constructor(scope: Construct, id: string, props: TypedManagedResourceProps<DynamoDbTableForProvider>) {
-    super(scope, id, DYNAMODB_TABLE, untyped(props));
-  }
-}
+export const DynamoDbTable = managedResourceClass<DynamoDbTableForProvider>(DYNAMODB_TABLE);

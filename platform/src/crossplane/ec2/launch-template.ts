@@ -1,7 +1,6 @@
-import type { Construct } from 'constructs';
-import { BOOL, NUM, STR, STR_MAP, arr, obj, oneOf, referable, referableList, regional, untyped } from '../_fields.js';
-import type { Ref, Tags, TypedManagedResourceProps } from '../_fields.js';
-import { ManagedResource, defineManagedResourceKind } from '../managed-resource.js';
+import { BOOL, NUM, STR, STR_MAP, arr, obj, oneOf, referable, referableList, regional } from '../_fields.js';
+import type { Ref, Tags } from '../_fields.js';
+import { defineManagedResourceKind, managedResourceClass } from '../managed-resource.js';
 import type { TaggedForProvider } from './network.js';
 
 /**
@@ -40,6 +39,16 @@ export const EC2_LAUNCH_TEMPLATE = defineManagedResourceKind({
     }),
     monitoring: obj({ enabled: BOOL }),
     name: STR,
+    networkInterfaces: arr(
+      obj({
+        associatePublicIpAddress: oneOf('true', 'false'),
+        deleteOnTermination: oneOf('true', 'false'),
+        description: STR,
+        deviceIndex: NUM,
+        ...referableList('securityGroups', 'securityGroup'),
+        ...referable('subnetId'),
+      }),
+    ),
     tagSpecifications: arr(obj({ resourceType: oneOf('instance', 'volume', 'network-interface', 'spot-instances-request'), tags: STR_MAP })),
     tags: STR_MAP,
     updateDefaultVersion: BOOL,
@@ -66,6 +75,17 @@ export interface LaunchTemplateForProvider extends TaggedForProvider {
     };
   }[];
   readonly iamInstanceProfile?: { readonly nameRef?: Ref; readonly arnRef?: Ref };
+  /**
+   * Network interfaces, e.g. a public address for a host in a public subnet. Security groups then
+   * go here (`securityGroupRefs`), not in `vpcSecurityGroupIdRefs`.
+   */
+  readonly networkInterfaces?: readonly {
+    readonly deviceIndex: number;
+    readonly associatePublicIpAddress?: 'true' | 'false';
+    readonly deleteOnTermination?: 'true' | 'false';
+    readonly description?: string;
+    readonly securityGroupRefs?: readonly Ref[];
+  }[];
   /** IMDS settings: the platform always requires tokens (IMDSv2). */
   readonly metadataOptions?: {
     readonly httpEndpoint: 'enabled' | 'disabled';
@@ -80,8 +100,4 @@ export interface LaunchTemplateForProvider extends TaggedForProvider {
   readonly vpcSecurityGroupIdRefs?: readonly Ref[];
 }
 
-export class LaunchTemplate extends ManagedResource {
-  constructor(scope: Construct, id: string, props: TypedManagedResourceProps<LaunchTemplateForProvider>) {
-    super(scope, id, EC2_LAUNCH_TEMPLATE, untyped(props));
-  }
-}
+export const LaunchTemplate = managedResourceClass<LaunchTemplateForProvider>(EC2_LAUNCH_TEMPLATE);

@@ -1,7 +1,6 @@
-import type { Construct } from 'constructs';
-import { BOOL, NUM, STR, STR_MAP, oneOf, referable, regional, untyped } from '../_fields.js';
-import type { Ref, RegionalForProvider, Tags, TypedManagedResourceProps } from '../_fields.js';
-import { ManagedResource, defineManagedResourceKind } from '../managed-resource.js';
+import { BOOL, NUM, STR, STR_MAP, oneOf, referable, regional } from '../_fields.js';
+import type { Ref, RegionalForProvider, Tags } from '../_fields.js';
+import { defineManagedResourceKind, managedResourceClass } from '../managed-resource.js';
 
 /**
  * The ec2 kinds of a VPC: VPC, Subnet, InternetGateway, EIP, NATGateway, RouteTable, Route and
@@ -40,11 +39,7 @@ export interface VpcForProvider extends TaggedForProvider {
   readonly enableDnsHostnames?: boolean;
 }
 
-export class Vpc extends ManagedResource {
-  constructor(scope: Construct, id: string, props: TypedManagedResourceProps<VpcForProvider>) {
-    super(scope, id, EC2_VPC, untyped(props));
-  }
-}
+export const Vpc = managedResourceClass<VpcForProvider>(EC2_VPC);
 
 export const EC2_SUBNET = defineManagedResourceKind({
   apiVersion: EC2,
@@ -69,11 +64,7 @@ export interface SubnetForProvider extends InVpcForProvider {
   readonly privateDnsHostnameTypeOnLaunch?: 'ip-name' | 'resource-name';
 }
 
-export class Subnet extends ManagedResource {
-  constructor(scope: Construct, id: string, props: TypedManagedResourceProps<SubnetForProvider>) {
-    super(scope, id, EC2_SUBNET, untyped(props));
-  }
-}
+export const Subnet = managedResourceClass<SubnetForProvider>(EC2_SUBNET);
 
 export const EC2_INTERNET_GATEWAY = defineManagedResourceKind({
   apiVersion: EC2,
@@ -81,11 +72,7 @@ export const EC2_INTERNET_GATEWAY = defineManagedResourceKind({
   forProvider: regional({ tags: STR_MAP, ...referable('vpcId') }),
 });
 
-export class InternetGateway extends ManagedResource {
-  constructor(scope: Construct, id: string, props: TypedManagedResourceProps<InVpcForProvider>) {
-    super(scope, id, EC2_INTERNET_GATEWAY, untyped(props));
-  }
-}
+export const InternetGateway = managedResourceClass<InVpcForProvider>(EC2_INTERNET_GATEWAY);
 
 export const EC2_EIP = defineManagedResourceKind({
   apiVersion: EC2,
@@ -97,11 +84,7 @@ export interface EipForProvider extends TaggedForProvider {
   readonly domain: 'vpc';
 }
 
-export class Eip extends ManagedResource {
-  constructor(scope: Construct, id: string, props: TypedManagedResourceProps<EipForProvider>) {
-    super(scope, id, EC2_EIP, untyped(props));
-  }
-}
+export const Eip = managedResourceClass<EipForProvider>(EC2_EIP);
 
 export const EC2_NAT_GATEWAY = defineManagedResourceKind({
   apiVersion: EC2,
@@ -124,11 +107,7 @@ export interface NatGatewayForProvider extends TaggedForProvider {
   readonly subnetIdRef?: Ref;
 }
 
-export class NatGateway extends ManagedResource {
-  constructor(scope: Construct, id: string, props: TypedManagedResourceProps<NatGatewayForProvider>) {
-    super(scope, id, EC2_NAT_GATEWAY, untyped(props));
-  }
-}
+export const NatGateway = managedResourceClass<NatGatewayForProvider>(EC2_NAT_GATEWAY);
 
 export const EC2_ROUTE_TABLE = defineManagedResourceKind({
   apiVersion: EC2,
@@ -136,11 +115,7 @@ export const EC2_ROUTE_TABLE = defineManagedResourceKind({
   forProvider: regional({ tags: STR_MAP, ...referable('vpcId') }),
 });
 
-export class RouteTable extends ManagedResource {
-  constructor(scope: Construct, id: string, props: TypedManagedResourceProps<InVpcForProvider>) {
-    super(scope, id, EC2_ROUTE_TABLE, untyped(props));
-  }
-}
+export const RouteTable = managedResourceClass<InVpcForProvider>(EC2_ROUTE_TABLE);
 
 export const EC2_ROUTE = defineManagedResourceKind({
   apiVersion: EC2,
@@ -165,11 +140,7 @@ export interface RouteForProvider extends RegionalForProvider {
   readonly natGatewayIdRef?: Ref;
 }
 
-export class Route extends ManagedResource {
-  constructor(scope: Construct, id: string, props: TypedManagedResourceProps<RouteForProvider>) {
-    super(scope, id, EC2_ROUTE, untyped(props));
-  }
-}
+export const Route = managedResourceClass<RouteForProvider>(EC2_ROUTE);
 
 export const EC2_ROUTE_TABLE_ASSOCIATION = defineManagedResourceKind({
   apiVersion: EC2,
@@ -182,9 +153,5 @@ export interface RouteTableAssociationForProvider extends RegionalForProvider {
   readonly subnetIdRef: Ref;
 }
 
-export class RouteTableAssociation extends ManagedResource {
-  constructor(scope: Construct, id: string, props: TypedManagedResourceProps<RouteTableAssociationForProvider>) {
-    super(scope, id, EC2_ROUTE_TABLE_ASSOCIATION, untyped(props));
-  }
-}
+export const RouteTableAssociation = managedResourceClass<RouteTableAssociationForProvider>(EC2_ROUTE_TABLE_ASSOCIATION);
 

@@ -1,7 +1,6 @@
-import type { Construct } from 'constructs';
-import { BOOL, NUM, STR, STR_MAP, referable, regional, untyped } from '../_fields.js';
-import type { Ref, TypedManagedResourceProps } from '../_fields.js';
-import { ManagedResource, defineManagedResourceKind, type ManagedResourceKind } from '../managed-resource.js';
+import { BOOL, NUM, STR, STR_MAP, referable, regional } from '../_fields.js';
+import type { Ref } from '../_fields.js';
+import { defineManagedResourceKind, managedResourceClass, type ManagedResourceKind } from '../managed-resource.js';
 import type { InVpcForProvider, TaggedForProvider } from './network.js';
 
 const EC2 = 'ec2.aws.m.upbound.io/v1beta1';
@@ -20,11 +19,7 @@ export interface SecurityGroupForProvider extends InVpcForProvider {
   readonly revokeRulesOnDelete?: boolean;
 }
 
-export class SecurityGroup extends ManagedResource {
-  constructor(scope: Construct, id: string, props: TypedManagedResourceProps<SecurityGroupForProvider>) {
-    super(scope, id, EC2_SECURITY_GROUP, untyped(props));
-  }
-}
+export const SecurityGroup = managedResourceClass<SecurityGroupForProvider>(EC2_SECURITY_GROUP);
 
 function ruleKind(kind: string): ManagedResourceKind {
   return defineManagedResourceKind({
@@ -64,14 +59,6 @@ export interface SecurityGroupRuleForProvider extends TaggedForProvider {
   readonly description?: string;
 }
 
-export class SecurityGroupIngressRule extends ManagedResource {
-  constructor(scope: Construct, id: string, props: TypedManagedResourceProps<SecurityGroupRuleForProvider>) {
-    super(scope, id, EC2_SECURITY_GROUP_INGRESS_RULE, untyped(props));
-  }
-}
+export const SecurityGroupIngressRule = managedResourceClass<SecurityGroupRuleForProvider>(EC2_SECURITY_GROUP_INGRESS_RULE);
 
-export class SecurityGroupEgressRule extends ManagedResource {
-  constructor(scope: Construct, id: string, props: TypedManagedResourceProps<SecurityGroupRuleForProvider>) {
-    super(scope, id, EC2_SECURITY_GROUP_EGRESS_RULE, untyped(props));
-  }
-}
+export const SecurityGroupEgressRule = managedResourceClass<SecurityGroupRuleForProvider>(EC2_SECURITY_GROUP_EGRESS_RULE);

@@ -1,7 +1,6 @@
-import type { Construct } from 'constructs';
-import { BOOL, STR, STR_MAP, arr, obj, oneOf, referable, regional, untyped } from '../_fields.js';
-import type { Ref, RegionalForProvider, Tags, TypedManagedResourceProps } from '../_fields.js';
-import { ManagedResource, defineManagedResourceKind } from '../managed-resource.js';
+import { BOOL, STR, STR_MAP, arr, obj, oneOf, referable, regional } from '../_fields.js';
+import type { Ref, RegionalForProvider, Tags } from '../_fields.js';
+import { defineManagedResourceKind, managedResourceClass } from '../managed-resource.js';
 
 /**
  * ecr.aws.m.upbound.io/v1beta1 Repository. Name-identified: the external name is the repository
@@ -28,11 +27,7 @@ export interface EcrRepositoryForProvider extends RegionalForProvider {
 }
 
 /** An ECR repository. Holds images: emit it with `retain: true`. */
-export class EcrRepository extends ManagedResource {
-  constructor(scope: Construct, id: string, props: TypedManagedResourceProps<EcrRepositoryForProvider>) {
-    super(scope, id, ECR_REPOSITORY, untyped(props));
-  }
-}
+export const EcrRepository = managedResourceClass<EcrRepositoryForProvider>(ECR_REPOSITORY);
 
 /** forProvider of the policies attached to one repository (`policy` is JSON, required on create). */
 export interface EcrRepositoryPolicyForProvider extends RegionalForProvider {
@@ -48,14 +43,6 @@ export const ECR_LIFECYCLE_POLICY = attached('LifecyclePolicy');
 /** ecr.aws.m.upbound.io/v1beta1 RepositoryPolicy: who may pull or push. */
 export const ECR_REPOSITORY_POLICY = attached('RepositoryPolicy');
 
-export class EcrLifecyclePolicy extends ManagedResource {
-  constructor(scope: Construct, id: string, props: TypedManagedResourceProps<EcrRepositoryPolicyForProvider>) {
-    super(scope, id, ECR_LIFECYCLE_POLICY, untyped(props));
-  }
-}
+export const EcrLifecyclePolicy = managedResourceClass<EcrRepositoryPolicyForProvider>(ECR_LIFECYCLE_POLICY);
 
-export class EcrRepositoryPolicy extends ManagedResource {
-  constructor(scope: Construct, id: string, props: TypedManagedResourceProps<EcrRepositoryPolicyForProvider>) {
-    super(scope, id, ECR_REPOSITORY_POLICY, untyped(props));
-  }
-}
+export const EcrRepositoryPolicy = managedResourceClass<EcrRepositoryPolicyForProvider>(ECR_REPOSITORY_POLICY);

@@ -1,7 +1,6 @@
-import type { Construct } from 'constructs';
-import { BOOL, REF, SELECTOR, STR, STR_MAP, arr, obj, oneOf, referable, referableList, regional, untyped } from '../_fields.js';
-import type { Ref, RegionalForProvider, Selector, Tags, TypedManagedResourceProps } from '../_fields.js';
-import { ManagedResource, defineManagedResourceKind } from '../managed-resource.js';
+import { BOOL, REF, SELECTOR, STR, STR_MAP, arr, obj, oneOf, referable, referableList, regional } from '../_fields.js';
+import type { Ref, RegionalForProvider, Selector, Tags } from '../_fields.js';
+import { defineManagedResourceKind, managedResourceClass } from '../managed-resource.js';
 
 const EKS = 'eks.aws.m.upbound.io/v1beta1';
 
@@ -58,11 +57,7 @@ export interface EksClusterForProvider extends RegionalForProvider {
   readonly tags?: Tags;
 }
 
-export class EksCluster extends ManagedResource {
-  constructor(scope: Construct, id: string, props: TypedManagedResourceProps<EksClusterForProvider>) {
-    super(scope, id, EKS_CLUSTER, untyped(props));
-  }
-}
+export const EksCluster = managedResourceClass<EksClusterForProvider>(EKS_CLUSTER);
 
 /** Fields of the kinds that belong to one EKS cluster. */
 export interface EksClusterPartForProvider extends RegionalForProvider {
@@ -107,11 +102,7 @@ export interface EksAddonForProvider extends EksClusterPartForProvider {
   readonly tags?: Tags;
 }
 
-export class EksAddon extends ManagedResource {
-  constructor(scope: Construct, id: string, props: TypedManagedResourceProps<EksAddonForProvider>) {
-    super(scope, id, EKS_ADDON, untyped(props));
-  }
-}
+export const EksAddon = managedResourceClass<EksAddonForProvider>(EKS_ADDON);
 
 /** eks AccessEntry: an IAM principal allowed to authenticate to the cluster. */
 export const EKS_ACCESS_ENTRY = defineManagedResourceKind({
@@ -139,11 +130,7 @@ export interface EksAccessEntryForProvider extends EksClusterPartForProvider {
   readonly tags?: Tags;
 }
 
-export class EksAccessEntry extends ManagedResource {
-  constructor(scope: Construct, id: string, props: TypedManagedResourceProps<EksAccessEntryForProvider>) {
-    super(scope, id, EKS_ACCESS_ENTRY, untyped(props));
-  }
-}
+export const EksAccessEntry = managedResourceClass<EksAccessEntryForProvider>(EKS_ACCESS_ENTRY);
 
 /** eks AccessPolicyAssociation: grants an EKS access policy (e.g. cluster admin) to an access entry's principal. */
 export const EKS_ACCESS_POLICY_ASSOCIATION = defineManagedResourceKind({
@@ -169,8 +156,4 @@ export interface EksAccessPolicyAssociationForProvider extends EksClusterPartFor
   readonly principalArnRef?: Ref;
 }
 
-export class EksAccessPolicyAssociation extends ManagedResource {
-  constructor(scope: Construct, id: string, props: TypedManagedResourceProps<EksAccessPolicyAssociationForProvider>) {
-    super(scope, id, EKS_ACCESS_POLICY_ASSOCIATION, untyped(props));
-  }
-}
+export const EksAccessPolicyAssociation = managedResourceClass<EksAccessPolicyAssociationForProvider>(EKS_ACCESS_POLICY_ASSOCIATION);

@@ -1,7 +1,6 @@
-import type { Construct } from 'constructs';
-import { BOOL, STR, STR_MAP, referable, regional, untyped } from '../_fields.js';
-import type { Ref, RegionalForProvider, Selector, Tags, TypedManagedResourceProps } from '../_fields.js';
-import { ManagedResource, defineManagedResourceKind } from '../managed-resource.js';
+import { BOOL, STR, STR_MAP, referable, regional } from '../_fields.js';
+import type { Ref, RegionalForProvider, Selector, Tags } from '../_fields.js';
+import { defineManagedResourceKind, managedResourceClass } from '../managed-resource.js';
 
 /** eks PodIdentityAssociation: lets one Kubernetes ServiceAccount assume one IAM role. ID-identified. */
 export const EKS_POD_IDENTITY_ASSOCIATION = defineManagedResourceKind({
@@ -36,8 +35,4 @@ export interface EksPodIdentityAssociationForProvider extends RegionalForProvide
   readonly tags?: Tags;
 }
 
-export class EksPodIdentityAssociation extends ManagedResource {
-  constructor(scope: Construct, id: string, props: TypedManagedResourceProps<EksPodIdentityAssociationForProvider>) {
-    super(scope, id, EKS_POD_IDENTITY_ASSOCIATION, untyped(props));
-  }
-}
+export const EksPodIdentityAssociation = managedResourceClass<EksPodIdentityAssociationForProvider>(EKS_POD_IDENTITY_ASSOCIATION);

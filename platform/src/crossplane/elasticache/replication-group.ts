@@ -1,7 +1,6 @@
-import type { Construct } from 'constructs';
-import { BOOL, NUM, STR, STR_MAP, arr, oneOf, referable, referableList, regional, untyped } from '../_fields.js';
-import type { Ref, RegionalForProvider, Tags, TypedManagedResourceProps } from '../_fields.js';
-import { ManagedResource, defineManagedResourceKind } from '../managed-resource.js';
+import { BOOL, NUM, STR, STR_MAP, arr, oneOf, referable, referableList, regional } from '../_fields.js';
+import type { Ref, RegionalForProvider, Tags } from '../_fields.js';
+import { defineManagedResourceKind, managedResourceClass } from '../managed-resource.js';
 import { SECRET_KEY_REF, type SecretKeyRef, type SubnetGroupForProvider } from '../rds/instance.js';
 
 /**
@@ -65,11 +64,7 @@ export interface ReplicationGroupForProvider extends RegionalForProvider {
 }
 
 /** An ElastiCache replication group. Holds data: emit it with `retain: true`. */
-export class ElastiCacheReplicationGroup extends ManagedResource {
-  constructor(scope: Construct, id: string, props: TypedManagedResourceProps<ReplicationGroupForProvider>) {
-    super(scope, id, ELASTICACHE_REPLICATION_GROUP, untyped(props));
-  }
-}
+export const ElastiCacheReplicationGroup = managedResourceClass<ReplicationGroupForProvider>(ELASTICACHE_REPLICATION_GROUP);
 
 /** elasticache.aws.m.upbound.io/v1beta1 SubnetGroup. Name-identified: the external name is the group name. */
 export const ELASTICACHE_SUBNET_GROUP = defineManagedResourceKind({
@@ -79,8 +74,4 @@ export const ELASTICACHE_SUBNET_GROUP = defineManagedResourceKind({
 });
 
 /** A cache subnet group; set `externalName` so two namespaces never share one. */
-export class ElastiCacheSubnetGroup extends ManagedResource {
-  constructor(scope: Construct, id: string, props: TypedManagedResourceProps<SubnetGroupForProvider>) {
-    super(scope, id, ELASTICACHE_SUBNET_GROUP, untyped(props));
-  }
-}
+export const ElastiCacheSubnetGroup = managedResourceClass<SubnetGroupForProvider>(ELASTICACHE_SUBNET_GROUP);

@@ -1,7 +1,6 @@
-import type { Construct } from 'constructs';
-import { NUM, STR, STR_MAP, arr, global, obj, referable, referableList, untyped } from '../_fields.js';
-import type { Ref, Selector, Tags, TypedManagedResourceProps } from '../_fields.js';
-import { ManagedResource, defineManagedResourceKind } from '../managed-resource.js';
+import { NUM, STR, STR_MAP, arr, global, obj, referable, referableList } from '../_fields.js';
+import type { Ref, Selector, Tags } from '../_fields.js';
+import { defineManagedResourceKind, managedResourceClass } from '../managed-resource.js';
 
 const IAM = 'iam.aws.m.upbound.io/v1beta1';
 
@@ -36,11 +35,7 @@ export interface IamRoleForProvider {
 }
 
 /** An IAM role. Attach policies with IamRolePolicyAttachment, so each grant is its own object. */
-export class IamRole extends ManagedResource {
-  constructor(scope: Construct, id: string, props: TypedManagedResourceProps<IamRoleForProvider>) {
-    super(scope, id, IAM_ROLE, untyped(props));
-  }
-}
+export const IamRole = managedResourceClass<IamRoleForProvider>(IAM_ROLE);
 
 /** iam Policy: a customer-managed policy. Name-identified: the external name is the policy name. */
 export const IAM_POLICY = defineManagedResourceKind({
@@ -57,11 +52,7 @@ export interface IamPolicyForProvider {
   readonly tags?: Tags;
 }
 
-export class IamPolicy extends ManagedResource {
-  constructor(scope: Construct, id: string, props: TypedManagedResourceProps<IamPolicyForProvider>) {
-    super(scope, id, IAM_POLICY, untyped(props));
-  }
-}
+export const IamPolicy = managedResourceClass<IamPolicyForProvider>(IAM_POLICY);
 
 /** iam RolePolicyAttachment: attaches one managed policy (AWS-managed ARN or an IamPolicy by ref) to one role. */
 export const IAM_ROLE_POLICY_ATTACHMENT = defineManagedResourceKind({
@@ -79,11 +70,7 @@ export interface IamRolePolicyAttachmentForProvider {
   readonly roleSelector?: Selector;
 }
 
-export class IamRolePolicyAttachment extends ManagedResource {
-  constructor(scope: Construct, id: string, props: TypedManagedResourceProps<IamRolePolicyAttachmentForProvider>) {
-    super(scope, id, IAM_ROLE_POLICY_ATTACHMENT, untyped(props));
-  }
-}
+export const IamRolePolicyAttachment = managedResourceClass<IamRolePolicyAttachmentForProvider>(IAM_ROLE_POLICY_ATTACHMENT);
 
 /** iam InstanceProfile. Name-identified: the external name is the instance profile name. */
 export const IAM_INSTANCE_PROFILE = defineManagedResourceKind({
@@ -100,8 +87,4 @@ export interface IamInstanceProfileForProvider {
   readonly tags?: Tags;
 }
 
-export class IamInstanceProfile extends ManagedResource {
-  constructor(scope: Construct, id: string, props: TypedManagedResourceProps<IamInstanceProfileForProvider>) {
-    super(scope, id, IAM_INSTANCE_PROFILE, untyped(props));
-  }
-}
+export const IamInstanceProfile = managedResourceClass<IamInstanceProfileForProvider>(IAM_INSTANCE_PROFILE);

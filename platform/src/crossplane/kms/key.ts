@@ -1,7 +1,6 @@
-import type { Construct } from 'constructs';
-import { BOOL, STR, STR_MAP, oneOf, referable, regional, untyped } from '../_fields.js';
-import type { Ref, RegionalForProvider, Selector, Tags, TypedManagedResourceProps } from '../_fields.js';
-import { ManagedResource, defineManagedResourceKind } from '../managed-resource.js';
+import { BOOL, STR, STR_MAP, oneOf, referable, regional } from '../_fields.js';
+import type { Ref, RegionalForProvider, Selector, Tags } from '../_fields.js';
+import { defineManagedResourceKind, managedResourceClass } from '../managed-resource.js';
 
 /** kms.aws.m.upbound.io/v1beta1 Key: a customer-managed KMS key. ID-identified (AWS assigns the key id). */
 export const KMS_KEY = defineManagedResourceKind({
@@ -40,11 +39,7 @@ export interface KmsKeyForProvider extends RegionalForProvider {
 }
 
 /** A KMS key. Keys hold the only way to read data encrypted with them: emit them with `retain: true`. */
-export class KmsKey extends ManagedResource {
-  constructor(scope: Construct, id: string, props: TypedManagedResourceProps<KmsKeyForProvider>) {
-    super(scope, id, KMS_KEY, untyped(props));
-  }
-}
+export const KmsKey = managedResourceClass<KmsKeyForProvider>(KMS_KEY);
 
 /** kms.aws.m.upbound.io/v1beta1 Alias. Name-identified: the external name is the alias (`alias/` is prefixed when missing). */
 export const KMS_ALIAS = defineManagedResourceKind({
@@ -60,9 +55,5 @@ export interface KmsAliasForProvider extends RegionalForProvider {
 }
 
 /** A KMS alias; set `externalName` to `alias/<name>` so aliases never collide across namespaces. */
-export class KmsAlias extends ManagedResource {
-  constructor(scope: Construct, id: string, props: TypedManagedResourceProps<KmsAliasForProvider>) {
-    super(scope, id, KMS_ALIAS, untyped(props));
-  }
-}
+export const KmsAlias = managedResourceClass<KmsAliasForProvider>(KMS_ALIAS);
 

@@ -1,7 +1,6 @@
-import type { Construct } from 'constructs';
-import { BOOL, NUM, STR, STR_MAP, obj, oneOf, referable, referableList, regional, untyped } from '../_fields.js';
-import type { Ref, RegionalForProvider, Tags, TypedManagedResourceProps } from '../_fields.js';
-import { ManagedResource, defineManagedResourceKind } from '../managed-resource.js';
+import { BOOL, NUM, STR, STR_MAP, obj, oneOf, referable, referableList, regional } from '../_fields.js';
+import type { Ref, RegionalForProvider, Tags } from '../_fields.js';
+import { defineManagedResourceKind, managedResourceClass } from '../managed-resource.js';
 
 /**
  * opensearch.aws.m.upbound.io/v1beta1 Domain. The domain name is `forProvider.domainName`
@@ -64,8 +63,4 @@ export interface OpenSearchDomainForProvider extends RegionalForProvider {
 }
 
 /** An OpenSearch domain. Holds data: emit it with `retain: true`. */
-export class OpenSearchDomain extends ManagedResource {
-  constructor(scope: Construct, id: string, props: TypedManagedResourceProps<OpenSearchDomainForProvider>) {
-    super(scope, id, OPENSEARCH_DOMAIN, untyped(props));
-  }
-}
+export const OpenSearchDomain = managedResourceClass<OpenSearchDomainForProvider>(OPENSEARCH_DOMAIN);

@@ -1,7 +1,6 @@
-import type { Construct } from 'constructs';
-import { BOOL, NUM, STR, STR_MAP, arr, obj, referable, referableList, regional, untyped } from '../_fields.js';
-import type { Ref, RegionalForProvider, Selector, Tags, TypedManagedResourceProps } from '../_fields.js';
-import { ManagedResource, defineManagedResourceKind } from '../managed-resource.js';
+import { BOOL, NUM, STR, STR_MAP, arr, obj, referable, referableList, regional } from '../_fields.js';
+import type { Ref, RegionalForProvider, Selector, Tags } from '../_fields.js';
+import { defineManagedResourceKind, managedResourceClass } from '../managed-resource.js';
 
 /** A key of a Secret in the MR's namespace (namespaced MRs have no `namespace` here). */
 export interface SecretKeyRef {
@@ -96,11 +95,7 @@ export interface RdsInstanceForProvider extends RegionalForProvider {
 }
 
 /** An RDS DB instance. Holds data: emit it with `retain: true`. */
-export class RdsInstance extends ManagedResource {
-  constructor(scope: Construct, id: string, props: TypedManagedResourceProps<RdsInstanceForProvider>) {
-    super(scope, id, RDS_INSTANCE, untyped(props));
-  }
-}
+export const RdsInstance = managedResourceClass<RdsInstanceForProvider>(RDS_INSTANCE);
 
 /** rds.aws.m.upbound.io/v1beta1 SubnetGroup. Name-identified: the external name is the DB subnet group name. */
 export const RDS_SUBNET_GROUP = defineManagedResourceKind({
@@ -117,8 +112,4 @@ export interface SubnetGroupForProvider extends RegionalForProvider {
 }
 
 /** A DB subnet group; set `externalName` so two namespaces never share one. */
-export class RdsSubnetGroup extends ManagedResource {
-  constructor(scope: Construct, id: string, props: TypedManagedResourceProps<SubnetGroupForProvider>) {
-    super(scope, id, RDS_SUBNET_GROUP, untyped(props));
-  }
-}
+export const RdsSubnetGroup = managedResourceClass<SubnetGroupForProvider>(RDS_SUBNET_GROUP);

@@ -1,7 +1,6 @@
-import type { Construct } from 'constructs';
-import { BOOL, NUM, STR, STR_MAP, arr, obj, oneOf, referable, regional, untyped } from '../_fields.js';
-import type { Ref, RegionalForProvider, Selector, Tags, TypedManagedResourceProps } from '../_fields.js';
-import { ManagedResource, defineManagedResourceKind, type ManagedResourceKind } from '../managed-resource.js';
+import { BOOL, NUM, STR, STR_MAP, arr, obj, oneOf, referable, regional } from '../_fields.js';
+import type { Ref, RegionalForProvider, Selector, Tags } from '../_fields.js';
+import { defineManagedResourceKind, managedResourceClass, type ManagedResourceKind } from '../managed-resource.js';
 
 const S3 = 's3.aws.m.upbound.io/v1beta1';
 
@@ -22,11 +21,8 @@ export interface S3BucketForProvider extends RegionalForProvider {
   readonly tags?: Tags;
 }
 
-export class S3Bucket extends ManagedResource {
-  constructor(scope: Construct, id: string, props: TypedManagedResourceProps<S3BucketForProvider>) {
-    super(scope, id, S3_BUCKET, untyped(props));
-  }
-}
+export const S3Bucket = managedResourceClass<S3BucketForProvider>(S3_BUCKET);
+export type S3Bucket = InstanceType<typeof S3Bucket>;
 
 /** Fields of every bucket-settings kind: the bucket, by name or by reference. */
 export interface BucketSettingForProvider extends RegionalForProvider {
@@ -65,11 +61,7 @@ export interface S3BucketSseForProvider extends BucketSettingForProvider {
   }[];
 }
 
-export class S3BucketServerSideEncryption extends ManagedResource {
-  constructor(scope: Construct, id: string, props: TypedManagedResourceProps<S3BucketSseForProvider>) {
-    super(scope, id, S3_BUCKET_SSE, untyped(props));
-  }
-}
+export const S3BucketServerSideEncryption = managedResourceClass<S3BucketSseForProvider>(S3_BUCKET_SSE);
 
 export const S3_BUCKET_VERSIONING = bucketSetting(
   'BucketVersioning',
@@ -81,11 +73,7 @@ export interface S3BucketVersioningForProvider extends BucketSettingForProvider 
   readonly versioningConfiguration: { readonly status: 'Enabled' | 'Suspended' | 'Disabled' };
 }
 
-export class S3BucketVersioning extends ManagedResource {
-  constructor(scope: Construct, id: string, props: TypedManagedResourceProps<S3BucketVersioningForProvider>) {
-    super(scope, id, S3_BUCKET_VERSIONING, untyped(props));
-  }
-}
+export const S3BucketVersioning = managedResourceClass<S3BucketVersioningForProvider>(S3_BUCKET_VERSIONING);
 
 export const S3_BUCKET_PUBLIC_ACCESS_BLOCK = bucketSetting('BucketPublicAccessBlock', {
   blockPublicAcls: BOOL,
@@ -102,11 +90,7 @@ export interface S3BucketPublicAccessBlockForProvider extends BucketSettingForPr
   readonly restrictPublicBuckets?: boolean;
 }
 
-export class S3BucketPublicAccessBlock extends ManagedResource {
-  constructor(scope: Construct, id: string, props: TypedManagedResourceProps<S3BucketPublicAccessBlockForProvider>) {
-    super(scope, id, S3_BUCKET_PUBLIC_ACCESS_BLOCK, untyped(props));
-  }
-}
+export const S3BucketPublicAccessBlock = managedResourceClass<S3BucketPublicAccessBlockForProvider>(S3_BUCKET_PUBLIC_ACCESS_BLOCK);
 
 export const S3_BUCKET_POLICY = bucketSetting('BucketPolicy', { policy: STR }, ['policy']);
 
@@ -115,11 +99,7 @@ export interface S3BucketPolicyForProvider extends BucketSettingForProvider {
   readonly policy: string;
 }
 
-export class S3BucketPolicy extends ManagedResource {
-  constructor(scope: Construct, id: string, props: TypedManagedResourceProps<S3BucketPolicyForProvider>) {
-    super(scope, id, S3_BUCKET_POLICY, untyped(props));
-  }
-}
+export const S3BucketPolicy = managedResourceClass<S3BucketPolicyForProvider>(S3_BUCKET_POLICY);
 
 export type ObjectOwnership = 'BucketOwnerEnforced' | 'BucketOwnerPreferred' | 'ObjectWriter';
 
@@ -133,11 +113,7 @@ export interface S3BucketOwnershipControlsForProvider extends BucketSettingForPr
   readonly rule: { readonly objectOwnership: ObjectOwnership };
 }
 
-export class S3BucketOwnershipControls extends ManagedResource {
-  constructor(scope: Construct, id: string, props: TypedManagedResourceProps<S3BucketOwnershipControlsForProvider>) {
-    super(scope, id, S3_BUCKET_OWNERSHIP_CONTROLS, untyped(props));
-  }
-}
+export const S3BucketOwnershipControls = managedResourceClass<S3BucketOwnershipControlsForProvider>(S3_BUCKET_OWNERSHIP_CONTROLS);
 
 const DAYS = obj({ days: NUM, date: STR, expiredObjectDeleteMarker: BOOL });
 const NONCURRENT = obj({ noncurrentDays: NUM, newerNoncurrentVersions: NUM, storageClass: STR });
@@ -178,8 +154,4 @@ export interface S3BucketLifecycleForProvider extends BucketSettingForProvider {
   readonly rule: readonly S3LifecycleRule[];
 }
 
-export class S3BucketLifecycleConfiguration extends ManagedResource {
-  constructor(scope: Construct, id: string, props: TypedManagedResourceProps<S3BucketLifecycleForProvider>) {
-    super(scope, id, S3_BUCKET_LIFECYCLE, untyped(props));
-  }
-}
+export const S3BucketLifecycleConfiguration = managedResourceClass<S3BucketLifecycleForProvider>(S3_BUCKET_LIFECYCLE);

@@ -1,7 +1,6 @@
-import type { Construct } from 'constructs';
-import { BOOL, STR, STR_MAP, referable, regional, untyped } from '../_fields.js';
-import type { Ref, RegionalForProvider, Tags, TypedManagedResourceProps } from '../_fields.js';
-import { ManagedResource, defineManagedResourceKind } from '../managed-resource.js';
+import { BOOL, STR, STR_MAP, referable, regional } from '../_fields.js';
+import type { Ref, RegionalForProvider, Tags } from '../_fields.js';
+import { defineManagedResourceKind, managedResourceClass } from '../managed-resource.js';
 
 /**
  * secretsmanager.aws.m.upbound.io/v1beta1 Secret: the secret's metadata only; its value is a
@@ -31,8 +30,4 @@ export interface SecretsManagerSecretForProvider extends RegionalForProvider {
 }
 
 /** A Secrets Manager secret, created empty. */
-export class SecretsManagerSecret extends ManagedResource {
-  constructor(scope: Construct, id: string, props: TypedManagedResourceProps<SecretsManagerSecretForProvider>) {
-    super(scope, id, SECRETSMANAGER_SECRET, untyped(props));
-  }
-}
+export const SecretsManagerSecret = managedResourceClass<SecretsManagerSecretForProvider>(SECRETSMANAGER_SECRET);

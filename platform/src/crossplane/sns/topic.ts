@@ -1,7 +1,6 @@
-import type { Construct } from 'constructs';
-import { BOOL, STR, STR_MAP, oneOf, referable, regional, untyped } from '../_fields.js';
-import type { RegionalForProvider, Tags, TypedManagedResourceProps } from '../_fields.js';
-import { ManagedResource, defineManagedResourceKind } from '../managed-resource.js';
+import { BOOL, STR, STR_MAP, oneOf, referable, regional } from '../_fields.js';
+import type { RegionalForProvider, Tags } from '../_fields.js';
+import { defineManagedResourceKind, managedResourceClass } from '../managed-resource.js';
 
 /**
  * sns.aws.m.upbound.io/v1beta1 Topic. Name-identified: the external name is the topic name
@@ -34,11 +33,7 @@ export interface SnsTopicForProvider extends RegionalForProvider {
 }
 
 /** An SNS topic. Set `externalName` to a name unique per cluster and tenant. */
-export class SnsTopic extends ManagedResource {
-  constructor(scope: Construct, id: string, props: TypedManagedResourceProps<SnsTopicForProvider>) {
-    super(scope, id, SNS_TOPIC, untyped(props));
-  }
-}
+export const SnsTopic = managedResourceClass<SnsTopicForProvider>(SNS_TOPIC);
 
 /** sns.aws.m.upbound.io/v1beta1 TopicSubscription. ID-identified (the subscription ARN); `protocol` is required on create. */
 export const SNS_TOPIC_SUBSCRIPTION = defineManagedResourceKind({
@@ -70,8 +65,4 @@ export interface SnsTopicSubscriptionForProvider extends RegionalForProvider {
 }
 
 /** Subscribes a queue to a topic. */
-export class SnsTopicSubscription extends ManagedResource {
-  constructor(scope: Construct, id: string, props: TypedManagedResourceProps<SnsTopicSubscriptionForProvider>) {
-    super(scope, id, SNS_TOPIC_SUBSCRIPTION, untyped(props));
-  }
-}
+export const SnsTopicSubscription = managedResourceClass<SnsTopicSubscriptionForProvider>(SNS_TOPIC_SUBSCRIPTION);

@@ -1,7 +1,6 @@
-import type { Construct } from 'constructs';
-import { BOOL, NUM, STR, STR_MAP, referable, regional, untyped } from '../_fields.js';
-import type { Ref, RegionalForProvider, Tags, TypedManagedResourceProps } from '../_fields.js';
-import { ManagedResource, defineManagedResourceKind } from '../managed-resource.js';
+import { BOOL, NUM, STR, STR_MAP, referable, regional } from '../_fields.js';
+import type { Ref, RegionalForProvider, Tags } from '../_fields.js';
+import { defineManagedResourceKind, managedResourceClass } from '../managed-resource.js';
 
 /**
  * sqs.aws.m.upbound.io/v1beta1 Queue. The queue name is `forProvider.name` (80 characters at most,
@@ -42,11 +41,7 @@ export interface SqsQueueForProvider extends RegionalForProvider {
 }
 
 /** An SQS queue. Holds messages: emit it with `retain: true`. */
-export class SqsQueue extends ManagedResource {
-  constructor(scope: Construct, id: string, props: TypedManagedResourceProps<SqsQueueForProvider>) {
-    super(scope, id, SQS_QUEUE, untyped(props));
-  }
-}
+export const SqsQueue = managedResourceClass<SqsQueueForProvider>(SQS_QUEUE);
 
 /** forProvider of the policies attached to a queue by URL. */
 export interface QueueAttachmentForProvider extends RegionalForProvider {
@@ -60,11 +55,7 @@ export const SQS_QUEUE_POLICY = defineManagedResourceKind({
   forProvider: regional({ policy: STR, ...referable('queueUrl') }, ['policy']),
 });
 
-export class SqsQueuePolicy extends ManagedResource {
-  constructor(scope: Construct, id: string, props: TypedManagedResourceProps<QueueAttachmentForProvider & { readonly policy: string }>) {
-    super(scope, id, SQS_QUEUE_POLICY, untyped(props));
-  }
-}
+export const SqsQueuePolicy = managedResourceClass<QueueAttachmentForProvider & { readonly policy: string }>(SQS_QUEUE_POLICY);
 
 /** sqs.aws.m.upbound.io/v1beta1 QueueRedrivePolicy: where a queue sends messages it failed to process. */
 export const SQS_QUEUE_REDRIVE_POLICY = defineManagedResourceKind({
@@ -73,8 +64,4 @@ export const SQS_QUEUE_REDRIVE_POLICY = defineManagedResourceKind({
   forProvider: regional({ redrivePolicy: STR, ...referable('queueUrl') }, ['redrivePolicy']),
 });
 
-export class SqsQueueRedrivePolicy extends ManagedResource {
-  constructor(scope: Construct, id: string, props: TypedManagedResourceProps<QueueAttachmentForProvider & { readonly redrivePolicy: string }>) {
-    super(scope, id, SQS_QUEUE_REDRIVE_POLICY, untyped(props));
-  }
-}
+export const SqsQueueRedrivePolicy = managedResourceClass<QueueAttachmentForProvider & { readonly redrivePolicy: string }>(SQS_QUEUE_REDRIVE_POLICY);

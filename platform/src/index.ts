@@ -5,6 +5,7 @@ export * from './crossplane/managed-resource.js';
 export * from './flux/flux-kustomization.js';
 export * from './flux/platform-sync.js';
 export * from './flux/tenant-sync.js';
+export * from './flux/image-update-automation.js';
 export * from './tenancy/tenant-namespace.js';
 export * from './tenancy/tenant-cluster-roles.js';
 export * from './tenancy/tenant-guardrails.js';

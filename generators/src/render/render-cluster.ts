@@ -7,11 +7,12 @@ import { renderFluxLayer } from './layers/flux-layer.js';
 import { renderInfraLayer } from './layers/infra-layer.js';
 import { renderTenantsLayer } from './layers/tenants-layer.js';
 import { renderAppsLayer } from './layers/apps-layer.js';
+import { renderImagesLayer } from './layers/images-layer.js';
 import { renderAddonsLayer } from './layers/addons-layer.js';
 import { renderAddonsConfigLayer } from './layers/addons-config-layer.js';
 
 /** The layers of out/<cluster>/, each rendered by its own function, in a fixed order. */
-const LAYERS: ((ctx: ClusterContext) => void)[] = [renderFluxLayer, renderInfraLayer, renderTenantsLayer, renderAppsLayer, renderAddonsLayer, renderAddonsConfigLayer];
+const LAYERS: ((ctx: ClusterContext) => void)[] = [renderFluxLayer, renderInfraLayer, renderTenantsLayer, renderAppsLayer, renderImagesLayer, renderAddonsLayer, renderAddonsConfigLayer];
 
 /** Renders one cluster of the fleet into its files. Throws RenderError listing every invalid object. */
 export function renderCluster(fleet: Fleet, cluster: Loaded<Cluster>): ClusterFiles {

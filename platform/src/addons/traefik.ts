@@ -3,9 +3,35 @@ import { defineAddon } from './_addon.js';
 /** The namespace of the ingress controller; tenant network policies allow traffic from it. */
 export const INGRESS_NAMESPACE = 'traefik';
 
+/** Traefik entry point of public ingresses, behind the internet-facing NLB. */
+export const PUBLIC_ENTRYPOINT = 'websecure';
+/** Traefik entry point of private ingresses, reachable only through the internal NLB (Service `traefik-internal`). */
+export const INTERNAL_ENTRYPOINT = 'internal';
+
 /**
- * Traefik, the ingress controller (IngressClass `traefik`, the default), behind an internet-facing
- * NLB that aws-load-balancer-controller provisions with IP targets. HTTP redirects to HTTPS.
+ * Hostname external-dns gives the internal NLB in the cluster's zone. Private ingresses name it as
+ * their DNS target, so their hosts resolve to the internal NLB and not to the public one that
+ * Traefik writes into every Ingress status.
+ */
+export const internalIngressHost = (domain: string) => `ingress-internal.${domain}`;
+
+/** Annotations of an NLB that aws-load-balancer-controller provisions with IP targets. */
+function nlbAnnotations(scheme: 'internet-facing' | 'internal', cluster: string): Record<string, string> {
+  return {
+    'service.beta.kubernetes.io/aws-load-balancer-type': 'external',
+    'service.beta.kubernetes.io/aws-load-balancer-scheme': scheme,
+    'service.beta.kubernetes.io/aws-load-balancer-nlb-target-type': 'ip',
+    'service.beta.kubernetes.io/aws-load-balancer-attributes': 'load_balancing.cross_zone.enabled=true',
+    'service.beta.kubernetes.io/aws-load-balancer-additional-resource-tags': `platform.example.com/cluster=${cluster}`,
+  };
+}
+
+/**
+ * Traefik, the ingress controller (IngressClass `traefik`, the default), with two TLS entry points:
+ * `websecure` behind an internet-facing NLB (HTTP redirects to it) and `internal` behind a second,
+ * internal NLB that only the VPC and networks routed into it can reach. An Ingress picks one with
+ * `traefik.ingress.kubernetes.io/router.entrypoints`; both are served by the same pods, so tenant
+ * network policies that admit the traefik namespace cover both.
  */
 export const TRAEFIK = defineAddon({
   name: 'traefik',
@@ -20,15 +46,28 @@ export const TRAEFIK = defineAddon({
     podDisruptionBudget: { enabled: true, maxUnavailable: 1 },
     ingressClass: { enabled: true, isDefaultClass: true, name: 'traefik' },
     service: {
-      annotations: {
-        'service.beta.kubernetes.io/aws-load-balancer-type': 'external',
-        'service.beta.kubernetes.io/aws-load-balancer-scheme': 'internet-facing',
-        'service.beta.kubernetes.io/aws-load-balancer-nlb-target-type': 'ip',
-        'service.beta.kubernetes.io/aws-load-balancer-attributes': 'load_balancing.cross_zone.enabled=true',
-        'service.beta.kubernetes.io/aws-load-balancer-additional-resource-tags': `platform.example.com/cluster=${env.cluster}`,
+      annotations: nlbAnnotations('internet-facing', env.cluster),
+      additionalServices: {
+        // Service traefik-internal: only the `internal` port, on an NLB without public addresses.
+        internal: {
+          type: 'LoadBalancer',
+          annotations: {
+            ...nlbAnnotations('internal', env.cluster),
+            'external-dns.alpha.kubernetes.io/hostname': internalIngressHost(env.domain),
+          },
+        },
       },
     },
-    ports: { web: { redirections: { entryPoint: { to: 'websecure', scheme: 'https', permanent: true } } } },
+    ports: {
+      web: { redirections: { entryPoint: { to: PUBLIC_ENTRYPOINT, scheme: 'https', permanent: true } } },
+      [INTERNAL_ENTRYPOINT]: {
+        port: 8444,
+        exposedPort: 443,
+        protocol: 'TCP',
+        expose: { default: false, internal: true },
+        tls: { enabled: true },
+      },
+    },
     // The ServiceMonitor scrapes a dedicated metrics Service; the metrics port stays unexposed on the NLB.
     metrics: { prometheus: { service: { enabled: true }, serviceMonitor: { enabled: env.enabled('kube-prometheus-stack') } } },
   }),

@@ -25,17 +25,21 @@ export interface PlatformSyncProps {
   readonly cluster: string;
   /** For the management cluster: every cluster whose infra/ it reconciles (itself included). @default [] */
   readonly infraOf?: readonly string[];
+  /** Reconcile `images/`: the fleet's image automation (management cluster only). @default false */
+  readonly images?: boolean;
 }
 
 /**
  * The platform part of a cluster's flux/ layer: `addons` (HelmReleases, Ready once their CRDs
  * are installed) → `providers` (Crossplane provider packages, until Healthy) → `addons-config`
- * (objects of add-on and provider CRDs) → `infra-<cluster>` (management cluster only), each
- * waiting for everything it applies to become Ready.
+ * (objects of add-on and provider CRDs) → `infra-<cluster>` and `images` (management cluster
+ * only), each waiting for everything it applies to become Ready.
  */
 export class PlatformSync extends Construct {
   /** The Kustomization every tenant layer depends on. */
   static readonly READY = 'addons-config';
+  /** The image automation layer and its folder. */
+  static readonly IMAGES = 'images';
 
   constructor(scope: Construct, id: string, props: PlatformSyncProps) {
     super(scope, id);
@@ -48,6 +52,11 @@ export class PlatformSync extends Construct {
     new FluxKustomization(this, 'addons-config', {
       name: PlatformSync.READY, path: at('addons-config'), dependsOn: ['providers'], labels: PLATFORM_LABELS,
     });
+    if (props.images) {
+      new FluxKustomization(this, 'images', {
+        name: PlatformSync.IMAGES, path: at(PlatformSync.IMAGES), dependsOn: [PlatformSync.READY], labels: PLATFORM_LABELS,
+      });
+    }
     for (const c of props.infraOf ?? []) {
       new FluxKustomization(this, `infra-${c}`, {
         name: `infra-${c}`,

@@ -28,6 +28,7 @@ import { Provider as FluxProvider } from '@kubernetes-models/flux-cd/notificatio
 import { Alert } from '@kubernetes-models/flux-cd/notification.toolkit.fluxcd.io/v1beta3/Alert';
 import { ImageRepository } from '@kubernetes-models/flux-cd/image.toolkit.fluxcd.io/v1/ImageRepository';
 import { ImagePolicy } from '@kubernetes-models/flux-cd/image.toolkit.fluxcd.io/v1/ImagePolicy';
+import { ImageUpdateAutomation } from '@kubernetes-models/flux-cd/image.toolkit.fluxcd.io/v1/ImageUpdateAutomation';
 import { ClusterIssuer } from '@kubernetes-models/cert-manager/cert-manager.io/v1/ClusterIssuer';
 import { ExternalSecret } from '@kubernetes-models/external-secrets/external-secrets.io/v1/ExternalSecret';
 import { SecretStore } from '@kubernetes-models/external-secrets/external-secrets.io/v1/SecretStore';
@@ -48,7 +49,7 @@ const MODELS: Record<string, ModelClass> = Object.fromEntries(
       Namespace, ServiceAccount, Service, ConfigMap, Secret, ResourceQuota, LimitRange, PersistentVolumeClaim,
       Deployment, HorizontalPodAutoscaler, PodDisruptionBudget, Ingress, NetworkPolicy,
       Role, RoleBinding, ClusterRole, ClusterRoleBinding, ValidatingAdmissionPolicy, ValidatingAdmissionPolicyBinding,
-      Kustomization, HelmRelease, HelmRepository, OCIRepository, GitRepository, FluxProvider, Alert, ImageRepository, ImagePolicy,
+      Kustomization, HelmRelease, HelmRepository, OCIRepository, GitRepository, FluxProvider, Alert, ImageRepository, ImagePolicy, ImageUpdateAutomation,
       ClusterIssuer, ExternalSecret, SecretStore, ClusterSecretStore, ServiceMonitor, PrometheusRule,
     ] as unknown as (ModelClass & { apiVersion: string; kind: string })[]
   ).map((m) => [`${m.apiVersion}/${m.kind}`, m]),

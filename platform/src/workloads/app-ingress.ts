@@ -1,5 +1,6 @@
 import { ApiObject } from 'cdk8s';
 import type { Construct } from 'constructs';
+import { INTERNAL_ENTRYPOINT, PUBLIC_ENTRYPOINT } from '../addons/traefik.js';
 import { type AppObjectProps, appMetadata } from './_app-object.js';
 
 export interface AppIngressProps extends AppObjectProps {
@@ -9,26 +10,34 @@ export interface AppIngressProps extends AppObjectProps {
   /** Service and port name to route to. */
   readonly serviceName: string;
   readonly servicePort: string;
-  /** Reachable from the internet; otherwise only through the internal-only middleware. @default false */
+  /** Reachable from the internet; otherwise only through Traefik's internal entry point and NLB. @default false */
   readonly public?: boolean;
+  /**
+   * DNS name of the internal NLB (see internalIngressHost()) that external-dns points a private
+   * host at. Required when `public` is false.
+   */
+  readonly internalTarget?: string;
 }
 
 /** IngressClass of the platform's ingress controller. */
 export const INGRESS_CLASS = 'traefik';
 /** ClusterIssuer that signs ingress certificates. */
 export const CLUSTER_ISSUER = 'letsencrypt-production';
-/** Traefik Middleware (namespace traefik) that admits only private source addresses. */
-export const INTERNAL_ONLY_MIDDLEWARE = 'traefik-internal-only@kubernetescrd';
 
-/** An HTTPS Ingress through Traefik with a cert-manager certificate in Secret `<name>-tls`. */
+/**
+ * An HTTPS Ingress through Traefik with a cert-manager certificate in Secret `<name>-tls`. A public
+ * one is routed only on the `websecure` entry point (internet-facing NLB); a private one only on
+ * the `internal` entry point (internal NLB), and its host's DNS record points at that NLB.
+ */
 export class AppIngress extends ApiObject {
   constructor(scope: Construct, id: string, props: AppIngressProps) {
+    if (!props.public && !props.internalTarget) throw new Error(`private Ingress ${props.name} needs 'internalTarget'`);
     const annotations: Record<string, string> = {
       'cert-manager.io/cluster-issuer': CLUSTER_ISSUER,
-      'traefik.ingress.kubernetes.io/router.entrypoints': 'websecure',
+      'traefik.ingress.kubernetes.io/router.entrypoints': props.public ? PUBLIC_ENTRYPOINT : INTERNAL_ENTRYPOINT,
       'traefik.ingress.kubernetes.io/router.tls': 'true',
     };
-    if (!props.public) annotations['traefik.ingress.kubernetes.io/router.middlewares'] = INTERNAL_ONLY_MIDDLEWARE;
+    if (!props.public) annotations['external-dns.alpha.kubernetes.io/target'] = props.internalTarget!;
     super(scope, id, {
       apiVersion: 'networking.k8s.io/v1',
       kind: 'Ingress',

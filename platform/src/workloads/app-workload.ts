@@ -1,5 +1,4 @@
 import { Construct } from 'constructs';
-import { imagePolicyMarker } from '../_line-comments.js';
 import { AppAutoscaler } from './app-autoscaler.js';
 import { AppDeployment } from './app-deployment.js';
 import { AppDisruptionBudget } from './app-disruption-budget.js';
@@ -14,8 +13,8 @@ import { type AppSettings, appLabels, minPods, selectorLabels } from './app-sett
 export interface AppWorkloadProps {
   /** The app as it runs in this cluster (see appSettings()). */
   readonly app: AppSettings;
-  /** Flux ImagePolicy whose setter marker goes on the image line. @default - no marker */
-  readonly imagePolicy?: { readonly namespace: string; readonly name: string };
+  /** DNS name of the internal NLB that a private ingress host points at (see internalIngressHost()). */
+  readonly internalIngressTarget?: string;
   /** SecretStore in the app's namespace that reads the tenant's secrets. @default `<tenant>-secrets` */
   readonly secretStoreName?: string;
 }
@@ -41,7 +40,6 @@ export class AppWorkload extends Construct {
       ...base,
       selector,
       image: `${app.image.repository}:${app.image.tag}`,
-      imageMarker: props.imagePolicy ? imagePolicyMarker(props.imagePolicy.namespace, props.imagePolicy.name) : undefined,
       port: app.port,
       replicas: app.replicas,
       resources: app.resources,
@@ -59,7 +57,13 @@ export class AppWorkload extends Construct {
     if (ports.length > 0) new AppService(this, 'service', { ...base, selector, ports });
 
     if (app.ingress && app.port !== undefined) {
-      new AppIngress(this, 'ingress', { ...base, ...app.ingress, serviceName: app.name, servicePort: 'http' });
+      new AppIngress(this, 'ingress', {
+        ...base,
+        ...app.ingress,
+        serviceName: app.name,
+        servicePort: 'http',
+        internalTarget: props.internalIngressTarget,
+      });
     }
     if (app.autoscaling) {
       const { min, max, targetCPUUtilization } = app.autoscaling;
@@ -71,8 +75,10 @@ export class AppWorkload extends Construct {
       new AppServiceMonitor(this, 'service-monitor', { ...base, selector, port, path: app.metrics.path, interval: app.metrics.interval });
     }
     if (hasSecrets) {
+      // Named like the Secret it owns, so it never clashes with a tenant-level ExternalSecret `<name>`.
       new AppExternalSecret(this, 'external-secret', {
         ...base,
+        name: appSecretName(app.name),
         secretStoreName: props.secretStoreName ?? `${app.tenant}-secrets`,
         targetName: appSecretName(app.name),
         data: app.secrets,

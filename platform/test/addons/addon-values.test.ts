@@ -51,6 +51,29 @@ describe('add-on values per cluster', () => {
     expect(AWS_LOAD_BALANCER_CONTROLLER.values(env())).toMatchObject({ clusterName: 'staging', region: 'eu-west-2' });
   });
 
+  it('traefik serves private ingresses on an internal entry point exposed only by an internal NLB named in DNS', () => {
+    const v = TRAEFIK.values(env()) as {
+      service: { annotations: Record<string, string>; additionalServices: Record<string, { type: string; annotations: Record<string, string> }> };
+      ports: Record<string, Record<string, unknown>>;
+    };
+    expect(v.ports.internal).toEqual({ port: 8444, exposedPort: 443, protocol: 'TCP', expose: { default: false, internal: true }, tls: { enabled: true } });
+    // websecure and web keep the chart's `expose: { default: true }`: the public NLB never carries `internal`.
+    expect(v.ports.websecure).toBeUndefined();
+    expect(Object.keys(v.service.additionalServices)).toEqual(['internal']);
+    expect(v.service.additionalServices.internal).toEqual({
+      type: 'LoadBalancer',
+      annotations: {
+        'service.beta.kubernetes.io/aws-load-balancer-type': 'external',
+        'service.beta.kubernetes.io/aws-load-balancer-scheme': 'internal',
+        'service.beta.kubernetes.io/aws-load-balancer-nlb-target-type': 'ip',
+        'service.beta.kubernetes.io/aws-load-balancer-attributes': 'load_balancing.cross_zone.enabled=true',
+        'service.beta.kubernetes.io/aws-load-balancer-additional-resource-tags': 'platform.example.com/cluster=staging',
+        'external-dns.alpha.kubernetes.io/hostname': 'ingress-internal.staging.example.com',
+      },
+    });
+    expect(v.service.annotations['external-dns.alpha.kubernetes.io/hostname']).toBeUndefined();
+  });
+
   it('Prometheus ships blocks to the metrics bucket through the Thanos sidecar only when thanos is on', () => {
     const on = KUBE_PROMETHEUS_STACK.values(env()) as { prometheus: { prometheusSpec: Record<string, unknown> } };
     expect(on.prometheus.prometheusSpec.thanos).toEqual({ objectStorageConfig: { existingSecret: { name: 'thanos-objstore', key: 'objstore.yml' } } });

@@ -5,9 +5,9 @@ import { validateManifest } from '../../src/validation/manifest-validator.js';
 
 type Ks = { metadata: { name: string; labels?: Record<string, string> }; spec: Record<string, any> };
 
-function render(infraOf: string[] = []): Ks[] {
+function render(infraOf: string[] = [], images = false): Ks[] {
   const chart = new Chart(Testing.app(), 'test');
-  new PlatformSync(chart, 'platform', { cluster: 'staging', infraOf });
+  new PlatformSync(chart, 'platform', { cluster: 'staging', infraOf, images });
   const objs = chart.toJson() as Ks[];
   for (const o of objs) expect(validateManifest(o as unknown as Record<string, unknown>)).toEqual([]);
   return objs;
@@ -39,5 +39,13 @@ describe('PlatformSync', () => {
           " && status.conditions.exists(e, e.type == 'Healthy' && e.status == 'True')",
       },
     ]);
+  });
+
+  it('GIVEN the management cluster WHEN images is on THEN an images layer after the platform layers reconciles out/<cluster>/images', () => {
+    const objs = render(['staging'], true);
+    const images = objs.find((o) => o.metadata.name === 'images')!;
+    expect(images.spec).toMatchObject({ path: './out/staging/images', dependsOn: [{ name: 'addons-config' }], wait: true, prune: true });
+    expect(images.spec.serviceAccountName).toBe('kustomize-controller');
+    expect(render().map((o) => o.metadata.name)).not.toContain('images');
   });
 });

@@ -6,9 +6,9 @@ import { OutputChart } from '../../src/_output-chart.js';
 
 const defaults = { requests: { cpu: '10m', memory: '100Mi' }, limits: { cpu: '1', memory: '1Gi' } };
 
-function render(app: AppSettings, imagePolicy = true) {
+function render(app: AppSettings) {
   const chart = new OutputChart(Testing.app(), 'c', { folder: 'apps/payments/api', sources: [] });
-  new AppWorkload(chart, app.name, { app, imagePolicy: imagePolicy ? { namespace: 'flux-system', name: `${app.tenant}-${app.name}` } : undefined });
+  new AppWorkload(chart, app.name, { app, internalIngressTarget: 'ingress-internal.example.com' });
   return chart.render().map((o) => o.manifest);
 }
 
@@ -29,8 +29,6 @@ describe('AppWorkload', () => {
       "apiVersion: apps/v1
       kind: Deployment
       metadata:
-        annotations:
-          platform.example.com/line-comments: '{"ghcr.io/acme/worker:1.0.0":"{\\"$imagepolicy\\": \\"flux-system:payments-worker\\"}"}'
         labels:
           app.kubernetes.io/instance: payments-worker
           app.kubernetes.io/name: worker
@@ -132,9 +130,10 @@ describe('AppWorkload', () => {
     expect(deployment.metadata.annotations['secret.reloader.stakater.com/reload']).toBe('api-secrets');
     const secret = byKind(objs, 'ExternalSecret')[0] as { spec: { data: unknown[]; secretStoreRef: unknown } };
     expect(secret.spec.secretStoreRef).toEqual({ kind: 'SecretStore', name: 'payments-secrets' });
-    expect(secret.spec.data).toEqual([{ secretKey: 'DB_URL', remoteRef: { key: 'production/payments/api/db', property: 'url' } }]);
+    expect(secret.spec.data).toEqual([{ secretKey: 'DB_URL', remoteRef: { key: 'api/db', property: 'url' } }]);
     const ingress = byKind(objs, 'Ingress')[0] as { metadata: { annotations: Record<string, string> }; spec: Record<string, unknown> };
     expect(ingress.metadata.annotations['cert-manager.io/cluster-issuer']).toBe('letsencrypt-production');
+    expect(ingress.metadata.annotations['traefik.ingress.kubernetes.io/router.entrypoints']).toBe('websecure');
     expect(ingress.spec.ingressClassName).toBe('traefik');
     expect(ingress.spec.tls).toEqual([{ hosts: ['api.example.com'], secretName: 'api-tls' }]);
     const policy = byKind(objs, 'NetworkPolicy')[0] as { spec: { ingress: unknown[] } };

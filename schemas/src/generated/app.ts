@@ -85,7 +85,7 @@ export interface App {
      */
     path: string;
     /**
-     * Reachable from the internet. False: only from private networks (Traefik middleware `traefik-internal-only`).
+     * Reachable from the internet. False: only from private networks (Traefik entry point `internal` behind an internal NLB; the host resolves to that NLB).
      */
     public: boolean;
   };

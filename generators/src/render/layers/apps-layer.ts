@@ -1,16 +1,6 @@
-import { AppImagePolicy, AppWorkload, type ComputeResources, type Environment, appLabels, appSettings, semverRangeOf } from '@platform/platform';
+import { AppWorkload, type ComputeResources, type Environment, appSettings, internalIngressHost } from '@platform/platform';
 import type { Tenant } from '@platform/schemas';
 import type { ClusterContext } from '../cluster-context.js';
-
-/**
- * Namespace of the ImageUpdateAutomation, and so of every ImagePolicy it applies: Flux resolves
- * references only within one namespace (`--no-cross-namespace-refs`), and the automation's Git
- * write credentials must stay out of reach of tenants.
- */
-export const IMAGE_POLICY_NAMESPACE = 'flux-system';
-
-/** Name of an app's ImageRepository and ImagePolicy; the app file's tag marker names it too. */
-export const imagePolicyName = (tenant: string, app: string) => `${tenant}-${app}`;
 
 /** Resources of a container that states none: the tenant's limit-range defaults. */
 export function tenantDefaultResources(t: Tenant): ComputeResources {
@@ -20,8 +10,8 @@ export function tenantDefaultResources(t: Tenant): ComputeResources {
 
 /**
  * apps/<tenant>/<app>/: each app's workload in its tenant namespace, applied as the tenant's
- * ServiceAccount. Its ImageRepository and ImagePolicy go to tenants/<tenant>/images/ in flux-system,
- * applied by the platform with the tenant's bundle, beside the image automation that uses them.
+ * ServiceAccount. Image automation is not rendered here: the management cluster owns it for the
+ * whole fleet (see images-layer.ts).
  */
 export function renderAppsLayer(ctx: ClusterContext): void {
   const cluster = ctx.cluster.spec;
@@ -35,21 +25,7 @@ export function renderAppsLayer(ctx: ClusterContext): void {
       environment: cluster.environment as Environment,
       defaults: tenantDefaultResources(tenant.spec),
     });
-    const policy = imagePolicyName(a.tenant, name);
-    const range = semverRangeOf(a.spec.image.tag);
     const chart = ctx.chart(`app-${a.tenant}-${name}`, `apps/${a.tenant}/${name}`, [a.source.path, tenant.source.path]);
-    new AppWorkload(chart, name, {
-      app: settings,
-      imagePolicy: range ? { namespace: IMAGE_POLICY_NAMESPACE, name: policy } : undefined,
-    });
-    if (!range) continue;
-    const images = ctx.chart(`images-${a.tenant}-${name}`, `tenants/${a.tenant}/images`, [a.source.path]);
-    new AppImagePolicy(images, policy, {
-      name: policy,
-      namespace: IMAGE_POLICY_NAMESPACE,
-      labels: appLabels(settings),
-      repository: a.spec.image.repository,
-      semverRange: range,
-    });
+    new AppWorkload(chart, name, { app: settings, internalIngressTarget: internalIngressHost(cluster.dns.domain) });
   }
 }

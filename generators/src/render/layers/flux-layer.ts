@@ -4,7 +4,7 @@ import type { ClusterContext } from '../cluster-context.js';
 /** ServiceAccount in flux-system that a tenant's apps Kustomization impersonates. */
 export const tenantReconciler = (tenant: string) => `tenant-${tenant}`;
 
-/** flux/: the platform layers, the management cluster's infra-<cluster> layers, and each tenant's pair. */
+/** flux/: the platform layers, the management cluster's infra-<cluster> and images layers, and each tenant's pair. */
 export function renderFluxLayer(ctx: ClusterContext): void {
   const { cluster, fleet } = ctx;
   const platform = ctx.chart('flux', 'flux', [cluster.source.path]);
@@ -12,6 +12,7 @@ export function renderFluxLayer(ctx: ClusterContext): void {
   new PlatformSync(platform, 'platform', {
     cluster: cluster.spec.name,
     infraOf: cluster.spec.management ? fleet.clusters.map((c) => c.spec.name) : [],
+    images: cluster.spec.management === true,
   });
   for (const t of ctx.tenants) {
     const chart = ctx.chart(`flux-${t.spec.name}`, 'flux', [t.source.path]);

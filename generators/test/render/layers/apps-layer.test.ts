@@ -31,35 +31,31 @@ describe('renderAppsLayer', () => {
     expect(files.get('apps/shop/web/deployment-web.yaml')).toMatch(/^# Source: apps\/shop\/web.yaml, tenants\/shop.yaml$/m);
   });
 
-  it('GIVEN a semver tag WHEN rendered THEN the image line carries the setter marker and the policy lives in flux-system', () => {
+  it('GIVEN a semver tag WHEN rendered on a workload cluster THEN the image line carries no setter marker and no image policy is rendered there', () => {
     const files = render('stage');
-    const deployment = files.get('apps/shop/web/deployment-web.yaml')!;
-    expect(deployment).toContain('          image: ghcr.io/acme/web:1.4.2 # {"$imagepolicy": "flux-system:shop-web"}\n');
-    expect(deployment).not.toContain('line-comments');
-    expect(under(files, 'tenants/shop/images/')).toEqual([
-      'tenants/shop/images/imagepolicy-shop-web.yaml',
-      'tenants/shop/images/imagerepository-shop-web.yaml',
-      'tenants/shop/images/kustomization.yaml',
-    ]);
-    expect(files.get('tenants/shop/images/imagepolicy-shop-web.yaml')).toContain(`spec:
-  imageRepositoryRef:
-    name: shop-web
-  policy:
-    semver:
-      range: "^1.4.2"
-`);
-    expect(files.get('tenants/shop/kustomization.yaml')).toContain('  - images\n');
+    expect(files.get('apps/shop/web/deployment-web.yaml')).toContain('          image: ghcr.io/acme/web:1.4.2\n');
+    expect([...files.values()].some((f) => f.includes('$imagepolicy') || f.includes('line-comments'))).toBe(false);
+    expect([...files.keys()].filter((p) => p.includes('images'))).toEqual([]);
+    expect(files.get('tenants/shop/kustomization.yaml')).not.toContain('  - images\n');
   });
 
-  it('GIVEN a tag that is not semver WHEN rendered THEN no image policy or marker is rendered', () => {
+  it('GIVEN a tag that is not semver WHEN rendered THEN the image is rendered as it is', () => {
     const deployment = render('stage').get('apps/shop/sweeper/deployment-sweeper.yaml')!;
     expect(deployment).toContain('image: ghcr.io/acme/sweeper:main-3f9c2e1\n');
+  });
+
+  it('GIVEN a private ingress WHEN rendered THEN it uses the internal entry point and its DNS name targets the internal NLB of the cluster', () => {
+    const ingress = render('prod').get('apps/shop/admin/ingress-admin.yaml')!;
+    expect(ingress).toContain('    traefik.ingress.kubernetes.io/router.entrypoints: internal\n');
+    expect(ingress).toContain('    external-dns.alpha.kubernetes.io/target: ingress-internal.example.com\n');
+    expect(ingress).not.toContain('router.middlewares');
+    expect(render('prod').get('apps/shop/web/ingress-web.yaml')).toContain('    traefik.ingress.kubernetes.io/router.entrypoints: websecure\n');
   });
 
   it('GIVEN a production override WHEN rendered on production THEN the host follows the cluster and secret keys stay relative to the tenant store', () => {
     const files = render('prod');
     expect(under(files, 'apps/shop/sweeper')).toEqual([]);
     expect(files.get('apps/shop/web/ingress-web.yaml')).toContain('    - host: shop.example.com\n');
-    expect(files.get('apps/shop/web/externalsecret-web-secrets.yaml')).toContain('        key: web/session\n');
+    expect(files.get('apps/shop/web/externalsecret-web-secrets.yaml')).toContain('        key: web-session\n');
   });
 });

@@ -1,0 +1,52 @@
+import { AppImagePolicy, ImageUpdateAutomation, PlatformSync, appLabels, semverRangeOf } from '@platform/platform';
+import type { ClusterContext } from '../cluster-context.js';
+
+/**
+ * Namespace of the ImageUpdateAutomation, and so of every ImagePolicy it applies: Flux resolves
+ * references only within one namespace (`--no-cross-namespace-refs`), and the automation's Git
+ * write credentials must stay out of reach of tenants.
+ */
+export const IMAGE_POLICY_NAMESPACE = 'flux-system';
+
+/** Name of an app's ImageRepository and ImagePolicy; the app file's tag marker names it too. */
+export const imagePolicyName = (tenant: string, app: string) => `${tenant}-${app}`;
+
+/** The branch the automation pushes tag bumps to; `.github/workflows/image-updates.yml` turns it into a PR. */
+export const IMAGE_UPDATES_BRANCH = 'image-updates';
+/** The author of the automation's commits. */
+export const IMAGE_UPDATES_AUTHOR = { name: 'platform-bot', email: 'platform-bot@example.com' };
+
+/**
+ * images/ (management cluster only): one ImageRepository and ImagePolicy per app of the fleet whose
+ * tag is semver, and the one ImageUpdateAutomation that rewrites the tag setters in apps/ and
+ * pushes them to the `image-updates` branch. One cluster owns it, so bumps are never pushed twice.
+ */
+export function renderImagesLayer(ctx: ClusterContext): void {
+  if (!ctx.cluster.spec.management) return;
+  const folder = PlatformSync.IMAGES;
+  ctx.fluxPaths.add(folder);
+  const running = new Set(ctx.fleet.tenants.filter((t) => !t.spec.decommissioned).map((t) => t.spec.name));
+  for (const a of ctx.fleet.apps) {
+    const range = semverRangeOf(a.spec.image.tag);
+    if (!range || !running.has(a.tenant)) continue;
+    const name = imagePolicyName(a.tenant, a.spec.name);
+    const chart = ctx.chart(`images-${name}`, folder, [a.source.path]);
+    new AppImagePolicy(chart, name, {
+      name,
+      namespace: IMAGE_POLICY_NAMESPACE,
+      labels: appLabels({ name: a.spec.name, tenant: a.tenant }),
+      repository: a.spec.image.repository,
+      semverRange: range,
+    });
+  }
+  const chart = ctx.chart('images-automation', folder, [ctx.cluster.source.path]);
+  new ImageUpdateAutomation(chart, 'automation', {
+    name: 'apps',
+    namespace: IMAGE_POLICY_NAMESPACE,
+    checkoutBranch: 'main',
+    pushBranch: IMAGE_UPDATES_BRANCH,
+    author: IMAGE_UPDATES_AUTHOR,
+    updatePath: './apps',
+    labels: { 'app.kubernetes.io/part-of': 'platform' },
+  });
+}

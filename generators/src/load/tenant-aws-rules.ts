@@ -1,5 +1,5 @@
 import type { Cluster, Tenant } from '@platform/schemas';
-import { needsNetwork } from '@platform/platform';
+import { BUCKET_NAME_MAX_LENGTH, bucketName, maxBucketShortName, needsNetwork } from '@platform/platform';
 import type { Diagnostic } from './diagnostic.js';
 import type { FleetRule } from './fleet-rules.js';
 import type { Fleet, Loaded } from '../model.js';
@@ -11,7 +11,6 @@ type TenantAws = Tenant['aws'];
  * platform adds). Checked against every cluster the tenant runs in.
  */
 const LIMITS: { field: keyof TenantAws; what: string; max: number; names: (aws: TenantAws, tenant: string) => [number, string][] }[] = [
-  { field: 'buckets', what: 'S3 bucket', max: 63, names: (a) => a.buckets.map((b, i) => [i, b.name]) },
   { field: 'databases', what: 'RDS instance identifier (with "-final" snapshot suffix)', max: 63, names: (a) => a.databases.map((d, i) => [i, `${d.name}-final`]) },
   { field: 'redis', what: 'ElastiCache replication group id', max: 40, names: (a) => a.redis.map((r, i) => [i, r.name]) },
   { field: 'opensearch', what: 'OpenSearch domain name', max: 28, names: (a) => a.opensearch.map((o, i) => [i, o.name]) },
@@ -31,6 +30,24 @@ export const awsNamesFit: FleetRule = (fleet) =>
         return [t.source.problem(['aws', l.field, i, 'name'], `${l.what} "${full}" on cluster "${longest}" has ${full.length} characters; allowed: at most ${l.max} (shorten the name)`)];
       }),
     ),
+  );
+
+/**
+ * Bucket names are global, so they carry the account and region (`bucketName`); each must fit S3's limit
+ * on every cluster of the tenant. The error names the longest `name` the tenant may use on that cluster.
+ */
+export const bucketNamesFit: FleetRule = (fleet) =>
+  fleet.tenants.flatMap((t) =>
+    t.spec.aws.buckets.flatMap((b, i) => {
+      for (const c of fleet.clusters.filter((x) => t.spec.clusters.includes(x.spec.name))) {
+        const env = { accountId: c.spec.aws.accountId, region: c.spec.aws.region, cluster: c.spec.name, tenant: t.spec.name };
+        const full = bucketName(env, b.name);
+        if (full.length <= BUCKET_NAME_MAX_LENGTH) continue;
+        const max = maxBucketShortName(env);
+        return [t.source.problem(['aws', 'buckets', i, 'name'], `S3 bucket "${full}" on cluster "${c.spec.name}" (${c.source.path}) has ${full.length} characters; allowed: at most ${BUCKET_NAME_MAX_LENGTH}, so a bucket name of at most ${max} characters for tenant "${t.spec.name}" on cluster "${c.spec.name}"`)];
+      }
+      return [];
+    }),
   );
 
 /** Names are unique per kind in a tenant, and a queue's dead-letter queue never takes another queue's name. */
@@ -79,11 +96,37 @@ export const awsPrefixesDisjoint: FleetRule = (fleet) =>
     const problems: Diagnostic[] = [];
     for (const c of t.spec.clusters) {
       const cluster = fleet.clusters.find((x) => x.spec.name === c);
-      for (const other of fleet.clusters.filter((x) => x.spec.aws.accountId === cluster?.spec.aws.accountId && x.spec.name.startsWith(`${c}-${name}-`))) {
+      for (const other of fleet.clusters.filter((x) => x.spec.aws.accountId === cluster?.spec.aws.accountId && (x.spec.name === `${c}-${name}` || x.spec.name.startsWith(`${c}-${name}-`)))) {
         problems.push(t.source.problem(['name'], `tenant AWS names "${c}-${name}-*" would include every AWS name of cluster "${other.spec.name}" (${other.source.path}, same account); allowed: another tenant or cluster name`));
       }
     }
     return problems;
+  });
+
+/** The short AWS names a tenant uses (`<cluster>-<tenant>-<short>`), with the path of the field that makes each. */
+function shortNames(aws: TenantAws): [(string | number)[], string][] {
+  const out: [(string | number)[], string][] = [];
+  for (const field of ['buckets', 'databases', 'registries', 'redis', 'queues', 'topics', 'opensearch', 'tables'] as const) {
+    (aws[field] as readonly { name: string }[]).forEach((x, i) => out.push([['aws', field, i, 'name'], x.name]));
+  }
+  aws.registries.forEach((r, i) => out.push([['aws', 'registries', i, 'name'], `ci-${r.name}`]));
+  aws.serviceAccounts.forEach((s, i) => out.push([['aws', 'serviceAccounts', i, 'name'], `sa-${s.namespace ? `${s.namespace}-` : ''}${s.name}`]));
+  return out;
+}
+
+/**
+ * Tenant names may contain `-`, so tenant `a`'s name `b-x` would be `<cluster>-a-b-x`, which is in tenant
+ * `a-b`'s names (its `x`). Such a name is an error naming both files; the tenant role of `a` is denied
+ * `a-b`'s names anyway (see tenantRoleStatements).
+ */
+export const awsNamesOutsideNestedTenants: FleetRule = (fleet) =>
+  fleet.tenants.flatMap((t) => {
+    const nested = fleet.tenants.filter((o) => o.spec.name.startsWith(`${t.spec.name}-`));
+    return shortNames(t.spec.aws).flatMap(([at, short]) => {
+      const owner = nested.find((o) => `${t.spec.name}-${short}`.startsWith(`${o.spec.name}-`));
+      if (!owner) return [];
+      return [t.source.problem(at, `AWS name "<cluster>-${t.spec.name}-${short}" is inside the names "<cluster>-${owner.spec.name}-*" of tenant "${owner.spec.name}" (${owner.source.path}); allowed: a name not starting with "${owner.spec.name.slice(t.spec.name.length + 1)}-"`)];
+    });
   });
 
 /**
@@ -135,7 +178,7 @@ export const snsSubscriptionsAgree: FleetRule = (fleet) => {
 };
 
 /** The AWS resource rules, in the order FLEET_RULES runs them. */
-export const TENANT_AWS_RULES: FleetRule[] = [awsNamesFit, awsNamesUnique, awsPrefixesDisjoint, snsSubscriptionsAgree];
+export const TENANT_AWS_RULES: FleetRule[] = [awsNamesFit, bucketNamesFit, awsNamesUnique, awsPrefixesDisjoint, awsNamesOutsideNestedTenants, snsSubscriptionsAgree];
 
 /** Warnings `generate` prints: VPC-attached tenant resources left out on a cluster without `network.ids`. */
 export function tenantAwsWarnings(fleet: Fleet): string[] {

@@ -105,4 +105,22 @@ describe('tenant AWS rules', () => {
       'warning: clusters/stage.yaml: cluster "stage" has no network.ids (vpcId, secureSubnetIds, computeSecurityGroupId): the databases, Redis and OpenSearch of tenant "shop" (tenants/shop.yaml) are not rendered there until they are set',
     ]);
   });
+
+  it('GIVEN a bucket name too long for S3 once the account and region lead WHEN loaded THEN the error names the cluster and the longest name allowed', () => {
+    // "123456789012-eu-west-2-stage-payments-reconciliation-" is 53 characters: 10 are left.
+    const t = 'payments-reconciliation';
+    expect(problemsOf({ [t]: tenant(t, '  buckets: [{ name: settlement }]\n') })).toEqual([]);
+    expect(problemsOf({ [t]: tenant(t, '  buckets: [{ name: settlement1 }]\n') })).toEqual([
+      `tenants/${t}.yaml:8:21: aws.buckets[0].name: S3 bucket "123456789012-eu-west-2-stage-${t}-settlement1" on cluster "stage" (clusters/stage.yaml) has 64 characters; allowed: at most 63, so a bucket name of at most 10 characters for tenant "${t}" on cluster "stage"`,
+    ]);
+  });
+
+  it('GIVEN tenants a and a-b WHEN a asks for names inside a-b\'s names THEN each is an error naming both files', () => {
+    expect(problemsOf({ a: tenant('a', '  buckets: [{ name: b-files }, { name: bfiles }]\n  serviceAccounts: [{ name: x }]\n'), 'a-b': tenant('a-b', '  buckets: [{ name: files }]\n') })).toEqual([
+      'tenants/a.yaml:8:21: aws.buckets[0].name: AWS name "<cluster>-a-b-files" is inside the names "<cluster>-a-b-*" of tenant "a-b" (tenants/a-b.yaml); allowed: a name not starting with "b-"',
+    ]);
+    expect(problemsOf({ a: tenant('a', '  serviceAccounts: [{ name: api }]\n'), 'a-sa': tenant('a-sa', '  buckets: [{ name: api }]\n') })).toEqual([
+      'tenants/a.yaml:8:29: aws.serviceAccounts[0].name: AWS name "<cluster>-a-sa-api" is inside the names "<cluster>-a-sa-*" of tenant "a-sa" (tenants/a-sa.yaml); allowed: a name not starting with "sa-"',
+    ]);
+  });
 });

@@ -1,4 +1,6 @@
-import { TenantAwsResources, type OutputChart, type TenantAws, type TenantAwsEnv } from '@platform/platform';
+import {
+  type DataStoreKind, type EgressRule, type OutputChart, type TenantAws, type TenantAwsEnv, TenantAwsResources, planSubnetsOrThrow, tenantEgressRules,
+} from '@platform/platform';
 import type { Tenant } from '@platform/schemas';
 import type { Loaded } from '../../model.js';
 import type { ClusterContext } from '../cluster-context.js';
@@ -19,6 +21,28 @@ export function renderTenantAwsResources(ctx: ClusterContext, tenant: Loaded<Ten
     network: c.network.ids,
     namespaces: [name, ...tenant.spec.namespaces.map((s) => `${name}-${s}`)],
     peers: ctx.tenants.filter((t) => t.spec.name !== name).map((t) => ({ name: t.spec.name, aws: t.spec.aws })),
+    otherTenants: ctx.fleet.tenants.map((t) => t.spec.name).filter((n) => n !== name),
+  });
+}
+
+/**
+ * The egress the tenant's AWS resources on this cluster need through its namespaces' fence: its data stores
+ * (only when rendered, i.e. the cluster has `network.ids`) in the secure subnets of the cluster's subnet plan,
+ * and, from namespaces with a workload role, the Pod Identity agent and the public AWS endpoints.
+ */
+export function tenantAwsEgress(ctx: ClusterContext, tenant: Loaded<Tenant>): EgressRule[] {
+  const c = ctx.cluster.spec;
+  const { name } = tenant.spec;
+  const aws = withAppServiceAccounts(tenant.spec.aws, ctx.appsOf(name));
+  const present: [DataStoreKind, number][] = [['postgres', aws.databases.length], ['redis', aws.redis.length], ['opensearch', aws.opensearch.length]];
+  const dataStores = c.network.ids ? present.filter(([, n]) => n > 0).map(([kind]) => kind) : [];
+  const plan = planSubnetsOrThrow(c.network.vpcCidr, c.network.subnetPrefixLengths, c.aws.availabilityZones);
+  return tenantEgressRules({
+    vpcCidr: c.network.vpcCidr,
+    secureCidrs: plan.subnets.filter((s) => s.tier === 'secure').map((s) => s.cidr),
+    dataStores,
+    workloadNamespaces: aws.serviceAccounts.map((sa) => (sa.namespace === '' ? name : `${name}-${sa.namespace}`)),
+    usesAwsApis: aws.buckets.length + aws.queues.length + aws.topics.length + aws.tables.length > 0,
   });
 }
 

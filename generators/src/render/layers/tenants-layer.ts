@@ -1,7 +1,7 @@
 import { TenantBundle, TenantClusterRoles, TenantGuardrails } from '@platform/platform';
 import type { ClusterContext } from '../cluster-context.js';
 import { tenantReconciler } from './flux-layer.js';
-import { renderTenantAwsResources } from './tenant-aws-layer.js';
+import { renderTenantAwsResources, tenantAwsEgress } from './tenant-aws-layer.js';
 
 /** Folder of the cluster-wide tenancy objects: applied before any tenant (every tenant-<team> depends on it). */
 export const TENANCY_FOLDER = 'addons-config';
@@ -29,6 +29,7 @@ export function renderTenantsLayer(ctx: ClusterContext): void {
       reconciler: tenantReconciler(name),
       kustomizations,
       allowTo: ctx.tenants.filter((o) => o.spec.name !== name && o.spec.network.allowFrom.includes(name)).map((o) => o.spec.name),
+      egress: tenantAwsEgress(ctx, t),
     });
     renderTenantAwsResources(ctx, t, chart);
   }

@@ -17,6 +17,8 @@ const bundles = fleet.clusters.flatMap((c) => {
     .filter((t) => t.spec.clusters.includes(c.spec.name))
     .map((t) => ({
       cluster: c.spec.name,
+      /** Buckets lead with the account and region (S3 names are global). */
+      bucketPrefix: `${c.spec.aws.accountId}-${c.spec.aws.region}-`,
       tenant: t.spec.name,
       objects: files.filter(([p]) => p.startsWith(`tenants/${t.spec.name}/`) && p.endsWith('.yaml') && !p.endsWith('kustomization.yaml')).map(([, text]) => parse(text) as Obj),
     }));
@@ -52,7 +54,7 @@ describe('tenant AWS resources of the example fleet', () => {
             }
             // The resource part of the ARN (after account) starts with, or has a segment starting with, the tenant's prefix.
             const resource = r.split(':').slice(5).join(':');
-            const ownPrefix = new RegExp(`(^|[:/])(${own}|${b.cluster}/${b.tenant}/)`);
+            const ownPrefix = new RegExp(`(^|[:/])(${own}|${b.bucketPrefix}${own}|${b.cluster}/${b.tenant}/)`);
             expect(ownPrefix.test(resource), `${b.cluster}/${b.tenant} ${p.metadata.name}: ${r}`).toBe(true);
             for (const o of others) expect(r.includes(`-${o}-`) || r.includes(`/${o}/`), `${p.metadata.name} names ${o}: ${r}`).toBe(false);
           }
@@ -70,10 +72,14 @@ describe('tenant AWS resources of the example fleet', () => {
           if (r === '*') {
             const tagged = JSON.stringify(s.Condition ?? {}).includes(`"aws:RequestTag/platform.example.com/tenant":"${b.tenant}"`);
             expect(tagged || list(s.Action).every((a) => /:(Describe|List)/.test(a)), `${role.metadata.name}: ${JSON.stringify(s.Action)}`).toBe(true);
-          } else if (!r.includes(':key/*') && !r.includes(':security-group')) {
-            expect(r.includes(`${b.cluster}-${b.tenant}-`) || r.includes(`${b.cluster}/${b.tenant}/`) || r.endsWith(`:cluster/${b.cluster}`) || r.includes(`podidentityassociation/${b.cluster}/`), r).toBe(true);
+          } else if (s.Effect === 'Deny') {
+            expect(s.Sid, r).toBe('NotNestedTenants');
+          } else if (!r.includes(':key/*') && !r.includes(':security-group') && !r.includes('podidentityassociation/')) {
+            expect(r.includes(`${b.cluster}-${b.tenant}-`) || r.includes(`${b.cluster}/${b.tenant}/`) || r.endsWith(`:cluster/${b.cluster}`), r).toBe(true);
           } else {
-            expect(s.Condition, r).toEqual({ StringEquals: { 'aws:ResourceTag/platform.example.com/tenant': b.tenant } });
+            // ID-named resources: touched when tagged for the tenant, created only with that tag.
+            const tag = r.includes('podidentityassociation/') && list(s.Action).includes('eks:CreatePodIdentityAssociation') ? 'RequestTag' : 'ResourceTag';
+            expect(s.Condition, r).toEqual({ StringEquals: { [`aws:${tag}/platform.example.com/tenant`]: b.tenant } });
           }
         }
       }

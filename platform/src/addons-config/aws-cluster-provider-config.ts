@@ -1,12 +1,17 @@
 import { ApiObject } from 'cdk8s';
 import type { Construct } from 'constructs';
 import { AWS_PROVIDER_CONFIG_API_VERSION } from './crossplane-package-kinds.js';
+import { addonRoleArn } from '../infra/infra-names.js';
 
 /** The role in a cluster's account that the management cluster's Crossplane assumes to manage that cluster. */
 export const defaultCrossplaneAssumeRoleArn = (accountId: string, cluster: string) => `arn:aws:iam::${accountId}:role/${cluster}-crossplane`;
 
+/** The role the management cluster's Crossplane assumes for a cluster: its `crossplane.assumeRoleArn`, or the default. */
+export const crossplaneAssumeRoleArn = (c: { readonly name: string; readonly aws: { readonly accountId: string }; readonly crossplane?: { readonly assumeRoleArn?: string } }) =>
+  c.crossplane?.assumeRoleArn ?? defaultCrossplaneAssumeRoleArn(c.aws.accountId, c.name);
+
 /** The role the provider pods of a cluster's own Crossplane run as (Pod Identity or IRSA). */
-export const crossplaneProviderRoleArn = (accountId: string, cluster: string) => `arn:aws:iam::${accountId}:role/${cluster}-crossplane-provider`;
+export const crossplaneProviderRoleArn = (accountId: string, cluster: string) => addonRoleArn(accountId, cluster, 'crossplane');
 
 export interface AwsClusterProviderConfigProps {
   /** `default` (the cluster's own account) or `infra-<cluster>`. */

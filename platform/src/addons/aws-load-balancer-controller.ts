@@ -15,5 +15,9 @@ export const AWS_LOAD_BALANCER_CONTROLLER = defineAddon({
     replicaCount: 2,
     serviceAccount: { name: 'aws-load-balancer-controller' },
     defaultTags: { 'platform.example.com/cluster': env.cluster },
+    // Its IAM role (infra layer, load-balancer-controller-policy.ts) grants no WAF or Shield calls.
+    enableShield: false,
+    enableWaf: false,
+    enableWafv2: false,
   }),
 });

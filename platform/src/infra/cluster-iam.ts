@@ -1,17 +1,17 @@
 import { Construct } from 'constructs';
-import { IamInstanceProfile, IamPolicy, IamRole, IamRolePolicyAttachment } from '../crossplane/iam/role.js';
-import { awsManagedPolicy, policyDocument, serviceTrustPolicy } from '../crossplane/iam/policy-document.js';
-import { type InfraProps, mrBase, resolveInfra, type ResolvedInfra } from './infra-props.js';
-import { clusterKeyAlias } from './cluster-kms-key.js';
+import { IamInstanceProfile } from '../crossplane/iam/role.js';
+import { serviceTrustPolicy } from '../crossplane/iam/policy-document.js';
+import { type InfraProps, mrBase, resolveInfra } from './infra-props.js';
+import { useClusterKey } from './cluster-kms-key.js';
+import { clusterRole, iamName, podIdentityTrustPolicy, rolePolicy } from './_iam.js';
+
+export { iamName, roleArn } from './_iam.js';
 
 /** metadata.name of the cluster's IAM objects. */
 export const CLUSTER_ROLES = { cluster: 'eks-cluster', node: 'eks-node', ebsCsi: 'ebs-csi-driver' } as const;
 
-/** The IAM name of a cluster role: `<cluster>-<role>`, unique in the account. */
-export const iamName = (cluster: string, role: string) => `${cluster}-${role}`;
-
-/** The ARN of a role of the cluster, for fields that take no reference. */
-export const roleArn = (accountId: string, cluster: string, role: string) => `arn:aws:iam::${accountId}:role/${iamName(cluster, role)}`;
+/** The EBS CSI controller's ServiceAccount (in kube-system), which the EKS add-on associates with its role. */
+export const EBS_CSI_SERVICE_ACCOUNT = 'ebs-csi-controller-sa';
 
 const NODE_POLICIES = ['AmazonEKSWorkerNodePolicy', 'AmazonEC2ContainerRegistryPullOnly', 'AmazonEKS_CNI_Policy', 'AmazonSSMManagedInstanceCore'];
 
@@ -22,16 +22,14 @@ const NODE_POLICIES = ['AmazonEKSWorkerNodePolicy', 'AmazonEC2ContainerRegistryP
  * Every name is `<cluster>-<purpose>`; no statement grants `*` actions.
  */
 export class ClusterIam extends Construct {
-  private readonly infra: ResolvedInfra;
-
   constructor(scope: Construct, id: string, props: InfraProps) {
     super(scope, id);
-    const infra = (this.infra = resolveInfra(props));
+    const infra = resolveInfra(props);
     const { cluster, accountId, region } = infra;
 
-    this.role(CLUSTER_ROLES.cluster, 'EKS control plane', serviceTrustPolicy('eks.amazonaws.com', ['sts:AssumeRole', 'sts:TagSession']), ['AmazonEKSClusterPolicy']);
-    this.role(CLUSTER_ROLES.node, 'EKS worker nodes', serviceTrustPolicy('ec2.amazonaws.com'), NODE_POLICIES);
-    this.policy(CLUSTER_ROLES.node, 'Nodes read their cluster endpoint and CA at boot', [
+    clusterRole(this, infra, CLUSTER_ROLES.cluster, 'EKS control plane', serviceTrustPolicy('eks.amazonaws.com', ['sts:AssumeRole', 'sts:TagSession']), ['AmazonEKSClusterPolicy']);
+    clusterRole(this, infra, CLUSTER_ROLES.node, 'EKS worker nodes', serviceTrustPolicy('ec2.amazonaws.com'), NODE_POLICIES);
+    rolePolicy(this, infra, CLUSTER_ROLES.node, 'Nodes read their cluster endpoint and CA at boot', [
       { sid: 'DescribeOwnCluster', actions: ['eks:DescribeCluster'], resources: [`arn:aws:eks:${region}:${accountId}:cluster/${cluster}`] },
     ]);
     new IamInstanceProfile(this, 'instance-profile', {
@@ -40,44 +38,9 @@ export class ClusterIam extends Construct {
       forProvider: { roleRef: { name: CLUSTER_ROLES.node }, tags: infra.tags },
     });
 
-    this.role(CLUSTER_ROLES.ebsCsi, 'EBS CSI driver (Pod Identity)', serviceTrustPolicy('pods.eks.amazonaws.com', ['sts:AssumeRole', 'sts:TagSession']), ['service-role/AmazonEBSCSIDriverPolicy']);
-    this.policy(CLUSTER_ROLES.ebsCsi, 'EBS CSI driver uses the cluster key for encrypted volumes', [
-      {
-        sid: 'UseClusterKey',
-        actions: ['kms:CreateGrant', 'kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKeyWithoutPlaintext', 'kms:ReEncryptFrom', 'kms:ReEncryptTo'],
-        resources: [`arn:aws:kms:${region}:${accountId}:key/*`],
-        condition: { 'ForAnyValue:StringEquals': { 'kms:ResourceAliases': clusterKeyAlias(cluster) } },
-      },
+    clusterRole(this, infra, CLUSTER_ROLES.ebsCsi, 'EBS CSI driver (Pod Identity)', podIdentityTrustPolicy(cluster, 'kube-system', [EBS_CSI_SERVICE_ACCOUNT]), ['service-role/AmazonEBSCSIDriverPolicy']);
+    rolePolicy(this, infra, CLUSTER_ROLES.ebsCsi, 'EBS CSI driver uses the cluster key for encrypted volumes', [
+      useClusterKey(infra, ['kms:CreateGrant', 'kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKeyWithoutPlaintext', 'kms:ReEncryptFrom', 'kms:ReEncryptTo']),
     ]);
-  }
-
-  private role(name: string, description: string, assumeRolePolicy: string, managed: readonly string[]): void {
-    const { infra } = this;
-    new IamRole(this, name, {
-      ...mrBase(infra, name),
-      externalName: iamName(infra.cluster, name),
-      forProvider: { assumeRolePolicy, description: `${infra.cluster}: ${description}`, tags: infra.tags },
-    });
-    for (const policy of managed) {
-      const attachment = `${name}-${policy.replace(/^.*\//, '').toLowerCase().replace(/_/g, '-')}`;
-      new IamRolePolicyAttachment(this, attachment, {
-        ...mrBase(infra, attachment),
-        forProvider: { roleRef: { name }, policyArn: awsManagedPolicy(policy) },
-      });
-    }
-  }
-
-  /** A customer-managed policy named after the role and attached to it. */
-  private policy(role: string, description: string, statements: Parameters<typeof policyDocument>[0]): void {
-    const { infra } = this;
-    new IamPolicy(this, `${role}-policy`, {
-      ...mrBase(infra, role),
-      externalName: iamName(infra.cluster, role),
-      forProvider: { description: `${infra.cluster}: ${description}`, policy: policyDocument(statements), tags: infra.tags },
-    });
-    new IamRolePolicyAttachment(this, `${role}-own`, {
-      ...mrBase(infra, `${role}-own`),
-      forProvider: { roleRef: { name: role }, policyArnRef: { name: role } },
-    });
   }
 }

@@ -5,7 +5,10 @@ import { ClusterSecurityGroups } from './cluster-security-groups.js';
 import { CLUSTER_KEY, ClusterKmsKey } from './cluster-kms-key.js';
 import { ClusterIam } from './cluster-iam.js';
 import { EksControlPlane } from './eks-control-plane.js';
-import { NodeGroup } from './node-group.js';
+import { NodeGroup, nodeGroupAwsName } from './node-group.js';
+import { AddonIamRoles } from './addon-iam-roles.js';
+import { BastionHost } from './bastion-host.js';
+import type { AddonSettings } from '../addons/catalog.js';
 import { SecureBucket, type BucketLifecycleRule } from './secure-bucket.js';
 import type { InfraProps } from './infra-props.js';
 import { CLUSTER_LABEL, infraNamespace, infraProviderConfigRef } from './infra-names.js';
@@ -14,6 +17,13 @@ import { planSubnetsOrThrow, type SubnetPlan } from './subnet-plan.js';
 export interface ClusterInfrastructureProps {
   /** The cluster as loaded from clusters/<name>.yaml, defaults filled in. */
   readonly cluster: Cluster;
+  /**
+   * Management cluster: the role in each cluster's account (`crossplane.assumeRoleArn`) that its
+   * Crossplane provider assumes to manage that cluster's infrastructure. @default []
+   */
+  readonly crossplaneAssumeRoleArns?: readonly string[];
+  /** The tenants' secret-reader roles on this cluster, which external-secrets assumes for their SecretStores. @default [] */
+  readonly tenantSecretRoleArns?: readonly string[];
 }
 
 /** The platform's buckets of every cluster: purpose and lifecycle. */
@@ -28,7 +38,8 @@ export const clusterBucketName = (accountId: string, region: string, cluster: st
 
 /**
  * The whole AWS estate of one cluster as Crossplane managed resources in namespace infra-<cluster>:
- * network, security groups, KMS key, buckets, IAM, the EKS control plane and its node groups.
+ * network, security groups, KMS key, buckets, IAM (cluster roles and one Pod Identity role per
+ * add-on that needs AWS), the EKS control plane, its node groups and, in bastion mode, the bastion.
  */
 export class ClusterInfrastructure extends Construct {
   readonly plan: SubnetPlan;
@@ -45,11 +56,12 @@ export class ClusterInfrastructure extends Construct {
     const bastion = c.access.ssh.mode === 'bastion';
     new ClusterSecurityGroups(this, 'security-groups', { ...base, apiCidrs: c.access.apiCidrs, ...(bastion ? { bastionCidrs: c.access.ssh.cidrs } : {}) });
     const key = new ClusterKmsKey(this, 'kms', base);
+    const bucket = (purpose: string) => clusterBucketName(c.aws.accountId, c.aws.region, c.name, purpose);
     for (const b of CLUSTER_BUCKETS) {
       new SecureBucket(this, `bucket-${b.purpose}`, {
         name: b.purpose,
         namespace: infraNamespace(c.name),
-        externalName: clusterBucketName(c.aws.accountId, c.aws.region, c.name, b.purpose),
+        externalName: bucket(b.purpose),
         region: c.aws.region,
         kmsKeyRef: { name: CLUSTER_KEY },
         providerConfigRef: infraProviderConfigRef(c.name),
@@ -59,6 +71,17 @@ export class ClusterInfrastructure extends Construct {
       });
     }
     new ClusterIam(this, 'iam', base);
+    new AddonIamRoles(this, 'addon-iam', {
+      ...base,
+      addons: c.addons as AddonSettings,
+      hostedZoneId: c.dns.hostedZoneId,
+      logsBucket: bucket('logs'),
+      metricsBucket: bucket('metrics'),
+      autoscalingGroups: c.nodeGroups.map((g) => nodeGroupAwsName(c.name, g.name)),
+      crossplaneAssumeRoleArns: props.crossplaneAssumeRoleArns,
+      tenantSecretRoleArns: props.tenantSecretRoleArns,
+    });
+    if (bastion) new BastionHost(this, 'bastion', { ...base, zoneIndexes });
     new EksControlPlane(this, 'eks', {
       ...base,
       version: c.kubernetes.version,

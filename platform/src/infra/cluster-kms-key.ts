@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { KmsAlias, KmsKey } from '../crossplane/kms/key.js';
-import { policyDocument } from '../crossplane/iam/policy-document.js';
+import { policyDocument, type PolicyStatement } from '../crossplane/iam/policy-document.js';
 import { type InfraProps, mrBase, named, resolveInfra } from './infra-props.js';
 
 /** metadata.name of the cluster key. */
@@ -8,6 +8,27 @@ export const CLUSTER_KEY = 'cluster';
 
 /** The alias of a cluster's key, unique per account and region. */
 export const clusterKeyAlias = (cluster: string) => `alias/${cluster}-platform`;
+
+/**
+ * An IAM statement allowing `actions` on the cluster's key only. The key is ID-identified, so it is
+ * named by its alias (`kms:ResourceAliases`); `viaService` (e.g. `s3`) limits use to calls that
+ * service makes on the caller's behalf in the cluster's region.
+ */
+export function useClusterKey(
+  c: { readonly cluster: string; readonly accountId: string; readonly region: string },
+  actions: readonly string[],
+  viaService?: string,
+): PolicyStatement {
+  return {
+    sid: 'UseClusterKey',
+    actions,
+    resources: [`arn:aws:kms:${c.region}:${c.accountId}:key/*`],
+    condition: {
+      'ForAnyValue:StringEquals': { 'kms:ResourceAliases': clusterKeyAlias(c.cluster) },
+      ...(viaService ? { StringEquals: { 'kms:ViaService': `${viaService}.${c.region}.amazonaws.com` } } : {}),
+    },
+  };
+}
 
 const KEY_ADMIN_ACTIONS = [
   'kms:CancelKeyDeletion', 'kms:CreateAlias', 'kms:CreateGrant', 'kms:Decrypt', 'kms:DeleteAlias', 'kms:DescribeKey',

@@ -3,7 +3,7 @@ import { EksAccessEntry, EksAccessPolicyAssociation, EksAddon, EksCluster } from
 import { type InfraProps, mrBase, resolveInfra } from './infra-props.js';
 import { subnetName } from './cluster-network.js';
 import { SECURITY_GROUPS } from './cluster-security-groups.js';
-import { CLUSTER_ROLES, roleArn } from './cluster-iam.js';
+import { CLUSTER_ROLES, EBS_CSI_SERVICE_ACCOUNT, roleArn } from './cluster-iam.js';
 
 export interface EksControlPlaneProps extends InfraProps {
   /** Kubernetes minor version, e.g. `1.34`. */
@@ -74,7 +74,7 @@ export class EksControlPlane extends Construct {
           resolveConflictsOnCreate: 'OVERWRITE',
           resolveConflictsOnUpdate: 'OVERWRITE',
           ...(addon === 'aws-ebs-csi-driver'
-            ? { podIdentityAssociation: [{ roleArn: roleArn(accountId, cluster, CLUSTER_ROLES.ebsCsi), serviceAccount: 'ebs-csi-controller-sa' }] }
+            ? { podIdentityAssociation: [{ roleArn: roleArn(accountId, cluster, CLUSTER_ROLES.ebsCsi), serviceAccount: EBS_CSI_SERVICE_ACCOUNT }] }
             : {}),
           tags: infra.tags,
         },

@@ -14,3 +14,19 @@ export const infraProviderConfigRef = (cluster: string) => ({ kind: 'ClusterProv
 
 /** Label on every infra object: the cluster it belongs to. */
 export const CLUSTER_LABEL = 'platform.example.com/cluster';
+
+/** Role names that differ from the add-on name: the Crossplane role is its AWS provider's. */
+const ADDON_ROLE_SUFFIXES: Readonly<Record<string, string>> = { crossplane: 'crossplane-provider' };
+
+/**
+ * The IAM role of an add-on that needs AWS: `<cluster>-<addon>` (`<cluster>-crossplane-provider`
+ * for Crossplane). The infra layer creates it; add-on values, provider configs and tenant trust
+ * policies name it through this function only.
+ */
+export const addonRoleName = (cluster: string, addon: string) => `${cluster}-${addonRoleSuffix(addon)}`;
+
+/** The part of an add-on's role name after `<cluster>-`; also the metadata.name of its IAM objects. */
+export const addonRoleSuffix = (addon: string) => ADDON_ROLE_SUFFIXES[addon] ?? addon;
+
+/** The ARN of an add-on's role, for fields that take no reference. */
+export const addonRoleArn = (accountId: string, cluster: string, addon: string) => `arn:aws:iam::${accountId}:role/${addonRoleName(cluster, addon)}`;

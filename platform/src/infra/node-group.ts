@@ -37,6 +37,9 @@ export interface NodeGroupProps extends InfraProps {
 /** metadata.name of a node group's launch template and auto scaling group. */
 export const nodeGroupObjectName = (group: string) => `nodes-${group}`;
 
+/** The AWS name of a node group's launch template and auto scaling group: `<cluster>-<group>`. */
+export const nodeGroupAwsName = (cluster: string, group: string) => `${cluster}-${group}`;
+
 /** Graviton instance families (`m7g`, `c6gn`, `r8gd`, ...) need the arm64 AMI. */
 export const isArm = (instanceType: string) => /^[a-z]+[0-9]+g[a-z]*\./.test(instanceType);
 
@@ -57,7 +60,7 @@ export class NodeGroup extends Construct {
     if (arches.size > 1) throw new Error(`NodeGroup '${props.name}': 'instanceTypes' (${props.instanceTypes.join(', ')}) mix arm64 and x86_64; allowed: one architecture per group`);
     if (props.minSize > props.maxSize) throw new Error(`NodeGroup '${props.name}': 'minSize' (${props.minSize}) must not exceed 'maxSize' (${props.maxSize})`);
     const objectName = nodeGroupObjectName(props.name);
-    const awsName = `${cluster}-${props.name}`;
+    const awsName = nodeGroupAwsName(cluster, props.name);
     const arch = isArm(first) ? 'arm64' : 'x86_64';
     const labels = { 'platform.example.com/node-group': props.name, ...(props.labels ?? {}) };
     const taints = props.taints ?? [];

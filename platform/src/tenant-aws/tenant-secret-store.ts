@@ -2,7 +2,7 @@ import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { IamPolicy, IamRole, IamRolePolicyAttachment } from '../crossplane/iam/role.js';
 import { policyDocument } from '../crossplane/iam/policy-document.js';
-import { type TenantAwsEnv, accountRoleArn, arns, awsName, mrCommon, secretName, tenantTags } from './tenant-aws-env.js';
+import { type TenantAwsEnv, accountRoleArn, arns, mrCommon, secretName, tenantTags } from './tenant-aws-env.js';
 
 export interface TenantSecretStoreProps {
   readonly env: TenantAwsEnv;
@@ -11,6 +11,12 @@ export interface TenantSecretStoreProps {
   /** The tenant's namespaces: each gets the store. @default - the main namespace */
   readonly namespaces?: readonly string[];
 }
+
+/**
+ * `<cluster>-<tenant>-secrets` (the tenant's AWS name `secrets`): the role the tenant's SecretStores
+ * read with. The infra layer lets the cluster's external-secrets role assume exactly these roles.
+ */
+export const tenantSecretReaderRoleName = (env: Pick<TenantAwsEnv, 'cluster' | 'tenant'>) => `${env.cluster}-${env.tenant}-secrets`;
 
 /** Name of the tenant's SecretStore in each of its namespaces (apps' ExternalSecrets use it too). */
 export const tenantSecretStoreName = (tenant: string) => `${tenant}-secrets`;
@@ -27,7 +33,7 @@ export class TenantSecretStore extends Construct {
   constructor(scope: Construct, id: string, props: TenantSecretStoreProps) {
     super(scope, id);
     const { env } = props;
-    const roleName = awsName(env, 'secrets');
+    const roleName = tenantSecretReaderRoleName(env);
     const common = mrCommon(env, 'secrets-reader');
     this.roleArn = accountRoleArn(env, roleName);
     new IamRole(this, 'role', {

@@ -8,7 +8,7 @@ import {
   PLATFORM_NAMESPACES,
   PlatformNotifications,
   crossplaneProviderRoleArn,
-  defaultCrossplaneAssumeRoleArn,
+  crossplaneAssumeRoleArn,
   enabledAddons,
   infraProviderConfigName,
 } from '@platform/platform';
@@ -40,7 +40,7 @@ export function renderAddonsConfigLayer(ctx: ClusterContext): void {
     if (spec.management) {
       // infra-<cluster>: cluster X's infra MRs, reached through a role in X's account.
       for (const c of fleet.clusters) {
-        const roleArn = c.spec.crossplane?.assumeRoleArn ?? defaultCrossplaneAssumeRoleArn(c.spec.aws.accountId, c.spec.name);
+        const roleArn = crossplaneAssumeRoleArn(c.spec);
         new AwsClusterProviderConfig(config, `infra-${c.spec.name}`, {
           name: infraProviderConfigName(c.spec.name),
           credentials,

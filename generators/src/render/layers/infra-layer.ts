@@ -1,5 +1,13 @@
 import { ApiObject } from 'cdk8s';
-import { CLUSTER_LABEL, ClusterInfrastructure, infraNamespace, infraProviderConfigName } from '@platform/platform';
+import {
+  CLUSTER_LABEL,
+  ClusterInfrastructure,
+  accountRoleArn,
+  crossplaneAssumeRoleArn,
+  infraNamespace,
+  infraProviderConfigName,
+  tenantSecretReaderRoleName,
+} from '@platform/platform';
 import type { ClusterContext } from '../cluster-context.js';
 import { clusterReadme } from './cluster-readme.js';
 
@@ -8,7 +16,8 @@ export { infraNamespace, infraProviderConfigName };
 /**
  * infra/: the cluster's AWS estate as Crossplane managed resources. Rendered for every cluster,
  * reconciled by the management cluster into namespace infra-<cluster> with the ClusterProviderConfig
- * infra-<cluster>. Also writes out/<cluster>/README.md (subnet plan and Flux layers).
+ * infra-<cluster>. The add-on roles name the fleet's other clusters (management) and this cluster's
+ * tenants (external-secrets). Also writes out/<cluster>/README.md (subnet plan and Flux layers).
  */
 export function renderInfraLayer(ctx: ClusterContext): void {
   const name = ctx.cluster.spec.name;
@@ -18,6 +27,12 @@ export function renderInfraLayer(ctx: ClusterContext): void {
     kind: 'Namespace',
     metadata: { name: infraNamespace(name), labels: { [CLUSTER_LABEL]: name } },
   });
-  const infra = new ClusterInfrastructure(chart, 'estate', { cluster: ctx.cluster.spec });
+  const { spec } = ctx.cluster;
+  const infra = new ClusterInfrastructure(chart, 'estate', {
+    cluster: spec,
+    // The management cluster's Crossplane assumes each cluster's role (its infra-<cluster> ClusterProviderConfig).
+    crossplaneAssumeRoleArns: spec.management ? ctx.fleet.clusters.map((c) => crossplaneAssumeRoleArn(c.spec)) : [],
+    tenantSecretRoleArns: ctx.tenants.map((t) => accountRoleArn(spec.aws, tenantSecretReaderRoleName({ cluster: name, tenant: t.spec.name }))),
+  });
   ctx.extraFiles.set('README.md', clusterReadme(ctx, infra.plan));
 }

@@ -1,0 +1,78 @@
+import { Construct } from 'constructs';
+import { EksPodIdentityAssociation } from '../crossplane/eks/pod-identity-association.js';
+import { type AddonIdentity, type AddonSettings, addonIdentities, enabledAddons } from '../addons/catalog.js';
+import { type InfraProps, mrBase, resolveInfra } from './infra-props.js';
+import { addonRoleName, addonRoleSuffix } from './infra-names.js';
+import { EKS_CLUSTER_NAME } from './eks-control-plane.js';
+import { clusterRole, podIdentityTrustPolicy, rolePolicy } from './_iam.js';
+import { type AddonPolicyEnv, addonAwsPolicy } from './addon-policies.js';
+
+export interface AddonIamRolesProps extends InfraProps {
+  /** The cluster file's `addons` section: an add-on with `enabled: false` gets no role. @default {} - every add-on is on */
+  readonly addons?: AddonSettings;
+  /** Route53 zone of the cluster's domain. @default - policies name every zone of the account */
+  readonly hostedZoneId?: string;
+  /** S3 name of the cluster's logs bucket. */
+  readonly logsBucket: string;
+  /** S3 name of the cluster's metrics bucket. */
+  readonly metricsBucket: string;
+  /** AWS names of the node groups' auto scaling groups. @default [] */
+  readonly autoscalingGroups?: readonly string[];
+  /** Management cluster: each cluster's `crossplane.assumeRoleArn`, which its Crossplane may assume. @default [] */
+  readonly crossplaneAssumeRoleArns?: readonly string[];
+  /** The tenants' secret-reader roles on this cluster, which external-secrets may assume. @default [] */
+  readonly tenantSecretRoleArns?: readonly string[];
+}
+
+/**
+ * One least-privilege IAM role per add-on that needs AWS in this cluster, bound to its
+ * ServiceAccounts with EKS Pod Identity: the role `<cluster>-<addon>` (trusting Pod Identity for
+ * exactly those ServiceAccounts of this cluster), its policy (see `ADDON_AWS_POLICIES`) attached,
+ * and one PodIdentityAssociation per ServiceAccount. Add-ons that are off, or need no AWS in this
+ * cluster (kube-prometheus-stack without Thanos), get nothing.
+ */
+export class AddonIamRoles extends Construct {
+  /** The add-ons that got a role, by name, with their AWS role names. */
+  readonly roles: ReadonlyMap<string, string>;
+
+  constructor(scope: Construct, id: string, props: AddonIamRolesProps) {
+    super(scope, id);
+    const infra = resolveInfra(props);
+    const on = new Set(enabledAddons(props.addons).map((a) => a.name));
+    const env: AddonPolicyEnv = {
+      cluster: infra.cluster,
+      accountId: infra.accountId,
+      region: infra.region,
+      hostedZoneId: props.hostedZoneId,
+      logsBucket: props.logsBucket,
+      metricsBucket: props.metricsBucket,
+      autoscalingGroups: props.autoscalingGroups ?? [],
+      enabled: (addon) => on.has(addon),
+      crossplaneAssumeRoleArns: props.crossplaneAssumeRoleArns ?? [],
+      tenantSecretRoleArns: props.tenantSecretRoleArns ?? [],
+    };
+    const byAddon = new Map<string, AddonIdentity[]>();
+    for (const identity of addonIdentities(props.addons)) byAddon.set(identity.addon, [...(byAddon.get(identity.addon) ?? []), identity]);
+
+    const roles = new Map<string, string>();
+    for (const [addon, identities] of byAddon) {
+      const policy = addonAwsPolicy(addon);
+      const statements = policy.statements(env);
+      if (statements.length === 0) continue;
+      const name = addonRoleSuffix(addon);
+      const namespaces = [...new Set(identities.map((i) => i.namespace))];
+      if (namespaces.length !== 1) throw new Error(`add-on "${addon}": ServiceAccounts in ${namespaces.length} namespaces (${namespaces.join(', ')}); allowed: one namespace per add-on`);
+      clusterRole(this, infra, name, `${addon} (Pod Identity)`, podIdentityTrustPolicy(infra.cluster, namespaces[0]!, identities.map((i) => i.serviceAccount)));
+      rolePolicy(this, infra, name, `${addon}: ${policy.description}`, statements);
+      for (const { namespace, serviceAccount } of identities) {
+        const association = serviceAccount.startsWith(addon) ? serviceAccount : `${addon}-${serviceAccount}`;
+        new EksPodIdentityAssociation(this, `association-${association}`, {
+          ...mrBase(infra, association),
+          forProvider: { region: infra.region, clusterNameRef: { name: EKS_CLUSTER_NAME }, roleArnRef: { name }, namespace, serviceAccount, tags: infra.tags },
+        });
+      }
+      roles.set(addon, addonRoleName(infra.cluster, addon));
+    }
+    this.roles = roles;
+  }
+}

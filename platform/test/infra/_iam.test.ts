@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { iamName, managedAttachmentName, podIdentityTrustPolicy, roleArn } from '../../src/infra/_iam.js';
+
+describe('_iam', () => {
+  it('GIVEN one ServiceAccount WHEN the Pod Identity trust is built THEN it names the cluster, namespace and account as strings', () => {
+    expect(JSON.parse(podIdentityTrustPolicy('prod', 'kube-system', ['ebs-csi-controller-sa'])).Statement[0].Condition).toEqual({
+      StringEquals: {
+        'aws:RequestTag/eks-cluster-name': 'prod',
+        'aws:RequestTag/kubernetes-namespace': 'kube-system',
+        'aws:RequestTag/kubernetes-service-account': 'ebs-csi-controller-sa',
+      },
+    });
+  });
+
+  it('GIVEN names WHEN derived THEN roles are <cluster>-<name> and attachments drop the policy path', () => {
+    expect(iamName('prod', 'bastion')).toBe('prod-bastion');
+    expect(roleArn('333333333333', 'prod', 'bastion')).toBe('arn:aws:iam::333333333333:role/prod-bastion');
+    expect(managedAttachmentName('ebs-csi-driver', 'service-role/AmazonEBSCSIDriverPolicy')).toBe('ebs-csi-driver-amazonebscsidriverpolicy');
+    expect(managedAttachmentName('eks-node', 'AmazonEKS_CNI_Policy')).toBe('eks-node-amazoneks-cni-policy');
+  });
+});

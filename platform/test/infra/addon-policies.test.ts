@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { ADDON_AWS_POLICIES, type AddonPolicyEnv, addonAwsPolicy } from '../../src/infra/addon-policies.js';
+import { ADDONS } from '../../src/addons/catalog.js';
+import { checkStatement, type PolicyStatement } from '../../src/crossplane/iam/policy-document.js';
+
+const env: AddonPolicyEnv = {
+  cluster: 'prod',
+  accountId: '333333333333',
+  region: 'eu-west-1',
+  hostedZoneId: 'Z0PROD',
+  logsBucket: '333333333333-eu-west-1-prod-logs',
+  metricsBucket: '333333333333-eu-west-1-prod-metrics',
+  autoscalingGroups: ['prod-general', 'prod-batch'],
+  enabled: () => true,
+  crossplaneAssumeRoleArns: [],
+  tenantSecretRoleArns: ['arn:aws:iam::333333333333:role/prod-payments-secrets'],
+};
+
+const statements = (addon: string, e: AddonPolicyEnv = env) => addonAwsPolicy(addon).statements(e);
+const bySid = (list: readonly PolicyStatement[], sid: string) => list.find((s) => s.sid === sid);
+const resources = (list: readonly PolicyStatement[]) => list.flatMap((s) => s.resources ?? []);
+
+describe('ADDON_AWS_POLICIES', () => {
+  it('GIVEN the catalog WHEN an add-on declares ServiceAccounts THEN it has a policy, and no policy is left without an add-on', () => {
+    const withAccounts = ADDONS.filter((a) => (a.serviceAccounts ?? []).length > 0).map((a) => a.name).sort();
+    expect(Object.keys(ADDON_AWS_POLICIES).sort()).toEqual(withAccounts);
+  });
+
+  it.each(Object.keys(ADDON_AWS_POLICIES))('GIVEN add-on %s WHEN its policy is built THEN no statement grants * actions and * resources carry a reason', (addon) => {
+    const list = statements(addon, { ...env, crossplaneAssumeRoleArns: ['arn:aws:iam::222222222222:role/staging-crossplane'] });
+    expect(list.length).toBeGreaterThan(0);
+    for (const s of list) {
+      expect(() => checkStatement(s)).not.toThrow();
+      for (const a of s.actions) expect(a, `${addon} ${s.sid}`).not.toMatch(/^\*$|:\*$/);
+      if ((s.resources ?? []).includes('*')) expect(s.actions.every((a) => /:(Describe|List)/.test(a)), `${addon} ${s.sid}`).toBe(true);
+    }
+  });
+
+  it('GIVEN external-dns and cert-manager WHEN built THEN record changes name only the cluster zone, and cert-manager only TXT challenge records', () => {
+    expect(bySid(statements('external-dns'), 'ChangeClusterZone')?.resources).toEqual(['arn:aws:route53:::hostedzone/Z0PROD']);
+    const challenge = bySid(statements('cert-manager'), 'ChallengeRecords')!;
+    expect(challenge.resources).toEqual(['arn:aws:route53:::hostedzone/Z0PROD']);
+    expect(challenge.condition).toEqual({
+      'ForAllValues:StringEquals': { 'route53:ChangeResourceRecordSetsRecordTypes': 'TXT' },
+      'ForAllValues:StringLike': { 'route53:ChangeResourceRecordSetsNormalizedRecordNames': '_acme-challenge.*' },
+    });
+    expect(bySid(statements('cert-manager'), 'ReadChanges')?.resources).toEqual(['arn:aws:route53:::change/*']);
+  });
+
+  it('GIVEN no hosted zone id WHEN external-dns is built THEN it falls back to every zone of the account', () => {
+    const { hostedZoneId: _, ...noZone } = env;
+    expect(bySid(statements('external-dns', noZone), 'ChangeClusterZone')?.resources).toEqual(['arn:aws:route53:::hostedzone/*']);
+  });
+
+  it("GIVEN cluster-autoscaler WHEN built THEN it scales only the cluster's ASGs, and only when tagged owned by the cluster", () => {
+    expect(bySid(statements('cluster-autoscaler'), 'ScaleOwnGroups')).toEqual({
+      sid: 'ScaleOwnGroups',
+      actions: ['autoscaling:SetDesiredCapacity', 'autoscaling:TerminateInstanceInAutoScalingGroup'],
+      resources: [
+        'arn:aws:autoscaling:eu-west-1:333333333333:autoScalingGroup:*:autoScalingGroupName/prod-general',
+        'arn:aws:autoscaling:eu-west-1:333333333333:autoScalingGroup:*:autoScalingGroupName/prod-batch',
+      ],
+      condition: { StringEquals: { 'aws:ResourceTag/k8s.io/cluster-autoscaler/prod': 'owned' } },
+    });
+  });
+
+  it('GIVEN thanos and fluent-bit WHEN built THEN they name their own bucket and the cluster key through S3', () => {
+    expect(resources(statements('thanos'))).toEqual([
+      'arn:aws:s3:::333333333333-eu-west-1-prod-metrics',
+      'arn:aws:s3:::333333333333-eu-west-1-prod-metrics/*',
+      'arn:aws:kms:eu-west-1:333333333333:key/*',
+    ]);
+    expect(bySid(statements('thanos'), 'MetricsObjects')?.actions).toEqual(['s3:GetObject', 's3:PutObject', 's3:DeleteObject']);
+    const logs = statements('fluent-bit');
+    expect(bySid(logs, 'WriteLogs')).toEqual({ sid: 'WriteLogs', actions: ['s3:PutObject'], resources: ['arn:aws:s3:::333333333333-eu-west-1-prod-logs/*'] });
+    expect(bySid(logs, 'UseClusterKey')?.condition).toEqual({
+      'ForAnyValue:StringEquals': { 'kms:ResourceAliases': 'alias/prod-platform' },
+      StringEquals: { 'kms:ViaService': 's3.eu-west-1.amazonaws.com' },
+    });
+  });
+
+  it('GIVEN kube-prometheus-stack WHEN thanos is off THEN it needs no AWS, and with thanos its sidecar may not delete', () => {
+    expect(statements('kube-prometheus-stack', { ...env, enabled: (a) => a !== 'thanos' })).toEqual([]);
+    expect(bySid(statements('kube-prometheus-stack'), 'MetricsObjects')?.actions).toEqual(['s3:GetObject', 's3:PutObject']);
+  });
+
+  it("GIVEN external-secrets WHEN built THEN it reads platform/<cluster>/ secrets and assumes only the cluster's tenant reader roles", () => {
+    const list = statements('external-secrets');
+    expect(bySid(list, 'ReadPlatformSecrets')?.resources).toEqual(['arn:aws:secretsmanager:eu-west-1:333333333333:secret:platform/prod/*']);
+    expect(bySid(list, 'TenantSecretStores')).toEqual({ sid: 'TenantSecretStores', actions: ['sts:AssumeRole'], resources: ['arn:aws:iam::333333333333:role/prod-payments-secrets'] });
+    expect(bySid(statements('external-secrets', { ...env, tenantSecretRoleArns: [] }), 'TenantSecretStores')).toBeUndefined();
+  });
+
+  it("GIVEN crossplane WHEN built for a workload and the management cluster THEN it acts for tenants, and management also assumes every cluster's role", () => {
+    const workload = statements('crossplane');
+    expect(bySid(workload, 'ManageClusterInfrastructure')).toBeUndefined();
+    expect(bySid(workload, 'ActForTenants')?.resources).toEqual(['arn:aws:iam::333333333333:role/prod-tenant-*']);
+    expect(bySid(workload, 'AttachOnlyTenantPolicies')?.condition).toEqual({ ArnLike: { 'iam:PolicyARN': 'arn:aws:iam::333333333333:policy/prod-tenant-*' } });
+    const roles = ['arn:aws:iam::2:role/b-crossplane', 'arn:aws:iam::1:role/a-crossplane', 'arn:aws:iam::1:role/a-crossplane'];
+    expect(bySid(statements('crossplane', { ...env, crossplaneAssumeRoleArns: roles }), 'ManageClusterInfrastructure')?.resources).toEqual([
+      'arn:aws:iam::1:role/a-crossplane',
+      'arn:aws:iam::2:role/b-crossplane',
+    ]);
+  });
+
+  it('GIVEN an add-on without a policy WHEN looked up THEN fails naming it', () => {
+    expect(() => addonAwsPolicy('reloader')).toThrow(/^add-on "reloader" declares 'serviceAccounts' but has no AWS policy; allowed: aws-load-balancer-controller, /);
+  });
+});

@@ -4,19 +4,29 @@ import { parse } from 'yaml';
 import { loadFleet } from '../../src/load/load-fleet.js';
 import { renderCluster } from '../../src/render/render-cluster.js';
 import { infraProviderConfigName } from '../../src/render/layers/infra-layer.js';
+import type { Fleet } from '../../src/model.js';
 
 const fleet = loadFleet(join(import.meta.dirname, '..', 'fixtures', 'fleet-small'));
 
 type Obj = { apiVersion: string; kind: string; metadata: { name: string; namespace?: string; annotations?: Record<string, string>; labels?: Record<string, string> }; spec: any };
 
-/** The objects of out/<cluster>/infra/ and the cluster README. */
-function renderInfra(name: string): { objects: Obj[]; readme: string } {
-  const files = renderCluster(fleet, fleet.clusters.find((c) => c.spec.name === name)!);
-  const objects = [...files.entries()]
-    .filter(([path]) => path.startsWith('infra/') && !path.endsWith('kustomization.yaml'))
-    .map(([, text]) => parse(text) as Obj);
-  return { objects, readme: files.get('README.md') ?? '' };
+/** The objects of out/<cluster>/<folder>/ (infra/ by default). */
+function renderObjects(name: string, from: Fleet = fleet, folder = 'infra/'): Obj[] {
+  const files = renderCluster(from, from.clusters.find((c) => c.spec.name === name)!);
+  return [...files.entries()].filter(([path]) => path.startsWith(folder) && !path.endsWith('kustomization.yaml')).map(([, text]) => parse(text) as Obj);
 }
+
+/** The objects of out/<cluster>/infra/ and the cluster README. */
+function renderInfra(name: string, from: Fleet = fleet): { objects: Obj[]; readme: string } {
+  const files = renderCluster(from, from.clusters.find((c) => c.spec.name === name)!);
+  return { objects: renderObjects(name, from), readme: files.get('README.md') ?? '' };
+}
+
+/** The fleet with cluster prod changed by `change` (its spec as loaded, defaults filled). */
+function withProd(change: (spec: Fleet['clusters'][number]['spec']) => Fleet['clusters'][number]['spec']): Fleet {
+  return { ...fleet, clusters: fleet.clusters.map((c) => (c.spec.name === 'prod' ? { ...c, spec: change(c.spec) } : c)) };
+}
+const bastionFleet = withProd((spec) => ({ ...spec, access: { ...spec.access, ssh: { mode: 'bastion', cidrs: ['198.51.100.7/32'] } } }));
 
 const clusters = fleet.clusters.map((c) => c.spec.name);
 const mrs = (objects: Obj[]) => objects.filter((o) => o.apiVersion.includes('.aws.m.upbound.io/'));
@@ -27,7 +37,7 @@ const REF_TARGETS: Record<string, string> = {
   natGatewayId: 'NATGateway', allocationId: 'EIP', securityGroupId: 'SecurityGroup', referencedSecurityGroupId: 'SecurityGroup',
   vpcSecurityGroupId: 'SecurityGroup', kmsKeyId: 'Key', kmsMasterKeyId: 'Key', targetKeyId: 'Key', bucket: 'Bucket', role: 'Role',
   roleArn: 'Role', principalArnFromRole: 'Role', policyArn: 'Policy', name: 'InstanceProfile', clusterName: 'Cluster',
-  principalArn: 'AccessEntry', launchTemplateId: 'LaunchTemplate', id: 'LaunchTemplate',
+  principalArn: 'AccessEntry', launchTemplateId: 'LaunchTemplate', id: 'LaunchTemplate', securityGroup: 'SecurityGroup',
 };
 
 /** Every `xRef`/`xRefs`/`xSelector` under a value, with its field path. */
@@ -45,8 +55,8 @@ function references(value: unknown, path = ''): { path: string; field: string; r
 }
 
 describe('infra layer', () => {
-  it.each(clusters)('GIVEN cluster %s WHEN rendered THEN every reference and selector resolves to an emitted object of the right kind in the same namespace', (name) => {
-    const { objects } = renderInfra(name);
+  it.each([...clusters.map((n) => [n, fleet] as const), ['prod in bastion mode', bastionFleet] as const])('GIVEN cluster %s WHEN rendered THEN every reference and selector resolves to an emitted object of the right kind in the same namespace', (label, from) => {
+    const { objects } = renderInfra(label.split(' ')[0]!, from);
     const unresolved: string[] = [];
     for (const o of mrs(objects)) {
       for (const r of references(o.spec.forProvider)) {
@@ -119,5 +129,59 @@ describe('infra layer', () => {
     expect(readme).toContain('| mgmt | eu-west-2c | `10.0.111.128/26` | 59 |');
     expect(readme).toContain('```mermaid\ngraph LR');
     expect(readme).toMatch(/addons_config --> infra_prod/);
+  });
+  it('GIVEN ssh mode ssm WHEN rendered THEN no bastion; GIVEN bastion mode THEN one instance in the mgmt subnets with the bastion group', () => {
+    const bastionKinds = (objects: Obj[]) => objects.filter((o) => o.metadata.name === 'bastion').map((o) => o.kind).sort();
+    expect(clusters.flatMap((n) => bastionKinds(renderInfra(n).objects))).toEqual([]);
+    const objects = renderInfra('prod', bastionFleet).objects;
+    expect(bastionKinds(objects)).toEqual(['AutoscalingGroup', 'InstanceProfile', 'LaunchTemplate', 'Role', 'SecurityGroup']);
+    const asg = objects.find((o) => o.kind === 'AutoscalingGroup' && o.metadata.name === 'bastion')!.spec.forProvider;
+    expect(asg.vpcZoneIdentifierRefs).toEqual([{ name: 'mgmt-0' }, { name: 'mgmt-1' }, { name: 'mgmt-2' }]);
+    expect([asg.minSize, asg.maxSize, asg.desiredCapacity]).toEqual([1, 1, 1]);
+    const lt = objects.find((o) => o.kind === 'LaunchTemplate' && o.metadata.name === 'bastion')!.spec.forProvider;
+    expect(lt.networkInterfaces[0].securityGroupRefs).toEqual([{ name: 'bastion' }]);
+    expect(lt.metadataOptions.httpTokens).toBe('required');
+  });
+
+  it('GIVEN an add-on switched off in the cluster file WHEN rendered THEN it gets no role, policy or association', () => {
+    const roleNames = (objects: Obj[]) => objects.filter((o) => o.kind === 'Role').map((o) => o.metadata.annotations?.['crossplane.io/external-name']);
+    expect(roleNames(renderInfra('prod').objects)).toContain('prod-external-dns');
+    const off = renderInfra('prod', withProd((spec) => ({ ...spec, addons: { ...spec.addons, 'external-dns': { enabled: false } } }))).objects;
+    expect(roleNames(off)).not.toContain('prod-external-dns');
+    expect(off.filter((o) => o.metadata.name.startsWith('external-dns'))).toEqual([]);
+    expect(roleNames(off)).toContain('prod-cert-manager');
+  });
+
+  it("GIVEN cluster prod WHEN rendered THEN each add-on policy names prod's own zone, buckets, key and autoscaler tag", () => {
+    const policy = (name: string) => renderInfra('prod').objects.find((o) => o.kind === 'Policy' && o.metadata.name === name)!.spec.forProvider.policy as string;
+    expect(policy('external-dns')).toContain('"arn:aws:route53:::hostedzone/Z0000000000000000002"');
+    expect(policy('cert-manager')).toContain('"arn:aws:route53:::hostedzone/Z0000000000000000002"');
+    expect(policy('thanos')).toContain('"arn:aws:s3:::210987654321-eu-west-1-prod-metrics/*"');
+    expect(policy('fluent-bit')).toContain('"arn:aws:s3:::210987654321-eu-west-1-prod-logs/*"');
+    for (const p of ['thanos', 'fluent-bit']) expect(policy(p)).toContain('"kms:ResourceAliases":"alias/prod-platform"');
+    expect(policy('cluster-autoscaler')).toContain('"aws:ResourceTag/k8s.io/cluster-autoscaler/prod":"owned"');
+    expect(policy('external-secrets')).toContain('"arn:aws:secretsmanager:eu-west-1:210987654321:secret:platform/prod/*"');
+  });
+
+  it("GIVEN the management cluster WHEN rendered THEN its Crossplane may assume every cluster's infra role, and a workload cluster's may not", () => {
+    const statements = (name: string) =>
+      JSON.parse(renderInfra(name).objects.find((o) => o.kind === 'Policy' && o.metadata.name === 'crossplane-provider')!.spec.forProvider.policy).Statement as { Sid: string; Resource: string | string[] }[];
+    expect(statements('mgmt').find((s) => s.Sid === 'ManageClusterInfrastructure')?.Resource).toEqual(['arn:aws:iam::123456789012:role/mgmt-crossplane', 'arn:aws:iam::210987654321:role/prod-crossplane']);
+    expect(statements('prod').find((s) => s.Sid === 'ManageClusterInfrastructure')).toBeUndefined();
+    expect(statements('prod').find((s) => s.Sid === 'ActForTenants')?.Resource).toBe('arn:aws:iam::210987654321:role/prod-tenant-*');
+  });
+
+  it('GIVEN a tenant on prod WHEN rendered THEN the roles its AWS plumbing trusts are exactly the add-on roles the infra layer creates', () => {
+    const roleArn = (o: Obj | undefined) => `arn:aws:iam::210987654321:role/${o?.metadata.annotations?.['crossplane.io/external-name']}`;
+    const infra = renderInfra('prod').objects;
+    const crossplane = roleArn(infra.find((o) => o.kind === 'Role' && o.metadata.name === 'crossplane-provider'));
+    const externalSecrets = roleArn(infra.find((o) => o.kind === 'Role' && o.metadata.name === 'external-secrets'));
+    const tenantRoles = renderObjects('prod', fleet, 'tenants/').filter((o) => o.kind === 'Role');
+    const trusted = (o: Obj) => JSON.parse(o.spec.forProvider.assumeRolePolicy).Statement.map((s: { Principal?: { AWS?: string } }) => s.Principal?.AWS);
+    expect(trusted(tenantRoles.find((o) => o.metadata.annotations?.['crossplane.io/external-name'] === 'prod-tenant-team-a')!)).toEqual([crossplane]);
+    const reader = tenantRoles.find((o) => o.metadata.annotations?.['crossplane.io/external-name'] === 'prod-team-a-secrets')!;
+    expect(trusted(reader)).toEqual([externalSecrets]);
+    const eso = JSON.parse(infra.find((o) => o.kind === 'Policy' && o.metadata.name === 'external-secrets')!.spec.forProvider.policy).Statement;
+    expect(eso.find((s: { Sid: string }) => s.Sid === 'TenantSecretStores').Resource).toBe(roleArn(reader));
   });
 });

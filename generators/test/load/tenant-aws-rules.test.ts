@@ -123,4 +123,28 @@ describe('tenant AWS rules', () => {
       'tenants/a.yaml:8:29: aws.serviceAccounts[0].name: AWS name "<cluster>-a-sa-api" is inside the names "<cluster>-a-sa-*" of tenant "a-sa" (tenants/a-sa.yaml); allowed: a name not starting with "sa-"',
     ]);
   });
+
+  it('GIVEN a cluster named exactly <cluster>-<tenant> in the same account WHEN loaded THEN the tenant is rejected (its prefix covers every name of that cluster)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tenant-aws-rules-'));
+    const files: Record<string, string> = {
+      'clusters/mgmt.yaml': cluster('mgmt'),
+      'clusters/stage.yaml': cluster('stage', IDS),
+      'clusters/stage-shop.yaml': cluster('stage-shop').replace('10.1.0.0/16', '10.2.0.0/16'),
+      'tenants/shop.yaml': tenant('shop', '  buckets: [{ name: a }]\n'),
+    };
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(dirname(join(dir, path)), { recursive: true });
+      writeFileSync(join(dir, path), text);
+    }
+    let problems: string[] = [];
+    try {
+      loadFleet(dir);
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      problems = e.diagnostics.map(formatDiagnostic).filter((m) => m.includes('would include every AWS name'));
+    }
+    expect(problems).toEqual([
+      'tenants/shop.yaml:1:7: name: tenant AWS names "stage-shop-*" would include every AWS name of cluster "stage-shop" (clusters/stage-shop.yaml, same account); allowed: another tenant or cluster name',
+    ]);
+  });
 });

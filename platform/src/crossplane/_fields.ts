@@ -74,6 +74,19 @@ export interface RegionalForProvider {
   readonly region: string;
 }
 
+/** Fields of a regional kind that takes a `tags` map. */
+export interface TaggedForProvider extends RegionalForProvider {
+  readonly tags?: Tags;
+}
+
+/**
+ * The typed counterpart of {@link referable}: `field` (default a string), `fieldRef` and
+ * `fieldSelector`, all optional: `interface X extends Referable<'roleArn'>`.
+ */
+export type Referable<K extends string, V = string> = { readonly [P in K]?: V } & { readonly [P in `${K}Ref`]?: Ref } & {
+  readonly [P in `${K}Selector`]?: Selector;
+};
+
 /** The props of a typed kind: the common MR props with that kind's forProvider. */
 export type TypedManagedResourceProps<F> = Omit<ManagedResourceProps, 'forProvider' | 'initProvider'> & {
   readonly forProvider: F;

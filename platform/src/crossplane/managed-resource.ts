@@ -90,6 +90,14 @@ export function defineManagedResourceKind(def: ManagedResourceKind): ManagedReso
 }
 
 /**
+ * Defines the kinds of one API version with less ceremony:
+ * `const ec2 = kindsOf('ec2.aws.m.upbound.io/v1beta1'); export const EC2_VPC = ec2('VPC', regional({...}))`.
+ */
+export function kindsOf(apiVersion: string): (kind: string, forProvider: object) => ManagedResourceKind {
+  return (kind, forProvider) => defineManagedResourceKind({ apiVersion, kind, forProvider });
+}
+
+/**
  * A Crossplane v2 namespaced managed resource (`*.aws.m.upbound.io`). Kind files build on this:
  * they define the kind with `defineManagedResourceKind` and give typed props.
  */

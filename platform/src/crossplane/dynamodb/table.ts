@@ -1,5 +1,5 @@
 import { BOOL, NUM, STR, STR_MAP, arr, obj, oneOf, referable, regional } from '../_fields.js';
-import type { Ref, RegionalForProvider, Tags } from '../_fields.js';
+import type { Ref, TaggedForProvider } from '../_fields.js';
 import { defineManagedResourceKind, managedResourceClass } from '../managed-resource.js';
 
 const ATTRIBUTE_TYPE = oneOf('S', 'N', 'B');
@@ -29,7 +29,7 @@ export const DYNAMODB_TABLE = defineManagedResourceKind({
   }),
 });
 
-export interface DynamoDbTableForProvider extends RegionalForProvider {
+export interface DynamoDbTableForProvider extends TaggedForProvider {
   readonly attribute: readonly { readonly name: string; readonly type: 'S' | 'N' | 'B' }[];
   readonly hashKey: string;
   readonly rangeKey?: string;
@@ -38,7 +38,6 @@ export interface DynamoDbTableForProvider extends RegionalForProvider {
   readonly serverSideEncryption: { readonly enabled: boolean; readonly kmsKeyArnRef?: Ref };
   readonly deletionProtectionEnabled: boolean;
   readonly ttl?: { readonly attributeName: string; readonly enabled: boolean };
-  readonly tags?: Tags;
 }
 
 /** A DynamoDB table. Holds data: emit it with `retain: true`. */

@@ -1,7 +1,6 @@
 import { BOOL, NUM, STR, STR_MAP, arr, obj, oneOf, referable, referableList, regional } from '../_fields.js';
-import type { Ref, Tags } from '../_fields.js';
+import type { Ref, TaggedForProvider, Tags } from '../_fields.js';
 import { defineManagedResourceKind, managedResourceClass } from '../managed-resource.js';
-import type { TaggedForProvider } from './network.js';
 
 /**
  * ec2 LaunchTemplate (the subset of fields the platform uses; the schema is closed, so anything

@@ -1,16 +1,12 @@
 import { BOOL, NUM, STR, STR_MAP, referable, regional } from '../_fields.js';
-import type { Ref } from '../_fields.js';
-import { defineManagedResourceKind, managedResourceClass, type ManagedResourceKind } from '../managed-resource.js';
-import type { InVpcForProvider, TaggedForProvider } from './network.js';
+import type { Ref, TaggedForProvider } from '../_fields.js';
+import { kindsOf, managedResourceClass, type ManagedResourceKind } from '../managed-resource.js';
+import type { InVpcForProvider } from './network.js';
 
-const EC2 = 'ec2.aws.m.upbound.io/v1beta1';
+const ec2 = kindsOf('ec2.aws.m.upbound.io/v1beta1');
 
 /** ec2 SecurityGroup. ID-identified; its rules are separate SecurityGroupIngressRule/EgressRule objects. */
-export const EC2_SECURITY_GROUP = defineManagedResourceKind({
-  apiVersion: EC2,
-  kind: 'SecurityGroup',
-  forProvider: regional({ description: STR, name: STR, revokeRulesOnDelete: BOOL, tags: STR_MAP, ...referable('vpcId') }),
-});
+export const EC2_SECURITY_GROUP = ec2('SecurityGroup', regional({ description: STR, name: STR, revokeRulesOnDelete: BOOL, tags: STR_MAP, ...referable('vpcId') }));
 
 export interface SecurityGroupForProvider extends InVpcForProvider {
   /** AWS group name; unique in the VPC. */
@@ -22,25 +18,9 @@ export interface SecurityGroupForProvider extends InVpcForProvider {
 export const SecurityGroup = managedResourceClass<SecurityGroupForProvider>(EC2_SECURITY_GROUP);
 
 function ruleKind(kind: string): ManagedResourceKind {
-  return defineManagedResourceKind({
-    apiVersion: EC2,
-    kind,
-    forProvider: regional(
-      {
-        cidrIpv4: STR,
-        cidrIpv6: STR,
-        description: STR,
-        fromPort: NUM,
-        toPort: NUM,
-        ipProtocol: STR,
-        ...referable('prefixListId'),
-        ...referable('referencedSecurityGroupId'),
-        ...referable('securityGroupId'),
-        tags: STR_MAP,
-      },
-      ['ipProtocol'],
-    ),
-  });
+  const fields = { cidrIpv4: STR, cidrIpv6: STR, description: STR, fromPort: NUM, toPort: NUM, ipProtocol: STR };
+  const refs = { ...referable('prefixListId'), ...referable('referencedSecurityGroupId'), ...referable('securityGroupId') };
+  return ec2(kind, regional({ ...fields, ...refs, tags: STR_MAP }, ['ipProtocol']));
 }
 
 export const EC2_SECURITY_GROUP_INGRESS_RULE = ruleKind('SecurityGroupIngressRule');

@@ -1,40 +1,36 @@
 import { BOOL, REF, SELECTOR, STR, STR_MAP, arr, obj, oneOf, referable, referableList, regional } from '../_fields.js';
-import type { Ref, RegionalForProvider, Selector, Tags } from '../_fields.js';
-import { defineManagedResourceKind, managedResourceClass } from '../managed-resource.js';
+import type { Ref, Referable, RegionalForProvider, Selector, TaggedForProvider, Tags } from '../_fields.js';
+import { kindsOf, managedResourceClass } from '../managed-resource.js';
 
-const EKS = 'eks.aws.m.upbound.io/v1beta1';
+const eks = kindsOf('eks.aws.m.upbound.io/v1beta1');
 
 /** eks Cluster. Name-identified: the external name is the EKS cluster name. */
-export const EKS_CLUSTER = defineManagedResourceKind({
-  apiVersion: EKS,
-  kind: 'Cluster',
-  forProvider: regional(
-    {
-      accessConfig: obj({ authenticationMode: oneOf('API', 'API_AND_CONFIG_MAP', 'CONFIG_MAP'), bootstrapClusterCreatorAdminPermissions: BOOL }),
-      bootstrapSelfManagedAddons: BOOL,
-      deletionProtection: BOOL,
-      enabledClusterLogTypes: arr(oneOf('api', 'audit', 'authenticator', 'controllerManager', 'scheduler')),
-      encryptionConfig: obj({ provider: obj({ keyArn: STR }, ['keyArn']), resources: arr(oneOf('secrets')) }, ['provider', 'resources']),
-      forceUpdateVersion: BOOL,
-      kubernetesNetworkConfig: obj({ ipFamily: oneOf('ipv4', 'ipv6'), serviceIpv4Cidr: STR, elasticLoadBalancing: obj({ enabled: BOOL }) }),
-      ...referable('roleArn'),
-      tags: STR_MAP,
-      upgradePolicy: obj({ supportType: oneOf('STANDARD', 'EXTENDED') }),
-      version: STR,
-      vpcConfig: obj({
-        endpointPrivateAccess: BOOL,
-        endpointPublicAccess: BOOL,
-        publicAccessCidrs: arr(STR),
-        ...referableList('securityGroupIds', 'securityGroupId'),
-        ...referableList('subnetIds', 'subnetId'),
-      }),
-      zonalShiftConfig: obj({ enabled: BOOL }),
-    },
-    ['vpcConfig'],
-  ),
-});
+export const EKS_CLUSTER = eks('Cluster', regional(
+  {
+    accessConfig: obj({ authenticationMode: oneOf('API', 'API_AND_CONFIG_MAP', 'CONFIG_MAP'), bootstrapClusterCreatorAdminPermissions: BOOL }),
+    bootstrapSelfManagedAddons: BOOL,
+    deletionProtection: BOOL,
+    enabledClusterLogTypes: arr(oneOf('api', 'audit', 'authenticator', 'controllerManager', 'scheduler')),
+    encryptionConfig: obj({ provider: obj({ keyArn: STR }, ['keyArn']), resources: arr(oneOf('secrets')) }, ['provider', 'resources']),
+    forceUpdateVersion: BOOL,
+    kubernetesNetworkConfig: obj({ ipFamily: oneOf('ipv4', 'ipv6'), serviceIpv4Cidr: STR, elasticLoadBalancing: obj({ enabled: BOOL }) }),
+    ...referable('roleArn'),
+    tags: STR_MAP,
+    upgradePolicy: obj({ supportType: oneOf('STANDARD', 'EXTENDED') }),
+    version: STR,
+    vpcConfig: obj({
+      endpointPrivateAccess: BOOL,
+      endpointPublicAccess: BOOL,
+      publicAccessCidrs: arr(STR),
+      ...referableList('securityGroupIds', 'securityGroupId'),
+      ...referableList('subnetIds', 'subnetId'),
+    }),
+    zonalShiftConfig: obj({ enabled: BOOL }),
+  },
+  ['vpcConfig'],
+));
 
-export interface EksClusterForProvider extends RegionalForProvider {
+export interface EksClusterForProvider extends TaggedForProvider {
   readonly version?: string;
   readonly roleArnRef?: Ref;
   readonly roleArn?: string;
@@ -54,38 +50,29 @@ export interface EksClusterForProvider extends RegionalForProvider {
     readonly subnetIdRefs?: readonly Ref[];
     readonly subnetIdSelector?: Selector;
   };
-  readonly tags?: Tags;
 }
 
 export const EksCluster = managedResourceClass<EksClusterForProvider>(EKS_CLUSTER);
 
 /** Fields of the kinds that belong to one EKS cluster. */
-export interface EksClusterPartForProvider extends RegionalForProvider {
-  readonly clusterName?: string;
-  readonly clusterNameRef?: Ref;
-  readonly clusterNameSelector?: Selector;
-}
+export interface EksClusterPartForProvider extends RegionalForProvider, Referable<'clusterName'> {}
 
 /** eks Addon. Identified by `<cluster>:<addon>`. */
-export const EKS_ADDON = defineManagedResourceKind({
-  apiVersion: EKS,
-  kind: 'Addon',
-  forProvider: regional(
-    {
-      addonName: STR,
-      addonVersion: STR,
-      ...referable('clusterName'),
-      configurationValues: STR,
-      podIdentityAssociation: arr(obj({ roleArn: STR, serviceAccount: STR }, ['roleArn', 'serviceAccount'])),
-      preserve: BOOL,
-      resolveConflictsOnCreate: oneOf('NONE', 'OVERWRITE'),
-      resolveConflictsOnUpdate: oneOf('NONE', 'OVERWRITE', 'PRESERVE'),
-      ...referable('serviceAccountRoleArn'),
-      tags: STR_MAP,
-    },
-    ['addonName'],
-  ),
-});
+export const EKS_ADDON = eks('Addon', regional(
+  {
+    addonName: STR,
+    addonVersion: STR,
+    ...referable('clusterName'),
+    configurationValues: STR,
+    podIdentityAssociation: arr(obj({ roleArn: STR, serviceAccount: STR }, ['roleArn', 'serviceAccount'])),
+    preserve: BOOL,
+    resolveConflictsOnCreate: oneOf('NONE', 'OVERWRITE'),
+    resolveConflictsOnUpdate: oneOf('NONE', 'OVERWRITE', 'PRESERVE'),
+    ...referable('serviceAccountRoleArn'),
+    tags: STR_MAP,
+  },
+  ['addonName'],
+));
 
 export interface EksAddonForProvider extends EksClusterPartForProvider {
   readonly addonName: string;
@@ -105,20 +92,16 @@ export interface EksAddonForProvider extends EksClusterPartForProvider {
 export const EksAddon = managedResourceClass<EksAddonForProvider>(EKS_ADDON);
 
 /** eks AccessEntry: an IAM principal allowed to authenticate to the cluster. */
-export const EKS_ACCESS_ENTRY = defineManagedResourceKind({
-  apiVersion: EKS,
-  kind: 'AccessEntry',
-  forProvider: regional({
-    ...referable('clusterName'),
-    kubernetesGroups: arr(STR),
-    principalArn: STR,
-    principalArnFromRoleRef: REF,
-    principalArnFromRoleSelector: SELECTOR,
-    tags: STR_MAP,
-    type: oneOf('STANDARD', 'EC2_LINUX', 'EC2_WINDOWS', 'FARGATE_LINUX', 'HYBRID_LINUX'),
-    userName: STR,
-  }),
-});
+export const EKS_ACCESS_ENTRY = eks('AccessEntry', regional({
+  ...referable('clusterName'),
+  kubernetesGroups: arr(STR),
+  principalArn: STR,
+  principalArnFromRoleRef: REF,
+  principalArnFromRoleSelector: SELECTOR,
+  tags: STR_MAP,
+  type: oneOf('STANDARD', 'EC2_LINUX', 'EC2_WINDOWS', 'FARGATE_LINUX', 'HYBRID_LINUX'),
+  userName: STR,
+}));
 
 export interface EksAccessEntryForProvider extends EksClusterPartForProvider {
   readonly principalArn?: string;
@@ -133,19 +116,15 @@ export interface EksAccessEntryForProvider extends EksClusterPartForProvider {
 export const EksAccessEntry = managedResourceClass<EksAccessEntryForProvider>(EKS_ACCESS_ENTRY);
 
 /** eks AccessPolicyAssociation: grants an EKS access policy (e.g. cluster admin) to an access entry's principal. */
-export const EKS_ACCESS_POLICY_ASSOCIATION = defineManagedResourceKind({
-  apiVersion: EKS,
-  kind: 'AccessPolicyAssociation',
-  forProvider: regional(
-    {
-      accessScope: obj({ type: oneOf('cluster', 'namespace'), namespaces: arr(STR) }, ['type']),
-      ...referable('clusterName'),
-      policyArn: STR,
-      ...referable('principalArn'),
-    },
-    ['policyArn', 'accessScope'],
-  ),
-});
+export const EKS_ACCESS_POLICY_ASSOCIATION = eks('AccessPolicyAssociation', regional(
+  {
+    accessScope: obj({ type: oneOf('cluster', 'namespace'), namespaces: arr(STR) }, ['type']),
+    ...referable('clusterName'),
+    policyArn: STR,
+    ...referable('principalArn'),
+  },
+  ['policyArn', 'accessScope'],
+));
 
 export interface EksAccessPolicyAssociationForProvider extends EksClusterPartForProvider {
   readonly accessScope: { readonly type: 'cluster' | 'namespace'; readonly namespaces?: readonly string[] };

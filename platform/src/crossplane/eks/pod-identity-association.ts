@@ -1,5 +1,5 @@
 import { BOOL, STR, STR_MAP, referable, regional } from '../_fields.js';
-import type { Ref, RegionalForProvider, Selector, Tags } from '../_fields.js';
+import type { Referable, TaggedForProvider } from '../_fields.js';
 import { defineManagedResourceKind, managedResourceClass } from '../managed-resource.js';
 
 /** eks PodIdentityAssociation: lets one Kubernetes ServiceAccount assume one IAM role. ID-identified. */
@@ -20,19 +20,12 @@ export const EKS_POD_IDENTITY_ASSOCIATION = defineManagedResourceKind({
   ),
 });
 
-export interface EksPodIdentityAssociationForProvider extends RegionalForProvider {
-  /** The EKS cluster name (set it, or reference an EksCluster in the same namespace). */
-  readonly clusterName?: string;
-  readonly clusterNameRef?: Ref;
-  readonly clusterNameSelector?: Selector;
-  readonly roleArn?: string;
-  readonly roleArnRef?: Ref;
-  readonly roleArnSelector?: Selector;
+/** `clusterName`: the EKS cluster name (set it, or reference an EksCluster in the same namespace). */
+export interface EksPodIdentityAssociationForProvider extends TaggedForProvider, Referable<'clusterName'>, Referable<'roleArn'> {
   /** Kubernetes namespace of the ServiceAccount. */
   readonly namespace: string;
   readonly serviceAccount: string;
   readonly disableSessionTags?: boolean;
-  readonly tags?: Tags;
 }
 
 export const EksPodIdentityAssociation = managedResourceClass<EksPodIdentityAssociationForProvider>(EKS_POD_IDENTITY_ASSOCIATION);

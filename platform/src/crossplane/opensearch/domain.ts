@@ -1,5 +1,5 @@
 import { BOOL, NUM, STR, STR_MAP, obj, oneOf, referable, referableList, regional } from '../_fields.js';
-import type { Ref, RegionalForProvider, Tags } from '../_fields.js';
+import type { Ref, TaggedForProvider } from '../_fields.js';
 import { defineManagedResourceKind, managedResourceClass } from '../managed-resource.js';
 
 /**
@@ -38,7 +38,7 @@ export const OPENSEARCH_DOMAIN = defineManagedResourceKind({
   }, ['domainName']),
 });
 
-export interface OpenSearchDomainForProvider extends RegionalForProvider {
+export interface OpenSearchDomainForProvider extends TaggedForProvider {
   readonly domainName: string;
   /** e.g. `OpenSearch_2.19`. */
   readonly engineVersion: string;
@@ -59,7 +59,6 @@ export interface OpenSearchDomainForProvider extends RegionalForProvider {
     readonly masterUserOptions: { readonly masterUserArn: string };
   };
   readonly vpcOptions: { readonly subnetIds: readonly string[]; readonly securityGroupIdRefs: readonly Ref[] };
-  readonly tags?: Tags;
 }
 
 /** An OpenSearch domain. Holds data: emit it with `retain: true`. */

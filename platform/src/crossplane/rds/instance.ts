@@ -1,6 +1,8 @@
 import { BOOL, NUM, STR, STR_MAP, arr, obj, referable, referableList, regional } from '../_fields.js';
-import type { Ref, RegionalForProvider, Selector, Tags } from '../_fields.js';
-import { defineManagedResourceKind, managedResourceClass } from '../managed-resource.js';
+import type { Ref, Selector, TaggedForProvider } from '../_fields.js';
+import { kindsOf, managedResourceClass } from '../managed-resource.js';
+
+const rds = kindsOf('rds.aws.m.upbound.io/v1beta1');
 
 /** A key of a Secret in the MR's namespace (namespaced MRs have no `namespace` here). */
 export interface SecretKeyRef {
@@ -15,51 +17,47 @@ export const SECRET_KEY_REF = obj({ name: STR, key: STR }, ['name', 'key']);
  * rds.aws.m.upbound.io/v1beta1 Instance. ID-identified: the DB identifier is `forProvider.identifier`,
  * which the platform always sets. `instanceClass` is required when Crossplane creates or updates.
  */
-export const RDS_INSTANCE = defineManagedResourceKind({
-  apiVersion: 'rds.aws.m.upbound.io/v1beta1',
-  kind: 'Instance',
-  forProvider: regional({
-    allocatedStorage: NUM,
-    allowMajorVersionUpgrade: BOOL,
-    applyImmediately: BOOL,
-    autoGeneratePassword: BOOL,
-    autoMinorVersionUpgrade: BOOL,
-    backupRetentionPeriod: { type: 'number', minimum: 0, maximum: 35 },
-    backupWindow: STR,
-    caCertIdentifier: STR,
-    copyTagsToSnapshot: BOOL,
-    dbName: STR,
-    ...referable('dbSubnetGroupName'),
-    deleteAutomatedBackups: BOOL,
-    deletionProtection: BOOL,
-    enabledCloudwatchLogsExports: arr(STR),
-    engine: STR,
-    engineVersion: STR,
-    finalSnapshotIdentifier: STR,
-    iamDatabaseAuthenticationEnabled: BOOL,
-    identifier: { type: 'string', pattern: '^[a-z][a-z0-9-]{0,62}$' },
-    instanceClass: STR,
-    iops: NUM,
-    ...referable('kmsKeyId'),
-    maintenanceWindow: STR,
-    maxAllocatedStorage: NUM,
-    multiAz: BOOL,
-    parameterGroupName: STR,
-    passwordSecretRef: SECRET_KEY_REF,
-    performanceInsightsEnabled: BOOL,
-    port: NUM,
-    publiclyAccessible: BOOL,
-    skipFinalSnapshot: BOOL,
-    storageEncrypted: BOOL,
-    storageThroughput: NUM,
-    storageType: { type: 'string', enum: ['standard', 'gp2', 'gp3', 'io1', 'io2'] },
-    tags: STR_MAP,
-    username: STR,
-    ...referableList('vpcSecurityGroupIds', 'vpcSecurityGroupId'),
-  }),
-});
+export const RDS_INSTANCE = rds('Instance', regional({
+  allocatedStorage: NUM,
+  allowMajorVersionUpgrade: BOOL,
+  applyImmediately: BOOL,
+  autoGeneratePassword: BOOL,
+  autoMinorVersionUpgrade: BOOL,
+  backupRetentionPeriod: { type: 'number', minimum: 0, maximum: 35 },
+  backupWindow: STR,
+  caCertIdentifier: STR,
+  copyTagsToSnapshot: BOOL,
+  dbName: STR,
+  ...referable('dbSubnetGroupName'),
+  deleteAutomatedBackups: BOOL,
+  deletionProtection: BOOL,
+  enabledCloudwatchLogsExports: arr(STR),
+  engine: STR,
+  engineVersion: STR,
+  finalSnapshotIdentifier: STR,
+  iamDatabaseAuthenticationEnabled: BOOL,
+  identifier: { type: 'string', pattern: '^[a-z][a-z0-9-]{0,62}$' },
+  instanceClass: STR,
+  iops: NUM,
+  ...referable('kmsKeyId'),
+  maintenanceWindow: STR,
+  maxAllocatedStorage: NUM,
+  multiAz: BOOL,
+  parameterGroupName: STR,
+  passwordSecretRef: SECRET_KEY_REF,
+  performanceInsightsEnabled: BOOL,
+  port: NUM,
+  publiclyAccessible: BOOL,
+  skipFinalSnapshot: BOOL,
+  storageEncrypted: BOOL,
+  storageThroughput: NUM,
+  storageType: { type: 'string', enum: ['standard', 'gp2', 'gp3', 'io1', 'io2'] },
+  tags: STR_MAP,
+  username: STR,
+  ...referableList('vpcSecurityGroupIds', 'vpcSecurityGroupId'),
+}));
 
-export interface RdsInstanceForProvider extends RegionalForProvider {
+export interface RdsInstanceForProvider extends TaggedForProvider {
   /** The DB instance identifier in AWS; unique per account and region. */
   readonly identifier: string;
   readonly engine: string;
@@ -91,24 +89,18 @@ export interface RdsInstanceForProvider extends RegionalForProvider {
   readonly iamDatabaseAuthenticationEnabled?: boolean;
   readonly performanceInsightsEnabled?: boolean;
   readonly enabledCloudwatchLogsExports?: readonly string[];
-  readonly tags?: Tags;
 }
 
 /** An RDS DB instance. Holds data: emit it with `retain: true`. */
 export const RdsInstance = managedResourceClass<RdsInstanceForProvider>(RDS_INSTANCE);
 
 /** rds.aws.m.upbound.io/v1beta1 SubnetGroup. Name-identified: the external name is the DB subnet group name. */
-export const RDS_SUBNET_GROUP = defineManagedResourceKind({
-  apiVersion: 'rds.aws.m.upbound.io/v1beta1',
-  kind: 'SubnetGroup',
-  forProvider: regional({ description: STR, ...referableList('subnetIds', 'subnetId'), tags: STR_MAP }),
-});
+export const RDS_SUBNET_GROUP = rds('SubnetGroup', regional({ description: STR, ...referableList('subnetIds', 'subnetId'), tags: STR_MAP }));
 
 /** forProvider of a subnet group (RDS and ElastiCache have the same shape). */
-export interface SubnetGroupForProvider extends RegionalForProvider {
+export interface SubnetGroupForProvider extends TaggedForProvider {
   readonly description?: string;
   readonly subnetIds: readonly string[];
-  readonly tags?: Tags;
 }
 
 /** A DB subnet group; set `externalName` so two namespaces never share one. */

@@ -1,38 +1,29 @@
 import { BOOL, NUM, STR, STR_MAP, arr, obj, oneOf, referable, regional } from '../_fields.js';
-import type { Ref, RegionalForProvider, Selector, Tags } from '../_fields.js';
-import { defineManagedResourceKind, managedResourceClass, type ManagedResourceKind } from '../managed-resource.js';
+import type { Ref, Referable, RegionalForProvider, TaggedForProvider } from '../_fields.js';
+import { kindsOf, managedResourceClass, type ManagedResourceKind } from '../managed-resource.js';
 
-const S3 = 's3.aws.m.upbound.io/v1beta1';
+const s3 = kindsOf('s3.aws.m.upbound.io/v1beta1');
 
 /**
  * s3 Bucket. Name-identified: the external name is the globally unique bucket name. Its settings
  * (encryption, versioning, policy, ...) are separate kinds that reference it with `bucketRef`.
  */
-export const S3_BUCKET = defineManagedResourceKind({
-  apiVersion: S3,
-  kind: 'Bucket',
-  forProvider: regional({ forceDestroy: BOOL, objectLockEnabled: BOOL, tags: STR_MAP }),
-});
+export const S3_BUCKET = s3('Bucket', regional({ forceDestroy: BOOL, objectLockEnabled: BOOL, tags: STR_MAP }));
 
-export interface S3BucketForProvider extends RegionalForProvider {
+export interface S3BucketForProvider extends TaggedForProvider {
   /** Delete all objects when the bucket is deleted. Never set on platform buckets. */
   readonly forceDestroy?: boolean;
   readonly objectLockEnabled?: boolean;
-  readonly tags?: Tags;
 }
 
 export const S3Bucket = managedResourceClass<S3BucketForProvider>(S3_BUCKET);
 export type S3Bucket = InstanceType<typeof S3Bucket>;
 
 /** Fields of every bucket-settings kind: the bucket, by name or by reference. */
-export interface BucketSettingForProvider extends RegionalForProvider {
-  readonly bucket?: string;
-  readonly bucketRef?: Ref;
-  readonly bucketSelector?: Selector;
-}
+export interface BucketSettingForProvider extends RegionalForProvider, Referable<'bucket'> {}
 
 function bucketSetting(kind: string, fields: Record<string, object>, required: readonly string[] = []): ManagedResourceKind {
-  return defineManagedResourceKind({ apiVersion: S3, kind, forProvider: regional({ ...referable('bucket'), ...fields }, required) });
+  return s3(kind, regional({ ...referable('bucket'), ...fields }, required));
 }
 
 export const S3_BUCKET_SSE = bucketSetting(

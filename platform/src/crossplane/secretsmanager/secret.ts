@@ -1,5 +1,5 @@
 import { BOOL, STR, STR_MAP, referable, regional } from '../_fields.js';
-import type { Ref, RegionalForProvider, Tags } from '../_fields.js';
+import type { Ref, TaggedForProvider } from '../_fields.js';
 import { defineManagedResourceKind, managedResourceClass } from '../managed-resource.js';
 
 /**
@@ -20,13 +20,12 @@ export const SECRETSMANAGER_SECRET = defineManagedResourceKind({
   }),
 });
 
-export interface SecretsManagerSecretForProvider extends RegionalForProvider {
+export interface SecretsManagerSecretForProvider extends TaggedForProvider {
   readonly name: string;
   readonly description?: string;
   readonly kmsKeyIdRef?: Ref;
   /** 7 to 30 days in which a deleted secret can be restored (0 deletes at once). */
   readonly recoveryWindowInDays?: number;
-  readonly tags?: Tags;
 }
 
 /** A Secrets Manager secret, created empty. */

@@ -1,32 +1,30 @@
 import { BOOL, NUM, STR, STR_MAP, referable, regional } from '../_fields.js';
-import type { Ref, RegionalForProvider, Tags } from '../_fields.js';
-import { defineManagedResourceKind, managedResourceClass } from '../managed-resource.js';
+import type { Ref, RegionalForProvider, TaggedForProvider } from '../_fields.js';
+import { kindsOf, managedResourceClass } from '../managed-resource.js';
+
+const sqs = kindsOf('sqs.aws.m.upbound.io/v1beta1');
 
 /**
  * sqs.aws.m.upbound.io/v1beta1 Queue. The queue name is `forProvider.name` (80 characters at most,
  * `.fifo` suffix for FIFO queues); AWS identifies the queue by its URL.
  */
-export const SQS_QUEUE = defineManagedResourceKind({
-  apiVersion: 'sqs.aws.m.upbound.io/v1beta1',
-  kind: 'Queue',
-  forProvider: regional({
-    contentBasedDeduplication: BOOL,
-    delaySeconds: { type: 'number', minimum: 0, maximum: 900 },
-    fifoQueue: BOOL,
-    kmsDataKeyReusePeriodSeconds: { type: 'number', minimum: 60, maximum: 86400 },
-    kmsMasterKeyId: STR,
-    maxMessageSize: NUM,
-    messageRetentionSeconds: { type: 'number', minimum: 60, maximum: 1209600 },
-    name: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,75}(\\.fifo)?$' },
-    receiveWaitTimeSeconds: { type: 'number', minimum: 0, maximum: 20 },
-    redriveAllowPolicy: STR,
-    sqsManagedSseEnabled: BOOL,
-    tags: STR_MAP,
-    visibilityTimeoutSeconds: { type: 'number', minimum: 0, maximum: 43200 },
-  }),
-});
+export const SQS_QUEUE = sqs('Queue', regional({
+  contentBasedDeduplication: BOOL,
+  delaySeconds: { type: 'number', minimum: 0, maximum: 900 },
+  fifoQueue: BOOL,
+  kmsDataKeyReusePeriodSeconds: { type: 'number', minimum: 60, maximum: 86400 },
+  kmsMasterKeyId: STR,
+  maxMessageSize: NUM,
+  messageRetentionSeconds: { type: 'number', minimum: 60, maximum: 1209600 },
+  name: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,75}(\\.fifo)?$' },
+  receiveWaitTimeSeconds: { type: 'number', minimum: 0, maximum: 20 },
+  redriveAllowPolicy: STR,
+  sqsManagedSseEnabled: BOOL,
+  tags: STR_MAP,
+  visibilityTimeoutSeconds: { type: 'number', minimum: 0, maximum: 43200 },
+}));
 
-export interface SqsQueueForProvider extends RegionalForProvider {
+export interface SqsQueueForProvider extends TaggedForProvider {
   readonly name: string;
   /** KMS key id, alias or ARN used for SSE. */
   readonly kmsMasterKeyId?: string;
@@ -37,7 +35,6 @@ export interface SqsQueueForProvider extends RegionalForProvider {
   readonly fifoQueue?: boolean;
   /** JSON: which source queues may use this queue as their dead-letter queue. */
   readonly redriveAllowPolicy?: string;
-  readonly tags?: Tags;
 }
 
 /** An SQS queue. Holds messages: emit it with `retain: true`. */
@@ -49,19 +46,11 @@ export interface QueueAttachmentForProvider extends RegionalForProvider {
 }
 
 /** sqs.aws.m.upbound.io/v1beta1 QueuePolicy: the resource policy of one queue (`policy` is required on create). */
-export const SQS_QUEUE_POLICY = defineManagedResourceKind({
-  apiVersion: 'sqs.aws.m.upbound.io/v1beta1',
-  kind: 'QueuePolicy',
-  forProvider: regional({ policy: STR, ...referable('queueUrl') }, ['policy']),
-});
+export const SQS_QUEUE_POLICY = sqs('QueuePolicy', regional({ policy: STR, ...referable('queueUrl') }, ['policy']));
 
 export const SqsQueuePolicy = managedResourceClass<QueueAttachmentForProvider & { readonly policy: string }>(SQS_QUEUE_POLICY);
 
 /** sqs.aws.m.upbound.io/v1beta1 QueueRedrivePolicy: where a queue sends messages it failed to process. */
-export const SQS_QUEUE_REDRIVE_POLICY = defineManagedResourceKind({
-  apiVersion: 'sqs.aws.m.upbound.io/v1beta1',
-  kind: 'QueueRedrivePolicy',
-  forProvider: regional({ redrivePolicy: STR, ...referable('queueUrl') }, ['redrivePolicy']),
-});
+export const SQS_QUEUE_REDRIVE_POLICY = sqs('QueueRedrivePolicy', regional({ redrivePolicy: STR, ...referable('queueUrl') }, ['redrivePolicy']));
 
 export const SqsQueueRedrivePolicy = managedResourceClass<QueueAttachmentForProvider & { readonly redrivePolicy: string }>(SQS_QUEUE_REDRIVE_POLICY);

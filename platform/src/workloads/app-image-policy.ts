@@ -39,7 +39,13 @@ export class AppImagePolicy extends Construct {
   }
 }
 
-/** The semver range an image follows from its current tag: `^<tag>` (same major); undefined when the tag is not semver. */
+/**
+ * The semver range an image follows: every release of its current major (`^<major>.0.0`; for 0.x,
+ * of its current minor, `^0.<minor>.0`), undefined when the tag is not semver. The range depends
+ * only on what a bump inside it keeps, so an automated bump never changes the rendered policy.
+ */
 export function semverRangeOf(tag: string): string | undefined {
-  return /^v?[0-9]+\.[0-9]+\.[0-9]+$/.test(tag) ? `^${tag.replace(/^v/, '')}` : undefined;
+  const m = /^v?([0-9]+)\.([0-9]+)\.[0-9]+$/.exec(tag);
+  if (!m) return undefined;
+  return m[1] === '0' ? `^0.${m[2]}.0` : `^${m[1]}.0.0`;
 }

@@ -15,6 +15,13 @@ export interface AppWorkloadProps {
   readonly app: AppSettings;
   /** DNS name of the internal NLB that a private ingress host points at (see internalIngressHost()). */
   readonly internalIngressTarget?: string;
+  /**
+   * The Flux ImagePolicy that follows this image, as `<namespace>:<name>`. The image line then
+   * carries the setter marker `{"$imagepolicy": "<namespace>:<name>"}`, so the image automation
+   * rewrites the rendered tag in the same commit as the app file's.
+   * @default - no marker
+   */
+  readonly imagePolicy?: string;
   /** SecretStore in the app's namespace that reads the tenant's secrets. @default `<tenant>-secrets` */
   readonly secretStoreName?: string;
 }
@@ -40,6 +47,7 @@ export class AppWorkload extends Construct {
       ...base,
       selector,
       image: `${app.image.repository}:${app.image.tag}`,
+      imageMarker: props.imagePolicy ? `{"$imagepolicy": "${props.imagePolicy}"}` : undefined,
       port: app.port,
       replicas: app.replicas,
       resources: app.resources,

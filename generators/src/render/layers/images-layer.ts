@@ -18,8 +18,8 @@ export const IMAGE_UPDATES_AUTHOR = { name: 'platform-bot', email: 'platform-bot
 
 /**
  * images/ (management cluster only): one ImageRepository and ImagePolicy per app of the fleet whose
- * tag is semver, and the one ImageUpdateAutomation that rewrites the tag setters in apps/ and
- * pushes them to the `image-updates` branch. One cluster owns it, so bumps are never pushed twice.
+ * tag is semver, and the one ImageUpdateAutomation that rewrites the tag setters in apps/ and out/
+ * and pushes them to the `image-updates` branch. One cluster owns it, so bumps are never pushed twice.
  */
 export function renderImagesLayer(ctx: ClusterContext): void {
   if (!ctx.cluster.spec.management) return;
@@ -46,7 +46,8 @@ export function renderImagesLayer(ctx: ClusterContext): void {
     checkoutBranch: 'main',
     pushBranch: IMAGE_UPDATES_BRANCH,
     author: IMAGE_UPDATES_AUTHOR,
-    updatePath: './apps',
+    // apps/ and out/: the app file's tag and every rendered image line change in one commit.
+    updatePath: './',
     labels: { 'app.kubernetes.io/part-of': 'platform' },
   });
 }

@@ -31,10 +31,10 @@ describe('renderAppsLayer', () => {
     expect(files.get('apps/shop/web/deployment-web.yaml')).toMatch(/^# Source: apps\/shop\/web.yaml, tenants\/shop.yaml$/m);
   });
 
-  it('GIVEN a semver tag WHEN rendered on a workload cluster THEN the image line carries no setter marker and no image policy is rendered there', () => {
+  it('GIVEN a semver tag WHEN rendered on a workload cluster THEN the image line carries the setter marker of the management cluster policy, and no image policy is rendered there', () => {
     const files = render('stage');
-    expect(files.get('apps/shop/web/deployment-web.yaml')).toContain('          image: ghcr.io/acme/web:1.4.2\n');
-    expect([...files.values()].some((f) => f.includes('$imagepolicy') || f.includes('line-comments'))).toBe(false);
+    expect(files.get('apps/shop/web/deployment-web.yaml')).toContain('          image: ghcr.io/acme/web:1.4.2 # {"$imagepolicy": "flux-system:shop-web"}\n');
+    expect([...files.values()].some((f) => f.includes('line-comments'))).toBe(false);
     expect([...files.keys()].filter((p) => p.includes('images'))).toEqual([]);
     expect(files.get('tenants/shop/kustomization.yaml')).not.toContain('  - images\n');
   });

@@ -23,13 +23,13 @@ describe('renderImagesLayer', () => {
     ]);
     expect(parse(files.get('images/imagepolicy-shop-admin.yaml')!).spec).toEqual({
       imageRepositoryRef: { name: 'shop-admin' },
-      policy: { semver: { range: '^3.0.1' } },
+      policy: { semver: { range: '^3.0.0' } },
     });
     expect(files.get('images/imagerepository-shop-web.yaml')).toMatch(/^# Source: apps\/shop\/web.yaml$/m);
     expect(parse(files.get('images/imagerepository-shop-web.yaml')!).metadata.namespace).toBe('flux-system');
   });
 
-  it('GIVEN the management cluster WHEN rendered THEN the automation rewrites ./apps from main and pushes to image-updates as the platform bot', () => {
+  it('GIVEN the management cluster WHEN rendered THEN the automation rewrites apps/ and out/ from main and pushes to image-updates as the platform bot', () => {
     const automation = parse(render('mgmt').get('images/imageupdateautomation-apps.yaml')!);
     expect(automation.metadata).toEqual({ name: 'apps', namespace: 'flux-system', labels: { 'app.kubernetes.io/part-of': 'platform' } });
     const { messageTemplate, ...commit } = automation.spec.git.commit;
@@ -39,7 +39,7 @@ describe('renderImagesLayer', () => {
       interval: '10m',
       sourceRef: { kind: 'GitRepository', name: 'flux-system' },
       git: { checkout: { ref: { branch: 'main' } }, push: { branch: 'image-updates' }, commit: undefined },
-      update: { path: './apps', strategy: 'Setters' },
+      update: { path: './', strategy: 'Setters' },
     });
   });
 

@@ -1,5 +1,5 @@
 import type { Cluster, Tenant } from '@platform/schemas';
-import { BUCKET_NAME_MAX_LENGTH, bucketName, maxBucketShortName, needsNetwork } from '@platform/platform';
+import { BUCKET_NAME_MAX_LENGTH, PLATFORM_IAM_NAMES, bucketName, maxBucketShortName, needsNetwork } from '@platform/platform';
 import type { Diagnostic } from './diagnostic.js';
 import type { FleetRule } from './fleet-rules.js';
 import type { Fleet, Loaded } from '../model.js';
@@ -85,7 +85,7 @@ export const awsNamesUnique: FleetRule = (fleet) =>
  * Platform AWS names of a cluster (`<cluster>-<name>`): a tenant whose prefix `<cluster>-<tenant>-`
  * covers one of them could reach it through its role's name-scoped grants.
  */
-export const PLATFORM_AWS_NAMES = ['eks-cluster', 'eks-node', 'ebs-csi-driver', 'crossplane', 'crossplane-provider', 'external-secrets', 'external-dns', 'cert-manager', 'cluster-autoscaler', 'aws-load-balancer-controller', 'tenant-'];
+export const PLATFORM_AWS_NAMES = [...PLATFORM_IAM_NAMES, 'tenant-'];
 
 /** A tenant's AWS prefix never covers a platform name or another cluster's names in the same account. */
 export const awsPrefixesDisjoint: FleetRule = (fleet) =>

@@ -5,6 +5,7 @@ import { loadFleet } from '../../src/load/load-fleet.js';
 import { renderCluster } from '../../src/render/render-cluster.js';
 import { infraProviderConfigName } from '../../src/render/layers/infra-layer.js';
 import type { Fleet } from '../../src/model.js';
+import { PLATFORM_AWS_NAMES } from '../../src/load/tenant-aws-rules.js';
 
 const fleet = loadFleet(join(import.meta.dirname, '..', 'fixtures', 'fleet-small'));
 
@@ -183,5 +184,13 @@ describe('infra layer', () => {
     expect(trusted(reader)).toEqual([externalSecrets]);
     const eso = JSON.parse(infra.find((o) => o.kind === 'Policy' && o.metadata.name === 'external-secrets')!.spec.forProvider.policy).Statement;
     expect(eso.find((s: { Sid: string }) => s.Sid === 'TenantSecretStores').Resource).toBe(roleArn(reader));
+  });
+  it('GIVEN every cluster, one in bastion mode, WHEN rendered THEN every platform role name is reserved from tenant prefixes', () => {
+    const roles = [...clusters.map((n) => renderInfra(n).objects), renderInfra('prod', bastionFleet).objects]
+      .flat()
+      .filter((o) => o.kind === 'Role')
+      .map((o) => o.metadata.annotations!['crossplane.io/external-name']!.replace(/^(mgmt|prod)-/, ''));
+    expect(roles.length).toBeGreaterThan(20);
+    expect([...new Set(roles)].filter((r) => !PLATFORM_AWS_NAMES.includes(r))).toEqual([]);
   });
 });

@@ -3,15 +3,15 @@ import type { Cluster } from '@platform/schemas';
 import { ClusterNetwork } from './cluster-network.js';
 import { ClusterSecurityGroups } from './cluster-security-groups.js';
 import { CLUSTER_KEY, ClusterKmsKey } from './cluster-kms-key.js';
-import { ClusterIam } from './cluster-iam.js';
+import { CLUSTER_ROLES, ClusterIam } from './cluster-iam.js';
 import { EksControlPlane } from './eks-control-plane.js';
 import { NodeGroup, nodeGroupAwsName } from './node-group.js';
 import { AddonIamRoles } from './addon-iam-roles.js';
-import { BastionHost } from './bastion-host.js';
-import type { AddonSettings } from '../addons/catalog.js';
+import { ADDONS, type AddonSettings } from '../addons/catalog.js';
+import { BASTION, BastionHost } from './bastion-host.js';
 import { SecureBucket, type BucketLifecycleRule } from './secure-bucket.js';
 import type { InfraProps } from './infra-props.js';
-import { CLUSTER_LABEL, infraNamespace, infraProviderConfigRef } from './infra-names.js';
+import { CLUSTER_LABEL, addonRoleSuffix, infraNamespace, infraProviderConfigRef } from './infra-names.js';
 import { planSubnetsOrThrow, type SubnetPlan } from './subnet-plan.js';
 
 export interface ClusterInfrastructureProps {
@@ -32,6 +32,17 @@ export const CLUSTER_BUCKETS: readonly { readonly purpose: string; readonly life
   { purpose: 'metrics', lifecycle: [{ id: 'expire-noncurrent', noncurrentExpirationDays: 7 }] },
   { purpose: 'backups', lifecycle: [{ id: 'expire-noncurrent', noncurrentExpirationDays: 30 }] },
 ];
+
+/**
+ * The IAM names (`<cluster>-<name>`) the platform uses in every cluster: cluster roles, the bastion,
+ * the role the management cluster assumes, and every add-on role. A tenant's AWS prefix must not cover them.
+ */
+export const PLATFORM_IAM_NAMES: readonly string[] = [
+  ...Object.values(CLUSTER_ROLES),
+  BASTION,
+  'crossplane',
+  ...ADDONS.filter((a) => (a.serviceAccounts ?? []).length > 0).map((a) => addonRoleSuffix(a.name)),
+].sort();
 
 /** The globally unique S3 name of a cluster bucket: `<account>-<region>-<cluster>-<purpose>`. */
 export const clusterBucketName = (accountId: string, region: string, cluster: string, purpose: string) => `${accountId}-${region}-${cluster}-${purpose}`;

@@ -1,25 +1,16 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { InputError, formatDiagnostic } from '../../src/load/diagnostic.js';
-import { loadFleet } from '../../src/load/load-fleet.js';
+import { FIXTURES, copyFixture, loadProblems } from './_fixtures.js';
 
-const fixture = join(import.meta.dirname, '..', 'fixtures', 'fleet-small');
+const fixture = join(FIXTURES, 'fleet-small');
 
 /** Appends `extra` to a cluster file of the small fleet, loads it and returns the printed problems. */
 function problemsOf(cluster: string, extra: string): string[] {
-  const dir = mkdtempSync(join(tmpdir(), 'addon-rules-'));
-  cpSync(fixture, dir, { recursive: true });
+  const dir = copyFixture('addon-rules-', 'fleet-small');
   const file = join(dir, 'clusters', `${cluster}.yaml`);
   writeFileSync(file, readFileSync(file, 'utf8') + extra);
-  try {
-    loadFleet(dir);
-  } catch (e) {
-    if (e instanceof InputError) return e.diagnostics.map(formatDiagnostic);
-    throw e;
-  }
-  return [];
+  return loadProblems(dir);
 }
 
 const ALLOWED =

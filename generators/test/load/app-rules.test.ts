@@ -1,21 +1,7 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { InputError, formatDiagnostic } from '../../src/load/diagnostic.js';
-import { loadFleet } from '../../src/load/load-fleet.js';
+import { clusterYaml, loadProblems, writeFleet } from './_fixtures.js';
 
-const cluster = (name: string, environment: string, domain: string, cidr: number) => `name: ${name}
-environment: ${environment}
-${name === 'mgmt' ? 'management: true\n' : ''}aws:
-  accountId: "123456789012"
-  region: eu-west-2
-  availabilityZones: [eu-west-2a, eu-west-2b, eu-west-2c]
-network:
-  vpcCidr: 10.${cidr}.0.0/16
-dns:
-  domain: ${domain}
-`;
+const cluster = (name: string, environment: string, domain: string, cidr: number) => clusterYaml(name, { environment, domain, network: `  vpcCidr: 10.${cidr}.0.0/16\n` });
 
 const TENANT = `name: shop
 owners:
@@ -36,7 +22,6 @@ image: { repository: ghcr.io/acme/web, tag: 1.0.0 }
 
 /** Loads mgmt + stage + prod clusters, tenant `shop` and the app file apps/shop/web.yaml; returns the printed problems. */
 function problemsOf(app: string): string[] {
-  const dir = mkdtempSync(join(tmpdir(), 'app-rules-'));
   const files: Record<string, string> = {
     'clusters/mgmt.yaml': cluster('mgmt', 'staging', 'mgmt.example.com', 0),
     'clusters/stage.yaml': cluster('stage', 'staging', 'stage.example.com', 1),
@@ -44,17 +29,7 @@ function problemsOf(app: string): string[] {
     'tenants/shop.yaml': TENANT,
     'apps/shop/web.yaml': APP_HEAD + app,
   };
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
-  try {
-    loadFleet(dir);
-    return [];
-  } catch (e) {
-    if (!(e instanceof InputError)) throw e;
-    return e.diagnostics.map(formatDiagnostic);
-  }
+  return loadProblems(writeFleet('app-rules-', files));
 }
 
 describe('app rules', () => {

@@ -1,37 +1,12 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { InputError, formatDiagnostic } from '../../src/load/diagnostic.js';
-import { loadFleet } from '../../src/load/load-fleet.js';
+import { clusterYaml, loadProblems, writeFleet } from './_fixtures.js';
 
-const cluster = (name: string, network: string, extra = '') => `name: ${name}
-environment: staging
-${name === 'mgmt' ? 'management: true\n' : ''}aws:
-  accountId: "123456789012"
-  region: eu-west-2
-  availabilityZones: [eu-west-2a, eu-west-2b, eu-west-2c]
-network:
-${network}
-dns:
-  domain: ${name}.example.com
-${extra}`;
+const cluster = (name: string, network: string, extra = '') => clusterYaml(name, { network: `${network}\n`, extra });
 
 /** Loads a fleet of mgmt (10.0.0.0/16) and one `stage` cluster; returns the printed problems. */
 function problemsOf(stageNetwork: string, stageExtra = ''): string[] {
-  const dir = mkdtempSync(join(tmpdir(), 'infra-rules-'));
   const files = { 'clusters/mgmt.yaml': cluster('mgmt', '  vpcCidr: 10.0.0.0/16'), 'clusters/stage.yaml': cluster('stage', stageNetwork, stageExtra) };
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
-  try {
-    loadFleet(dir);
-  } catch (e) {
-    if (e instanceof InputError) return e.diagnostics.map(formatDiagnostic);
-    throw e;
-  }
-  return [];
+  return loadProblems(writeFleet('infra-rules-', files));
 }
 
 describe('infra rules', () => {

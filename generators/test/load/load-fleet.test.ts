@@ -1,29 +1,19 @@
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { InputError, formatDiagnostic } from '../../src/load/diagnostic.js';
 import { loadFleet } from '../../src/load/load-fleet.js';
 import { MAX_INPUT_BYTES } from '../../src/load/source-file.js';
-
-const fixtures = join(import.meta.dirname, '..', 'fixtures');
+import { FIXTURES as fixtures, copyFixture, loadProblems } from './_fixtures.js';
 const errorCases = readdirSync(join(fixtures, 'loader')).filter((d) => d.startsWith('error-'));
 
 /** Loads a fixture folder (copied, so cases that need generated files can add them) and returns the printed problems. */
 function problemsOf(name: string): string[] {
-  const dir = mkdtempSync(join(tmpdir(), 'load-'));
-  cpSync(join(fixtures, 'loader', name), dir, { recursive: true });
+  const dir = copyFixture('load-', join('loader', name));
   if (name === 'error-too-large') {
     mkdirSync(join(dir, 'clusters'), { recursive: true });
     writeFileSync(join(dir, 'clusters', 'big.yaml'), `name: big\n#${'x'.repeat(MAX_INPUT_BYTES - 11)}\n`);
   }
-  try {
-    loadFleet(dir);
-  } catch (e) {
-    if (e instanceof InputError) return e.diagnostics.map(formatDiagnostic);
-    throw e;
-  }
-  return [];
+  return loadProblems(dir);
 }
 
 describe('loadFleet', () => {

@@ -1,27 +1,14 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { InputError, formatDiagnostic } from '../../src/load/diagnostic.js';
 import { loadFleet } from '../../src/load/load-fleet.js';
 import { tenantAwsWarnings } from '../../src/load/tenant-aws-rules.js';
+import { clusterYaml, loadProblems, tenantFiles, writeFleet } from './_fixtures.js';
 
 const IDS = `  ids:
     vpcId: vpc-0123456789abcdef0
     secureSubnetIds: [subnet-0000000a, subnet-0000000b, subnet-0000000c]
     computeSecurityGroupId: sg-0000000c
 `;
-const cluster = (name: string, ids = '') => `name: ${name}
-environment: staging
-${name === 'mgmt' ? 'management: true\n' : ''}aws:
-  accountId: "123456789012"
-  region: eu-west-2
-  availabilityZones: [eu-west-2a, eu-west-2b, eu-west-2c]
-network:
-  vpcCidr: 10.${name === 'mgmt' ? 0 : 1}.0.0/16
-${ids}dns:
-  domain: ${name}.example.com
-`;
+const cluster = (name: string, ids = '') => clusterYaml(name, { network: `  vpcCidr: 10.${name === 'mgmt' ? 0 : 1}.0.0/16\n${ids}` });
 const tenant = (name: string, aws: string) => `name: ${name}
 owners:
   - team: acme/${name}
@@ -31,25 +18,13 @@ clusters: [stage]
 aws:
 ${aws}`;
 
-function load(tenants: Record<string, string>, ids = IDS) {
-  const dir = mkdtempSync(join(tmpdir(), 'tenant-aws-rules-'));
-  const files: Record<string, string> = { 'clusters/mgmt.yaml': cluster('mgmt'), 'clusters/stage.yaml': cluster('stage', ids) };
-  for (const [name, text] of Object.entries(tenants)) files[`tenants/${name}.yaml`] = text;
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
-  return () => loadFleet(dir);
+/** Writes mgmt + stage (with `ids`) clusters and the given tenant files; returns the folder. */
+function fleetDir(tenants: Record<string, string>, ids = IDS): string {
+  return writeFleet('tenant-aws-rules-', { 'clusters/mgmt.yaml': cluster('mgmt'), 'clusters/stage.yaml': cluster('stage', ids), ...tenantFiles(tenants) });
 }
 
 function problemsOf(tenants: Record<string, string>): string[] {
-  try {
-    load(tenants)();
-  } catch (e) {
-    if (e instanceof InputError) return e.diagnostics.map(formatDiagnostic);
-    throw e;
-  }
-  return [];
+  return loadProblems(fleetDir(tenants));
 }
 
 const topic = (subscribers: string) => `  topics:\n    - name: events\n      subscribers: [${subscribers}]\n`;
@@ -100,7 +75,7 @@ describe('tenant AWS rules', () => {
   });
 
   it('GIVEN a cluster without network ids WHEN a tenant asks for a database THEN generate warns naming the cluster, the tenant and the missing field', () => {
-    const fleet = load({ shop: tenant('shop', '  databases: [{ name: main }]\n  buckets: [{ name: a }]\n') }, '')();
+    const fleet = loadFleet(fleetDir({ shop: tenant('shop', '  databases: [{ name: main }]\n  buckets: [{ name: a }]\n') }, ''));
     expect(tenantAwsWarnings(fleet)).toEqual([
       'warning: clusters/stage.yaml: cluster "stage" has no network.ids (vpcId, secureSubnetIds, computeSecurityGroupId): the databases, Redis and OpenSearch of tenant "shop" (tenants/shop.yaml) are not rendered there until they are set',
     ]);
@@ -125,24 +100,13 @@ describe('tenant AWS rules', () => {
   });
 
   it('GIVEN a cluster named exactly <cluster>-<tenant> in the same account WHEN loaded THEN the tenant is rejected (its prefix covers every name of that cluster)', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tenant-aws-rules-'));
-    const files: Record<string, string> = {
+    const dir = writeFleet('tenant-aws-rules-', {
       'clusters/mgmt.yaml': cluster('mgmt'),
       'clusters/stage.yaml': cluster('stage', IDS),
       'clusters/stage-shop.yaml': cluster('stage-shop').replace('10.1.0.0/16', '10.2.0.0/16'),
       'tenants/shop.yaml': tenant('shop', '  buckets: [{ name: a }]\n'),
-    };
-    for (const [path, text] of Object.entries(files)) {
-      mkdirSync(dirname(join(dir, path)), { recursive: true });
-      writeFileSync(join(dir, path), text);
-    }
-    let problems: string[] = [];
-    try {
-      loadFleet(dir);
-    } catch (e) {
-      if (!(e instanceof InputError)) throw e;
-      problems = e.diagnostics.map(formatDiagnostic).filter((m) => m.includes('would include every AWS name'));
-    }
+    });
+    const problems = loadProblems(dir).filter((m) => m.includes('would include every AWS name'));
     expect(problems).toEqual([
       'tenants/shop.yaml:1:7: name: tenant AWS names "stage-shop-*" would include every AWS name of cluster "stage-shop" (clusters/stage-shop.yaml, same account); allowed: another tenant or cluster name',
     ]);

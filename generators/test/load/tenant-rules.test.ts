@@ -1,22 +1,7 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { InputError, formatDiagnostic } from '../../src/load/diagnostic.js';
 import { loadFleet } from '../../src/load/load-fleet.js';
 import { parseQuantity, tenantWarnings } from '../../src/load/tenant-rules.js';
-
-const cluster = (name: string, domain: string, extra = '') => `name: ${name}
-environment: staging
-${name === 'mgmt' ? 'management: true\n' : ''}aws:
-  accountId: "123456789012"
-  region: eu-west-2
-  availabilityZones: [eu-west-2a, eu-west-2b, eu-west-2c]
-network:
-  vpcCidr: 10.${name === 'mgmt' ? 0 : 1}.0.0/16
-dns:
-  domain: ${domain}
-${extra}`;
+import { clusterYaml, loadProblems, tenantFiles, writeFleet } from './_fixtures.js';
 
 const tenant = (name: string, extra = '') => `name: ${name}
 owners:
@@ -29,23 +14,8 @@ ${extra}`;
 
 /** Writes a fleet of mgmt + stage clusters and the given tenant files, loads it and returns the printed problems. */
 function problemsOf(tenants: Record<string, string>, stageExtra = ''): string[] {
-  const dir = mkdtempSync(join(tmpdir(), 'tenant-rules-'));
-  const files: Record<string, string> = {
-    'clusters/mgmt.yaml': cluster('mgmt', 'mgmt.example.com'),
-    'clusters/stage.yaml': cluster('stage', 'stage.example.com', stageExtra),
-  };
-  for (const [name, text] of Object.entries(tenants)) files[`tenants/${name}.yaml`] = text;
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
-  try {
-    loadFleet(dir);
-  } catch (e) {
-    if (e instanceof InputError) return e.diagnostics.map(formatDiagnostic);
-    throw e;
-  }
-  return [];
+  const files = { 'clusters/mgmt.yaml': clusterYaml('mgmt'), 'clusters/stage.yaml': clusterYaml('stage', { extra: stageExtra }), ...tenantFiles(tenants) };
+  return loadProblems(writeFleet('tenant-rules-', files));
 }
 
 describe('tenant rules', () => {
@@ -129,12 +99,8 @@ describe('tenant rules', () => {
   });
 
   it('GIVEN a decommissioned tenant WHEN warnings are asked for THEN one names its file', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tenant-warn-'));
-    mkdirSync(join(dir, 'clusters'));
-    mkdirSync(join(dir, 'tenants'));
-    writeFileSync(join(dir, 'clusters/mgmt.yaml'), cluster('mgmt', 'mgmt.example.com'));
-    writeFileSync(join(dir, 'clusters/stage.yaml'), cluster('stage', 'stage.example.com'));
-    writeFileSync(join(dir, 'tenants/a.yaml'), tenant('a', 'decommissioned: true\n'));
+    const files = { 'clusters/mgmt.yaml': clusterYaml('mgmt'), 'clusters/stage.yaml': clusterYaml('stage'), ...tenantFiles({ a: tenant('a', 'decommissioned: true\n') }) };
+    const dir = writeFleet('tenant-warn-', files);
     expect(tenantWarnings(loadFleet(dir))).toEqual([
       'warning: tenants/a.yaml: tenant "a" is decommissioned: its namespaces and stateful AWS resources are kept, its apps are not reconciled. Remove the file only once its data is gone.',
     ]);

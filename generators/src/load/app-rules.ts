@@ -1,9 +1,10 @@
-import { type AppSettings, type Environment, appNamespace, appSettings, cpuMillis, maxPods, memoryMebibytes } from '@platform/platform';
+import { type AppSettings, type Environment, appNamespace, appSettings, cpuMillis, maxPods, memoryMebibytes, semverRangeOf } from '@platform/platform';
 import type { App, Cluster, Tenant } from '@platform/schemas';
 import type { Diagnostic } from './diagnostic.js';
 import type { FleetRule } from './fleet-rules.js';
 import type { Fleet, Loaded, LoadedApp } from '../model.js';
 import { tenantDefaultResources } from '../render/layers/apps-layer.js';
+import { imageMarkerOf } from '../image-automation.js';
 
 type Path = (string | number)[];
 const ENVIRONMENTS: Environment[] = ['development', 'staging', 'production'];
@@ -146,4 +147,21 @@ export const appSecretsDeclared: FleetRule = (fleet) => {
   });
 };
 
-export const APP_RULES: FleetRule[] = [appPorts, appScaling, appIngressHosts, appResources, appSecretsDeclared];
+/**
+ * An image automation marker after the tag must name exactly the app's policy: a misspelt marker
+ * would silently stop bumps. No marker is a choice (the app's tag is then only changed by hand or
+ * by Renovate), and a marker on a tag that is not semver has no policy to follow.
+ */
+export const appImageMarker: FleetRule = (fleet) =>
+  fleet.apps.flatMap((app) => {
+    const found = app.source.trailingComment(['image', 'tag']);
+    if (!found?.includes('$imagepolicy')) return [];
+    const tag = app.spec.image.tag;
+    if (!semverRangeOf(tag)) {
+      return [app.source.problem(['image', 'tag'], `found an image automation marker on tag "${tag}", which is not semver; allowed: a tag such as 1.4.2 or v1.4.2, or no marker`)];
+    }
+    const expected = imageMarkerOf(app);
+    return found === expected ? [] : [app.source.problem(['image', 'tag'], `found the marker "${found}"; allowed: tag: ${tag} # ${expected}`)];
+  });
+
+export const APP_RULES: FleetRule[] = [appPorts, appScaling, appIngressHosts, appResources, appSecretsDeclared, appImageMarker];

@@ -84,6 +84,12 @@ export class SourceFile {
     return { line: 1, col: 1 };
   }
 
+  /** The comment after the value at `path` on its line (without `#`), if any. */
+  trailingComment(path: readonly (string | number)[]): string | undefined {
+    const node = this.doc?.getIn(path, true);
+    return isNode(node) && node.comment ? node.comment.trim() : undefined;
+  }
+
   /** A diagnostic located at `path` in this file. */
   problem(path: readonly (string | number)[], message: string, opts: { key?: boolean } = {}): Diagnostic {
     const { line, col } = this.locate(path, opts.key);

@@ -1,6 +1,16 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 
+/**
+ * Namespace of the ImageUpdateAutomation, and so of every ImagePolicy it applies: Flux resolves
+ * references only within one namespace (`--no-cross-namespace-refs`), and the automation's Git
+ * write credentials must stay out of reach of tenants.
+ */
+export const IMAGE_POLICY_NAMESPACE = 'flux-system';
+
+/** Name of an app's ImageRepository and ImagePolicy; the setter markers name it too. */
+export const imagePolicyName = (tenant: string, app: string) => `${tenant}-${app}`;
+
 export interface AppImagePolicyProps {
   /** Name of both objects, `<tenant>-<app>`: the setter markers refer to it. */
   readonly name: string;

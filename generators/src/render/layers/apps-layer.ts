@@ -1,7 +1,7 @@
-import { AppWorkload, type ComputeResources, type Environment, appSettings, internalIngressHost, semverRangeOf } from '@platform/platform';
+import { AppWorkload, type ComputeResources, type Environment, appSettings, internalIngressHost, IMAGE_POLICY_NAMESPACE, imagePolicyName } from '@platform/platform';
 import type { Tenant } from '@platform/schemas';
 import type { ClusterContext } from '../cluster-context.js';
-import { IMAGE_POLICY_NAMESPACE, imagePolicyName } from './images-layer.js';
+import { followsImagePolicy } from '../../image-automation.js';
 
 /** Resources of a container that states none: the tenant's limit-range defaults. */
 export function tenantDefaultResources(t: Tenant): ComputeResources {
@@ -11,7 +11,7 @@ export function tenantDefaultResources(t: Tenant): ComputeResources {
 
 /**
  * apps/<tenant>/<app>/: each app's workload in its tenant namespace, applied as the tenant's
- * ServiceAccount. A semver image carries the setter marker of its ImagePolicy, which lives in the
+ * ServiceAccount. An image that image automation follows carries the setter marker of its ImagePolicy, which lives in the
  * management cluster (images-layer.ts): the automation there rewrites app file and rendered image
  * line in one commit, so out/ stays in sync.
  */
@@ -28,7 +28,7 @@ export function renderAppsLayer(ctx: ClusterContext): void {
       defaults: tenantDefaultResources(tenant.spec),
     });
     const chart = ctx.chart(`app-${a.tenant}-${name}`, `apps/${a.tenant}/${name}`, [a.source.path, tenant.source.path]);
-    const imagePolicy = semverRangeOf(a.spec.image.tag) ? `${IMAGE_POLICY_NAMESPACE}:${imagePolicyName(a.tenant, name)}` : undefined;
+    const imagePolicy = followsImagePolicy(a) ? `${IMAGE_POLICY_NAMESPACE}:${imagePolicyName(a.tenant, name)}` : undefined;
     new AppWorkload(chart, name, { app: settings, internalIngressTarget: internalIngressHost(cluster.dns.domain), imagePolicy });
   }
 }

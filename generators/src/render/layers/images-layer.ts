@@ -1,15 +1,6 @@
-import { AppImagePolicy, ImageUpdateAutomation, PlatformSync, appLabels, semverRangeOf } from '@platform/platform';
+import { AppImagePolicy, IMAGE_POLICY_NAMESPACE, ImageUpdateAutomation, PlatformSync, appLabels, imagePolicyName, semverRangeOf } from '@platform/platform';
 import type { ClusterContext } from '../cluster-context.js';
-
-/**
- * Namespace of the ImageUpdateAutomation, and so of every ImagePolicy it applies: Flux resolves
- * references only within one namespace (`--no-cross-namespace-refs`), and the automation's Git
- * write credentials must stay out of reach of tenants.
- */
-export const IMAGE_POLICY_NAMESPACE = 'flux-system';
-
-/** Name of an app's ImageRepository and ImagePolicy; the app file's tag marker names it too. */
-export const imagePolicyName = (tenant: string, app: string) => `${tenant}-${app}`;
+import { followsImagePolicy } from '../../image-automation.js';
 
 /** The branch the automation pushes tag bumps to; `.github/workflows/image-updates.yml` turns it into a PR. */
 export const IMAGE_UPDATES_BRANCH = 'image-updates';
@@ -17,8 +8,8 @@ export const IMAGE_UPDATES_BRANCH = 'image-updates';
 export const IMAGE_UPDATES_AUTHOR = { name: 'platform-bot', email: 'platform-bot@example.com' };
 
 /**
- * images/ (management cluster only): one ImageRepository and ImagePolicy per app of the fleet whose
- * tag is semver, and the one ImageUpdateAutomation that rewrites the tag setters in apps/ and out/
+ * images/ (management cluster only): one ImageRepository and ImagePolicy per app of the fleet that
+ * image automation follows (semver tag with its setter marker), and the one ImageUpdateAutomation that rewrites the tag setters in apps/ and out/
  * and pushes them to the `image-updates` branch. One cluster owns it, so bumps are never pushed twice.
  */
 export function renderImagesLayer(ctx: ClusterContext): void {
@@ -28,7 +19,7 @@ export function renderImagesLayer(ctx: ClusterContext): void {
   const running = new Set(ctx.fleet.tenants.filter((t) => !t.spec.decommissioned).map((t) => t.spec.name));
   for (const a of ctx.fleet.apps) {
     const range = semverRangeOf(a.spec.image.tag);
-    if (!range || !running.has(a.tenant)) continue;
+    if (!range || !followsImagePolicy(a) || !running.has(a.tenant)) continue;
     const name = imagePolicyName(a.tenant, a.spec.name);
     const chart = ctx.chart(`images-${name}`, folder, [a.source.path]);
     new AppImagePolicy(chart, name, {

@@ -6,14 +6,13 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Writable } from 'node:stream';
-import { parseArgs } from 'node:util';
 import { readChangedObjects } from '../diff/git-tree.js';
 import { findDestructive } from '../diff/guard.js';
 import type { DiffReport } from '../diff/model.js';
 import { diffTrees } from '../diff/object-diff.js';
 import { renderMarkdown } from '../diff/render-markdown.js';
 import { renderText } from '../diff/render-text.js';
-import type { Command, CommandContext } from './command.js';
+import { type Command, type CommandContext, parseFlags, runWithOptions } from './command.js';
 
 /** Exit codes: 0 no destructive change (or allowed), 1 usage or git error, 2 destructive changes. */
 export const EXIT_OK = 0;
@@ -49,26 +48,15 @@ interface DiffOptions {
 
 /** Parses argv; returns a message for usage errors. */
 function parseOptions(argv: string[]): DiffOptions | 'help' | string {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        base: { type: 'string' },
-        format: { type: 'string', default: 'text' },
-        'no-generate': { type: 'boolean', default: false },
-        'allow-destructive': { type: 'boolean', default: false },
-        output: { type: 'string' },
-        'full-diff-url': { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }));
-  } catch (err) {
-    return (err as Error).message;
-  }
-  if (values.help) return 'help';
+  const values = parseFlags(argv, {
+    base: { type: 'string' },
+    format: { type: 'string', default: 'text' },
+    'no-generate': { type: 'boolean', default: false },
+    'allow-destructive': { type: 'boolean', default: false },
+    output: { type: 'string' },
+    'full-diff-url': { type: 'string' },
+  });
+  if (typeof values === 'string') return values;
   if (!values.base) return "'--base' is required, e.g. --base origin/main";
   if (values.format !== 'text' && values.format !== 'markdown') {
     return `'--format' (${values.format}) must be text or markdown`;
@@ -114,46 +102,41 @@ export const diffCommand: Command = {
   name: 'diff',
   summary: 'Show what a change does to every cluster, and refuse destructive changes',
   help: HELP,
-  async run(argv, ctx) {
-    const options = parseOptions(argv);
-    if (options === 'help') {
-      ctx.stdout.write(`${HELP}\n`);
-      return EXIT_OK;
-    }
-    if (typeof options === 'string') {
-      ctx.stderr.write(`platform diff: ${options}\n\n${HELP}\n`);
-      return EXIT_ERROR;
-    }
-    // Input and render errors of generate propagate to the CLI, which prints them as file:line:col.
-    if (options.generate) {
-      const failure = await regenerate(ctx);
-      if (failure !== undefined) {
-        ctx.stderr.write(`platform diff: generate failed, nothing to compare:\n${failure.trimEnd()}\n`);
-        return EXIT_ERROR;
-      }
-    }
-    try {
-      const report = await buildReport(ctx.repoRoot, options.base);
-      const color = !options.output && options.format === 'text' && useColor(ctx);
-      const rendered =
-        options.format === 'markdown'
-          ? renderMarkdown(report, {
-              allowDestructive: options.allowDestructive,
-              ...(options.fullDiffUrl ? { fullDiffUrl: options.fullDiffUrl } : {}),
-            })
-          : renderText(report, { color, allowDestructive: options.allowDestructive });
-      if (options.output) {
-        writeFileSync(resolve(options.output), rendered);
-        ctx.stdout.write(
-          `platform diff: ${report.changes.length} changed objects, ${report.findings.length} destructive; report written to ${options.output}\n`,
-        );
-      } else {
-        ctx.stdout.write(rendered);
-      }
-      return report.findings.length > 0 && !options.allowDestructive ? EXIT_DESTRUCTIVE : EXIT_OK;
-    } catch (err) {
-      ctx.stderr.write(`platform diff: ${(err as Error).message}\n`);
-      return EXIT_ERROR;
-    }
+  run(argv, ctx) {
+    return runWithOptions(parseOptions(argv), diffCommand, ctx, EXIT_ERROR, (options) => runDiff(options, ctx));
   },
 };
+
+async function runDiff(options: DiffOptions, ctx: CommandContext): Promise<number> {
+  // Input and render errors of generate propagate to the CLI, which prints them as file:line:col.
+  if (options.generate) {
+    const failure = await regenerate(ctx);
+    if (failure !== undefined) {
+      ctx.stderr.write(`platform diff: generate failed, nothing to compare:\n${failure.trimEnd()}\n`);
+      return EXIT_ERROR;
+    }
+  }
+  try {
+    const report = await buildReport(ctx.repoRoot, options.base);
+    const color = !options.output && options.format === 'text' && useColor(ctx);
+    const rendered =
+      options.format === 'markdown'
+        ? renderMarkdown(report, {
+            allowDestructive: options.allowDestructive,
+            ...(options.fullDiffUrl ? { fullDiffUrl: options.fullDiffUrl } : {}),
+          })
+        : renderText(report, { color, allowDestructive: options.allowDestructive });
+    if (options.output) {
+      writeFileSync(resolve(options.output), rendered);
+      ctx.stdout.write(
+        `platform diff: ${report.changes.length} changed objects, ${report.findings.length} destructive; report written to ${options.output}\n`,
+      );
+    } else {
+      ctx.stdout.write(rendered);
+    }
+    return report.findings.length > 0 && !options.allowDestructive ? EXIT_DESTRUCTIVE : EXIT_OK;
+  } catch (err) {
+    ctx.stderr.write(`platform diff: ${(err as Error).message}\n`);
+    return EXIT_ERROR;
+  }
+}

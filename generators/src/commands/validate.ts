@@ -5,7 +5,6 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { validateManifest } from '@platform/platform';
 import type { OutObject } from '../out-tree.js';
 import { readOutTree } from '../out-tree.js';
@@ -16,7 +15,7 @@ import { loadCrdIndex } from '../validate/crd-index.js';
 import { validateAgainstCrds } from '../validate/crd-validator.js';
 import type { Problem } from '../validate/problem.js';
 import { checkSecurityBaseline } from '../validate/security-baseline.js';
-import type { Command, CommandContext } from './command.js';
+import { type Command, type CommandContext, parseFlags, runWithOptions } from './command.js';
 
 /** Exit codes: 0 no problem, 1 problems found, 2 usage or read error. */
 export const EXIT_OK = 0;
@@ -73,23 +72,8 @@ interface ValidateOptions {
 }
 
 function parseOptions(argv: string[], repoRoot: string): ValidateOptions | 'help' | string {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        out: { type: 'string' },
-        cluster: { type: 'string', multiple: true },
-        crds: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }));
-  } catch (err) {
-    return (err as Error).message;
-  }
-  if (values.help) return 'help';
+  const values = parseFlags(argv, { out: { type: 'string' }, cluster: { type: 'string', multiple: true }, crds: { type: 'string' } });
+  if (typeof values === 'string') return values;
   return {
     outDir: values.out !== undefined ? resolve(values.out) : join(repoRoot, 'out'),
     clusters: values.cluster,
@@ -158,47 +142,42 @@ export const validateCommand: Command = {
   name: 'validate',
   summary: 'Check every object in out/ against Kubernetes, CRD schemas and the security baseline',
   help: HELP,
-  async run(argv, ctx) {
-    const options = parseOptions(argv, ctx.repoRoot);
-    if (options === 'help') {
-      ctx.stdout.write(`${HELP}\n`);
-      return EXIT_OK;
-    }
-    if (typeof options === 'string') {
-      ctx.stderr.write(`platform validate: ${options}\n\n${HELP}\n`);
-      return EXIT_USAGE;
-    }
-    if (!isDirectory(options.outDir)) return fail(ctx, `no rendered tree at ${options.outDir} (run 'platform generate' first)`);
-    for (const cluster of options.clusters ?? []) {
-      if (!isDirectory(join(options.outDir, cluster))) return fail(ctx, `'--cluster' (${cluster}): no such cluster in ${options.outDir}`);
-    }
-    if (options.crdsDir !== undefined && !isDirectory(options.crdsDir)) return fail(ctx, `'--crds' (${options.crdsDir}) is not a directory`);
-
-    let crds: CrdIndex | undefined;
-    let objects: OutObject[];
-    try {
-      crds = options.crdsDir !== undefined ? loadCrdIndex(options.crdsDir) : undefined;
-      objects = readOutTree(options.outDir, options.clusters ? [...options.clusters] : undefined);
-    } catch (err) {
-      return fail(ctx, (err as Error).message);
-    }
-    if (crds?.isEmpty) return fail(ctx, `'--crds' (${options.crdsDir}): no CustomResourceDefinitions found`);
-
-    let report: ValidationReport;
-    try {
-      report = validateObjects(objects, crds);
-    } catch (err) {
-      return fail(ctx, (err as Error).message);
-    }
-    const lines = report.problems.map(formatProblem);
-    if (lines.length > 0) ctx.stdout.write(`${lines.join('\n')}\n`);
-    for (const [rule, reason] of report.cel.unsupported) {
-      ctx.stderr.write(`platform validate: CEL rule not evaluated (${reason}): ${rule}\n`);
-    }
-    ctx.stdout.write(`${formatSummary(report)}\n`);
-    return report.problems.length > 0 ? EXIT_PROBLEMS : EXIT_OK;
+  run(argv, ctx) {
+    return runWithOptions(parseOptions(argv, ctx.repoRoot), validateCommand, ctx, EXIT_USAGE, (options) => runValidate(options, ctx));
   },
 };
+
+async function runValidate(options: ValidateOptions, ctx: CommandContext): Promise<number> {
+  if (!isDirectory(options.outDir)) return fail(ctx, `no rendered tree at ${options.outDir} (run 'platform generate' first)`);
+  for (const cluster of options.clusters ?? []) {
+    if (!isDirectory(join(options.outDir, cluster))) return fail(ctx, `'--cluster' (${cluster}): no such cluster in ${options.outDir}`);
+  }
+  if (options.crdsDir !== undefined && !isDirectory(options.crdsDir)) return fail(ctx, `'--crds' (${options.crdsDir}) is not a directory`);
+
+  let crds: CrdIndex | undefined;
+  let objects: OutObject[];
+  try {
+    crds = options.crdsDir !== undefined ? loadCrdIndex(options.crdsDir) : undefined;
+    objects = readOutTree(options.outDir, options.clusters ? [...options.clusters] : undefined);
+  } catch (err) {
+    return fail(ctx, (err as Error).message);
+  }
+  if (crds?.isEmpty) return fail(ctx, `'--crds' (${options.crdsDir}): no CustomResourceDefinitions found`);
+
+  let report: ValidationReport;
+  try {
+    report = validateObjects(objects, crds);
+  } catch (err) {
+    return fail(ctx, (err as Error).message);
+  }
+  const lines = report.problems.map(formatProblem);
+  if (lines.length > 0) ctx.stdout.write(`${lines.join('\n')}\n`);
+  for (const [rule, reason] of report.cel.unsupported) {
+    ctx.stderr.write(`platform validate: CEL rule not evaluated (${reason}): ${rule}\n`);
+  }
+  ctx.stdout.write(`${formatSummary(report)}\n`);
+  return report.problems.length > 0 ? EXIT_PROBLEMS : EXIT_OK;
+}
 
 function isDirectory(p: string): boolean {
   return existsSync(p) && statSync(p).isDirectory();

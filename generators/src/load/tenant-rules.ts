@@ -1,5 +1,5 @@
 import type { Cluster, Tenant } from '@platform/schemas';
-import { PLATFORM_NAMESPACES, tenantNamespaces } from '@platform/platform';
+import { PLATFORM_NAMESPACES, internalIngressHost, tenantNamespaces } from '@platform/platform';
 import type { Diagnostic } from './diagnostic.js';
 import type { FleetRule } from './fleet-rules.js';
 import type { Fleet, Loaded } from '../model.js';
@@ -63,16 +63,23 @@ export const uniqueHostnames: FleetRule = (fleet) => {
   return problems;
 };
 
-/** A hostname must be inside the DNS domain of at least one of the tenant's clusters (apps use it there). */
+/**
+ * A hostname must be inside the DNS domain of at least one of the tenant's clusters (apps use it
+ * there), and must not be a name the platform itself publishes there (the internal ingress NLB).
+ */
 export const hostnamesInClusterDomains: FleetRule = (fleet) => {
   const domains = new Map(fleet.clusters.map((c) => [c.spec.name, c.spec.dns.domain]));
+  const platformHosts = new Set(fleet.clusters.map((c) => internalIngressHost(c.spec.dns.domain)));
   return fleet.tenants.flatMap((t) => {
     const mine = [...new Set(t.spec.clusters.flatMap((c) => domains.get(c) ?? []))].sort();
-    return t.spec.hostnames.flatMap((host, i) =>
-      mine.length === 0 || mine.some((d) => host.endsWith(`.${d}`))
+    return t.spec.hostnames.flatMap((host, i) => {
+      if (platformHosts.has(host)) {
+        return [t.source.problem(['hostnames', i], `hostname "${host}" is the platform's internal ingress load balancer; allowed: any other name in the cluster domains`)];
+      }
+      return mine.length === 0 || mine.some((d) => host.endsWith(`.${d}`))
         ? []
-        : [t.source.problem(['hostnames', i], `hostname "${host}" is outside the domains of clusters ${t.spec.clusters.join(', ')}; allowed: a name ending in ${mine.map((d) => `".${d}"`).join(' or ')}`)],
-    );
+        : [t.source.problem(['hostnames', i], `hostname "${host}" is outside the domains of clusters ${t.spec.clusters.join(', ')}; allowed: a name ending in ${mine.map((d) => `".${d}"`).join(' or ')}`)];
+    });
   });
 };
 

@@ -21,13 +21,13 @@ image: { repository: ghcr.io/acme/web, tag: 1.0.0 }
 `;
 
 /** Loads mgmt + stage + prod clusters, tenant `shop` and the app file apps/shop/web.yaml; returns the printed problems. */
-function problemsOf(app: string): string[] {
+function problemsOf(app: string, head = APP_HEAD): string[] {
   const files: Record<string, string> = {
     'clusters/mgmt.yaml': cluster('mgmt', 'staging', 'mgmt.example.com', 0),
     'clusters/stage.yaml': cluster('stage', 'staging', 'stage.example.com', 1),
     'clusters/prod.yaml': cluster('prod', 'production', 'example.com', 2),
     'tenants/shop.yaml': TENANT,
-    'apps/shop/web.yaml': APP_HEAD + app,
+    'apps/shop/web.yaml': head + app,
   };
   return loadProblems(writeFleet('app-rules-', files));
 }
@@ -96,5 +96,14 @@ resources:
   SESSION: { key: web-session }
   TOKEN: { key: web-token, property: value }
 `)).toEqual(['apps/shop/web.yaml:5:17: secrets.TOKEN.key: secret "web-token" is not declared by tenant "shop"; allowed: "web-session"']);
+  });
+
+  it('GIVEN a misspelt image automation marker, or one on a tag that is not semver WHEN loaded THEN each is an error showing the right line', () => {
+    expect(problemsOf('', 'name: web\nimage:\n  repository: ghcr.io/acme/web\n  tag: 1.0.0 # {"$imagepolicy": "flux-system:shop-api:tag"}\n')).toEqual([
+      'apps/shop/web.yaml:4:8: image.tag: found the marker "{"$imagepolicy": "flux-system:shop-api:tag"}"; allowed: tag: 1.0.0 # {"$imagepolicy": "flux-system:shop-web:tag"}',
+    ]);
+    expect(problemsOf('', 'name: web\nimage:\n  repository: ghcr.io/acme/web\n  tag: main-1a2b3c # {"$imagepolicy": "flux-system:shop-web:tag"}\n')).toEqual([
+      'apps/shop/web.yaml:4:8: image.tag: found an image automation marker on tag "main-1a2b3c", which is not semver; allowed: a tag such as 1.4.2 or v1.4.2, or no marker',
+    ]);
   });
 });

@@ -52,6 +52,12 @@ describe('tenant rules', () => {
     ]);
   });
 
+  it('GIVEN the internal ingress load balancer name as a hostname WHEN loaded THEN it is reserved', () => {
+    expect(problemsOf({ a: tenant('a', 'hostnames: [ingress-internal.stage.example.com]\n') })).toEqual([
+      'tenants/a.yaml:8:13: hostnames[0]: hostname "ingress-internal.stage.example.com" is the platform\'s internal ingress load balancer; allowed: any other name in the cluster domains',
+    ]);
+  });
+
   it('GIVEN quotas over the cluster ceilings WHEN loaded THEN each is an error naming the cluster file', () => {
     const ceilings = 'tenancy:\n  quotaCeilings:\n    cpu: "4"\n    pods: 40\n';
     expect(problemsOf({ a: tenant('a', 'quotas:\n  cpu: 4500m\n  memory: 256Gi\n') }, ceilings)).toEqual([

@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    globalSetup: ['test/support/scratch-tmpdir.ts'],
+    // The same scratch TMPDIR setup as the platform workspace (generators depends on platform).
+    globalSetup: ['../platform/test/support/scratch-tmpdir.ts'],
   },
 });

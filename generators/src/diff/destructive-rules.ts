@@ -48,19 +48,28 @@ export const STATEFUL_KINDS: readonly StatefulKind[] = [
 /** The external name is the AWS identity of every managed resource that has one. */
 export const EXTERNAL_NAME_PATH = 'metadata.annotations["crossplane.io/external-name"]';
 
+/** The rows of one kind: forProvider field → why a change replaces the resource. */
+function replacedBy(service: string, kind: string, fields: Readonly<Record<string, string>>): ReplacementField[] {
+  return Object.entries(fields).map(([field, why]) => ({ service, kind, path: `spec.forProvider.${field}`, why }));
+}
+
+const SAME_ENGINE = 'the engine of a database cannot change in place';
+
 export const REPLACEMENT_FIELDS: readonly ReplacementField[] = [
-  { service: 'ec2', kind: 'VPC', path: 'spec.forProvider.cidrBlock', why: 'the primary CIDR of a VPC cannot change' },
-  { service: 'ec2', kind: 'Subnet', path: 'spec.forProvider.cidrBlock', why: 'the CIDR of a subnet cannot change' },
-  { service: 'ec2', kind: 'Subnet', path: 'spec.forProvider.availabilityZone', why: 'a subnet cannot move to another availability zone' },
-  { service: 'ec2', kind: 'Subnet', path: 'spec.forProvider.vpcId', why: 'a subnet cannot move to another VPC' },
-  { service: 'rds', kind: 'Instance', path: 'spec.forProvider.engine', why: 'the engine of a database cannot change in place' },
-  { service: 'rds', kind: 'Instance', path: 'spec.forProvider.identifier', why: 'the identifier names the database instance' },
-  { service: 'rds', kind: 'Cluster', path: 'spec.forProvider.engine', why: 'the engine of a database cannot change in place' },
-  { service: 'rds', kind: 'Cluster', path: 'spec.forProvider.clusterIdentifier', why: 'the identifier names the database cluster' },
-  { service: 'rds', kind: 'Cluster', path: 'spec.forProvider.databaseName', why: 'the initial database name cannot change' },
-  { service: 'dynamodb', kind: 'Table', path: 'spec.forProvider.hashKey', why: 'the partition key of a table cannot change' },
-  { service: 'dynamodb', kind: 'Table', path: 'spec.forProvider.rangeKey', why: 'the sort key of a table cannot change' },
-  { service: 'sqs', kind: 'Queue', path: 'spec.forProvider.fifoQueue', why: 'a queue cannot switch between standard and FIFO' },
+  ...replacedBy('ec2', 'VPC', { cidrBlock: 'the primary CIDR of a VPC cannot change' }),
+  ...replacedBy('ec2', 'Subnet', {
+    cidrBlock: 'the CIDR of a subnet cannot change',
+    availabilityZone: 'a subnet cannot move to another availability zone',
+    vpcId: 'a subnet cannot move to another VPC',
+  }),
+  ...replacedBy('rds', 'Instance', { engine: SAME_ENGINE, identifier: 'the identifier names the database instance' }),
+  ...replacedBy('rds', 'Cluster', {
+    engine: SAME_ENGINE,
+    clusterIdentifier: 'the identifier names the database cluster',
+    databaseName: 'the initial database name cannot change',
+  }),
+  ...replacedBy('dynamodb', 'Table', { hashKey: 'the partition key of a table cannot change', rangeKey: 'the sort key of a table cannot change' }),
+  ...replacedBy('sqs', 'Queue', { fifoQueue: 'a queue cannot switch between standard and FIFO' }),
 ];
 
 /** Every stateful managed resource is replaced when these change. */

@@ -15,13 +15,19 @@ export interface TenantGuardrailsProps {
 /** metadata.name of the policy and of its binding. */
 export const TENANT_GUARDRAILS = 'tenant-guardrails';
 
+/** The label Flux puts on every object it applies, naming the Kustomization that owns it. */
+const FLUX_OWNER_LABEL = 'kustomize.toolkit.fluxcd.io/name';
+
 const str = (s: string) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 
 /**
  * A cluster-wide ValidatingAdmissionPolicy and its binding (rendered once per cluster): requests from a tenant team
  * (an OIDC group with the GitHub prefix) or from a tenant reconciler ServiceAccount may not create, change or delete
  * Crossplane kinds (`*.upbound.io`, `*.crossplane.io`) nor anything cluster-scoped. RBAC already grants them
- * none of that; this holds even if a role is widened by mistake.
+ * none of that; this holds even if a role is widened by mistake. Within their namespaces they may not change or
+ * delete what the platform applied there (objects of a `tenant-<team>` Kustomization: default-deny policies,
+ * role bindings, secret stores), and their own NetworkPolicies may only admit traffic, never open egress, so
+ * the platform's egress rules stay the only way out.
  */
 export class TenantGuardrails extends Construct {
   constructor(scope: Construct, id: string, props: TenantGuardrailsProps) {
@@ -51,6 +57,20 @@ export class TenantGuardrails extends Construct {
           {
             expression: `request.namespace != '' || request.resource.group in ['authorization.k8s.io', 'authentication.k8s.io']`,
             messageExpression: `'tenants may not write cluster-scoped ' + request.resource.resource`,
+            reason: 'Forbidden',
+          },
+          {
+            expression:
+              `request.operation == 'CREATE' || oldObject == null || !has(oldObject.metadata.labels) || ` +
+              `!(${str(FLUX_OWNER_LABEL)} in oldObject.metadata.labels) || !oldObject.metadata.labels[${str(FLUX_OWNER_LABEL)}].startsWith('tenant-')`,
+            messageExpression: `'tenants may not change or delete ' + request.resource.resource + ' ' + oldObject.metadata.name + ': the platform manages it from tenants/<team>.yaml'`,
+            reason: 'Forbidden',
+          },
+          {
+            expression:
+              `request.resource.group != 'networking.k8s.io' || request.resource.resource != 'networkpolicies' || object == null || ` +
+              `(!has(object.spec.egress) && !(has(object.spec.policyTypes) && 'Egress' in object.spec.policyTypes))`,
+            messageExpression: `'tenant NetworkPolicy ' + object.metadata.name + ' may only admit traffic (policyTypes: [Ingress]); egress is opened by the platform from tenants/<team>.yaml'`,
             reason: 'Forbidden',
           },
         ],

@@ -1,4 +1,5 @@
 import { App } from 'cdk8s';
+import { evaluate } from '@marcbachmann/cel-js';
 import { describe, expect, it } from 'vitest';
 import { OutputChart } from '../../src/_output-chart.js';
 import { TenantClusterRoles } from '../../src/tenancy/tenant-cluster-roles.js';
@@ -21,6 +22,8 @@ describe('TenantGuardrails', () => {
     expect(policy!.spec.validations.map((v: { expression: string }) => v.expression)).toEqual([
       "!(request.resource.group.endsWith('.upbound.io') || request.resource.group == 'upbound.io' || request.resource.group.endsWith('.crossplane.io') || request.resource.group == 'crossplane.io')",
       "request.namespace != '' || request.resource.group in ['authorization.k8s.io', 'authentication.k8s.io']",
+      "request.operation == 'CREATE' || oldObject == null || !has(oldObject.metadata.labels) || !('kustomize.toolkit.fluxcd.io/name' in oldObject.metadata.labels) || !oldObject.metadata.labels['kustomize.toolkit.fluxcd.io/name'].startsWith('tenant-')",
+      "request.resource.group != 'networking.k8s.io' || request.resource.resource != 'networkpolicies' || object == null || (!has(object.spec.egress) && !(has(object.spec.policyTypes) && 'Egress' in object.spec.policyTypes))",
     ]);
     expect(binding!.spec).toEqual({ policyName: 'tenant-guardrails', validationActions: ['Deny'] });
   });
@@ -40,5 +43,34 @@ describe('TenantClusterRoles', () => {
     }
     const view = roles.find((r) => r.metadata.name === 'tenant-view')!;
     expect(new Set(view.rules.flatMap((x: { verbs: string[] }) => x.verbs))).toEqual(new Set(['get', 'list', 'watch']));
+  });
+});
+
+describe('TenantGuardrails CEL', () => {
+  // The policy's expressions, evaluated as the API server would for a tenant request.
+  const [policy] = render();
+  const rules = policy!.spec.validations as { expression: string }[];
+  const admits = (request: Record<string, unknown>, object: unknown, oldObject: unknown = null) =>
+    rules.every((r) => evaluate(r.expression, { request, object, oldObject }) === true);
+  const req = (resource: string, group: string, operation: string, namespace = 'payments') => ({ resource: { group, resource }, operation, namespace });
+  const platformLabels = { 'kustomize.toolkit.fluxcd.io/name': 'tenant-payments', 'kustomize.toolkit.fluxcd.io/namespace': 'flux-system' };
+  const appLabels = { 'kustomize.toolkit.fluxcd.io/name': 'apps-payments', 'kustomize.toolkit.fluxcd.io/namespace': 'flux-system' };
+
+  it('GIVEN a tenant workload change WHEN admitted THEN it passes', () => {
+    expect(admits(req('deployments', 'apps', 'UPDATE'), { metadata: { name: 'api', labels: appLabels } }, { metadata: { name: 'api', labels: appLabels } })).toBe(true);
+    expect(admits(req('networkpolicies', 'networking.k8s.io', 'CREATE'), { metadata: { name: 'web' }, spec: { podSelector: {}, policyTypes: ['Ingress'], ingress: [{}] } })).toBe(true);
+  });
+
+  it('GIVEN Crossplane kinds, cluster-scoped kinds or what the platform applied WHEN a tenant writes them THEN they are denied', () => {
+    expect(admits(req('buckets', 's3.aws.m.upbound.io', 'CREATE'), { metadata: { name: 'b' } })).toBe(false);
+    expect(admits(req('clusterroles', 'rbac.authorization.k8s.io', 'CREATE', ''), { metadata: { name: 'x' } })).toBe(false);
+    const denyAll = { metadata: { name: 'default-deny', labels: platformLabels }, spec: { podSelector: {}, policyTypes: ['Ingress', 'Egress'] } };
+    expect(admits(req('networkpolicies', 'networking.k8s.io', 'DELETE'), null, denyAll)).toBe(false);
+    expect(admits(req('rolebindings', 'rbac.authorization.k8s.io', 'UPDATE'), { metadata: { name: 'admin', labels: platformLabels } }, { metadata: { name: 'admin', labels: platformLabels } })).toBe(false);
+  });
+
+  it('GIVEN a tenant NetworkPolicy that opens egress WHEN created THEN it is denied', () => {
+    expect(admits(req('networkpolicies', 'networking.k8s.io', 'CREATE'), { metadata: { name: 'out' }, spec: { podSelector: {}, policyTypes: ['Egress'] } })).toBe(false);
+    expect(admits(req('networkpolicies', 'networking.k8s.io', 'CREATE'), { metadata: { name: 'out' }, spec: { podSelector: {}, egress: [{}] } })).toBe(false);
   });
 });

@@ -73,4 +73,48 @@ describe('tenant isolation in the rendered example fleet', () => {
     expect(names('checkout')).toContain('allow-to-payments');
     expect(names('data-platform').filter((n) => n.startsWith('allow-to-') || n.startsWith('allow-from-') && !['allow-from-ingress', 'allow-from-monitoring'].includes(n))).toEqual([]);
   });
+
+  it('GIVEN every tenant managed resource WHEN rendered THEN it uses its own tenant credentials, references only its own bundle and writes secrets only beside itself', () => {
+    const mrs = rendered.filter((r) => tenantFolder(r.path) && /\.aws\.m\.upbound\.io\//.test(String(r.obj.apiVersion)));
+    expect(mrs.length).toBeGreaterThan(50);
+    for (const r of mrs) {
+      const tenant = tenantFolder(r.path)!;
+      const spec = r.obj.spec as { providerConfigRef?: { kind: string; name: string }; writeConnectionSecretToRef?: { name: string; namespace?: string } };
+      const ns = r.obj.metadata.namespace!;
+      const where = `${r.cluster}/${r.path}`;
+      // The tenant's own AWS role, except the role plumbing the platform creates for it in crossplane-system.
+      if (ns === 'crossplane-system') expect(spec.providerConfigRef?.kind ?? 'ClusterProviderConfig', where).toBe('ClusterProviderConfig');
+      else expect(spec.providerConfigRef, where).toEqual({ kind: 'ProviderConfig', name: `${tenant}-aws` });
+      expect(spec.writeConnectionSecretToRef?.namespace, where).toBeUndefined();
+      // References name objects of the same bundle, in the same namespace (namespaced refs resolve there).
+      const names = new Set(rendered.filter((o) => o.cluster === r.cluster && tenantFolder(o.path) === tenant && o.obj.metadata.namespace === ns).map((o) => o.obj.metadata.name));
+      for (const [key, ref] of Object.entries(flattenRefs((spec as Record<string, unknown>).forProvider))) {
+        expect((ref as { namespace?: string }).namespace, `${where} ${key}`).toBeUndefined();
+        // `*SecretRef`s name Secrets the provider writes in the MR's own namespace (generated passwords, tokens).
+        if (key.endsWith('SecretRef')) continue;
+        expect(names.has((ref as { name: string }).name), `${where} ${key} -> ${(ref as { name: string }).name}`).toBe(true);
+      }
+    }
+  });
+
+  it('GIVEN every SecretStore WHEN rendered THEN it reads with its own tenant role and only under its own prefix', () => {
+    const stores = rendered.filter((r) => r.obj.kind === 'SecretStore');
+    expect(stores.length).toBeGreaterThan(3);
+    for (const r of stores) {
+      const tenant = namespacesOf.get(`${r.cluster}/${r.obj.metadata.namespace}`)!;
+      const aws = (r.obj.spec as { provider: { aws: { role: string; prefix: string } } }).provider.aws;
+      expect(aws.prefix, r.path).toBe(`${r.cluster}/${tenant}/`);
+      expect(aws.role, r.path).toMatch(new RegExp(`:role/${r.cluster}-${tenant}-secrets$`));
+    }
+  });
 });
+
+/** Every `*Ref` object in a forProvider, keyed by its dotted path. */
+function flattenRefs(v: unknown, path = ''): Record<string, unknown> {
+  if (v === null || typeof v !== 'object') return {};
+  if (Array.isArray(v)) return Object.assign({}, ...v.map((x, i) => flattenRefs(x, `${path}[${i}]`)));
+  return Object.assign(
+    {},
+    ...Object.entries(v).map(([k, x]) => (k.endsWith('Ref') && x && typeof x === 'object' && 'name' in x ? { [`${path}.${k}`]: x } : k.endsWith('Refs') && Array.isArray(x) ? Object.fromEntries(x.map((r, i) => [`${path}.${k}[${i}]`, r])) : flattenRefs(x, `${path}.${k}`))),
+  );
+}

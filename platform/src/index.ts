@@ -22,6 +22,7 @@ export * from './crossplane/kms/key.js';
 export * from './crossplane/s3/bucket.js';
 export * from './crossplane/iam/role.js';
 export * from './crossplane/iam/policy-document.js';
+export * from './crossplane/iam/openid-connect-provider.js';
 export * from './crossplane/eks/cluster.js';
 export * from './crossplane/eks/pod-identity-association.js';
 export * from './infra/infra-names.js';

@@ -49,5 +49,23 @@ export const sshAccessIsConsistent: FleetRule = (fleet) =>
     return [];
   });
 
+/**
+ * IRSA needs the cluster's OIDC issuer, which exists only once EKS has created the cluster: the
+ * issuer must be set, and be one of the cluster's own region.
+ */
+export const irsaHasOidcIssuer: FleetRule = (fleet) =>
+  fleet.clusters.flatMap((c) => {
+    const issuer = c.spec.kubernetes.oidcIssuer;
+    const region = c.spec.aws.region;
+    if (c.spec.crossplane.credentials === 'IRSA' && !issuer) {
+      return [c.source.problem(['crossplane', 'credentials'], `found IRSA without kubernetes.oidcIssuer; allowed: PodIdentity, or IRSA once kubernetes.oidcIssuer is set to the issuer EKS gave the cluster (after its first apply with PodIdentity)`)];
+    }
+    const issuerRegion = issuer ? /^oidc\.eks\.([^.]+)\./.exec(issuer)?.[1] : undefined;
+    if (issuerRegion && issuerRegion !== region) {
+      return [c.source.problem(['kubernetes', 'oidcIssuer'], `found an issuer of region ${issuerRegion}; allowed: the issuer of this cluster, in ${region} (oidc.eks.${region}.amazonaws.com/id/<id>)`)];
+    }
+    return [];
+  });
+
 /** The infrastructure rules, in the order FLEET_RULES runs them. */
-export const INFRA_RULES: FleetRule[] = [subnetTiersFit, nodeGroupsAreConsistent, sshAccessIsConsistent];
+export const INFRA_RULES: FleetRule[] = [subnetTiersFit, nodeGroupsAreConsistent, sshAccessIsConsistent, irsaHasOidcIssuer];

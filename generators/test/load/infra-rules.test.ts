@@ -51,4 +51,25 @@ describe('infra rules', () => {
       'clusters/stage.yaml:13:5: access.ssh.cidrs: found no CIDRs for mode bastion; allowed: at least one CIDR (or mode ssm)',
     ]);
   });
+
+  it('GIVEN crossplane credentials IRSA WHEN the cluster file has no OIDC issuer THEN reports the credentials line with what is allowed', () => {
+    expect(problemsOf('  vpcCidr: 10.1.0.0/16', 'crossplane:\n  credentials: IRSA\n')).toEqual([
+      'clusters/stage.yaml:12:16: crossplane.credentials: found IRSA without kubernetes.oidcIssuer; allowed: PodIdentity, or IRSA once kubernetes.oidcIssuer is set to the issuer EKS gave the cluster (after its first apply with PodIdentity)',
+    ]);
+  });
+
+  it('GIVEN crossplane credentials IRSA WHEN the issuer is set THEN there is no problem; GIVEN an issuer of another region THEN reports it', () => {
+    const irsa = (region: string) => `kubernetes:\n  oidcIssuer: oidc.eks.${region}.amazonaws.com/id/0123456789ABCDEF0123456789ABCDEF\ncrossplane:\n  credentials: IRSA\n`;
+    expect(problemsOf('  vpcCidr: 10.1.0.0/16', irsa('eu-west-2'))).toEqual([]);
+    expect(problemsOf('  vpcCidr: 10.1.0.0/16', irsa('us-east-1'))).toEqual([
+      'clusters/stage.yaml:12:15: kubernetes.oidcIssuer: found an issuer of region us-east-1; allowed: the issuer of this cluster, in eu-west-2 (oidc.eks.eu-west-2.amazonaws.com/id/<id>)',
+    ]);
+  });
+
+  it('GIVEN an OIDC issuer WHEN it carries its https:// scheme THEN the schema rejects it', () => {
+    const problems = problemsOf('  vpcCidr: 10.1.0.0/16', 'kubernetes:\n  oidcIssuer: https://oidc.eks.eu-west-2.amazonaws.com/id/0123456789ABCDEF0123456789ABCDEF\n');
+    expect(problems).toEqual([
+      'clusters/stage.yaml:12:15: kubernetes.oidcIssuer: found "https://oidc.eks.eu-west-2.amazonaws.com/id/0123456789ABCDEF0123456789ABCDEF"; allowed: a string matching /^oidc\\.eks\\.[a-z]{2}(-gov)?-[a-z]+-[0-9]\\.amazonaws\\.com/id/[0-9A-Z]{32}$/',
+    ]);
+  });
 });

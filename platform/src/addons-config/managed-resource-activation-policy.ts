@@ -32,11 +32,16 @@ export function managedResourceDefinitionNames(): string[] {
   return [...names].sort();
 }
 
+/** The ManagedResourceDefinition name of a kind, e.g. `openidconnectproviders.iam.aws.m.upbound.io`. */
+export const managedResourceDefinitionName = (kind: { readonly apiVersion: string; readonly kind: string }) => `${pluralOf(kind.kind)}.${kind.apiVersion.split('/')[0]}`;
+
 export interface ManagedResourceActivationPolicyProps {
   /** @default 'platform-aws' */
   readonly name?: string;
   /** MRD names to activate. @default managedResourceDefinitionNames() */
   readonly activate?: readonly string[];
+  /** Registered kinds this cluster never reconciles, left inactive. @default [] */
+  readonly exclude?: readonly { readonly apiVersion: string; readonly kind: string }[];
 }
 
 /**
@@ -45,7 +50,8 @@ export interface ManagedResourceActivationPolicyProps {
  */
 export class ManagedResourceActivationPolicy extends ApiObject {
   constructor(scope: Construct, id: string, props: ManagedResourceActivationPolicyProps = {}) {
-    const activate = props.activate ?? managedResourceDefinitionNames();
+    const excluded = new Set((props.exclude ?? []).map(managedResourceDefinitionName));
+    const activate = (props.activate ?? managedResourceDefinitionNames()).filter((n) => !excluded.has(n));
     if (activate.length === 0) throw new Error(`'activate' is empty: no namespaced AWS managed-resource kind is registered`);
     super(scope, id, {
       apiVersion: MRAP_API_VERSION,

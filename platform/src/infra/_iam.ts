@@ -6,6 +6,7 @@
 import type { Construct } from 'constructs';
 import { IamPolicy, IamRole, IamRolePolicyAttachment } from '../crossplane/iam/role.js';
 import { awsManagedPolicy, policyDocument, type PolicyStatement } from '../crossplane/iam/policy-document.js';
+import { oidcProviderArn } from '../crossplane/iam/openid-connect-provider.js';
 import { mrBase, type ResolvedInfra } from './infra-props.js';
 
 /** The IAM name of a cluster role or policy: `<cluster>-<name>`, unique in the account. */
@@ -32,6 +33,26 @@ export function podIdentityTrustPolicy(cluster: string, namespace: string, servi
           'aws:RequestTag/kubernetes-service-account': serviceAccounts.length === 1 ? serviceAccounts[0]! : [...serviceAccounts],
         },
       },
+    },
+  ]);
+}
+
+/** The audience IRSA tokens carry, which the AWS SDKs present to STS. */
+export const IRSA_AUDIENCE = 'sts.amazonaws.com';
+
+/**
+ * The trust policy of an IRSA role: web identities from the cluster's OIDC provider
+ * (`oidc-provider/<issuer>`) may assume it, only with a token for STS issued to one of the given
+ * ServiceAccounts of one namespace.
+ */
+export function irsaTrustPolicy(accountId: string, issuer: string, namespace: string, serviceAccounts: readonly string[]): string {
+  const subjects = serviceAccounts.map((sa) => `system:serviceaccount:${namespace}:${sa}`);
+  return policyDocument([
+    {
+      sid: 'EksIrsa',
+      principal: { Federated: oidcProviderArn(accountId, issuer) },
+      actions: ['sts:AssumeRoleWithWebIdentity'],
+      condition: { StringEquals: { [`${issuer}:sub`]: subjects.length === 1 ? subjects[0]! : subjects, [`${issuer}:aud`]: IRSA_AUDIENCE } },
     },
   ]);
 }

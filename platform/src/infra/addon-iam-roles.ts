@@ -1,10 +1,11 @@
 import { Construct } from 'constructs';
 import { EksPodIdentityAssociation } from '../crossplane/eks/pod-identity-association.js';
+import { IamOpenIdConnectProvider, oidcProviderArn } from '../crossplane/iam/openid-connect-provider.js';
 import { type AddonIdentity, type AddonSettings, addonIdentities, enabledAddons } from '../addons/catalog.js';
 import { type InfraProps, mrBase, resolveInfra } from './infra-props.js';
 import { addonRoleName, addonRoleSuffix } from './infra-names.js';
 import { EKS_CLUSTER_NAME } from './eks-control-plane.js';
-import { clusterRole, podIdentityTrustPolicy, rolePolicy } from './_iam.js';
+import { IRSA_AUDIENCE, clusterRole, irsaTrustPolicy, podIdentityTrustPolicy, rolePolicy } from './_iam.js';
 import { type AddonPolicyEnv, addonAwsPolicy } from './addon-policies.js';
 
 export interface AddonIamRolesProps extends InfraProps {
@@ -22,14 +23,32 @@ export interface AddonIamRolesProps extends InfraProps {
   readonly crossplaneAssumeRoleArns?: readonly string[];
   /** The tenants' secret-reader roles on this cluster, which external-secrets may assume. @default [] */
   readonly tenantSecretRoleArns?: readonly string[];
+  /**
+   * Add-ons whose ServiceAccounts use IRSA instead of Pod Identity (`crossplane.credentials: IRSA`
+   * gives `['crossplane']`), and the cluster's OIDC issuer (no `https://`). Their roles trust the
+   * cluster's OIDC provider, rendered here as `oidc-provider`, and get no PodIdentityAssociation.
+   * @default - every add-on uses Pod Identity
+   */
+  readonly irsa?: AddonIrsa;
 }
+
+/** IRSA for some add-ons of a cluster: see `AddonIamRolesProps.irsa`. */
+export interface AddonIrsa {
+  /** The cluster's OIDC issuer, e.g. `oidc.eks.eu-west-2.amazonaws.com/id/<id>`. */
+  readonly oidcIssuer: string;
+  readonly addons: readonly string[];
+}
+
+/** metadata.name of a cluster's IAM OIDC provider (IRSA only). */
+export const OIDC_PROVIDER = 'oidc-provider';
 
 /**
  * One least-privilege IAM role per add-on that needs AWS in this cluster, bound to its
  * ServiceAccounts with EKS Pod Identity: the role `<cluster>-<addon>` (trusting Pod Identity for
  * exactly those ServiceAccounts of this cluster), its policy (see `ADDON_AWS_POLICIES`) attached,
  * and one PodIdentityAssociation per ServiceAccount. Add-ons that are off, or need no AWS in this
- * cluster (kube-prometheus-stack without Thanos), get nothing.
+ * cluster (kube-prometheus-stack without Thanos), get nothing. Add-ons listed in `irsa` trust the
+ * cluster's OIDC provider instead (rendered with them), and get no association.
  */
 export class AddonIamRoles extends Construct {
   /** The add-ons that got a role, by name, with their AWS role names. */
@@ -62,8 +81,16 @@ export class AddonIamRoles extends Construct {
       const name = addonRoleSuffix(addon);
       const namespaces = [...new Set(identities.map((i) => i.namespace))];
       if (namespaces.length !== 1) throw new Error(`add-on "${addon}": ServiceAccounts in ${namespaces.length} namespaces (${namespaces.join(', ')}); allowed: one namespace per add-on`);
-      clusterRole(this, infra, name, `${addon} (Pod Identity)`, podIdentityTrustPolicy(infra.cluster, namespaces[0]!, identities.map((i) => i.serviceAccount)));
+      const serviceAccounts = identities.map((i) => i.serviceAccount);
+      const irsa = props.irsa?.addons.includes(addon) ? props.irsa : undefined;
+      if (irsa) {
+        clusterRole(this, infra, name, `${addon} (IRSA)`, irsaTrustPolicy(infra.accountId, irsa.oidcIssuer, namespaces[0]!, serviceAccounts));
+      } else {
+        clusterRole(this, infra, name, `${addon} (Pod Identity)`, podIdentityTrustPolicy(infra.cluster, namespaces[0]!, serviceAccounts));
+      }
       rolePolicy(this, infra, name, `${addon}: ${policy.description}`, statements);
+      roles.set(addon, addonRoleName(infra.cluster, addon));
+      if (irsa) continue;
       for (const { namespace, serviceAccount } of identities) {
         const association = serviceAccount.startsWith(addon) ? serviceAccount : `${addon}-${serviceAccount}`;
         new EksPodIdentityAssociation(this, `association-${association}`, {
@@ -71,8 +98,15 @@ export class AddonIamRoles extends Construct {
           forProvider: { region: infra.region, clusterNameRef: { name: EKS_CLUSTER_NAME }, roleArnRef: { name }, namespace, serviceAccount, tags: infra.tags },
         });
       }
-      roles.set(addon, addonRoleName(infra.cluster, addon));
     }
     this.roles = roles;
+    if (props.irsa && props.irsa.addons.some((a) => roles.has(a))) {
+      const issuer = props.irsa.oidcIssuer;
+      new IamOpenIdConnectProvider(this, OIDC_PROVIDER, {
+        ...mrBase(infra, OIDC_PROVIDER),
+        externalName: oidcProviderArn(infra.accountId, issuer),
+        forProvider: { url: `https://${issuer}`, clientIdList: [IRSA_AUDIENCE], tags: infra.tags },
+      });
+    }
   }
 }

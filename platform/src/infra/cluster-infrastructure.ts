@@ -6,7 +6,7 @@ import { CLUSTER_KEY, ClusterKmsKey } from './cluster-kms-key.js';
 import { CLUSTER_ROLES, ClusterIam } from './cluster-iam.js';
 import { EksControlPlane } from './eks-control-plane.js';
 import { NodeGroup, nodeGroupAwsName } from './node-group.js';
-import { AddonIamRoles } from './addon-iam-roles.js';
+import { AddonIamRoles, type AddonIrsa } from './addon-iam-roles.js';
 import { ADDONS, type AddonSettings } from '../addons/catalog.js';
 import { BASTION, BastionHost } from './bastion-host.js';
 import { SecureBucket, type BucketLifecycleRule } from './secure-bucket.js';
@@ -43,6 +43,17 @@ export const PLATFORM_IAM_NAMES: readonly string[] = [
   'crossplane',
   ...ADDONS.filter((a) => (a.serviceAccounts ?? []).length > 0).map((a) => addonRoleSuffix(a.name)),
 ].sort();
+
+/**
+ * IRSA for the Crossplane provider when the cluster file asks for it (`crossplane.credentials: IRSA`);
+ * then `kubernetes.oidcIssuer` is required (the loader reports its absence against the file).
+ */
+export function crossplaneIrsa(c: Cluster): AddonIrsa | undefined {
+  if (c.crossplane.credentials !== 'IRSA') return undefined;
+  const oidcIssuer = c.kubernetes.oidcIssuer;
+  if (!oidcIssuer) throw new Error(`cluster "${c.name}": 'crossplane.credentials' (IRSA) needs 'kubernetes.oidcIssuer'; allowed: PodIdentity, or IRSA with the issuer set`);
+  return { oidcIssuer, addons: ['crossplane'] };
+}
 
 /** The globally unique S3 name of a cluster bucket: `<account>-<region>-<cluster>-<purpose>`. */
 export const clusterBucketName = (accountId: string, region: string, cluster: string, purpose: string) => `${accountId}-${region}-${cluster}-${purpose}`;
@@ -83,6 +94,7 @@ export class ClusterInfrastructure extends Construct {
     }
     new ClusterIam(this, 'iam', base);
     new AddonIamRoles(this, 'addon-iam', {
+      irsa: crossplaneIrsa(c),
       ...base,
       addons: c.addons as AddonSettings,
       hostedZoneId: c.dns.hostedZoneId,

@@ -103,6 +103,10 @@ export interface Cluster {
      * Prefix the cluster's OIDC identity provider puts in front of GitHub team group names, e.g. 'github:' gives 'github:acme/payments'.
      */
     oidcGroupPrefix: string;
+    /**
+     * The EKS cluster's OIDC issuer without https://, e.g. oidc.eks.eu-west-2.amazonaws.com/id/0123456789ABCDEF0123456789ABCDEF (`aws eks describe-cluster --name <name> --query cluster.identity.oidc.issuer`, or status.atProvider.identity[0].oidc[0].issuer of the EKS Cluster object, minus https://). Known after the cluster is created; required for IRSA (crossplane.credentials: IRSA).
+     */
+    oidcIssuer?: string;
   };
   /**
    * Who may reach the cluster's API and hosts.
@@ -218,7 +222,7 @@ export interface Cluster {
    */
   crossplane: {
     /**
-     * PodIdentity (default) or IRSA for the provider pods.
+     * PodIdentity (default) or IRSA for the provider pods. IRSA needs kubernetes.oidcIssuer, known only once the cluster exists: start with PodIdentity, then switch (docs/infrastructure.md).
      */
     credentials: 'PodIdentity' | 'IRSA';
     /**

@@ -2,6 +2,7 @@ import {
   AwsClusterProviderConfig,
   AwsProviders,
   AwsSecretsManagerStore,
+  IAM_OPENID_CONNECT_PROVIDER,
   type AddonSettings,
   LetsEncryptIssuers,
   ManagedResourceActivationPolicy,
@@ -35,7 +36,9 @@ export function renderAddonsConfigLayer(ctx: ClusterContext): void {
     new AwsProviders(providers, 'aws', {
       irsaRoleArn: credentials === 'IRSA' ? crossplaneProviderRoleArn(spec.aws.accountId, spec.name) : undefined,
     });
-    new ManagedResourceActivationPolicy(providers, 'activation');
+    // OIDC providers are infra of IRSA clusters only, reconciled by the management cluster.
+    const oidcProviders = spec.management && fleet.clusters.some((c) => c.spec.crossplane?.credentials === 'IRSA');
+    new ManagedResourceActivationPolicy(providers, 'activation', { exclude: oidcProviders ? [] : [IAM_OPENID_CONNECT_PROVIDER] });
     new AwsClusterProviderConfig(config, 'default', { name: 'default', credentials });
     if (spec.management) {
       // infra-<cluster>: cluster X's infra MRs, reached through a role in X's account.

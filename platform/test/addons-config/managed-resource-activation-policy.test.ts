@@ -7,6 +7,7 @@ import '../../src/index.js';
 import {
   ManagedResourceActivationPolicy,
   managedResourceDefinitionNames,
+  managedResourceDefinitionName,
   pluralOf,
 } from '../../src/addons-config/managed-resource-activation-policy.js';
 import { validateManifest } from '../../src/validation/manifest-validator.js';
@@ -48,6 +49,14 @@ describe('ManagedResourceActivationPolicy', () => {
       spec: { activate: ['vpcs.ec2.aws.m.upbound.io'] },
     });
     expect(validateManifest(obj!)).toEqual([]);
+  });
+
+  it('GIVEN an excluded kind WHEN rendered THEN its MRD stays inactive and the others are activated', () => {
+    const chart = new Chart(Testing.app(), 'test');
+    const oidc = { apiVersion: 'iam.aws.m.upbound.io/v1beta1', kind: 'OpenIDConnectProvider' };
+    expect(managedResourceDefinitionName(oidc)).toBe('openidconnectproviders.iam.aws.m.upbound.io');
+    new ManagedResourceActivationPolicy(chart, 'mrap', { activate: ['openidconnectproviders.iam.aws.m.upbound.io', 'roles.iam.aws.m.upbound.io'], exclude: [oidc] });
+    expect((chart.toJson()[0] as { spec: unknown }).spec).toEqual({ activate: ['roles.iam.aws.m.upbound.io'] });
   });
 
   it('refuses an empty activation list', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { iamName, managedAttachmentName, podIdentityTrustPolicy, roleArn } from '../../src/infra/_iam.js';
+import { iamName, irsaTrustPolicy, managedAttachmentName, podIdentityTrustPolicy, roleArn } from '../../src/infra/_iam.js';
 
 describe('_iam', () => {
   it('GIVEN one ServiceAccount WHEN the Pod Identity trust is built THEN it names the cluster, namespace and account as strings', () => {
@@ -10,6 +10,21 @@ describe('_iam', () => {
         'aws:RequestTag/kubernetes-service-account': 'ebs-csi-controller-sa',
       },
     });
+  });
+
+  it('GIVEN an issuer and one ServiceAccount WHEN the IRSA trust is built THEN only that ServiceAccount may assume it with an STS token of that issuer', () => {
+    const issuer = 'oidc.eks.eu-west-1.amazonaws.com/id/0123456789ABCDEF0123456789ABCDEF';
+    expect(JSON.parse(irsaTrustPolicy('333333333333', issuer, 'crossplane-system', ['provider-aws'])).Statement).toEqual([
+      {
+        Sid: 'EksIrsa',
+        Effect: 'Allow',
+        Principal: { Federated: `arn:aws:iam::333333333333:oidc-provider/${issuer}` },
+        Action: 'sts:AssumeRoleWithWebIdentity',
+        Condition: { StringEquals: { [`${issuer}:sub`]: 'system:serviceaccount:crossplane-system:provider-aws', [`${issuer}:aud`]: 'sts.amazonaws.com' } },
+      },
+    ]);
+    const two = JSON.parse(irsaTrustPolicy('333333333333', issuer, 'thanos', ['a', 'b'])).Statement[0].Condition.StringEquals;
+    expect(two[`${issuer}:sub`]).toEqual(['system:serviceaccount:thanos:a', 'system:serviceaccount:thanos:b']);
   });
 
   it('GIVEN names WHEN derived THEN roles are <cluster>-<name> and attachments drop the policy path', () => {

@@ -53,6 +53,49 @@ describe('AddonIamRoles', () => {
     expect(names(objects, 'PodIdentityAssociation')).toContain('crossplane-provider-aws');
   });
 
+  it('GIVEN Crossplane on IRSA WHEN rendered THEN its role trusts the cluster OIDC provider, which is rendered, and it gets no association; other add-ons keep Pod Identity', () => {
+    const issuer = 'oidc.eks.eu-west-1.amazonaws.com/id/0123456789ABCDEF0123456789ABCDEF';
+    const irsa = render({ irsa: { oidcIssuer: issuer, addons: ['crossplane'] } });
+    const trust = JSON.parse(find(irsa, 'Role', 'crossplane-provider').spec.forProvider.assumeRolePolicy).Statement;
+    expect(trust).toEqual([
+      {
+        Sid: 'EksIrsa',
+        Effect: 'Allow',
+        Principal: { Federated: `arn:aws:iam::333333333333:oidc-provider/${issuer}` },
+        Action: 'sts:AssumeRoleWithWebIdentity',
+        Condition: { StringEquals: { [`${issuer}:sub`]: 'system:serviceaccount:crossplane-system:provider-aws', [`${issuer}:aud`]: 'sts.amazonaws.com' } },
+      },
+    ]);
+    expect(find(irsa, 'Role', 'crossplane-provider').spec.forProvider.description).toBe('prod: crossplane (IRSA)');
+    expect(names(irsa, 'PodIdentityAssociation')).not.toContain('crossplane-provider-aws');
+    expect(names(irsa, 'PodIdentityAssociation')).toContain('external-dns');
+    expect(find(irsa, 'OpenIDConnectProvider', 'oidc-provider')).toEqual({
+      apiVersion: 'iam.aws.m.upbound.io/v1beta1',
+      kind: 'OpenIDConnectProvider',
+      metadata: {
+        name: 'oidc-provider',
+        namespace: 'infra-prod',
+        labels: { 'platform.example.com/cluster': 'prod' },
+        annotations: { 'crossplane.io/external-name': `arn:aws:iam::333333333333:oidc-provider/${issuer}` },
+      },
+      spec: {
+        forProvider: {
+          url: `https://${issuer}`,
+          clientIdList: ['sts.amazonaws.com'],
+          tags: { 'platform.example.com/cluster': 'prod', 'platform.example.com/managed-by': 'crossplane' },
+        },
+        providerConfigRef: { kind: 'ClusterProviderConfig', name: 'infra-prod' },
+      },
+    });
+    expect(names(objects, 'OpenIDConnectProvider')).toEqual([]);
+  });
+
+  it('GIVEN Crossplane on IRSA WHEN Crossplane is off THEN there is no role and no OIDC provider', () => {
+    const off = render({ addons: { crossplane: { enabled: false } }, irsa: { oidcIssuer: 'oidc.eks.eu-west-1.amazonaws.com/id/0123456789ABCDEF0123456789ABCDEF', addons: ['crossplane'] } });
+    expect(names(off, 'Role')).not.toContain('crossplane-provider');
+    expect(names(off, 'OpenIDConnectProvider')).toEqual([]);
+  });
+
   it('GIVEN add-ons switched off WHEN rendered THEN they get no role and no association', () => {
     const off = render({ addons: { 'external-dns': { enabled: false }, thanos: { enabled: false } } });
     expect(names(off, 'Role')).not.toContain('external-dns');

@@ -5,6 +5,9 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { objectsIn, renderSmall } from './_render-fixture.js';
 
+/** Cluster file lines switching Crossplane to IRSA, with an issuer of mgmt's region. */
+const IRSA = 'kubernetes:\n  oidcIssuer: oidc.eks.eu-west-2.amazonaws.com/id/0123456789ABCDEF0123456789ABCDEF\ncrossplane:\n  credentials: IRSA\n';
+
 describe('addons-config and providers layers', () => {
   it('puts provider packages in providers/ and the configs in addons-config/', () => {
     const prod = renderSmall('prod');
@@ -17,8 +20,8 @@ describe('addons-config and providers layers', () => {
     ]);
   });
 
-  it('gives the management cluster one assume-role ClusterProviderConfig per cluster', () => {
-    const mgmt = renderSmall('mgmt', 'crossplane:\n  credentials: IRSA\n');
+  it('gives the management cluster one assume-role ClusterProviderConfig per cluster; on IRSA they, the runtime config and the activation policy follow', () => {
+    const mgmt = renderSmall('mgmt', IRSA);
     const pcs = objectsIn(mgmt, 'addons-config').filter((o) => o.kind === 'ClusterProviderConfig');
     expect(pcs.map((o) => [o.metadata.name, o.spec.credentials.source, o.spec.assumeRoleChain?.[0].roleARN])).toEqual([
       ['default', 'IRSA', undefined],
@@ -26,7 +29,13 @@ describe('addons-config and providers layers', () => {
       ['infra-prod', 'IRSA', 'arn:aws:iam::210987654321:role/prod-crossplane'],
     ]);
     const drc = objectsIn(mgmt, 'providers').find((o) => o.kind === 'DeploymentRuntimeConfig')!;
-    expect(drc.spec.serviceAccountTemplate.metadata.annotations).toEqual({ 'eks.amazonaws.com/role-arn': 'arn:aws:iam::123456789012:role/mgmt-crossplane-provider' });
+    expect(drc.spec.serviceAccountTemplate).toEqual({
+      metadata: { name: 'provider-aws', annotations: { 'eks.amazonaws.com/role-arn': 'arn:aws:iam::123456789012:role/mgmt-crossplane-provider' } },
+    });
+    const activated = (files: Map<string, string>) => objectsIn(files, 'providers').find((o) => o.kind === 'ManagedResourceActivationPolicy')!.spec.activate as string[];
+    expect(activated(mgmt)).toContain('openidconnectproviders.iam.aws.m.upbound.io');
+    expect(activated(renderSmall('mgmt'))).not.toContain('openidconnectproviders.iam.aws.m.upbound.io');
+    expect(activated(renderSmall('mgmt'))).toContain('roles.iam.aws.m.upbound.io');
   });
 
   it('leaves out the objects of add-ons that are off', () => {

@@ -1,4 +1,7 @@
+import { appendFileSync, cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadFleet } from '../../src/load/load-fleet.js';
@@ -6,6 +9,9 @@ import { renderCluster } from '../../src/render/render-cluster.js';
 import { infraProviderConfigName } from '../../src/render/layers/infra-layer.js';
 import type { Fleet } from '../../src/model.js';
 import { PLATFORM_AWS_NAMES } from '../../src/load/tenant-aws-rules.js';
+import { generateCommand } from '../../src/commands/generate.js';
+import { validateCommand } from '../../src/commands/validate.js';
+import { HAS_REAL_CRDS, REAL_CRDS, REAL_CRDS_NOTE } from '../validate/real-crds.js';
 
 const fleet = loadFleet(join(import.meta.dirname, '..', 'fixtures', 'fleet-small'));
 
@@ -28,6 +34,9 @@ function withProd(change: (spec: Fleet['clusters'][number]['spec']) => Fleet['cl
   return { ...fleet, clusters: fleet.clusters.map((c) => (c.spec.name === 'prod' ? { ...c, spec: change(c.spec) } : c)) };
 }
 const bastionFleet = withProd((spec) => ({ ...spec, access: { ...spec.access, ssh: { mode: 'bastion', cidrs: ['198.51.100.7/32'] } } }));
+/** prod's OIDC issuer in the IRSA tests (prod is in eu-west-1). */
+const ISSUER = 'oidc.eks.eu-west-1.amazonaws.com/id/0123456789ABCDEF0123456789ABCDEF';
+const irsaFleet = withProd((spec) => ({ ...spec, kubernetes: { ...spec.kubernetes, oidcIssuer: ISSUER }, crossplane: { ...spec.crossplane, credentials: 'IRSA' } }));
 
 const clusters = fleet.clusters.map((c) => c.spec.name);
 const mrs = (objects: Obj[]) => objects.filter((o) => o.apiVersion.includes('.aws.m.upbound.io/'));
@@ -193,4 +202,40 @@ describe('infra layer', () => {
     expect(roles.length).toBeGreaterThan(20);
     expect([...new Set(roles)].filter((r) => !PLATFORM_AWS_NAMES.includes(r))).toEqual([]);
   });
+
+  it("GIVEN prod on IRSA WHEN rendered THEN the Crossplane provider role trusts prod's OIDC provider for crossplane-system/provider-aws only, and has no Pod Identity association", () => {
+    const objects = renderInfra('prod', irsaFleet).objects;
+    const trust = JSON.parse(objects.find((o) => o.kind === 'Role' && o.metadata.name === 'crossplane-provider')!.spec.forProvider.assumeRolePolicy);
+    expect(trust.Statement).toEqual([
+      {
+        Sid: 'EksIrsa',
+        Effect: 'Allow',
+        Principal: { Federated: `arn:aws:iam::210987654321:oidc-provider/${ISSUER}` },
+        Action: 'sts:AssumeRoleWithWebIdentity',
+        Condition: { StringEquals: { [`${ISSUER}:sub`]: 'system:serviceaccount:crossplane-system:provider-aws', [`${ISSUER}:aud`]: 'sts.amazonaws.com' } },
+      },
+    ]);
+    const associations = (from: Obj[]) => from.filter((o) => o.kind === 'PodIdentityAssociation').map((o) => o.metadata.name);
+    expect(associations(renderInfra('prod').objects)).toContain('crossplane-provider-aws');
+    expect(associations(objects)).not.toContain('crossplane-provider-aws');
+    expect(associations(objects)).toContain('external-dns');
+    expect(objects.filter((o) => o.kind === 'OpenIDConnectProvider').map((o) => [o.metadata.name, o.spec.forProvider.url])).toEqual([['oidc-provider', `https://${ISSUER}`]]);
+    expect(renderInfra('mgmt', irsaFleet).objects.filter((o) => o.kind === 'OpenIDConnectProvider')).toEqual([]);
+  });
+
+  it('GIVEN IRSA without an issuer WHEN rendered past the loader THEN the render fails naming both fields', () => {
+    const noIssuer = withProd((spec) => ({ ...spec, crossplane: { ...spec.crossplane, credentials: 'IRSA' } }));
+    expect(() => renderInfra('prod', noIssuer)).toThrow(`cluster "prod": 'crossplane.credentials' (IRSA) needs 'kubernetes.oidcIssuer'`);
+  });
+
+  it.skipIf(!HAS_REAL_CRDS)(`GIVEN a fleet with prod on IRSA WHEN generated and validated through the CLI THEN the real CRDs report no problem${REAL_CRDS_NOTE}`, async () => {
+    const repo = mkdtempSync(join(tmpdir(), 'irsa-fleet-'));
+    cpSync(join(import.meta.dirname, '..', 'fixtures', 'fleet-small'), repo, { recursive: true });
+    appendFileSync(join(repo, 'clusters', 'prod.yaml'), `kubernetes:\n  oidcIssuer: ${ISSUER}\ncrossplane:\n  credentials: IRSA\n`);
+    let stdout = '';
+    const ctx = { repoRoot: repo, stdout: new Writable({ write: (c, _e, done) => ((stdout += String(c)), done()) }), stderr: process.stderr };
+    expect(await generateCommand.run(['--force'], ctx)).toBe(0);
+    expect(await validateCommand.run(['--crds', REAL_CRDS], ctx), stdout).toBe(0);
+    expect(stdout).toMatch(/validate: \d+ objects in 2 clusters, 0 problems/);
+  }, 120_000);
 });

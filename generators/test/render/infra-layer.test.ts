@@ -223,6 +223,12 @@ describe('infra layer', () => {
     expect(renderInfra('mgmt', irsaFleet).objects.filter((o) => o.kind === 'OpenIDConnectProvider')).toEqual([]);
   });
 
+  it("GIVEN prod on IRSA WHEN rendered THEN its tenants' ProviderConfigs authenticate with IRSA too, and with Pod Identity otherwise", () => {
+    const sources = (from: Fleet) => renderObjects('prod', from, 'tenants/').filter((o) => o.kind === 'ProviderConfig').map((o) => o.spec.credentials.source);
+    expect(sources(fleet)).toEqual(['PodIdentity']);
+    expect(sources(irsaFleet)).toEqual(['IRSA']);
+  });
+
   it('GIVEN IRSA without an issuer WHEN rendered past the loader THEN the render fails naming both fields', () => {
     const noIssuer = withProd((spec) => ({ ...spec, crossplane: { ...spec.crossplane, credentials: 'IRSA' } }));
     expect(() => renderInfra('prod', noIssuer)).toThrow(`cluster "prod": 'crossplane.credentials' (IRSA) needs 'kubernetes.oidcIssuer'`);

@@ -26,6 +26,8 @@ export interface PeerTenant {
 
 export interface TenantAwsResourcesProps {
   readonly env: TenantAwsEnv;
+  /** How the cluster's Crossplane provider pods authenticate (the cluster file's `crossplane.credentials`). @default 'PodIdentity' */
+  readonly credentials?: 'PodIdentity' | 'IRSA';
   readonly aws: TenantAws;
   /** The cluster's network ids. @default - databases, Redis and OpenSearch are not rendered */
   readonly network?: TenantNetwork;
@@ -57,7 +59,7 @@ export class TenantAwsResources extends Construct {
     super(scope, id);
     const { env, aws } = props;
     const peers = props.peers ?? [];
-    new TenantProviderConfig(this, 'provider-config', { env, otherTenants: props.otherTenants ?? peers.map((p) => p.name) });
+    new TenantProviderConfig(this, 'provider-config', { env, credentials: props.credentials, otherTenants: props.otherTenants ?? peers.map((p) => p.name) });
 
     const namespaceOf = (suffix: string) => (suffix === '' ? env.namespace : `${env.namespace}-${suffix}`);
     const workloadRoles = aws.serviceAccounts.map((sa) => accountRoleArn(env, workloadRoleName(env, sa.name, namespaceOf(sa.namespace))));

@@ -42,6 +42,8 @@ registerSchema('aws.m.upbound.io/v1beta1', 'ProviderConfig', {
 
 export interface TenantProviderConfigProps {
   readonly env: TenantAwsEnv;
+  /** How the cluster's Crossplane provider pods authenticate (the cluster file's `crossplane.credentials`). @default 'PodIdentity' */
+  readonly credentials?: 'PodIdentity' | 'IRSA';
   /** Namespace of the platform's own managed resources on the cluster (the tenant role is one). @default 'crossplane-system' */
   readonly platformNamespace?: string;
   /** The cluster's own provider config, which creates the tenant role. @default - the ClusterProviderConfig `default` */
@@ -55,7 +57,7 @@ export interface TenantProviderConfigProps {
 
 /**
  * The tenant's namespaced ProviderConfig `<tenant>-aws` and the AWS role it assumes,
- * `<cluster>-tenant-<tenant>`, from the cluster's Crossplane identity (EKS Pod Identity). The role
+ * `<cluster>-tenant-<tenant>`, from the cluster's Crossplane identity (Pod Identity or IRSA). The role
  * can create and change only resources named `<cluster>-<tenant>-*` or tagged for the tenant, so
  * a mistake in one tenant's resources can never reach another tenant's. Neither the tenant's group
  * nor its Flux ServiceAccount may edit either object (see the tenancy guardrails).
@@ -74,7 +76,7 @@ export class TenantProviderConfig extends Construct {
       kind: 'ProviderConfig',
       metadata: { name, namespace: env.namespace, labels: { [TENANT_LABEL]: env.tenant } },
       spec: {
-        credentials: { source: 'PodIdentity' },
+        credentials: { source: props.credentials ?? 'PodIdentity' },
         assumeRoleChain: [{ roleARN: accountRoleArn(env, role), tags: [{ key: TENANT_TAG, value: env.tenant }] }],
       },
     });

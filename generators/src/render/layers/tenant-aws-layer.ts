@@ -17,6 +17,7 @@ export function renderTenantAwsResources(ctx: ClusterContext, tenant: Loaded<Ten
   const env: TenantAwsEnv = { cluster: c.name, tenant: name, namespace: name, accountId: c.aws.accountId, region: c.aws.region, environment: c.environment };
   new TenantAwsResources(chart, 'aws', {
     env,
+    credentials: c.crossplane.credentials,
     aws: withAppServiceAccounts(tenant.spec.aws, ctx.appsOf(name)),
     network: c.network.ids,
     namespaces: [name, ...tenant.spec.namespaces.map((s) => `${name}-${s}`)],

@@ -35,9 +35,10 @@ export const generateCommand: Command = {
     const cache = new GenerateCache(ctx.repoRoot);
     const seconds = () => ((performance.now() - started) / 1000).toFixed(2);
 
+    // Taken before rendering, so an input edited during the run makes the next run render again.
+    const fingerprint = values.check ? '' : cache.fingerprint();
     if (!values.check && !values.force) {
-      const fp = cache.fingerprint();
-      if (cache.isFresh(fp, values.cluster ? [values.cluster] : undefined)) {
+      if (cache.isFresh(fingerprint, values.cluster ? [values.cluster] : undefined)) {
         ctx.stdout.write(`generate: nothing changed since the last run (inputs, code and out/ as they were), ${seconds()}s\n`);
         return 0;
       }
@@ -45,7 +46,6 @@ export const generateCommand: Command = {
     const progress = (ctx.stdout as NodeJS.WriteStream).isTTY
       ? (name: string, i: number, n: number) => ctx.stdout.write(`\rrendering ${i + 1}/${n} ${name}\x1b[K`)
       : undefined;
-    const fingerprint = cache.fingerprint();
     // The renderer is imported only now, so the no-op path above stays fast.
     const { planFleet } = await import('../generate-fleet.js');
     const { listFiles, writeClusters } = await import('../write/write-tree.js');

@@ -46,18 +46,23 @@ export class GenerateCache {
     return h.digest('hex');
   }
 
-  /** True when the last run had this fingerprint and out/ is exactly as that run left it. */
-  isFresh(fingerprint: string, clusters: readonly string[] | undefined): boolean {
+  /**
+   * True when the last run had this fingerprint, rendered at least the asked clusters (`[]`: all of
+   * them; a run of one cluster says nothing about the others), and out/ is exactly as it left it.
+   */
+  isFresh(fingerprint: string, clusters: readonly string[]): boolean {
     if (!existsSync(this.file)) return false;
     try {
       const saved = JSON.parse(readFileSync(this.file, 'utf8')) as Saved;
-      if (saved.fingerprint !== fingerprint || (clusters && clusters.join() !== saved.clusters.join())) return false;
+      const covered = saved.clusters.length === 0 || (clusters.length > 0 && clusters.every((c) => saved.clusters.includes(c)));
+      if (saved.fingerprint !== fingerprint || !covered) return false;
       return stampOf(this.outDir, saved.out.dirs, saved.out.files) === saved.out.stamp;
     } catch {
       return false;
     }
   }
 
+  /** Records a run of `clusters` (`[]`: all of them). */
   save(fingerprint: string, clusters: readonly string[]): void {
     const { dirs, files } = listTree(this.outDir);
     const saved: Saved = { fingerprint, clusters: [...clusters], out: { dirs, files, stamp: stampOf(this.outDir, dirs, files) } };

@@ -38,7 +38,7 @@ export const generateCommand: Command = {
     // Taken before rendering, so an input edited during the run makes the next run render again.
     const fingerprint = values.check ? '' : cache.fingerprint();
     if (!values.check && !values.force) {
-      if (cache.isFresh(fingerprint, values.cluster ? [values.cluster] : undefined)) {
+      if (cache.isFresh(fingerprint, values.cluster ? [values.cluster] : [])) {
         ctx.stdout.write(`generate: nothing changed since the last run (inputs, code and out/ as they were), ${seconds()}s\n`);
         return 0;
       }

@@ -51,6 +51,20 @@ describe('platform generate', () => {
     expect(snapshot(root)).toEqual(before);
   });
 
+  it('after a run of one cluster, a full run still renders the others', async () => {
+    const root = repo();
+    await run(root, 'generate');
+    // GIVEN an input change that affects both clusters, rendered for prod only
+    const mgmt = join(root, 'clusters/mgmt.yaml');
+    writeFileSync(mgmt, readFileSync(mgmt, 'utf8').replace('domain: mgmt.example.com', 'domain: ops.example.com'));
+    expect((await run(root, 'generate', '--cluster', 'prod')).out).toMatch(/^generate: 1 clusters/);
+    expect((await run(root, 'generate', '--cluster', 'prod')).out).toMatch(/^generate: nothing changed/);
+    // WHEN everything is generated THEN mgmt is rendered again, and only then is the full run a no-op
+    expect((await run(root, 'generate')).out).toMatch(/^generate: 2 clusters, \d+ objects; files [1-9]\d* written/);
+    expect((await run(root, 'generate', '--check')).code).toBe(0);
+    expect((await run(root, 'generate')).out).toMatch(/^generate: nothing changed/);
+  });
+
   it('notices hand edits, added files and removed files in out/ and restores the generated state', async () => {
     const root = repo();
     await run(root, 'generate');

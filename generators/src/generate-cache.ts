@@ -14,7 +14,12 @@ interface Saved {
   readonly fingerprint: string;
   readonly clusters: string[];
   readonly out: OutState;
+  /** Stamp of the other files `generate` writes (CODEOWNERS). */
+  readonly written: string;
 }
+
+/** Files outside out/ that `generate` writes, relative to the repository root. */
+const WRITTEN_OUTSIDE_OUT = ['.github/CODEOWNERS'];
 
 /**
  * Remembers what the last `generate` wrote so that a run with nothing to do can stop early:
@@ -56,7 +61,7 @@ export class GenerateCache {
       const saved = JSON.parse(readFileSync(this.file, 'utf8')) as Saved;
       const covered = saved.clusters.length === 0 || (clusters.length > 0 && clusters.every((c) => saved.clusters.includes(c)));
       if (saved.fingerprint !== fingerprint || !covered) return false;
-      return stampOf(this.outDir, saved.out.dirs, saved.out.files) === saved.out.stamp;
+      return stampOf(this.repoRoot, [], WRITTEN_OUTSIDE_OUT) === saved.written && stampOf(this.outDir, saved.out.dirs, saved.out.files) === saved.out.stamp;
     } catch {
       return false;
     }
@@ -65,7 +70,12 @@ export class GenerateCache {
   /** Records a run of `clusters` (`[]`: all of them). */
   save(fingerprint: string, clusters: readonly string[]): void {
     const { dirs, files } = listTree(this.outDir);
-    const saved: Saved = { fingerprint, clusters: [...clusters], out: { dirs, files, stamp: stampOf(this.outDir, dirs, files) } };
+    const saved: Saved = {
+      fingerprint,
+      clusters: [...clusters],
+      out: { dirs, files, stamp: stampOf(this.outDir, dirs, files) },
+      written: stampOf(this.repoRoot, [], WRITTEN_OUTSIDE_OUT),
+    };
     mkdirSync(dirname(this.file), { recursive: true });
     writeFileSync(this.file, JSON.stringify(saved));
   }

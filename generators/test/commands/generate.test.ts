@@ -74,6 +74,7 @@ describe('platform generate', () => {
       ['edit', () => writeFileSync(ns, readFileSync(ns, 'utf8').replace('team-a', 'team-x'))],
       ['add', () => writeFileSync(join(root, 'out/prod/tenants/team-a/stray.yaml'), 'kind: ConfigMap\n')],
       ['remove', () => rmSync(join(root, 'out/mgmt/flux/kustomization-addons.yaml'))],
+      ['codeowners', () => writeFileSync(join(root, '.github/CODEOWNERS'), '* @someone\n')],
     ];
     for (const [what, edit] of edits) {
       edit();
@@ -81,6 +82,7 @@ describe('platform generate', () => {
       expect(res.out, what).toMatch(/^generate: 2 clusters/);
       expect(Object.keys(snapshot(root)).sort(), what).toEqual(Object.keys(before).sort());
       expect(readFileSync(ns, 'utf8')).toContain('name: team-a\n');
+      expect(readFileSync(join(root, '.github/CODEOWNERS'), 'utf8')).toContain('tenants/team-a.yaml');
     }
   });
 

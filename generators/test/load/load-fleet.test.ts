@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadFleet } from '../../src/load/load-fleet.js';
@@ -41,5 +41,23 @@ describe('loadFleet', () => {
     const printed = problemsOf('error-many-files');
     expect(printed.length).toBe(5);
     expect(printed).toEqual([...printed].sort());
+  });
+});
+
+describe('the example fleet', () => {
+  const root = join(import.meta.dirname, '..', '..', '..');
+  it.each([
+    ['clusters', '../schemas/cluster.schema.json'],
+    ['tenants', '../schemas/tenant.schema.json'],
+    ['apps/payments', '../../schemas/app.schema.json'],
+    ['apps/checkout', '../../schemas/app.schema.json'],
+    ['apps/data-platform', '../../schemas/app.schema.json'],
+  ])('every file in %s starts with the schema comment editors use (%s)', (dir, schema) => {
+    const files = readdirSync(join(root, dir)).filter((f) => f.endsWith('.yaml'));
+    expect(files.length).toBeGreaterThan(0);
+    for (const f of files) {
+      expect(readFileSync(join(root, dir, f), 'utf8').split('\n')[0], `${dir}/${f}`).toBe(`# yaml-language-server: $schema=${schema}`);
+      expect(existsSync(join(root, dir, schema)), `${dir}/${f} -> ${schema}`).toBe(true);
+    }
   });
 });

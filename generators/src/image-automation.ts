@@ -1,5 +1,5 @@
-import { IMAGE_POLICY_NAMESPACE, imagePolicyName, semverRangeOf } from '@platform/platform';
-import type { LoadedApp } from './model.js';
+import { type EcrRepositoryRef, IMAGE_POLICY_NAMESPACE, ecrImage, imagePolicyName, parseEcrImage, semverRangeOf } from '@platform/platform';
+import type { Fleet, LoadedApp } from './model.js';
 
 /** The setter marker an app file carries after its tag to have image automation follow it. */
 export function imageMarkerOf(app: LoadedApp): string {
@@ -13,4 +13,23 @@ export function imageMarkerOf(app: LoadedApp): string {
  */
 export function followsImagePolicy(app: LoadedApp): boolean {
   return semverRangeOf(app.spec.image.tag) !== undefined && app.source.trailingComment(['image', 'tag']) === imageMarkerOf(app);
+}
+
+/** The apps of the fleet that image automation follows: marker on a semver tag, tenant not decommissioned. */
+export function followedApps(fleet: Fleet): LoadedApp[] {
+  const running = new Set(fleet.tenants.filter((t) => !t.spec.decommissioned).map((t) => t.spec.name));
+  return fleet.apps.filter((a) => running.has(a.tenant) && followsImagePolicy(a));
+}
+
+/**
+ * The ECR repositories of the followed apps, once each, sorted by image: the management cluster's
+ * image-reflector-controller reads exactly these, and only their repository policies admit it.
+ */
+export function followedEcrRepositories(fleet: Fleet): EcrRepositoryRef[] {
+  const byImage = new Map<string, EcrRepositoryRef>();
+  for (const a of followedApps(fleet)) {
+    const ref = parseEcrImage(a.spec.image.repository);
+    if (ref) byImage.set(ecrImage(ref), ref);
+  }
+  return [...byImage].sort(([a], [b]) => a.localeCompare(b)).map(([, ref]) => ref);
 }

@@ -9,6 +9,7 @@ import { NodeGroup, nodeGroupAwsName } from './node-group.js';
 import { AddonIamRoles, type AddonIrsa } from './addon-iam-roles.js';
 import { ADDONS, type AddonSettings } from '../addons/catalog.js';
 import { BASTION, BastionHost } from './bastion-host.js';
+import { IMAGE_REFLECTOR } from './image-reflector-role.js';
 import { SecureBucket, type BucketLifecycleRule } from './secure-bucket.js';
 import type { InfraProps } from './infra-props.js';
 import { CLUSTER_LABEL, addonRoleSuffix, infraNamespace, infraProviderConfigRef } from './infra-names.js';
@@ -35,12 +36,13 @@ export const CLUSTER_BUCKETS: readonly { readonly purpose: string; readonly life
 
 /**
  * The IAM names (`<cluster>-<name>`) the platform uses in every cluster: cluster roles, the bastion,
- * the role the management cluster assumes, and every add-on role. A tenant's AWS prefix must not cover them.
+ * the role the management cluster assumes, every add-on role and the image-reflector-controller's. A tenant's AWS prefix must not cover them.
  */
 export const PLATFORM_IAM_NAMES: readonly string[] = [
   ...Object.values(CLUSTER_ROLES),
   BASTION,
   'crossplane',
+  IMAGE_REFLECTOR.role,
   ...ADDONS.filter((a) => (a.serviceAccounts ?? []).length > 0).map((a) => addonRoleSuffix(a.name)),
 ].sort();
 

@@ -9,7 +9,7 @@ import { TenantPostgres } from './tenant-postgres.js';
 import { TenantProviderConfig } from './tenant-provider-config.js';
 import { TenantQueue } from './tenant-queue.js';
 import { TenantRedis } from './tenant-redis.js';
-import { TenantRegistry } from './tenant-registry.js';
+import { TenantRegistry, type TenantRegistryProps } from './tenant-registry.js';
 import { TenantSecret } from './tenant-secret.js';
 import { TenantSecretStore } from './tenant-secret-store.js';
 import { type TopicSubscriber, TenantTopic } from './tenant-topic.js';
@@ -41,7 +41,15 @@ export interface TenantAwsResourcesProps {
   readonly nodeRoleArn?: string;
   /** The external-secrets controller's role. @default - `<cluster>-external-secrets` */
   readonly externalSecretsRoleArn?: string;
+  /**
+   * Readers of each registry (by `name`) besides this cluster's nodes: other clusters' nodes, the
+   * management cluster's image automation. @default - none
+   */
+  readonly registryReaders?: Readonly<Record<string, RegistryReaders>>;
 }
+
+/** Who else may read one tenant registry: see `TenantRegistryProps`. */
+export type RegistryReaders = Pick<TenantRegistryProps, 'otherNodeRoleArns' | 'imageAutomationRoleArn'>;
 
 /** True when the tenant asks for anything that lives in the VPC. */
 export function needsNetwork(aws: TenantAws): boolean {
@@ -91,6 +99,7 @@ export class TenantAwsResources extends Construct {
       new TenantRegistry(this, `registry-${r.name}`, {
         env, name: r.name, kmsKeyRef: keyRef, githubRepositories: r.githubRepositories, keepImages: r.keepImages,
         nodeRoleArn: props.nodeRoleArn ?? accountRoleArn(env, `${env.cluster}-eks-node`),
+        ...props.registryReaders?.[r.name],
       });
     }
     for (const s of aws.secrets) new TenantSecret(this, `secret-${s.name}`, { env, name: s.name, kmsKeyRef: keyRef, description: s.description, refreshInterval: s.refreshInterval });

@@ -1,7 +1,9 @@
 import { Construct } from 'constructs';
 import { EcrLifecyclePolicy, EcrRepository, EcrRepositoryPolicy } from '../crossplane/ecr/repository.js';
 import { IamPolicy, IamRole, IamRolePolicyAttachment } from '../crossplane/iam/role.js';
-import { policyDocument } from '../crossplane/iam/policy-document.js';
+import { type PolicyStatement, policyDocument } from '../crossplane/iam/policy-document.js';
+import { ECR_READ_ACTIONS } from '../infra/image-reflector-role.js';
+import { ecrImage } from '../workloads/ecr-image.js';
 import { type TenantAwsEnv, arns, awsName, mrCommon, accountRoleArn, tenantTags } from './tenant-aws-env.js';
 
 export interface TenantRegistryProps {
@@ -13,8 +15,20 @@ export interface TenantRegistryProps {
   readonly githubRepositories: readonly string[];
   /** The cluster's node role: it may pull. */
   readonly nodeRoleArn: string;
+  /** Node roles of the other clusters that run apps from this repository: they may pull too. @default [] */
+  readonly otherNodeRoleArns?: readonly string[];
+  /**
+   * The management cluster's image-reflector-controller role, when image automation follows an app
+   * from this repository: it may list and read images. @default - no image automation access
+   */
+  readonly imageAutomationRoleArn?: string;
   /** Keep this many most recent images. @default 30 */
   readonly keepImages?: number;
+}
+
+/** The image repository (without tag) that apps name to run images of the tenant registry `name` on this cluster. */
+export function tenantRegistryImage(env: TenantAwsEnv, name: string): string {
+  return ecrImage({ accountId: env.accountId, region: env.region, name: awsName(env, name) });
 }
 
 const GITHUB_OIDC = 'token.actions.githubusercontent.com';
@@ -26,6 +40,8 @@ const PUSH = ['ecr:InitiateLayerUpload', 'ecr:UploadLayerPart', 'ecr:CompleteLay
  * tenant key, a lifecycle policy keeping the last N images, pull for the cluster's nodes, and a CI
  * role `<cluster>-<tenant>-ci-<name>` that GitHub Actions of exactly the declared repositories
  * (`repo:<org>/<repo>:*`) can assume through GitHub OIDC to push. The repository is retained.
+ * Node roles of other clusters that run its images may pull, and the management cluster's
+ * image-reflector-controller may list and read it when image automation follows one of its images.
  */
 export class TenantRegistry extends Construct {
   readonly arn: string;
@@ -66,10 +82,7 @@ export class TenantRegistry extends Construct {
       forProvider: {
         region: env.region,
         repositoryRef: { name: mrName },
-        policy: policyDocument([
-          { sid: 'NodesPull', principal: { AWS: props.nodeRoleArn }, actions: PULL },
-          { sid: 'CiPushes', principal: { AWS: this.ciRoleArn }, actions: PUSH },
-        ]),
+        policy: policyDocument(repositoryStatements(props, this.ciRoleArn)),
       },
     });
 
@@ -114,4 +127,14 @@ export class TenantRegistry extends Construct {
     });
     new IamRolePolicyAttachment(this, 'ci-attachment', { ...ci, forProvider: { roleRef: { name: ci.name }, policyArnRef: { name: ci.name } } });
   }
+}
+
+/** The repository policy: who may pull, push and scan. */
+function repositoryStatements(props: TenantRegistryProps, ciRoleArn: string): PolicyStatement[] {
+  const nodes = [props.nodeRoleArn, ...[...new Set(props.otherNodeRoleArns ?? [])].filter((a) => a !== props.nodeRoleArn).sort()];
+  return [
+    { sid: 'NodesPull', principal: { AWS: nodes.length === 1 ? nodes[0]! : nodes }, actions: PULL },
+    { sid: 'CiPushes', principal: { AWS: ciRoleArn }, actions: PUSH },
+    ...(props.imageAutomationRoleArn ? [{ sid: 'ImageAutomationScans', principal: { AWS: props.imageAutomationRoleArn }, actions: ECR_READ_ACTIONS }] : []),
+  ];
 }

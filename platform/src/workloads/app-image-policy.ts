@@ -1,5 +1,6 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
+import { parseEcrImage } from './ecr-image.js';
 
 /**
  * Namespace of the ImageUpdateAutomation, and so of every ImagePolicy it applies: Flux resolves
@@ -23,22 +24,29 @@ export interface AppImagePolicyProps {
   readonly semverRange: string;
   /** @default '5m' */
   readonly interval?: string;
+  /**
+   * How the image-reflector-controller authenticates to the registry (ImageRepository `spec.provider`).
+   * @default - 'aws' for an ECR image (the controller's own AWS identity), else none: an anonymous scan
+   */
+  readonly provider?: 'generic' | 'aws';
 }
 
 /**
  * A Flux ImageRepository scanning an app's image and an ImagePolicy choosing the newest tag in a
  * semver range (image.toolkit.fluxcd.io/v1). Image automation writes that tag to every line that
  * carries the marker `{"$imagepolicy": "<namespace>:<name>"}` (or `...:tag` on a bare tag).
+ * An ECR image is scanned with `provider: aws`: the controller logs in with its own AWS identity.
  */
 export class AppImagePolicy extends Construct {
   constructor(scope: Construct, id: string, props: AppImagePolicyProps) {
     super(scope, id);
     const metadata = { name: props.name, namespace: props.namespace, labels: props.labels };
+    const provider = props.provider ?? (parseEcrImage(props.repository) ? 'aws' : undefined);
     new ApiObject(this, 'repository', {
       apiVersion: 'image.toolkit.fluxcd.io/v1',
       kind: 'ImageRepository',
       metadata,
-      spec: { image: props.repository, interval: props.interval ?? '5m' },
+      spec: { image: props.repository, interval: props.interval ?? '5m', ...(provider ? { provider } : {}) },
     });
     new ApiObject(this, 'policy', {
       apiVersion: 'image.toolkit.fluxcd.io/v1',

@@ -25,4 +25,15 @@ describe('AppImagePolicy', () => {
       },
     ]);
   });
+
+  it('GIVEN an ECR image WHEN rendered THEN the ImageRepository scans with provider aws; an explicit provider wins', () => {
+    const chart = new Chart(new App(), 'c');
+    const ecr = '222222222222.dkr.ecr.eu-west-2.amazonaws.com/staging-payments-api';
+    new AppImagePolicy(chart, 'ecr', { name: 'payments-refund-worker', namespace: 'flux-system', labels: {}, repository: ecr, semverRange: '^2.0.0' });
+    new AppImagePolicy(chart, 'generic', { name: 'shop-web', namespace: 'flux-system', labels: {}, repository: ecr, semverRange: '^1.0.0', provider: 'generic' });
+    expect(chart.toJson().filter((o: { kind: string }) => o.kind === 'ImageRepository').map((o: { spec: unknown }) => o.spec)).toEqual([
+      { image: ecr, interval: '5m', provider: 'aws' },
+      { image: ecr, interval: '5m', provider: 'generic' },
+    ]);
+  });
 });

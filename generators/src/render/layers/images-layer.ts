@@ -1,6 +1,6 @@
 import { AppImagePolicy, IMAGE_POLICY_NAMESPACE, ImageUpdateAutomation, PlatformSync, appLabels, imagePolicyName, semverRangeOf } from '@platform/platform';
 import type { ClusterContext } from '../cluster-context.js';
-import { followsImagePolicy } from '../../image-automation.js';
+import { followedApps } from '../../image-automation.js';
 
 /** The branch the automation pushes tag bumps to; `.github/workflows/image-updates.yml` turns it into a PR. */
 export const IMAGE_UPDATES_BRANCH = 'image-updates';
@@ -11,15 +11,15 @@ export const IMAGE_UPDATES_AUTHOR = { name: 'platform-bot', email: 'platform-bot
  * images/ (management cluster only): one ImageRepository and ImagePolicy per app of the fleet that
  * image automation follows (semver tag with its setter marker), and the one ImageUpdateAutomation that rewrites the tag setters in apps/ and out/
  * and pushes them to the `image-updates` branch. One cluster owns it, so bumps are never pushed twice.
+ * ECR images are scanned with `provider: aws`, as the controller's role (see the infra layer).
  */
 export function renderImagesLayer(ctx: ClusterContext): void {
   if (!ctx.cluster.spec.management) return;
   const folder = PlatformSync.IMAGES;
   ctx.fluxPaths.add(folder);
-  const running = new Set(ctx.fleet.tenants.filter((t) => !t.spec.decommissioned).map((t) => t.spec.name));
-  for (const a of ctx.fleet.apps) {
+  for (const a of followedApps(ctx.fleet)) {
     const range = semverRangeOf(a.spec.image.tag);
-    if (!range || !followsImagePolicy(a) || !running.has(a.tenant)) continue;
+    if (!range) continue;
     const name = imagePolicyName(a.tenant, a.spec.name);
     const chart = ctx.chart(`images-${name}`, folder, [a.source.path]);
     new AppImagePolicy(chart, name, {

@@ -1,9 +1,11 @@
 import {
-  type DataStoreKind, type EgressRule, type OutputChart, type TenantAws, type TenantAwsEnv, TenantAwsResources, planSubnetsOrThrow, tenantEgressRules,
+  CLUSTER_ROLES, type DataStoreKind, type EgressRule, type OutputChart, type RegistryReaders, type TenantAws, type TenantAwsEnv, TenantAwsResources,
+  imageReflectorRoleArn, planSubnetsOrThrow, roleArn, tenantEgressRules, tenantRegistryImage,
 } from '@platform/platform';
 import type { Tenant } from '@platform/schemas';
 import type { Loaded } from '../../model.js';
 import type { ClusterContext } from '../cluster-context.js';
+import { followedApps } from '../../image-automation.js';
 
 /**
  * The tenant's AWS resources on this cluster, into its tenants/<team>/ chart: managed resources in
@@ -23,7 +25,30 @@ export function renderTenantAwsResources(ctx: ClusterContext, tenant: Loaded<Ten
     namespaces: [name, ...tenant.spec.namespaces.map((s) => `${name}-${s}`)],
     peers: ctx.tenants.filter((t) => t.spec.name !== name).map((t) => ({ name: t.spec.name, aws: t.spec.aws })),
     otherTenants: ctx.fleet.tenants.map((t) => t.spec.name).filter((n) => n !== name),
+    registryReaders: registryReaders(ctx, env, tenant),
   });
+}
+
+/**
+ * Who besides this cluster's nodes reads each of the tenant's registries here: the nodes of every
+ * other cluster that runs an app of the tenant from it, and the management cluster's
+ * image-reflector-controller when image automation follows such an app.
+ */
+function registryReaders(ctx: ClusterContext, env: TenantAwsEnv, tenant: Loaded<Tenant>): Record<string, RegistryReaders> {
+  const fleet = ctx.fleet;
+  const mgmt = fleet.clusters.find((c) => c.spec.management)?.spec;
+  const followed = new Set(followedApps(fleet).filter((a) => a.tenant === env.tenant).map((a) => a.spec.image.repository));
+  const readers: Record<string, RegistryReaders> = {};
+  for (const r of tenant.spec.aws.registries) {
+    const image = tenantRegistryImage(env, r.name);
+    const apps = tenant.spec.decommissioned ? [] : fleet.apps.filter((a) => a.tenant === env.tenant && a.spec.image.repository === image);
+    const clusters = new Set(apps.flatMap((a) => a.spec.clusters ?? tenant.spec.clusters).filter((c) => c !== env.cluster));
+    readers[r.name] = {
+      otherNodeRoleArns: fleet.clusters.filter((c) => clusters.has(c.spec.name)).map((c) => roleArn(c.spec.aws.accountId, c.spec.name, CLUSTER_ROLES.node)),
+      ...(mgmt && followed.has(image) ? { imageAutomationRoleArn: imageReflectorRoleArn(mgmt.aws.accountId, mgmt.name) } : {}),
+    };
+  }
+  return readers;
 }
 
 /**

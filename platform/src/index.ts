@@ -82,6 +82,7 @@ export * from './crossplane/dynamodb/table.js';
 export * from './crossplane/ecr/repository.js';
 export * from './tenant-aws/tenant-aws-env.js';
 export * from './tenant-aws/tenant-provider-config.js';
+export * from './tenant-aws/tenant-boundary.js';
 export * from './tenant-aws/tenant-kms-key.js';
 export * from './tenant-aws/tenant-security-group.js';
 export * from './tenant-aws/tenant-bucket.js';

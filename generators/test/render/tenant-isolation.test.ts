@@ -97,6 +97,37 @@ describe('tenant isolation in the rendered example fleet', () => {
     }
   });
 
+  it('GIVEN every role a tenant role creates WHEN rendered THEN it carries the tenant boundary and tag, and trusts only Pod Identity, GitHub OIDC or external-secrets', () => {
+    const roles = rendered.filter((r) => tenantFolder(r.path) && r.obj.kind === 'Role' && r.obj.metadata.namespace !== 'crossplane-system');
+    expect(roles.length).toBeGreaterThan(5);
+    const principals = new Set<string>();
+    for (const r of roles) {
+      const tenant = tenantFolder(r.path)!;
+      const account = fleet.clusters.find((c) => c.spec.name === r.cluster)!.spec.aws.accountId;
+      const fp = (r.obj.spec as { forProvider: { assumeRolePolicy: string; permissionsBoundary?: string; tags: Record<string, string> } }).forProvider;
+      const where = `${r.cluster}/${r.path}`;
+      expect(fp.permissionsBoundary, where).toBe(`arn:aws:iam::${account}:policy/${r.cluster}-tenant-boundary`);
+      expect(fp.tags[TENANT], where).toBe(tenant);
+      const expected = [
+        JSON.stringify({ Service: 'pods.eks.amazonaws.com' }),
+        JSON.stringify({ Federated: `arn:aws:iam::${account}:oidc-provider/token.actions.githubusercontent.com` }),
+        JSON.stringify({ AWS: `arn:aws:iam::${account}:role/${r.cluster}-external-secrets` }),
+      ];
+      for (const st of JSON.parse(fp.assumeRolePolicy).Statement as { Principal: unknown }[]) {
+        principals.add(Object.keys(st.Principal as object)[0]!);
+        expect(expected, `${where} trusts ${JSON.stringify(st.Principal)}`).toContain(JSON.stringify(st.Principal));
+      }
+    }
+    // The example fleet exercises all three kinds of trust.
+    expect([...principals].sort()).toEqual(['AWS', 'Federated', 'Service']);
+  });
+
+  it('GIVEN every tenant role WHEN rendered THEN it is tagged with its tenant, which the boundary scopes by', () => {
+    const roles = rendered.filter((r) => tenantFolder(r.path) && r.obj.kind === 'Role' && r.obj.metadata.namespace === 'crossplane-system');
+    expect(roles.length).toBeGreaterThan(3);
+    for (const r of roles) expect((r.obj.spec as { forProvider: { tags: Record<string, string> } }).forProvider.tags[TENANT], r.path).toBe(tenantFolder(r.path));
+  });
+
   it('GIVEN every SecretStore WHEN rendered THEN it reads with its own tenant role and only under its own prefix', () => {
     const stores = rendered.filter((r) => r.obj.kind === 'SecretStore');
     expect(stores.length).toBeGreaterThan(3);

@@ -1,6 +1,9 @@
 import type { Tenant } from '@platform/schemas';
+import { ApiObject, JsonPatch } from 'cdk8s';
 import { Construct } from 'constructs';
-import { type TenantAwsEnv, type TenantNetwork, arns, accountRoleArn } from './tenant-aws-env.js';
+import { IAM_ROLE } from '../crossplane/iam/role.js';
+import { type TenantAwsEnv, type TenantNetwork, arns, accountRoleArn, tenantProviderConfigName } from './tenant-aws-env.js';
+import { tenantBoundaryArn } from './tenant-boundary.js';
 import { TenantBucket } from './tenant-bucket.js';
 import { TenantDynamoDbTable } from './tenant-dynamodb-table.js';
 import { TenantKmsKey } from './tenant-kms-key.js';
@@ -106,6 +109,7 @@ export class TenantAwsResources extends Construct {
     for (const sa of aws.serviceAccounts) {
       new TenantWorkloadRole(this, `workload-${sa.namespace}-${sa.name}`, { env, serviceAccount: sa.name, namespace: namespaceOf(sa.namespace), access });
     }
+    boundTenantCreatedRoles(this, env);
 
     const network = props.network;
     if (!network) return;
@@ -125,6 +129,23 @@ export class TenantAwsResources extends Construct {
         engineVersion: o.engineVersion, instanceType: o.instanceType, instanceCount: o.instanceCount, volumeSize: o.volumeSize,
       });
     }
+  }
+}
+
+/**
+ * Every IAM role created through the tenant's ProviderConfig (i.e. by the tenant role) gets the cluster's
+ * tenant boundary: the tenant role may create no role without it. Constructs that set it already keep it;
+ * one that sets another boundary is a bug and fails the render.
+ */
+function boundTenantCreatedRoles(scope: Construct, env: TenantAwsEnv): void {
+  const boundary = tenantBoundaryArn(env);
+  for (const c of scope.node.findAll()) {
+    if (!ApiObject.isApiObject(c) || c.apiVersion !== IAM_ROLE.apiVersion || c.kind !== IAM_ROLE.kind) continue;
+    const spec = c.toJson().spec as { providerConfigRef?: { kind: string; name: string }; forProvider: { permissionsBoundary?: string } };
+    if (spec.providerConfigRef?.kind !== 'ProviderConfig' || spec.providerConfigRef.name !== tenantProviderConfigName(env.tenant)) continue;
+    const set = spec.forProvider.permissionsBoundary;
+    if (set === undefined) c.addJsonPatch(JsonPatch.add('/spec/forProvider/permissionsBoundary', boundary));
+    else if (set !== boundary) throw new Error(`role ${c.metadata.name} of tenant ${env.tenant}: 'permissionsBoundary' (${set}) is not the tenant boundary; allowed: ${boundary}`);
   }
 }
 

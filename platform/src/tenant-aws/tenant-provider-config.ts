@@ -8,6 +8,7 @@ import { TENANT_LABEL } from '../tenancy/tenant-namespace.js';
 import {
   TENANT_TAG, type TenantAwsEnv, awsNamePrefix, bucketNamePrefix, crossplaneRoleArn, accountRoleArn, tenantProviderConfigName, tenantRoleName, tenantTags,
 } from './tenant-aws-env.js';
+import { tenantBoundaryArn } from './tenant-boundary.js';
 
 const STR = { type: 'string' };
 registerSchema('aws.m.upbound.io/v1beta1', 'ProviderConfig', {
@@ -93,7 +94,13 @@ export class TenantProviderConfig extends Construct {
       forProvider: {
         description: `Crossplane acting for tenant ${env.tenant} on cluster ${env.cluster}`,
         assumeRolePolicy: policyDocument([
-          { sid: 'ClusterCrossplane', principal: { AWS: crossplaneRoleArn(env) }, actions: ['sts:AssumeRole', 'sts:TagSession'] },
+          // The session must carry this tenant's tag: the tag the tenant boundary scopes by.
+          {
+            sid: 'ClusterCrossplane',
+            principal: { AWS: crossplaneRoleArn(env) },
+            actions: ['sts:AssumeRole', 'sts:TagSession'],
+            condition: { StringEquals: { [`aws:RequestTag/${TENANT_TAG}`]: env.tenant } },
+          },
         ]),
         tags: tenantTags(env),
       },
@@ -114,7 +121,8 @@ export class TenantProviderConfig extends Construct {
  * (KMS keys, security groups, pod identity associations) only when tagged for the tenant. Tenant names may
  * contain `-`, so the prefix of tenant `a` covers every name of tenant `a-b`: for each such tenant among
  * `otherTenants`, a final Deny names exactly the resources that tenant's role is allowed by name. `Delete`
- * of stateful resources is left out on purpose.
+ * of stateful resources is left out on purpose. Roles it creates carry the cluster's tenant boundary (see
+ * `roleStatements` and `tenantBoundaryStatements`).
  */
 export function tenantRoleStatements(env: TenantAwsEnv, otherTenants: readonly string[] = []): PolicyStatement[] {
   const own = ownStatements(env);
@@ -147,10 +155,6 @@ function ownStatements(env: TenantAwsEnv): PolicyStatement[] {
     named('Databases', ['rds:CreateDBInstance', 'rds:ModifyDBInstance', 'rds:DescribeDBInstances', 'rds:CreateDBSubnetGroup', 'rds:ModifyDBSubnetGroup', 'rds:DescribeDBSubnetGroups', 'rds:DeleteDBSubnetGroup', 'rds:AddTagsToResource', 'rds:RemoveTagsFromResource', 'rds:ListTagsForResource'], [`arn:aws:rds:${r}:db:${p}*`, `arn:aws:rds:${r}:subgrp:${p}*`]),
     named('Caches', ['elasticache:CreateReplicationGroup', 'elasticache:ModifyReplicationGroup', 'elasticache:DescribeReplicationGroups', 'elasticache:DescribeCacheClusters', 'elasticache:CreateCacheSubnetGroup', 'elasticache:ModifyCacheSubnetGroup', 'elasticache:DescribeCacheSubnetGroups', 'elasticache:DeleteCacheSubnetGroup', 'elasticache:AddTagsToResource', 'elasticache:RemoveTagsFromResource', 'elasticache:ListTagsForResource'], [`arn:aws:elasticache:${r}:replicationgroup:${p}*`, `arn:aws:elasticache:${r}:cluster:${p}*`, `arn:aws:elasticache:${r}:subnetgroup:${p}*`]),
     named('SearchDomains', ['es:CreateDomain', 'es:DescribeDomain', 'es:DescribeDomainConfig', 'es:UpdateDomainConfig', 'es:AddTags', 'es:RemoveTags', 'es:ListTags'], [`arn:aws:es:${r}:domain/${p}*`]),
-    named('WorkloadRoles', ['iam:CreateRole', 'iam:GetRole', 'iam:UpdateRole', 'iam:UpdateAssumeRolePolicy', 'iam:DeleteRole', 'iam:TagRole', 'iam:UntagRole', 'iam:ListRolePolicies', 'iam:ListAttachedRolePolicies', 'iam:ListInstanceProfilesForRole', 'iam:DetachRolePolicy'], [`arn:aws:iam::${env.accountId}:role/${p}*`]),
-    { sid: 'AttachOnlyTenantPolicies', actions: ['iam:AttachRolePolicy'], resources: [`arn:aws:iam::${env.accountId}:role/${p}*`], condition: { ArnLike: { 'iam:PolicyARN': `arn:aws:iam::${env.accountId}:policy/${p}*` } } },
-    named('WorkloadPolicies', ['iam:CreatePolicy', 'iam:GetPolicy', 'iam:GetPolicyVersion', 'iam:CreatePolicyVersion', 'iam:DeletePolicyVersion', 'iam:ListPolicyVersions', 'iam:DeletePolicy', 'iam:TagPolicy', 'iam:UntagPolicy'], [`arn:aws:iam::${env.accountId}:policy/${p}*`]),
-    { sid: 'PassWorkloadRolesToPods', actions: ['iam:PassRole'], resources: [`arn:aws:iam::${env.accountId}:role/${p}*`], condition: { StringEquals: { 'iam:PassedToService': 'pods.eks.amazonaws.com' } } },
     // Associations are ID-named: create them tagged for the tenant, and touch only those so tagged.
     { sid: 'CreateTaggedPodIdentity', actions: ['eks:CreatePodIdentityAssociation', 'eks:TagResource'], resources: [`arn:aws:eks:${r}:cluster/${env.cluster}`, `arn:aws:eks:${r}:podidentityassociation/${env.cluster}/*`], condition: tagging },
     { sid: 'ManageTaggedPodIdentity', actions: ['eks:DescribePodIdentityAssociation', 'eks:UpdatePodIdentityAssociation', 'eks:DeletePodIdentityAssociation', 'eks:TagResource'], resources: [`arn:aws:eks:${r}:podidentityassociation/${env.cluster}/*`], condition: tagged },
@@ -159,5 +163,52 @@ function ownStatements(env: TenantAwsEnv): PolicyStatement[] {
     named('KeyAlias', ['kms:CreateAlias', 'kms:UpdateAlias', 'kms:DeleteAlias'], [`arn:aws:kms:${r}:alias/${p}*`]),
     { sid: 'ManageTaggedSecurityGroups', actions: ['ec2:AuthorizeSecurityGroupIngress', 'ec2:RevokeSecurityGroupIngress', 'ec2:AuthorizeSecurityGroupEgress', 'ec2:RevokeSecurityGroupEgress', 'ec2:DeleteSecurityGroup', 'ec2:CreateTags'], resources: [`arn:aws:ec2:${r}:security-group/*`, `arn:aws:ec2:${r}:security-group-rule/*`], condition: tagged },
     { sid: 'Describe', actions: ['ec2:DescribeSecurityGroups', 'ec2:DescribeSecurityGroupRules', 'ec2:DescribeVpcs', 'ec2:DescribeSubnets', 'kms:ListAliases', 'rds:DescribeDBEngineVersions', 'es:ListDomainNames'], resources: ['*'], anyResourceBecause: 'these list calls cannot be scoped to a resource' },
+    ...roleStatements(env),
+  ];
+}
+
+/**
+ * The IAM part of the tenant role: roles `<cluster>-<tenant>-*` only with the cluster's tenant boundary
+ * (`tenantBoundaryArn`) and the tenant's tag, policies `<cluster>-<tenant>-*` attached only to roles with
+ * that boundary, workload roles (`-sa-*`) passed only to EKS Pod Identity. Explicit Denys: removing or
+ * swapping a boundary, touching the boundary policy (whatever the tenant's name), and assuming any role,
+ * so a role trusting the tenant role is of no use to it.
+ */
+function roleStatements(env: TenantAwsEnv): PolicyStatement[] {
+  const p = awsNamePrefix(env);
+  const roles = `arn:aws:iam::${env.accountId}:role/${p}*`;
+  const boundary = tenantBoundaryArn(env);
+  const bounded = { 'iam:PermissionsBoundary': boundary };
+  return [
+    { sid: 'CreateBoundedRoles', actions: ['iam:CreateRole'], resources: [roles], condition: { StringEquals: { ...bounded, [`aws:RequestTag/${TENANT_TAG}`]: env.tenant } } },
+    { sid: 'SetBoundary', actions: ['iam:PutRolePermissionsBoundary'], resources: [roles], condition: { StringEquals: bounded } },
+    { sid: 'TagRolesForTenant', actions: ['iam:TagRole'], resources: [roles], condition: { StringEqualsIfExists: { [`aws:RequestTag/${TENANT_TAG}`]: env.tenant } } },
+    { sid: 'KeepTenantTag', actions: ['iam:UntagRole'], resources: [roles], condition: { 'ForAllValues:StringNotEquals': { 'aws:TagKeys': [TENANT_TAG] } } },
+    {
+      sid: 'WorkloadRoles',
+      actions: ['iam:GetRole', 'iam:UpdateRole', 'iam:UpdateAssumeRolePolicy', 'iam:DeleteRole', 'iam:ListRolePolicies', 'iam:ListAttachedRolePolicies', 'iam:ListInstanceProfilesForRole', 'iam:DetachRolePolicy'],
+      resources: [roles],
+    },
+    {
+      sid: 'AttachOnlyTenantPoliciesToBoundedRoles',
+      actions: ['iam:AttachRolePolicy'],
+      resources: [roles],
+      condition: { ArnLike: { 'iam:PolicyARN': `arn:aws:iam::${env.accountId}:policy/${p}*` }, StringEquals: bounded },
+    },
+    {
+      sid: 'WorkloadPolicies',
+      actions: ['iam:CreatePolicy', 'iam:GetPolicy', 'iam:GetPolicyVersion', 'iam:CreatePolicyVersion', 'iam:DeletePolicyVersion', 'iam:ListPolicyVersions', 'iam:DeletePolicy', 'iam:TagPolicy', 'iam:UntagPolicy'],
+      resources: [`arn:aws:iam::${env.accountId}:policy/${p}*`],
+    },
+    { sid: 'PassWorkloadRolesToPods', actions: ['iam:PassRole'], resources: [`arn:aws:iam::${env.accountId}:role/${p}sa-*`], condition: { StringEquals: { 'iam:PassedToService': 'pods.eks.amazonaws.com' } } },
+    { sid: 'NeverUnbound', effect: 'Deny', actions: ['iam:DeleteRolePermissionsBoundary'], resources: ['*'] },
+    { sid: 'NoOtherBoundary', effect: 'Deny', actions: ['iam:CreateRole', 'iam:PutRolePermissionsBoundary'], resources: ['*'], condition: { StringNotEquals: bounded } },
+    {
+      sid: 'BoundaryIsFixed',
+      effect: 'Deny',
+      actions: ['iam:CreatePolicyVersion', 'iam:DeletePolicyVersion', 'iam:SetDefaultPolicyVersion', 'iam:DeletePolicy', 'iam:TagPolicy', 'iam:UntagPolicy'],
+      resources: [boundary],
+    },
+    { sid: 'AssumeNothing', effect: 'Deny', actions: ['sts:AssumeRole', 'sts:AssumeRoleWithWebIdentity', 'sts:TagSession', 'sts:SetSourceIdentity'], resources: ['*'] },
   ];
 }

@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { IamPolicy, IamRole, IamRolePolicyAttachment } from '../crossplane/iam/role.js';
 import { policyDocument } from '../crossplane/iam/policy-document.js';
 import { type TenantAwsEnv, accountRoleArn, arns, mrCommon, secretName, tenantTags } from './tenant-aws-env.js';
+import { tenantBoundaryArn } from './tenant-boundary.js';
 
 export interface TenantSecretStoreProps {
   readonly env: TenantAwsEnv;
@@ -42,6 +43,7 @@ export class TenantSecretStore extends Construct {
       forProvider: {
         description: `external-secrets reading ${env.cluster}/${env.tenant}/* for tenant ${env.tenant}`,
         assumeRolePolicy: policyDocument([{ sid: 'ExternalSecretsController', principal: { AWS: props.controllerRoleArn }, actions: ['sts:AssumeRole', 'sts:TagSession'] }]),
+        permissionsBoundary: tenantBoundaryArn(env),
         tags: tenantTags(env),
       },
     });

@@ -3,6 +3,7 @@ import { EksPodIdentityAssociation } from '../crossplane/eks/pod-identity-associ
 import { IamPolicy, IamRole, IamRolePolicyAttachment } from '../crossplane/iam/role.js';
 import { type PolicyStatement, policyDocument } from '../crossplane/iam/policy-document.js';
 import { type TenantAwsEnv, awsName, mrCommon, accountRoleArn, tenantTags } from './tenant-aws-env.js';
+import { tenantBoundaryArn } from './tenant-boundary.js';
 
 /** The tenant's own resources a workload may use, as ARNs. */
 export interface WorkloadAccess {
@@ -73,6 +74,7 @@ export class TenantWorkloadRole extends Construct {
       forProvider: {
         description: `ServiceAccount ${namespace}/${props.serviceAccount} on cluster ${env.cluster}`,
         assumeRolePolicy: policyDocument([{ sid: 'EksPodIdentity', principal: { Service: 'pods.eks.amazonaws.com' }, actions: ['sts:AssumeRole', 'sts:TagSession'] }]),
+        permissionsBoundary: tenantBoundaryArn(env),
         tags: tenantTags(env),
       },
     });

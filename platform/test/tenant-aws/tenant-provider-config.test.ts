@@ -1,17 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import type { PolicyStatement } from '../../src/crossplane/iam/policy-document.js';
-import { type TenantAwsEnv, arns, bucketName } from '../../src/tenant-aws/tenant-aws-env.js';
-import { tenantRoleStatements } from '../../src/tenant-aws/tenant-provider-config.js';
-import { ENV } from './_env.js';
+import { TENANT_TAG, type TenantAwsEnv, arns, bucketName } from '../../src/tenant-aws/tenant-aws-env.js';
+import { tenantBoundaryArn } from '../../src/tenant-aws/tenant-boundary.js';
+import { TenantProviderConfig, tenantRoleStatements } from '../../src/tenant-aws/tenant-provider-config.js';
+import { type Context, isAllowed } from './_iam-eval.js';
+import { ENV, newChart, objectsOf } from './_env.js';
 
-const glob = (pattern: string) => new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
-const matches = (patterns: readonly string[] | undefined, value: string) => (patterns ?? []).some((p) => glob(p).test(value));
+/** A request context meeting every condition the role of `env.tenant` sets on its own resources: the most it may do. */
+const upTo = (env: TenantAwsEnv): Context => ({
+  [`aws:RequestTag/${TENANT_TAG}`]: env.tenant,
+  [`aws:ResourceTag/${TENANT_TAG}`]: env.tenant,
+  'iam:PassedToService': 'pods.eks.amazonaws.com',
+  'iam:PermissionsBoundary': tenantBoundaryArn(env),
+});
 
-/** IAM's decision for one action on one ARN: an explicit Deny wins; Allow conditions are ignored (so "allowed" is an upper bound). */
-function allows(statements: readonly PolicyStatement[], action: string, arn: string): boolean {
-  const hit = (s: PolicyStatement) => matches(s.actions, action) && matches(s.resources, arn);
-  if (statements.some((s) => s.effect === 'Deny' && hit(s))) return false;
-  return statements.some((s) => (s.effect ?? 'Allow') === 'Allow' && hit(s));
+/** The tenant role's decision for one action on one ARN, in the context of the role's own tenant. */
+function allows(statements: readonly PolicyStatement[], action: string, arn: string, context: Context = upTo(ENV)): boolean {
+  return isAllowed(statements, { action, resource: arn, context });
 }
 
 /** One write action on each name-scoped resource a tenant owns, `x` being the short name. */
@@ -28,7 +33,7 @@ function writesOn(env: TenantAwsEnv, x: string): [string, string][] {
     ['elasticache:ModifyReplicationGroup', `arn:aws:elasticache:${r}:replicationgroup:${n}`],
     ['es:UpdateDomainConfig', arns.domain(env, x)],
     ['iam:UpdateAssumeRolePolicy', `arn:aws:iam::${env.accountId}:role/${n}`],
-    ['iam:PassRole', `arn:aws:iam::${env.accountId}:role/${n}`],
+    ['iam:PassRole', `arn:aws:iam::${env.accountId}:role/${env.cluster}-${env.tenant}-sa-${x}`],
     ['iam:CreatePolicyVersion', `arn:aws:iam::${env.accountId}:policy/${n}`],
     ['kms:UpdateAlias', `arn:aws:kms:${r}:alias/${n}`],
     ['secretsmanager:UpdateSecret', arns.secret(env, x).replace('??????', 'AbCdEf')],
@@ -40,19 +45,20 @@ describe('tenantRoleStatements', () => {
   const ab: TenantAwsEnv = { ...ENV, tenant: 'a-b', namespace: 'a-b' };
 
   it('GIVEN tenant a WHEN its role is evaluated THEN it may change each of its own resources', () => {
-    for (const [action, arn] of writesOn(a, 'x')) expect(allows(tenantRoleStatements(a, ['a-b']), action, arn), `${action} ${arn}`).toBe(true);
+    for (const [action, arn] of writesOn(a, 'x')) expect(allows(tenantRoleStatements(a, ['a-b']), action, arn, upTo(a)), `${action} ${arn}`).toBe(true);
   });
 
   it('GIVEN tenants a and a-b WHEN a\'s role is evaluated THEN it can name none of a-b\'s resources, which its prefix "<cluster>-a-" alone would cover', () => {
-    const without = writesOn(ab, 'x').filter(([action, arn]) => allows(tenantRoleStatements(a), action, arn)).map(([action]) => action);
-    // The overlap is real: without the Deny, every name-scoped grant of a reaches a-b (secrets are under "<cluster>/a/" and stay apart).
-    expect(without).toEqual(writesOn(ab, 'x').map(([action]) => action).filter((x) => !x.startsWith('secretsmanager:')));
-    for (const [action, arn] of writesOn(ab, 'x')) expect(allows(tenantRoleStatements(a, ['a-b', 'c']), action, arn), `${action} ${arn}`).toBe(false);
+    const without = writesOn(ab, 'x').filter(([action, arn]) => allows(tenantRoleStatements(a), action, arn, upTo(a))).map(([action]) => action);
+    // The overlap is real: without the Deny, every name-scoped grant of a reaches a-b (secrets are under "<cluster>/a/"
+    // and stay apart; a passes only its "<cluster>-a-sa-*" roles, which a-b's "<cluster>-a-b-sa-x" is not).
+    expect(without).toEqual(writesOn(ab, 'x').map(([action]) => action).filter((x) => !x.startsWith('secretsmanager:') && x !== 'iam:PassRole'));
+    for (const [action, arn] of writesOn(ab, 'x')) expect(allows(tenantRoleStatements(a, ['a-b', 'c']), action, arn, upTo(a)), `${action} ${arn}`).toBe(false);
   });
 
-  it('GIVEN tenants a and a-b WHEN a-b\'s role is evaluated THEN it can name none of a\'s resources and gets no Deny of its own', () => {
-    for (const [action, arn] of writesOn(a, 'x')) expect(allows(tenantRoleStatements(ab, ['a']), action, arn), `${action} ${arn}`).toBe(false);
-    expect(tenantRoleStatements(ab, ['a']).some((s) => s.effect === 'Deny')).toBe(false);
+  it('GIVEN tenants a and a-b WHEN a-b\'s role is evaluated THEN it can name none of a\'s resources and gets no nested-tenant Deny of its own', () => {
+    for (const [action, arn] of writesOn(a, 'x')) expect(allows(tenantRoleStatements(ab, ['a']), action, arn, upTo(ab)), `${action} ${arn}`).toBe(false);
+    expect(tenantRoleStatements(ab, ['a']).some((s) => s.sid === 'NotNestedTenants')).toBe(false);
   });
 
   it('GIVEN tenant a and a-b WHEN rendered THEN the Deny names exactly a-b\'s name prefixes', () => {
@@ -77,5 +83,77 @@ describe('tenantRoleStatements', () => {
       ['CreateTaggedPodIdentity', { StringEquals: { 'aws:RequestTag/platform.example.com/tenant': 'shop' } }],
       ['ManageTaggedPodIdentity', { StringEquals: { 'aws:ResourceTag/platform.example.com/tenant': 'shop' } }],
     ]);
+  });
+});
+
+describe('tenantRoleStatements: roles it creates carry the tenant boundary', () => {
+  const statements = tenantRoleStatements(ENV);
+  const role = (name: string) => `arn:aws:iam::123456789012:role/stage-shop-${name}`;
+  const boundary = tenantBoundaryArn(ENV);
+  const tagged = { [`aws:RequestTag/${TENANT_TAG}`]: 'shop', 'aws:TagKeys': [TENANT_TAG] };
+  const may = (action: string, resource: string, context: Context) => isAllowed(statements, { action, resource, context });
+
+  it('GIVEN a new role WHEN created without the boundary, with another one, or untagged THEN it is denied; with the boundary and the tag it is allowed', () => {
+    expect(may('iam:CreateRole', role('sa-api'), tagged)).toBe(false);
+    expect(may('iam:CreateRole', role('sa-api'), { ...tagged, 'iam:PermissionsBoundary': 'arn:aws:iam::aws:policy/AdministratorAccess' })).toBe(false);
+    expect(may('iam:CreateRole', role('sa-api'), { 'iam:PermissionsBoundary': boundary })).toBe(false);
+    expect(may('iam:CreateRole', role('sa-api'), { [`aws:RequestTag/${TENANT_TAG}`]: 'billing', 'iam:PermissionsBoundary': boundary })).toBe(false);
+    expect(may('iam:CreateRole', role('sa-api'), { ...tagged, 'iam:PermissionsBoundary': boundary })).toBe(true);
+    expect(may('iam:CreateRole', 'arn:aws:iam::123456789012:role/stage-billing-sa-api', { ...tagged, 'iam:PermissionsBoundary': boundary })).toBe(false);
+  });
+
+  it('GIVEN an own role WHEN its boundary is removed or swapped THEN it is denied; set to the tenant boundary it is allowed', () => {
+    expect(may('iam:DeleteRolePermissionsBoundary', role('sa-api'), {})).toBe(false);
+    expect(may('iam:PutRolePermissionsBoundary', role('sa-api'), { 'iam:PermissionsBoundary': 'arn:aws:iam::123456789012:policy/stage-shop-open' })).toBe(false);
+    expect(may('iam:PutRolePermissionsBoundary', role('sa-api'), { 'iam:PermissionsBoundary': boundary })).toBe(true);
+    expect(statements.find((s) => s.sid === 'NeverUnbound')).toMatchObject({ effect: 'Deny', resources: ['*'] });
+  });
+
+  it('GIVEN the boundary policy WHEN the tenant role, even of a tenant whose prefix covers its name, changes it THEN every change is denied', () => {
+    const changes = ['iam:CreatePolicyVersion', 'iam:SetDefaultPolicyVersion', 'iam:DeletePolicyVersion', 'iam:DeletePolicy', 'iam:TagPolicy', 'iam:UntagPolicy'];
+    const covering = tenantRoleStatements({ ...ENV, tenant: 'tenant', namespace: 'tenant' });
+    for (const action of changes) {
+      expect(may(action, boundary, {}), action).toBe(false);
+      expect(isAllowed(covering, { action, resource: boundary }), `tenant "tenant": ${action}`).toBe(false);
+    }
+    // The denial is not vacuous: the same role may change policies of its own prefix.
+    expect(isAllowed(covering, { action: 'iam:CreatePolicyVersion', resource: 'arn:aws:iam::123456789012:policy/stage-tenant-x' })).toBe(true);
+    expect(may('iam:CreatePolicyVersion', 'arn:aws:iam::123456789012:policy/stage-crossplane-provider', {})).toBe(false);
+  });
+
+  it('GIVEN policies WHEN attached THEN only own policies, only to roles that carry the boundary', () => {
+    const own = 'arn:aws:iam::123456789012:policy/stage-shop-sa-api';
+    expect(may('iam:AttachRolePolicy', role('sa-api'), { 'iam:PolicyARN': own, 'iam:PermissionsBoundary': boundary })).toBe(true);
+    expect(may('iam:AttachRolePolicy', role('sa-old'), { 'iam:PolicyARN': own })).toBe(false);
+    expect(may('iam:AttachRolePolicy', role('sa-api'), { 'iam:PolicyARN': 'arn:aws:iam::aws:policy/AdministratorAccess', 'iam:PermissionsBoundary': boundary })).toBe(false);
+  });
+
+  it('GIVEN own roles WHEN passed or assumed THEN only workload roles pass, only to EKS Pod Identity, and none is assumed', () => {
+    expect(may('iam:PassRole', role('sa-api'), { 'iam:PassedToService': 'pods.eks.amazonaws.com' })).toBe(true);
+    expect(may('iam:PassRole', role('sa-api'), { 'iam:PassedToService': 'ec2.amazonaws.com' })).toBe(false);
+    expect(may('iam:PassRole', role('ci-web'), { 'iam:PassedToService': 'pods.eks.amazonaws.com' })).toBe(false);
+    for (const action of ['sts:AssumeRole', 'sts:TagSession']) expect(may(action, role('sa-api'), {}), action).toBe(false);
+  });
+
+  it('GIVEN the tenant tag on own roles WHEN retagged or untagged THEN it cannot name another tenant or be removed', () => {
+    expect(may('iam:TagRole', role('sa-api'), { [`aws:RequestTag/${TENANT_TAG}`]: 'billing' })).toBe(false);
+    expect(may('iam:TagRole', role('sa-api'), { 'aws:RequestTag/team': 'x' })).toBe(true);
+    expect(may('iam:UntagRole', role('sa-api'), { 'aws:TagKeys': [TENANT_TAG] })).toBe(false);
+    expect(may('iam:UntagRole', role('sa-api'), { 'aws:TagKeys': ['team'] })).toBe(true);
+  });
+
+  it('GIVEN the tenant role WHEN rendered THEN it carries the tenant tag and trusts only sessions of the cluster Crossplane tagged for its tenant', () => {
+    const chart = newChart();
+    new TenantProviderConfig(chart, 'pc', { env: ENV });
+    const roleObj = objectsOf(chart).find((o) => o.kind === 'Role')!;
+    const forProvider = roleObj.spec.forProvider as { tags: Record<string, string>; assumeRolePolicy: string };
+    expect(forProvider.tags[TENANT_TAG]).toBe('shop');
+    expect(JSON.parse(forProvider.assumeRolePolicy).Statement).toEqual([{
+      Sid: 'ClusterCrossplane',
+      Effect: 'Allow',
+      Principal: { AWS: 'arn:aws:iam::123456789012:role/stage-crossplane-provider' },
+      Action: ['sts:AssumeRole', 'sts:TagSession'],
+      Condition: { StringEquals: { 'aws:RequestTag/platform.example.com/tenant': 'shop' } },
+    }]);
   });
 });

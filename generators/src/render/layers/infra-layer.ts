@@ -2,6 +2,7 @@ import { ApiObject } from 'cdk8s';
 import {
   CLUSTER_LABEL,
   ClusterInfrastructure,
+  TenantBoundaryPolicy,
   ImageReflectorRole,
   accountRoleArn,
   crossplaneAssumeRoleArn,
@@ -40,6 +41,8 @@ export function renderInfraLayer(ctx: ClusterContext): void {
     tenantSecretRoleArns: ctx.tenants.map((t) => accountRoleArn(spec.aws, tenantSecretReaderRoleName({ cluster: name, tenant: t.spec.name }))),
   });
   if (spec.management) renderImageReflectorRole(ctx);
+  // Before any tenant role exists: the only permissions boundary tenant roles may give the roles they create.
+  new TenantBoundaryPolicy(chart, 'tenant-boundary', { cluster: name, accountId: spec.aws.accountId, region: spec.aws.region });
   ctx.extraFiles.set('README.md', clusterReadme(ctx, infra.plan));
 }
 

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { TENANT_TAG, type TenantAwsEnv, arns, bucketName } from '../../src/tenant-aws/tenant-aws-env.js';
+import { TenantBoundaryPolicy, tenantBoundaryArn, tenantBoundaryStatements } from '../../src/tenant-aws/tenant-boundary.js';
+import { workloadStatements } from '../../src/tenant-aws/tenant-workload-role.js';
+import { type Context, EVERYTHING, isAllowed } from './_iam-eval.js';
+import { ENV, newChart, objectsOf, one } from './_env.js';
+
+const BILLING: TenantAwsEnv = { ...ENV, tenant: 'billing', namespace: 'billing' };
+const boundary = tenantBoundaryStatements(ENV);
+
+/** A session of role `<cluster>-<tenant>-<name>` carrying the tenant tag `tag`. */
+const session = (role: string, tag: string | undefined): Context => ({
+  'aws:PrincipalArn': `arn:aws:iam::123456789012:role/${role}`,
+  ...(tag ? { [`aws:PrincipalTag/${TENANT_TAG}`]: tag } : {}),
+  'aws:RequestedRegion': 'eu-west-2',
+});
+const SHOP_POD = session('stage-shop-sa-api', 'shop');
+
+/** One data-plane request on each kind of resource of `env`'s tenant. */
+function dataOf(env: TenantAwsEnv): [string, string, Context?][] {
+  return [
+    ['s3:GetObject', `${arns.bucket(env, 'media')}/a.png`],
+    ['s3:ListBucket', arns.bucket(env, 'media')],
+    ['sqs:SendMessage', arns.queue(env, 'orders')],
+    ['sns:Publish', arns.topic(env, 'events')],
+    ['dynamodb:PutItem', arns.table(env, 'carts')],
+    ['es:ESHttpGet', `${arns.domain(env, 'search')}/index`],
+    ['secretsmanager:GetSecretValue', arns.secret(env, 'stripe').replace('??????', 'AbCdEf')],
+    ['ecr:PutImage', arns.repository(env, 'web')],
+    ['kms:Decrypt', 'arn:aws:kms:eu-west-2:123456789012:key/0000', { [`aws:ResourceTag/${TENANT_TAG}`]: env.tenant }],
+  ];
+}
+
+/** What a role under the boundary may do when its own policy allows everything. */
+const reach = (ctx: Context, action: string, resource: string, extra: Context = {}) =>
+  isAllowed(EVERYTHING, { action, resource, context: { ...ctx, ...extra } }, boundary);
+
+describe('tenantBoundaryStatements', () => {
+  it('GIVEN a tenant-made role with a "*" policy WHEN it uses its own tenant\'s resources THEN the boundary lets it', () => {
+    for (const [action, arn, extra] of dataOf(ENV)) expect(reach(SHOP_POD, action, arn, extra), `${action} ${arn}`).toBe(true);
+    expect(reach(SHOP_POD, 'ecr:GetAuthorizationToken', '*')).toBe(true);
+  });
+
+  it('GIVEN a tenant-made role with a "*" policy WHEN it reaches another tenant\'s resources THEN every request is denied', () => {
+    for (const [action, arn, extra] of dataOf(BILLING)) expect(reach(SHOP_POD, action, arn, extra), `${action} ${arn}`).toBe(false);
+  });
+
+  it('GIVEN a tenant-made role with a "*" policy WHEN it reaches the platform THEN IAM, the control plane and the platform\'s data are denied', () => {
+    const platform: [string, string][] = [
+      ['s3:GetObject', `arn:aws:s3:::${bucketName(ENV, '').replace(/shop-$/, 'logs')}/x`],
+      ['secretsmanager:GetSecretValue', 'arn:aws:secretsmanager:eu-west-2:123456789012:secret:platform/stage/grafana-AbCdEf'],
+      ['kms:Decrypt', 'arn:aws:kms:eu-west-2:123456789012:key/cluster'],
+      ['iam:CreateRole', 'arn:aws:iam::123456789012:role/stage-shop-admin'],
+      ['iam:AttachRolePolicy', 'arn:aws:iam::123456789012:role/stage-shop-sa-api'],
+      ['iam:CreatePolicyVersion', tenantBoundaryArn(ENV)],
+      ['sts:AssumeRole', 'arn:aws:iam::123456789012:role/stage-crossplane-provider'],
+      ['ec2:RunInstances', 'arn:aws:ec2:eu-west-2:123456789012:instance/*'],
+      ['eks:DescribeCluster', 'arn:aws:eks:eu-west-2:123456789012:cluster/stage'],
+      ['s3:PutBucketPolicy', arns.bucket(ENV, 'media')],
+    ];
+    for (const [action, arn] of platform) expect(reach(SHOP_POD, action, arn), `${action} ${arn}`).toBe(false);
+    expect(reach(SHOP_POD, 'ecr:GetAuthorizationToken', '*', { 'aws:RequestedRegion': 'us-east-1' })).toBe(false);
+  });
+
+  it('GIVEN a session whose tenant tag is missing or names another tenant than its role WHEN it uses any resource THEN it is denied', () => {
+    const forged = session('stage-shop-sa-api', 'billing');
+    for (const [action, arn, extra] of [...dataOf(BILLING), ...dataOf(ENV)]) {
+      expect(reach(forged, action, arn, extra), `forged ${action} ${arn}`).toBe(false);
+      expect(reach(session('stage-shop-sa-api', undefined), action, arn, extra), `untagged ${action} ${arn}`).toBe(false);
+    }
+  });
+
+  it('GIVEN the boundary WHEN compared with what the platform renders for workloads THEN it allows every action a workload policy names', () => {
+    const access = { buckets: [arns.bucket(ENV, 'media')], queues: [arns.queue(ENV, 'orders')], topics: [arns.topic(ENV, 'events')], tables: [arns.table(ENV, 'carts')], domains: [arns.domain(ENV, 'search')] };
+    for (const s of workloadStatements(access)) {
+      for (const action of s.actions) {
+        for (const arn of s.resources ?? []) expect(reach(SHOP_POD, action, arn.replace(/\*$/, 'x')), `${action} ${arn}`).toBe(true);
+      }
+    }
+  });
+});
+
+describe('TenantBoundaryPolicy', () => {
+  it('GIVEN a cluster WHEN rendered THEN one infra Policy stage-tenant-boundary holds the statements', () => {
+    const chart = newChart();
+    const policy = new TenantBoundaryPolicy(chart, 'b', { cluster: 'stage', accountId: '123456789012', region: 'eu-west-2' });
+    const obj = one(objectsOf(chart), 'Policy');
+    expect(policy.arn).toBe('arn:aws:iam::123456789012:policy/stage-tenant-boundary');
+    expect(obj.metadata).toMatchObject({ name: 'tenant-boundary', namespace: 'infra-stage', annotations: { 'crossplane.io/external-name': 'stage-tenant-boundary' } });
+    expect(obj.spec.providerConfigRef).toEqual({ kind: 'ClusterProviderConfig', name: 'infra-stage' });
+    const doc = JSON.parse((obj.spec.forProvider as { policy: string }).policy) as { Statement: { Sid: string; Resource: string | string[] }[] };
+    expect(doc.Statement.map((s) => s.Sid)).toEqual(boundary.map((s) => s.sid));
+    expect(doc.Statement.find((s) => s.Sid === 'OwnObjects')!.Resource).toBe('arn:aws:s3:::123456789012-eu-west-2-stage-${aws:PrincipalTag/platform.example.com/tenant}-*/*');
+  });
+});

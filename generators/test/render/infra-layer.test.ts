@@ -245,3 +245,28 @@ describe('infra layer', () => {
     expect(stdout).toMatch(/validate: \d+ objects in 2 clusters, 0 problems/);
   }, 120_000);
 });
+
+describe('renderInfraLayer: the image-reflector-controller role', () => {
+  const ecr = loadFleet(join(import.meta.dirname, '..', 'fixtures', 'ecr-fleet'));
+  const renderEcr = (name: string) => renderCluster(ecr, ecr.clusters.find((c) => c.spec.name === name)!);
+
+  it('GIVEN followed apps in ECR and on ghcr.io, and an ECR app without a marker WHEN the management cluster is rendered THEN its role reads exactly the followed ECR repository', () => {
+    const files = renderEcr('mgmt');
+    const policy = files.get('infra/policy-image-reflector-controller.yaml')!;
+    expect(policy).toMatch(/^# Source: apps\/shop\/web.yaml, clusters\/mgmt.yaml$/m);
+    const statements = JSON.parse(parse(policy).spec.forProvider.policy).Statement;
+    expect(statements.map((s: { Sid: string; Resource: unknown }) => [s.Sid, s.Resource])).toEqual([
+      ['Login', '*'],
+      ['ScanRepositories', 'arn:aws:ecr:eu-west-2:222222222222:repository/stage-shop-web'],
+    ]);
+    expect(parse(files.get('infra/podidentityassociation-image-reflector-controller.yaml')!).spec.forProvider).toMatchObject({ namespace: 'flux-system', serviceAccount: 'image-reflector-controller' });
+  });
+
+  it('GIVEN the same fleet WHEN a workload cluster is rendered THEN it has no image-reflector-controller role', () => {
+    expect([...renderEcr('prod').keys()].filter((p) => p.includes('image-reflector'))).toEqual([]);
+  });
+
+  it('GIVEN no followed app in ECR WHEN the management cluster is rendered THEN there is no role either', () => {
+    expect([...renderCluster(fleet, fleet.clusters.find((c) => c.spec.management)!).keys()].filter((p) => p.includes('image-reflector'))).toEqual([]);
+  });
+});

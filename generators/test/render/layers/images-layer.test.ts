@@ -57,3 +57,19 @@ describe('renderImagesLayer', () => {
     }
   });
 });
+
+describe('renderImagesLayer with ECR images', () => {
+  const ecr = loadFleet(join(import.meta.dirname, '../../fixtures/ecr-fleet'));
+  const mgmt = renderCluster(ecr, ecr.clusters.find((c) => c.spec.name === 'mgmt')!);
+
+  it('GIVEN a followed app in its tenant registry and one on ghcr.io WHEN the management cluster is rendered THEN only the ECR one scans with provider aws', () => {
+    expect(parse(mgmt.get('images/imagerepository-shop-web.yaml')!).spec).toEqual({
+      image: '222222222222.dkr.ecr.eu-west-2.amazonaws.com/stage-shop-web',
+      interval: '5m',
+      provider: 'aws',
+    });
+    expect(parse(mgmt.get('images/imagerepository-shop-admin.yaml')!).spec).toEqual({ image: 'ghcr.io/acme/shop-admin', interval: '5m' });
+    // books/api is in ECR but has no marker: not followed
+    expect(mgmt.has('images/imagerepository-books-api.yaml')).toBe(false);
+  });
+});

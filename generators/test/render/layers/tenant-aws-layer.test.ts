@@ -103,3 +103,27 @@ describe('tenant AWS resources of the example fleet', () => {
     expect(prod.find((o) => o.kind === 'ReplicationGroup')!.spec.forProvider).toMatchObject({ multiAzEnabled: true, automaticFailoverEnabled: true, transitEncryptionEnabled: true, atRestEncryptionEnabled: 'true' });
   });
 });
+
+describe('registry readers', () => {
+  const ecr = loadFleet(join(import.meta.dirname, '..', '..', 'fixtures', 'ecr-fleet'));
+  const principals = (cluster: string, file: string) => {
+    const files = renderCluster(ecr, ecr.clusters.find((c) => c.spec.name === cluster)!);
+    const policy = parse(files.get(`tenants/${file}`)!) as Obj;
+    return Object.fromEntries(statements(policy).map((s) => [(s as { Sid: string }).Sid, (s as { Principal: { AWS: unknown } }).Principal.AWS]));
+  };
+
+  it("GIVEN shop/web followed from stage's registry and run on stage and prod WHEN stage is rendered THEN its repository policy admits prod's nodes and the management role", () => {
+    expect(principals('stage', 'shop/repositorypolicy-registry-web.yaml')).toEqual({
+      NodesPull: ['arn:aws:iam::222222222222:role/stage-eks-node', 'arn:aws:iam::333333333333:role/prod-eks-node'],
+      CiPushes: 'arn:aws:iam::222222222222:role/stage-shop-ci-web',
+      ImageAutomationScans: 'arn:aws:iam::111111111111:role/mgmt-image-reflector-controller',
+    });
+  });
+
+  it('GIVEN registries no followed app uses WHEN rendered THEN they admit only their own nodes and CI, not the management role', () => {
+    expect(Object.keys(principals('stage', 'shop/repositorypolicy-registry-tools.yaml'))).toEqual(['NodesPull', 'CiPushes']);
+    expect(Object.keys(principals('prod', 'shop/repositorypolicy-registry-web.yaml'))).toEqual(['NodesPull', 'CiPushes']);
+    // books/api runs from its prod registry without a marker: prod's own nodes only
+    expect(principals('prod', 'books/repositorypolicy-registry-api.yaml').NodesPull).toBe('arn:aws:iam::333333333333:role/prod-eks-node');
+  });
+});

@@ -1,6 +1,7 @@
 import type { PolicyStatement } from '../crossplane/iam/policy-document.js';
 import { platformSecretPrefix } from '../addons-config/aws-secrets-manager-store.js';
 import { useClusterKey } from './cluster-kms-key.js';
+import { tenantBoundaryArn } from '../tenant-aws/tenant-boundary.js';
 import { loadBalancerControllerStatements } from './load-balancer-controller-policy.js';
 
 /** The facts of one cluster that the add-on policies name. */
@@ -63,6 +64,14 @@ function tenantRoleStatements(env: AddonPolicyEnv): PolicyStatement[] {
       resources: [policies],
     },
     { sid: 'ActForTenants', actions: ['sts:AssumeRole', 'sts:TagSession'], resources: [roles] },
+    {
+      // The boundary matches `<cluster>-tenant-*` too, but it is the infrastructure's (the management cluster
+      // creates it): the cluster's own Crossplane may never loosen what every tenant-created role is held to.
+      sid: 'TenantBoundaryIsFixed',
+      effect: 'Deny',
+      actions: ['iam:CreatePolicyVersion', 'iam:DeletePolicyVersion', 'iam:SetDefaultPolicyVersion', 'iam:DeletePolicy', 'iam:TagPolicy', 'iam:UntagPolicy'],
+      resources: [tenantBoundaryArn(env)],
+    },
   ];
 }
 

@@ -1,7 +1,7 @@
 import type { PolicyStatement } from '../crossplane/iam/policy-document.js';
 import { platformSecretPrefix } from '../addons-config/aws-secrets-manager-store.js';
 import { useClusterKey } from './cluster-kms-key.js';
-import { tenantBoundaryArn } from '../tenant-aws/tenant-boundary.js';
+import { tenantBoundaryArn } from './infra-names.js';
 import { loadBalancerControllerStatements } from './load-balancer-controller-policy.js';
 
 /** The facts of one cluster that the add-on policies name. */

@@ -12,6 +12,13 @@ export const infraProviderConfigName = (cluster: string) => `infra-${cluster}`;
 /** `providerConfigRef` of every infra managed resource of cluster X. */
 export const infraProviderConfigRef = (cluster: string) => ({ kind: 'ClusterProviderConfig' as const, name: infraProviderConfigName(cluster) });
 
+/** `<cluster>-tenant-boundary`: the permissions boundary of every role a tenant role creates (see tenant-aws/tenant-boundary.ts). */
+export const tenantBoundaryName = (cluster: string) => `${cluster}-tenant-boundary`;
+
+/** The ARN of a cluster's tenant boundary policy. */
+export const tenantBoundaryArn = (env: { readonly cluster: string; readonly accountId: string }) =>
+  `arn:aws:iam::${env.accountId}:policy/${tenantBoundaryName(env.cluster)}`;
+
 /** Label on every infra object: the cluster it belongs to. */
 export const CLUSTER_LABEL = 'platform.example.com/cluster';
 

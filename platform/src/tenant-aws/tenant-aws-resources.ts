@@ -1,9 +1,9 @@
 import type { Tenant } from '@platform/schemas';
-import { ApiObject, JsonPatch } from 'cdk8s';
+import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { IAM_ROLE } from '../crossplane/iam/role.js';
 import { type TenantAwsEnv, type TenantNetwork, arns, accountRoleArn, tenantProviderConfigName } from './tenant-aws-env.js';
-import { tenantBoundaryArn } from './tenant-boundary.js';
+import { tenantBoundaryArn } from '../infra/infra-names.js';
 import { TenantBucket } from './tenant-bucket.js';
 import { TenantDynamoDbTable } from './tenant-dynamodb-table.js';
 import { TenantKmsKey } from './tenant-kms-key.js';
@@ -133,9 +133,9 @@ export class TenantAwsResources extends Construct {
 }
 
 /**
- * Every IAM role created through the tenant's ProviderConfig (i.e. by the tenant role) gets the cluster's
- * tenant boundary: the tenant role may create no role without it. Constructs that set it already keep it;
- * one that sets another boundary is a bug and fails the render.
+ * Every IAM role created through the tenant's ProviderConfig (i.e. by the tenant role) must carry the
+ * cluster's tenant boundary: the tenant role may create no role without it. Each construct sets it; one that
+ * forgets it or sets another boundary is a bug and fails the render.
  */
 function boundTenantCreatedRoles(scope: Construct, env: TenantAwsEnv): void {
   const boundary = tenantBoundaryArn(env);
@@ -144,8 +144,7 @@ function boundTenantCreatedRoles(scope: Construct, env: TenantAwsEnv): void {
     const spec = c.toJson().spec as { providerConfigRef?: { kind: string; name: string }; forProvider: { permissionsBoundary?: string } };
     if (spec.providerConfigRef?.kind !== 'ProviderConfig' || spec.providerConfigRef.name !== tenantProviderConfigName(env.tenant)) continue;
     const set = spec.forProvider.permissionsBoundary;
-    if (set === undefined) c.addJsonPatch(JsonPatch.add('/spec/forProvider/permissionsBoundary', boundary));
-    else if (set !== boundary) throw new Error(`role ${c.metadata.name} of tenant ${env.tenant}: 'permissionsBoundary' (${set}) is not the tenant boundary; allowed: ${boundary}`);
+    if (set !== boundary) throw new Error(`role ${c.metadata.name} of tenant ${env.tenant}: 'permissionsBoundary' (${set ?? 'none'}) is not the tenant boundary; allowed: ${boundary}`);
   }
 }
 

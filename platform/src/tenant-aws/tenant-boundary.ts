@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import { IamPolicy } from '../crossplane/iam/role.js';
 import { type PolicyStatement, policyDocument } from '../crossplane/iam/policy-document.js';
 import { type InfraProps, mrBase, resolveInfra } from '../infra/infra-props.js';
+import { tenantBoundaryArn, tenantBoundaryName } from '../infra/infra-names.js';
 import { TENANT_TAG, type TenantAwsEnv, bucketNamePrefix } from './tenant-aws-env.js';
 
 type ClusterEnv = Pick<TenantAwsEnv, 'cluster' | 'accountId' | 'region'>;
@@ -9,11 +10,6 @@ type ClusterEnv = Pick<TenantAwsEnv, 'cluster' | 'accountId' | 'region'>;
 /** metadata.name of the boundary policy among the cluster's infra objects. */
 export const TENANT_BOUNDARY = 'tenant-boundary';
 
-/** `<cluster>-tenant-boundary`: the IAM name of the permissions boundary of every role a tenant role creates. */
-export const tenantBoundaryName = (cluster: string) => `${cluster}-${TENANT_BOUNDARY}`;
-
-/** The ARN of the cluster's tenant boundary: the only boundary a tenant role may set on the roles it creates. */
-export const tenantBoundaryArn = (env: Pick<TenantAwsEnv, 'cluster' | 'accountId'>) => `arn:aws:iam::${env.accountId}:policy/${tenantBoundaryName(env.cluster)}`;
 
 /**
  * The tenant of the calling principal, as an IAM policy variable. Every tenant role carries the tag

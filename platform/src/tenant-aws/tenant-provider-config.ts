@@ -8,7 +8,7 @@ import { TENANT_LABEL } from '../tenancy/tenant-namespace.js';
 import {
   TENANT_TAG, type TenantAwsEnv, awsNamePrefix, bucketNamePrefix, crossplaneRoleArn, accountRoleArn, tenantProviderConfigName, tenantRoleName, tenantTags,
 } from './tenant-aws-env.js';
-import { tenantBoundaryArn } from './tenant-boundary.js';
+import { tenantBoundaryArn } from '../infra/infra-names.js';
 
 const STR = { type: 'string' };
 registerSchema('aws.m.upbound.io/v1beta1', 'ProviderConfig', {

@@ -5,6 +5,7 @@ import { type PolicyStatement, policyDocument } from '../crossplane/iam/policy-d
 import { ECR_READ_ACTIONS } from '../infra/image-reflector-role.js';
 import { ecrImage } from '../workloads/ecr-image.js';
 import { type TenantAwsEnv, arns, awsName, mrCommon, accountRoleArn, tenantTags } from './tenant-aws-env.js';
+import { tenantBoundaryArn } from '../infra/infra-names.js';
 
 export interface TenantRegistryProps {
   readonly env: TenantAwsEnv;
@@ -103,6 +104,7 @@ export class TenantRegistry extends Construct {
             },
           },
         ]),
+        permissionsBoundary: tenantBoundaryArn(env),
         tags: tenantTags(env),
       },
     });

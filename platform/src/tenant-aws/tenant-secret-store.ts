@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { IamPolicy, IamRole, IamRolePolicyAttachment } from '../crossplane/iam/role.js';
 import { policyDocument } from '../crossplane/iam/policy-document.js';
 import { type TenantAwsEnv, accountRoleArn, arns, mrCommon, secretName, tenantTags } from './tenant-aws-env.js';
-import { tenantBoundaryArn } from './tenant-boundary.js';
+import { tenantBoundaryArn } from '../infra/infra-names.js';
 
 export interface TenantSecretStoreProps {
   readonly env: TenantAwsEnv;

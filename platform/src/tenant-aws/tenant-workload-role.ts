@@ -3,7 +3,7 @@ import { EksPodIdentityAssociation } from '../crossplane/eks/pod-identity-associ
 import { IamPolicy, IamRole, IamRolePolicyAttachment } from '../crossplane/iam/role.js';
 import { type PolicyStatement, policyDocument } from '../crossplane/iam/policy-document.js';
 import { type TenantAwsEnv, awsName, mrCommon, accountRoleArn, tenantTags } from './tenant-aws-env.js';
-import { tenantBoundaryArn } from './tenant-boundary.js';
+import { tenantBoundaryArn } from '../infra/infra-names.js';
 
 /** The tenant's own resources a workload may use, as ARNs. */
 export interface WorkloadAccess {

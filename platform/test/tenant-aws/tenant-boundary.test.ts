@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TENANT_TAG, type TenantAwsEnv, arns, bucketName } from '../../src/tenant-aws/tenant-aws-env.js';
-import { TenantBoundaryPolicy, tenantBoundaryArn, tenantBoundaryStatements } from '../../src/tenant-aws/tenant-boundary.js';
+import { tenantBoundaryArn } from '../../src/infra/infra-names.js';
+import { TenantBoundaryPolicy, tenantBoundaryStatements } from '../../src/tenant-aws/tenant-boundary.js';
 import { workloadStatements } from '../../src/tenant-aws/tenant-workload-role.js';
 import { type Context, EVERYTHING, isAllowed } from './_iam-eval.js';
 import { ENV, newChart, objectsOf, one } from './_env.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PolicyStatement } from '../../src/crossplane/iam/policy-document.js';
 import { TENANT_TAG, type TenantAwsEnv, arns, bucketName } from '../../src/tenant-aws/tenant-aws-env.js';
-import { tenantBoundaryArn } from '../../src/tenant-aws/tenant-boundary.js';
+import { tenantBoundaryArn } from '../../src/infra/infra-names.js';
 import { TenantProviderConfig, tenantRoleStatements } from '../../src/tenant-aws/tenant-provider-config.js';
 import { type Context, isAllowed } from './_iam-eval.js';
 import { ENV, newChart, objectsOf } from './_env.js';

@@ -71,7 +71,7 @@ export const generateCommand: Command = {
       ctx.stdout.write(`generate --check: out/ is up to date (${plans.size} clusters, ${objects} objects, ${seconds()}s)\n`);
       return 0;
     }
-    const result = writeClusters(outRoot, plans);
+    const result = await writeClusters(outRoot, plans);
     writeCodeowners(ctx.repoRoot, fleet);
     cache.save(fingerprint, values.cluster ? [values.cluster] : []);
     ctx.stdout.write(

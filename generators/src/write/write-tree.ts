@@ -1,4 +1,5 @@
-import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { link, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { BOOTSTRAP_FOLDER, type ClusterFiles } from './output-plan.js';
 
@@ -11,6 +12,11 @@ export interface WriteResult {
 }
 
 const STAGING_PREFIX = '.staging-';
+/**
+ * Files staged at once. Creating a file is mostly kernel time; with several in flight on the libuv
+ * pool a 2-core machine stages about twice as fast as one file after another.
+ */
+const WRITES_IN_FLIGHT = 32;
 
 /**
  * Writes every cluster's files into out/ atomically per cluster and all-or-nothing across clusters:
@@ -20,12 +26,12 @@ const STAGING_PREFIX = '.staging-';
  * repaired by the next run (see recoverInterruptedWrite). out/<cluster>/flux-system/ is carried
  * over untouched.
  */
-export function writeClusters(
+export async function writeClusters(
   outRoot: string,
   plans: ReadonlyMap<string, ClusterFiles>,
   /** Called before each staged file is written; tests use it to fail mid-write. */
   beforeWrite: (path: string) => void = () => {},
-): WriteResult {
+): Promise<WriteResult> {
   mkdirSync(outRoot, { recursive: true });
   recoverInterruptedWrite(outRoot);
   const staging = join(outRoot, `${STAGING_PREFIX}${process.pid}`);
@@ -46,15 +52,14 @@ export function writeClusters(
       changed.push(cluster);
       const target = join(staging, cluster);
       const differing = new Set(differs);
-      for (const [path, content] of files) {
+      for (const folder of new Set([...files.keys()].map((p) => dirname(join(target, p))))) mkdirSync(folder, { recursive: true });
+      await inParallel([...files], async ([path, content]) => {
         const to = join(target, path);
-        mkdirSync(dirname(to), { recursive: true });
         if (differing.has(path)) {
           beforeWrite(to);
-          writeFileSync(to, content);
-        }
-        else linkSync(join(dir, path), to);
-      }
+          await writeFile(to, content);
+        } else await link(join(dir, path), to);
+      });
       linkTree(join(dir, BOOTSTRAP_FOLDER), join(target, BOOTSTRAP_FOLDER));
     }
     for (const cluster of changed) {
@@ -66,6 +71,29 @@ export function writeClusters(
     rmSync(staging, { recursive: true, force: true });
   }
   return { written, unchanged, removed, changedClusters: changed };
+}
+
+/**
+ * Runs `fn` over `items` with at most WRITES_IN_FLIGHT at once. After a failure it starts nothing
+ * new, waits for what is in flight, then throws the first error, so nothing writes after it returns.
+ */
+async function inParallel<T>(items: readonly T[], fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  let failed = false;
+  let failure: unknown;
+  const worker = async () => {
+    while (!failed && next < items.length) {
+      const item = items[next++]!;
+      try {
+        await fn(item);
+      } catch (e) {
+        if (!failed) failure = e;
+        failed = true;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(WRITES_IN_FLIGHT, items.length) }, worker));
+  if (failed) throw failure;
 }
 
 /** Restores a cluster folder that a killed run had moved aside but not yet replaced, then clears staging. */

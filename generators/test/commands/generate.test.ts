@@ -146,11 +146,11 @@ describe('platform generate', () => {
     rmSync(join(root, 'out/mgmt'), { recursive: true });
     const { plans } = planFleet(root);
     let n = 0;
-    expect(() =>
+    await expect(
       writeClusters(join(root, 'out'), plans, () => {
         if (++n === 3) throw new Error('disk full');
       }),
-    ).toThrow('disk full');
+    ).rejects.toThrow('disk full');
     const after = snapshot(root);
     expect(after).toEqual(Object.fromEntries(Object.entries(before).filter(([p]) => !p.startsWith('out/mgmt/'))));
     expect(readdirSync(join(root, 'out')).filter((e) => e.startsWith('.'))).toEqual([]);

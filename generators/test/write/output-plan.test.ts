@@ -45,11 +45,11 @@ describe('planClusterFiles', () => {
 });
 
 describe('the example fleet', () => {
-  it('every path a Flux Kustomization points at builds with kubectl kustomize', () => {
+  it('every path a Flux Kustomization points at builds with kubectl kustomize', async () => {
     // GIVEN the committed example fleet rendered into a scratch out/ (with a stub of what bootstrap writes)
     const root = mkdtempSync(join(tmpdir(), 'kustomize-'));
     const { plans } = planFleet(repoRoot);
-    writeClusters(join(root, 'out'), plans);
+    await writeClusters(join(root, 'out'), plans);
     const paths = new Set<string>();
     for (const [cluster, files] of plans) {
       mkdirSync(join(root, 'out', cluster, 'flux-system'), { recursive: true });

@@ -15,10 +15,20 @@ export function followsImagePolicy(app: LoadedApp): boolean {
   return semverRangeOf(app.spec.image.tag) !== undefined && app.source.trailingComment(['image', 'tag']) === imageMarkerOf(app);
 }
 
-/** The apps of the fleet that image automation follows: marker on a semver tag, tenant not decommissioned. */
-export function followedApps(fleet: Fleet): LoadedApp[] {
-  const running = new Set(fleet.tenants.filter((t) => !t.spec.decommissioned).map((t) => t.spec.name));
-  return fleet.apps.filter((a) => running.has(a.tenant) && followsImagePolicy(a));
+const followedByFleet = new WeakMap<Fleet, readonly LoadedApp[]>();
+
+/**
+ * The apps of the fleet that image automation follows: marker on a semver tag, tenant not
+ * decommissioned. Worked out once per fleet: every tenant of every cluster asks.
+ */
+export function followedApps(fleet: Fleet): readonly LoadedApp[] {
+  let followed = followedByFleet.get(fleet);
+  if (!followed) {
+    const running = new Set(fleet.tenants.filter((t) => !t.spec.decommissioned).map((t) => t.spec.name));
+    followed = fleet.apps.filter((a) => running.has(a.tenant) && followsImagePolicy(a));
+    followedByFleet.set(fleet, followed);
+  }
+  return followed;
 }
 
 /**

@@ -16,6 +16,8 @@ export class ClusterContext {
   /** Folders a Flux Kustomization points at: they get a kustomization.yaml even when empty. */
   readonly fluxPaths = new Set<string>();
   private readonly charts: OutputChart[] = [];
+  private readonly tenantsByName: ReadonlyMap<string, Loaded<Tenant>>;
+  private readonly appsByTenant = new Map<string, LoadedApp[]>();
 
   constructor(
     readonly fleet: Fleet,
@@ -24,16 +26,27 @@ export class ClusterContext {
     const name = cluster.spec.name;
     this.tenants = fleet.tenants.filter((t) => t.spec.clusters.includes(name));
     const here = new Map(this.tenants.map((t) => [t.spec.name, t]));
+    this.tenantsByName = here;
     this.apps = fleet.apps.filter((a) => {
       const tenant = here.get(a.tenant);
       // A decommissioned tenant keeps its bundle but runs no apps (no apps Kustomization, no apps/ files).
       return tenant !== undefined && !tenant.spec.decommissioned && (a.spec.clusters ?? tenant.spec.clusters).includes(name);
     });
+    for (const a of this.apps) {
+      const list = this.appsByTenant.get(a.tenant);
+      if (list) list.push(a);
+      else this.appsByTenant.set(a.tenant, [a]);
+    }
   }
 
-  /** The apps of one tenant on this cluster. */
-  appsOf(tenant: string): LoadedApp[] {
-    return this.apps.filter((a) => a.tenant === tenant);
+  /** The apps of one tenant on this cluster (looked up, not filtered: every tenant asks, several times). */
+  appsOf(tenant: string): readonly LoadedApp[] {
+    return this.appsByTenant.get(tenant) ?? [];
+  }
+
+  /** A tenant that runs on this cluster, by name. */
+  tenant(name: string): Loaded<Tenant> | undefined {
+    return this.tenantsByName.get(name);
   }
 
   /**

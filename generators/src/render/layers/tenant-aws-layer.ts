@@ -5,7 +5,8 @@ import {
 import type { Tenant } from '@platform/schemas';
 import type { Loaded } from '../../model.js';
 import type { ClusterContext } from '../cluster-context.js';
-import { followedApps } from '../../image-automation.js';
+import { followsImagePolicy } from '../../image-automation.js';
+import { fleetAppsOf, nestedTenantNames } from '../../fleet-index.js';
 
 /**
  * The tenant's AWS resources on this cluster, into its tenants/<team>/ chart: managed resources in
@@ -23,8 +24,15 @@ export function renderTenantAwsResources(ctx: ClusterContext, tenant: Loaded<Ten
     aws: withAppServiceAccounts(tenant.spec.aws, ctx.appsOf(name)),
     network: c.network.ids,
     namespaces: [name, ...tenant.spec.namespaces.map((s) => `${name}-${s}`)],
-    peers: ctx.tenants.filter((t) => t.spec.name !== name).map((t) => ({ name: t.spec.name, aws: t.spec.aws })),
-    otherTenants: ctx.fleet.tenants.map((t) => t.spec.name).filter((n) => n !== name),
+    // Only the peers that may subscribe to this tenant's topics, and only the tenants nested in its
+    // name: both looked up, so rendering stays linear in tenants.
+    peers: [...new Set(tenant.spec.aws.topics.flatMap((t) => t.subscribers))]
+      .filter((n) => n !== name)
+      .flatMap((n) => {
+        const peer = ctx.tenant(n);
+        return peer ? [{ name: n, aws: peer.spec.aws }] : [];
+      }),
+    otherTenants: nestedTenantNames(ctx.fleet, name),
     registryReaders: registryReaders(ctx, env, tenant),
   });
 }
@@ -37,11 +45,12 @@ export function renderTenantAwsResources(ctx: ClusterContext, tenant: Loaded<Ten
 function registryReaders(ctx: ClusterContext, env: TenantAwsEnv, tenant: Loaded<Tenant>): Record<string, RegistryReaders> {
   const fleet = ctx.fleet;
   const mgmt = fleet.clusters.find((c) => c.spec.management)?.spec;
-  const followed = new Set(followedApps(fleet).filter((a) => a.tenant === env.tenant).map((a) => a.spec.image.repository));
+  const ownApps = tenant.spec.decommissioned ? [] : fleetAppsOf(fleet, env.tenant);
+  const followed = new Set(ownApps.filter(followsImagePolicy).map((a) => a.spec.image.repository));
   const readers: Record<string, RegistryReaders> = {};
   for (const r of tenant.spec.aws.registries) {
     const image = tenantRegistryImage(env, r.name);
-    const apps = tenant.spec.decommissioned ? [] : fleet.apps.filter((a) => a.tenant === env.tenant && a.spec.image.repository === image);
+    const apps = ownApps.filter((a) => a.spec.image.repository === image);
     const clusters = new Set(apps.flatMap((a) => a.spec.clusters ?? tenant.spec.clusters).filter((c) => c !== env.cluster));
     readers[r.name] = {
       otherNodeRoleArns: fleet.clusters.filter((c) => clusters.has(c.spec.name)).map((c) => roleArn(c.spec.aws.accountId, c.spec.name, CLUSTER_ROLES.node)),

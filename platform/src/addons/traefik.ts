@@ -3,6 +3,9 @@ import { defineAddon } from './_addon.js';
 /** The namespace of the ingress controller; tenant network policies allow traffic from it. */
 export const INGRESS_NAMESPACE = 'traefik';
 
+/** The IngressClass the chart creates (the cluster's default); app ingresses name it. */
+export const INGRESS_CLASS = 'traefik';
+
 /** Traefik entry point of public ingresses, behind the internet-facing NLB. */
 export const PUBLIC_ENTRYPOINT = 'websecure';
 /** Traefik entry point of private ingresses, reachable only through the internal NLB (Service `traefik-internal`). */
@@ -44,7 +47,7 @@ export const TRAEFIK = defineAddon({
   values: (env) => ({
     deployment: { replicas: env.environment === 'production' ? 3 : 2 },
     podDisruptionBudget: { enabled: true, maxUnavailable: 1 },
-    ingressClass: { enabled: true, isDefaultClass: true, name: 'traefik' },
+    ingressClass: { enabled: true, isDefaultClass: true, name: INGRESS_CLASS },
     service: {
       annotations: nlbAnnotations('internet-facing', env.cluster),
       additionalServices: {

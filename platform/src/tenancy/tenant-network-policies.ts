@@ -1,6 +1,8 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { TENANT_LABEL } from './tenant-namespace.js';
+import { MONITORING_NAMESPACE } from '../addons/kube-prometheus-stack.js';
+import { INGRESS_NAMESPACE } from '../addons/traefik.js';
 
 /** Namespace label every namespace carries (set by the API server): selects platform namespaces by name. */
 const NAMESPACE_NAME = 'kubernetes.io/metadata.name';
@@ -29,9 +31,9 @@ export interface TenantNetworkPoliciesProps {
   readonly internetEgress?: boolean;
   /** The cluster's VPC CIDR, kept out of internet egress (it holds every other tenant's pods). */
   readonly vpcCidr: string;
-  /** @default 'traefik' */
+  /** @default INGRESS_NAMESPACE ('traefik') */
   readonly ingressNamespace?: string;
-  /** @default 'monitoring' */
+  /** @default MONITORING_NAMESPACE ('monitoring') */
   readonly monitoringNamespace?: string;
   /** @default [] */
   readonly egress?: readonly EgressRule[];
@@ -71,8 +73,8 @@ export class TenantNetworkPolicies extends Construct {
       ingress: [{ from: [byTenant(props.tenant)] }],
       egress: [{ to: [byTenant(props.tenant)] }],
     });
-    policy('allow-from-ingress', { policyTypes: ['Ingress'], ingress: [{ from: [byName(props.ingressNamespace ?? 'traefik')] }] });
-    policy('allow-from-monitoring', { policyTypes: ['Ingress'], ingress: [{ from: [byName(props.monitoringNamespace ?? 'monitoring')] }] });
+    policy('allow-from-ingress', { policyTypes: ['Ingress'], ingress: [{ from: [byName(props.ingressNamespace ?? INGRESS_NAMESPACE)] }] });
+    policy('allow-from-monitoring', { policyTypes: ['Ingress'], ingress: [{ from: [byName(props.monitoringNamespace ?? MONITORING_NAMESPACE)] }] });
     for (const other of [...(props.allowFrom ?? [])].sort()) {
       policy(`allow-from-${other}`, { policyTypes: ['Ingress'], ingress: [{ from: [byTenant(other)] }] });
     }

@@ -1,6 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import type { Construct } from 'constructs';
-import { INTERNAL_ENTRYPOINT, PUBLIC_ENTRYPOINT } from '../addons/traefik.js';
+import { INGRESS_CLASS, INTERNAL_ENTRYPOINT, PUBLIC_ENTRYPOINT } from '../addons/traefik.js';
+import { letsEncryptIssuer } from '../addons-config/letsencrypt-issuers.js';
 import { type AppObjectProps, appMetadata } from './_app-object.js';
 
 export interface AppIngressProps extends AppObjectProps {
@@ -19,10 +20,8 @@ export interface AppIngressProps extends AppObjectProps {
   readonly internalTarget?: string;
 }
 
-/** IngressClass of the platform's ingress controller. */
-export const INGRESS_CLASS = 'traefik';
 /** ClusterIssuer that signs ingress certificates. */
-export const CLUSTER_ISSUER = 'letsencrypt-production';
+export const CLUSTER_ISSUER = letsEncryptIssuer('production');
 
 /**
  * An HTTPS Ingress through Traefik with a cert-manager certificate in Secret `<name>-tls`. A public

@@ -15,11 +15,6 @@ export interface AppNetworkPolicyProps extends AppObjectProps {
   readonly allow: readonly AppNetworkPolicyPeer[];
 }
 
-/** Namespace of the ingress controller. */
-export const INGRESS_CONTROLLER_NAMESPACE = 'traefik';
-/** Namespace of Prometheus. */
-export const PROMETHEUS_NAMESPACE = 'monitoring';
-
 /**
  * A networking.k8s.io/v1 NetworkPolicy that opens exactly the app's ports to the platform
  * namespaces that need them (the ingress controller, Prometheus), on top of the tenant's default deny.

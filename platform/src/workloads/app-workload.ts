@@ -4,7 +4,9 @@ import { AppDeployment } from './app-deployment.js';
 import { AppDisruptionBudget } from './app-disruption-budget.js';
 import { AppExternalSecret } from './app-external-secret.js';
 import { AppIngress } from './app-ingress.js';
-import { AppNetworkPolicy, type AppNetworkPolicyPeer, INGRESS_CONTROLLER_NAMESPACE, PROMETHEUS_NAMESPACE } from './app-network-policy.js';
+import { AppNetworkPolicy, type AppNetworkPolicyPeer } from './app-network-policy.js';
+import { MONITORING_NAMESPACE } from '../addons/kube-prometheus-stack.js';
+import { INGRESS_NAMESPACE } from '../addons/traefik.js';
 import { type AppServicePort, AppService } from './app-service.js';
 import { AppServiceAccount } from './app-service-account.js';
 import { AppServiceMonitor } from './app-service-monitor.js';
@@ -93,8 +95,8 @@ export class AppWorkload extends Construct {
       });
     }
     const allow: AppNetworkPolicyPeer[] = [];
-    if (app.ingress && app.port !== undefined) allow.push({ namespace: INGRESS_CONTROLLER_NAMESPACE, port: app.port });
-    if (app.metrics) allow.push({ namespace: PROMETHEUS_NAMESPACE, port: app.metrics.port });
+    if (app.ingress && app.port !== undefined) allow.push({ namespace: INGRESS_NAMESPACE, port: app.port });
+    if (app.metrics) allow.push({ namespace: MONITORING_NAMESPACE, port: app.metrics.port });
     if (allow.length > 0) new AppNetworkPolicy(this, 'network-policy', { ...base, selector, allow });
   }
 }

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { BOOTSTRAP_FOLDER } from './write/output-plan.js';
 
 /** One object of a committed out/ tree. */
 export interface OutObject {
@@ -20,7 +21,7 @@ export function parseOutFile(path: string, text: string): OutObject | null {
   const parts = path.split('/');
   if (parts[0] !== 'out' || parts.length < 4) return null;
   const file = parts[parts.length - 1]!;
-  if (!file.endsWith('.yaml') || file === 'kustomization.yaml' || parts[2] === 'flux-system') return null;
+  if (!file.endsWith('.yaml') || file === 'kustomization.yaml' || parts[2] === BOOTSTRAP_FOLDER) return null;
   const object = parse(text) as unknown;
   if (object === null || typeof object !== 'object' || Array.isArray(object)) return null;
   return { cluster: parts[1]!, path, layer: parts[2]!, object: object as Record<string, unknown> };

@@ -8,6 +8,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseOutFile, readOutTree, type OutObject } from '../out-tree.js';
+import { BOOTSTRAP_FOLDER } from '../write/output-plan.js';
 
 /** `parseOutFile` with the file named in the message when its YAML does not parse. */
 function parseFile(path: string, text: string): OutObject | null {
@@ -57,7 +58,7 @@ interface TreeEntry {
 function isCandidate(path: string): boolean {
   if (!/\.ya?ml$/.test(path)) return false;
   const parts = path.split('/');
-  if (parts.length < 4 || parts[2] === 'flux-system') return false;
+  if (parts.length < 4 || parts[2] === BOOTSTRAP_FOLDER) return false;
   return parts[parts.length - 1] !== 'kustomization.yaml';
 }
 

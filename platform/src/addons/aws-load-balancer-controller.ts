@@ -1,4 +1,5 @@
 import { defineAddon } from './_addon.js';
+import { CLUSTER_LABEL } from '../infra/infra-names.js';
 
 /** aws-load-balancer-controller: NLBs for LoadBalancer Services (Traefik's) and ALBs for Ingresses that ask. */
 export const AWS_LOAD_BALANCER_CONTROLLER = defineAddon({
@@ -14,7 +15,7 @@ export const AWS_LOAD_BALANCER_CONTROLLER = defineAddon({
     region: env.region,
     replicaCount: 2,
     serviceAccount: { name: 'aws-load-balancer-controller' },
-    defaultTags: { 'platform.example.com/cluster': env.cluster },
+    defaultTags: { [CLUSTER_LABEL]: env.cluster },
     // Its IAM role (infra layer, load-balancer-controller-policy.ts) grants no WAF or Shield calls.
     enableShield: false,
     enableWaf: false,

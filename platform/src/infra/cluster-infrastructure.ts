@@ -11,7 +11,7 @@ import { ADDONS, type AddonSettings } from '../addons/catalog.js';
 import { BASTION, BastionHost } from './bastion-host.js';
 import { IMAGE_REFLECTOR } from './image-reflector-role.js';
 import { SecureBucket, type BucketLifecycleRule } from './secure-bucket.js';
-import type { InfraProps } from './infra-props.js';
+import { type InfraProps, infraTags } from './infra-props.js';
 import { CLUSTER_LABEL, addonRoleSuffix, infraNamespace, infraProviderConfigRef } from './infra-names.js';
 import { planSubnetsOrThrow, type SubnetPlan } from './subnet-plan.js';
 
@@ -90,7 +90,7 @@ export class ClusterInfrastructure extends Construct {
         kmsKeyRef: { name: CLUSTER_KEY },
         providerConfigRef: infraProviderConfigRef(c.name),
         lifecycleRules: b.lifecycle,
-        tags: { 'platform.example.com/cluster': c.name, 'platform.example.com/managed-by': 'crossplane', 'platform.example.com/purpose': b.purpose },
+        tags: { ...infraTags(c.name), 'platform.example.com/purpose': b.purpose },
         labels: { [CLUSTER_LABEL]: c.name },
       });
     }

@@ -3,6 +3,7 @@ import { EksPodIdentityAssociation } from '../crossplane/eks/pod-identity-associ
 import type { PolicyStatement } from '../crossplane/iam/policy-document.js';
 import { type InfraProps, mrBase, resolveInfra } from './infra-props.js';
 import { addonRoleArn, addonRoleSuffix } from './infra-names.js';
+import { FLUX_NAMESPACE } from '../flux/flux-kustomization.js';
 import { EKS_CLUSTER_NAME } from './eks-control-plane.js';
 import { clusterRole, podIdentityTrustPolicy, rolePolicy } from './_iam.js';
 import { type EcrRepositoryRef, ecrRepositoryArn } from '../workloads/ecr-image.js';
@@ -12,7 +13,7 @@ import { type EcrRepositoryRef, ecrRepositoryArn } from '../workloads/ecr-image.
  * ServiceAccount, and the name of its role (`<cluster>-image-reflector-controller`, named like an
  * add-on role) and of its IAM objects.
  */
-export const IMAGE_REFLECTOR = { namespace: 'flux-system', serviceAccount: 'image-reflector-controller', role: 'image-reflector-controller' } as const;
+export const IMAGE_REFLECTOR = { namespace: FLUX_NAMESPACE, serviceAccount: 'image-reflector-controller', role: 'image-reflector-controller' } as const;
 
 /** The ARN of the image-reflector-controller's role in the management cluster's account. */
 export const imageReflectorRoleArn = (accountId: string, cluster: string) => addonRoleArn(accountId, cluster, IMAGE_REFLECTOR.role);

@@ -27,6 +27,9 @@ export interface ResolvedInfra {
   readonly labels: Record<string, string>;
 }
 
+/** The tags every infra object of a cluster carries in AWS. */
+export const infraTags = (cluster: string): Tags => ({ [CLUSTER_LABEL]: cluster, 'platform.example.com/managed-by': 'crossplane' });
+
 /** @internal Resolves InfraProps defaults once. */
 export function resolveInfra(props: InfraProps): ResolvedInfra {
   return {
@@ -35,7 +38,7 @@ export function resolveInfra(props: InfraProps): ResolvedInfra {
     region: props.region,
     namespace: props.namespace ?? infraNamespace(props.cluster),
     providerConfigRef: props.providerConfigRef ?? infraProviderConfigRef(props.cluster),
-    tags: props.tags ?? { 'platform.example.com/cluster': props.cluster, 'platform.example.com/managed-by': 'crossplane' },
+    tags: props.tags ?? infraTags(props.cluster),
     labels: { [CLUSTER_LABEL]: props.cluster },
   };
 }

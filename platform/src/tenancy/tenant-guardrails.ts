@@ -1,5 +1,6 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
+import { FLUX_NAMESPACE } from '../flux/flux-kustomization.js';
 
 export interface TenantGuardrailsProps {
   /** Prefix the OIDC provider puts on GitHub team groups: every such group is a tenant team. */
@@ -32,7 +33,7 @@ const str = (s: string) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 export class TenantGuardrails extends Construct {
   constructor(scope: Construct, id: string, props: TenantGuardrailsProps) {
     super(scope, id);
-    const saPrefix = `system:serviceaccount:${props.reconcilerNamespace ?? 'flux-system'}:${props.reconcilerPrefix ?? 'tenant-'}`;
+    const saPrefix = `system:serviceaccount:${props.reconcilerNamespace ?? FLUX_NAMESPACE}:${props.reconcilerPrefix ?? 'tenant-'}`;
     const suffixes = props.deniedGroupSuffixes ?? ['.upbound.io', '.crossplane.io'];
     const isTenant =
       `request.userInfo.username.startsWith(${str(saPrefix)}) || ` +

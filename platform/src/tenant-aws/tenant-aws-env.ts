@@ -2,6 +2,7 @@ import { crossplaneProviderRoleArn } from '../addons-config/aws-cluster-provider
 import { clusterBucketName } from '../infra/cluster-infrastructure.js';
 import type { ProviderConfigRef } from '../crossplane/managed-resource.js';
 import { TENANT_LABEL } from '../tenancy/tenant-namespace.js';
+import { CLUSTER_LABEL } from '../infra/infra-names.js';
 
 /**
  * Where a tenant's AWS resources live: one tenant on one cluster. Every tenant-aws construct takes
@@ -20,7 +21,7 @@ export interface TenantAwsEnv {
 
 /** The AWS tag (and Kubernetes label) naming the owning tenant; the tenant role's IAM conditions test it. */
 export const TENANT_TAG = TENANT_LABEL;
-export const CLUSTER_TAG = 'platform.example.com/cluster';
+export const CLUSTER_TAG = CLUSTER_LABEL;
 
 /** `<cluster>-<tenant>-<name>`: the AWS name of a tenant resource, unique per cluster and tenant. */
 export function awsName(env: TenantAwsEnv, name: string): string {

@@ -1,13 +1,14 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { parseEcrImage } from './ecr-image.js';
+import { FLUX_NAMESPACE } from '../flux/flux-kustomization.js';
 
 /**
  * Namespace of the ImageUpdateAutomation, and so of every ImagePolicy it applies: Flux resolves
  * references only within one namespace (`--no-cross-namespace-refs`), and the automation's Git
  * write credentials must stay out of reach of tenants.
  */
-export const IMAGE_POLICY_NAMESPACE = 'flux-system';
+export const IMAGE_POLICY_NAMESPACE = FLUX_NAMESPACE;
 
 /** Name of an app's ImageRepository and ImagePolicy; the setter markers name it too. */
 export const imagePolicyName = (tenant: string, app: string) => `${tenant}-${app}`;

@@ -1,9 +1,9 @@
-import { type AppSettings, type Environment, appNamespace, appSettings, cpuMillis, maxPods, memoryMebibytes, semverRangeOf } from '@platform/platform';
+import { type AppSettings, type Environment, appNamespace, cpuMillis, maxPods, memoryMebibytes, semverRangeOf } from '@platform/platform';
 import type { App, Cluster, Tenant } from '@platform/schemas';
 import type { Diagnostic } from './diagnostic.js';
 import type { FleetRule } from './fleet-rules.js';
 import type { Fleet, Loaded, LoadedApp } from '../model.js';
-import { tenantDefaultResources } from '../render/layers/apps-layer.js';
+import { resolveApp } from '../resolve-app.js';
 import { imageMarkerOf } from '../image-automation.js';
 
 type Path = (string | number)[];
@@ -19,9 +19,7 @@ function placements(fleet: Fleet): { app: LoadedApp; tenant: Loaded<Tenant>; clu
     return (app.spec.clusters ?? tenant.spec.clusters).flatMap((name) => {
       const cluster = clusters.get(name);
       if (!cluster || !tenant.spec.clusters.includes(name)) return [];
-      const environment = cluster.spec.environment as Environment;
-      const settings = appSettings(app.spec, { tenant: app.tenant, cluster: name, environment, defaults: tenantDefaultResources(tenant.spec) });
-      return [{ app, tenant, cluster, settings }];
+      return [{ app, tenant, cluster, settings: resolveApp(app, tenant.spec, cluster.spec) }];
     });
   });
 }

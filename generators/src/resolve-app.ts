@@ -1,0 +1,22 @@
+import { type AppSettings, type ComputeResources, type Environment, appSettings } from '@platform/platform';
+import type { Cluster, Tenant } from '@platform/schemas';
+import type { LoadedApp } from './model.js';
+
+/** Resources of a container that states none: the tenant's limit-range defaults. */
+function tenantDefaultResources(t: Tenant): ComputeResources {
+  const { defaultRequest, defaultLimit } = t.limitRange;
+  return { requests: { cpu: defaultRequest.cpu, memory: defaultRequest.memory }, limits: { cpu: defaultLimit.cpu, memory: defaultLimit.memory } };
+}
+
+/**
+ * An app as it runs on one cluster: its per-environment overrides applied and the tenant's
+ * defaults filled in. The app rules check exactly what the apps layer renders.
+ */
+export function resolveApp(app: LoadedApp, tenant: Tenant, cluster: Cluster): AppSettings {
+  return appSettings(app.spec, {
+    tenant: app.tenant,
+    cluster: cluster.name,
+    environment: cluster.environment as Environment,
+    defaults: tenantDefaultResources(tenant),
+  });
+}

@@ -11,6 +11,8 @@ export interface OutObject {
   /** First folder under out/<cluster>/: flux, infra, addons, addons-config, tenants or apps. */
   readonly layer: string;
   readonly object: Record<string, unknown>;
+  /** For an object a chart renders (`validate --charts`): the HelmRelease it comes from. */
+  readonly release?: string;
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
- * `platform validate [--out DIR] [--cluster NAME] [--crds DIR]`: checks every rendered object in out/ against the
- * Kubernetes schemas (`validateManifest` from the platform package), optionally against the CRDs in a directory
- * (structural schema, defaults, strict unknown fields, CEL rules), and runs the whole-tree checks.
+ * `platform validate [--out DIR] [--cluster NAME] [--crds DIR] [--charts DIR]`: checks every rendered object in out/
+ * against the Kubernetes schemas (`validateManifest` from the platform package), optionally against the CRDs in a
+ * directory (structural schema, defaults, strict unknown fields, CEL rules), runs the whole-tree checks, and with
+ * `--charts` renders every HelmRelease with its pinned chart and checks what the charts render and how it links up.
  */
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -15,6 +16,8 @@ import { loadCrdIndex } from '../validate/crd-index.js';
 import { validateAgainstCrds } from '../validate/crd-validator.js';
 import type { Problem } from '../validate/problem.js';
 import { checkSecurityBaseline } from '../validate/security-baseline.js';
+import { type ChartValidationReport, formatReleaseSummary, validateCharts } from '../validate/charts/validate-charts.js';
+import { helmVersion } from '../validate/charts/helm-template.js';
 import { type Command, type CommandContext, parseFlags, runWithOptions } from './command.js';
 
 /** Exit codes: 0 no problem, 1 problems found, 2 usage or read error. */
@@ -57,11 +60,19 @@ Options:
   --cluster NAME   only this cluster (repeatable; default: every cluster in out/)
   --crds DIR       validate custom resources against the CustomResourceDefinitions in DIR
                    (*.yaml / *.yml, recursively, multi-document files allowed)
+  --charts DIR     render every HelmRelease with \`helm template\` from its pinned chart in DIR
+                   (<chart>-<version>.tgz, as \`helm pull\` writes them), with the release name, target
+                   namespace, values, the cluster's Kubernetes version, the fleet's API versions and the
+                   chart's CRDs; validate every rendered object (Kubernetes schemas, --crds, the charts'
+                   own CRDs) and check the links between out/ and the charts: Pod Identity and IRSA
+                   ServiceAccounts, Secrets and ConfigMaps that pods read, IngressClasses and Services
+                   pointed at, and the ingress load balancers. Needs helm v4 on PATH (or HELM=path).
   -h, --help       show this help
 
 Each problem is printed as
   out/<cluster>/<file>: <Kind>/<namespace>/<name>: <field.path>: <message>
-followed by a summary line.
+(for a chart's object: out/<cluster>/<helmrelease file> > <chart>/templates/<file>), one line per
+release with --charts, and a summary line.
 
 Exit codes: 0 no problem, 1 problems found, 2 usage error or unreadable input.`;
 
@@ -69,15 +80,22 @@ interface ValidateOptions {
   readonly outDir: string;
   readonly clusters: readonly string[] | undefined;
   readonly crdsDir: string | undefined;
+  readonly chartsDir: string | undefined;
 }
 
 function parseOptions(argv: string[], repoRoot: string): ValidateOptions | 'help' | string {
-  const values = parseFlags(argv, { out: { type: 'string' }, cluster: { type: 'string', multiple: true }, crds: { type: 'string' } });
+  const values = parseFlags(argv, {
+    out: { type: 'string' },
+    cluster: { type: 'string', multiple: true },
+    crds: { type: 'string' },
+    charts: { type: 'string' },
+  });
   if (typeof values === 'string') return values;
   return {
     outDir: values.out !== undefined ? resolve(values.out) : join(repoRoot, 'out'),
     clusters: values.cluster,
     crdsDir: values.crds !== undefined ? resolve(values.crds) : undefined,
+    chartsDir: values.charts !== undefined ? resolve(values.charts) : undefined,
   };
 }
 
@@ -88,6 +106,8 @@ export interface ValidationReport {
   /** Every problem, in tree order, each tied to its object. */
   readonly problems: readonly ObjectProblem[];
   readonly cel: CelStats;
+  /** With --charts: what rendering the charts gave. */
+  readonly charts?: ChartValidationReport;
 }
 
 /**
@@ -127,9 +147,13 @@ export function formatProblem(p: ObjectProblem): string {
 
 /** The last line `validate` prints. */
 export function formatSummary(r: ValidationReport): string {
+  const charts = r.charts
+    ? `; charts: ${r.charts.releases.filter((s) => s.status === 'rendered').length} of ${r.charts.releases.length} releases rendered, ` +
+      `${r.charts.objects} objects, ${(r.charts.milliseconds / 1000).toFixed(1)}s`
+    : '';
   return (
     `validate: ${r.objects} objects in ${r.clusters} clusters, ${r.problems.length} problems ` +
-    `(CEL: ${r.cel.evaluated} rules evaluated, ${r.cel.notEvaluated} not evaluated)`
+    `(CEL: ${r.cel.evaluated} rules evaluated, ${r.cel.notEvaluated} not evaluated)${charts}`
   );
 }
 
@@ -153,6 +177,11 @@ async function runValidate(options: ValidateOptions, ctx: CommandContext): Promi
     if (!isDirectory(join(options.outDir, cluster))) return fail(ctx, `'--cluster' (${cluster}): no such cluster in ${options.outDir}`);
   }
   if (options.crdsDir !== undefined && !isDirectory(options.crdsDir)) return fail(ctx, `'--crds' (${options.crdsDir}) is not a directory`);
+  if (options.chartsDir !== undefined && !isDirectory(options.chartsDir)) return fail(ctx, `'--charts' (${options.chartsDir}) is not a directory`);
+  const helm = process.env['HELM'] ?? 'helm';
+  if (options.chartsDir !== undefined && (await helmVersion(helm)) === undefined) {
+    return fail(ctx, `'--charts' needs helm v4, and '${helm}' cannot be run (install it, e.g. 'go install helm.sh/helm/v4/cmd/helm@v4.3.2', or set HELM)`);
+  }
 
   let crds: CrdIndex | undefined;
   let objects: OutObject[];
@@ -167,6 +196,11 @@ async function runValidate(options: ValidateOptions, ctx: CommandContext): Promi
   let report: ValidationReport;
   try {
     report = validateObjects(objects, crds);
+    if (options.chartsDir !== undefined) {
+      const charts = await validateCharts(objects, { chartsDir: options.chartsDir, crds, helm, cel: report.cel });
+      report = { ...report, problems: [...report.problems, ...charts.problems], charts };
+      ctx.stdout.write(`${charts.releases.map(formatReleaseSummary).join('\n')}\n`);
+    }
   } catch (err) {
     return fail(ctx, (err as Error).message);
   }

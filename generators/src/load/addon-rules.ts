@@ -1,5 +1,5 @@
 import { closest, distance } from 'fastest-levenshtein';
-import { ADDON_NAMES } from '@platform/platform';
+import { ADDON_NAMES, AUTOSCALER_RELEASES } from '@platform/platform';
 import type { Diagnostic } from './diagnostic.js';
 import type { FleetRule } from './fleet-rules.js';
 
@@ -26,5 +26,19 @@ export const managementKeepsCrossplane: FleetRule = (fleet) =>
       c.source.problem(['addons', 'crossplane', 'enabled'], `found false in the management cluster; allowed: true (its Crossplane owns every cluster's infrastructure)`),
     );
 
+/** cluster-autoscaler must match the control plane's minor version, so a cluster runs only versions it has a release for. */
+export const autoscalerFollowsKubernetes: FleetRule = (fleet) => {
+  const known = Object.keys(AUTOSCALER_RELEASES);
+  return fleet.clusters
+    .filter((c) => c.spec.addons?.['cluster-autoscaler']?.enabled !== false && !known.includes(c.spec.kubernetes.version))
+    .map((c) =>
+      c.source.problem(
+        ['kubernetes', 'version'],
+        `found "${c.spec.kubernetes.version}", which has no cluster-autoscaler release; allowed: ${known.join(', ')} ` +
+          `(or switch the add-on off with addons.cluster-autoscaler.enabled: false)`,
+      ),
+    );
+};
+
 /** The add-on rules, in the order FLEET_RULES runs them. */
-export const ADDON_RULES: FleetRule[] = [knownAddonNames, managementKeepsCrossplane];
+export const ADDON_RULES: FleetRule[] = [knownAddonNames, managementKeepsCrossplane, autoscalerFollowsKubernetes];

@@ -17,7 +17,23 @@ describe('addons-config and providers layers', () => {
       'ClusterIssuer/letsencrypt-staging',
       'ClusterProviderConfig/default',
       'ClusterSecretStore/aws-secrets-manager',
+      'ExternalSecret/slack-bot-token',
     ]);
+  });
+
+  it('GIVEN external-secrets WHEN rendered THEN the Slack bot token comes from Secrets Manager into flux-system through the platform store', () => {
+    const config = objectsIn(renderSmall('prod'), 'addons-config');
+    const token = config.find((o) => o.kind === 'ExternalSecret')!;
+    expect(token.metadata).toMatchObject({ name: 'slack-bot-token', namespace: 'flux-system' });
+    expect(token.spec).toEqual({
+      refreshInterval: '1h',
+      secretStoreRef: { kind: 'ClusterSecretStore', name: 'aws-secrets-manager' },
+      target: { name: 'slack-bot-token', creationPolicy: 'Owner' },
+      data: [{ secretKey: 'token', remoteRef: { key: 'slack-bot-token' } }],
+    });
+    const store = config.find((o) => o.kind === 'ClusterSecretStore')!;
+    expect(store.spec.conditions[0].namespaces).toContain('flux-system');
+    expect(store.spec.provider.aws.prefix).toBe('platform/prod/');
   });
 
   it('gives the management cluster one assume-role ClusterProviderConfig per cluster; on IRSA they, the runtime config and the activation policy follow', () => {

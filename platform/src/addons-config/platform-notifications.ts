@@ -2,9 +2,8 @@ import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { FLUX_NAMESPACE } from '../flux/flux-kustomization.js';
 import { PLATFORM_PART_OF } from '../addons/_addon.js';
+import { SLACK_API_ADDRESS, SLACK_TOKEN_SECRET } from './slack-token-secret.js';
 
-/** The Secret (key `address`: the Slack webhook URL) created out of band in flux-system; never in Git. */
-export const SLACK_WEBHOOK_SECRET = 'slack-webhook';
 
 export interface PlatformNotificationsProps {
   readonly cluster: string;
@@ -15,7 +14,7 @@ export interface PlatformNotificationsProps {
 }
 
 /**
- * Flux notifications for the platform team: a Slack Provider and an Alert on every Kustomization
+ * Flux notifications for the platform team: a Slack Provider (the cluster's bot token, see SlackTokenSecret) and an Alert on every Kustomization
  * HelmRelease and chart source
  * labelled as part of the platform (the platform layers and add-ons, not tenants' Kustomizations), with the cluster in the summary.
  */
@@ -26,7 +25,7 @@ export class PlatformNotifications extends Construct {
       apiVersion: 'notification.toolkit.fluxcd.io/v1beta3',
       kind: 'Provider',
       metadata: { name: 'platform-slack', namespace: FLUX_NAMESPACE },
-      spec: { type: 'slack', channel: props.slackChannel, secretRef: { name: SLACK_WEBHOOK_SECRET } },
+      spec: { type: 'slack', channel: props.slackChannel, address: SLACK_API_ADDRESS, secretRef: { name: SLACK_TOKEN_SECRET } },
     });
     new ApiObject(this, 'alert', {
       apiVersion: 'notification.toolkit.fluxcd.io/v1beta3',

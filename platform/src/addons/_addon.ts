@@ -19,6 +19,8 @@ export interface AddonEnvironment {
   /** Cluster name: EKS cluster name, external-dns owner id, autoscaler discovery tag. */
   readonly cluster: string;
   readonly environment: string;
+  /** `major.minor` of the cluster's control plane, e.g. `1.34`. */
+  readonly kubernetesVersion: string;
   readonly accountId: string;
   readonly region: string;
   /** DNS domain delegated to the cluster. */
@@ -60,6 +62,11 @@ export interface AddonDefinition {
    * through an EKS Pod Identity association on (namespace, name). @default [] - no AWS access
    */
   readonly serviceAccounts?: readonly string[];
+  /**
+   * Secrets in the add-on's namespace that its own controllers create at run time and its pods mount (webhook
+   * certificates, for example); `validate --charts` accepts references to them. @default []
+   */
+  readonly runtimeSecrets?: readonly string[];
   /** Pod Security level enforced on the namespace. @default 'baseline' */
   readonly podSecurity?: 'privileged' | 'baseline' | 'restricted';
   /** The platform's values for this add-on in one cluster. */

@@ -1,14 +1,21 @@
-import { defineAddon } from './_addon.js';
+import { type AddonEnvironment, defineAddon } from './_addon.js';
 
 /** The namespace of Prometheus; tenant network policies allow scrapes from it. */
 export const MONITORING_NAMESPACE = 'monitoring';
 
-/** Secret (provisioned out of band, never in Git) holding the Thanos object-store config `objstore.yml`. */
-export const THANOS_OBJSTORE_SECRET = 'thanos-objstore';
+/**
+ * The Thanos object-store config of a cluster: its metrics bucket, with no keys (the pods authenticate with Pod
+ * Identity). Nothing in it is secret, so the charts render it from values into their own Secrets; no hand-made
+ * Secret is needed.
+ */
+export const thanosObjectStore = (env: AddonEnvironment) => ({
+  type: 'S3',
+  config: { bucket: env.metricsBucket, endpoint: `s3.${env.region}.amazonaws.com`, region: env.region },
+});
 
 /**
  * kube-prometheus-stack: Prometheus Operator and its CRDs, Prometheus with a Thanos sidecar that
- * uploads blocks to the cluster's metrics bucket, Alertmanager, node-exporter, kube-state-metrics.
+ * uploads blocks to the cluster's metrics bucket (the chart renders the object-store Secret from values), Alertmanager, node-exporter, kube-state-metrics.
  * Prometheus selects every ServiceMonitor, PodMonitor and rule of the cluster. Grafana is off by
  * default (its chart default is a well-known admin password).
  */
@@ -20,6 +27,8 @@ export const KUBE_PROMETHEUS_STACK = defineAddon({
   version: '88.5.3',
   sourceKind: 'OCIRepository',
   serviceAccounts: ['prometheus'],
+  // The operator's admission webhook certificate, written by the chart's certgen hook Job at install.
+  runtimeSecrets: ['kube-prometheus-stack-admission'],
   // node-exporter uses the host network, PID namespace and hostPath.
   podSecurity: 'privileged',
   values: (env) => ({
@@ -35,7 +44,7 @@ export const KUBE_PROMETHEUS_STACK = defineAddon({
         serviceMonitorSelectorNilUsesHelmValues: false,
         podMonitorSelectorNilUsesHelmValues: false,
         ruleSelectorNilUsesHelmValues: false,
-        ...(env.enabled('thanos') ? { thanos: { objectStorageConfig: { existingSecret: { name: THANOS_OBJSTORE_SECRET, key: 'objstore.yml' } } } } : {}),
+        ...(env.enabled('thanos') ? { thanos: { objectStorageConfig: { secret: thanosObjectStore(env) } } } : {}),
       },
     },
   }),

@@ -1,11 +1,17 @@
 import { defineAddon } from './_addon.js';
-import { THANOS_OBJSTORE_SECRET } from './kube-prometheus-stack.js';
+import { thanosObjectStore } from './kube-prometheus-stack.js';
+
+/** The Thanos release the Bitnami chart 17.6.0 packages (its appVersion), run from the Thanos project's own image. */
+const THANOS_VERSION = 'v0.39.2';
 
 /**
  * Thanos (Bitnami chart, OCI is its primary channel): query over the Prometheus sidecars, store
- * gateway and compactor on the cluster's metrics bucket. The object-store config comes from the
- * Secret `thanos-objstore` (key `objstore.yml`: `type: S3`, the bucket and region; no keys, the
- * pods use Pod Identity), provisioned out of band in namespaces `thanos` and `monitoring`.
+ * gateway and compactor on the cluster's metrics bucket. The chart renders the object-store config
+ * (`type: S3`, the bucket and region; no keys, the pods use Pod Identity) into its own Secret.
+ *
+ * The image is the Thanos project's own (`quay.io/thanos/thanos`), not the chart's default: Bitnami's versioned
+ * images moved to an unmaintained legacy registry in 2025. Its entrypoint is the `thanos` binary, which the
+ * chart's `args` expect; `allowInsecureImages` only lifts the chart's check that the image is Bitnami's.
  */
 export const THANOS = defineAddon({
   name: 'thanos',
@@ -17,7 +23,9 @@ export const THANOS = defineAddon({
   serviceAccounts: ['thanos-storegateway', 'thanos-compactor'],
   dependsOn: ['kube-prometheus-stack'],
   values: (env) => ({
-    existingObjstoreSecret: THANOS_OBJSTORE_SECRET,
+    global: { security: { allowInsecureImages: true } },
+    image: { registry: 'quay.io', repository: 'thanos/thanos', tag: THANOS_VERSION },
+    objstoreConfig: thanosObjectStore(env),
     query: {
       enabled: true,
       replicaCount: 2,

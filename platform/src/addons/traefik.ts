@@ -11,6 +11,15 @@ export const PUBLIC_ENTRYPOINT = 'websecure';
 /** Traefik entry point of private ingresses, reachable only through the internal NLB (Service `traefik-internal`). */
 export const INTERNAL_ENTRYPOINT = 'internal';
 
+/** Key of the chart's additional Service for the internal NLB; the chart names it `traefik-<key>`. */
+const INTERNAL_SERVICE = 'internal';
+
+/** The NLB scheme each entry point must be reached through: what `validate --charts` holds the chart's Services to. */
+export const ENTRYPOINT_SCHEMES: Readonly<Record<string, 'internet-facing' | 'internal'>> = {
+  [PUBLIC_ENTRYPOINT]: 'internet-facing',
+  [INTERNAL_ENTRYPOINT]: 'internal',
+};
+
 /**
  * Hostname external-dns gives the internal NLB in the cluster's zone. Private ingresses name it as
  * their DNS target, so their hosts resolve to the internal NLB and not to the public one that
@@ -52,8 +61,9 @@ export const TRAEFIK = defineAddon({
       annotations: nlbAnnotations('internet-facing', env.cluster),
       additionalServices: {
         // Service traefik-internal: only the `internal` port, on an NLB without public addresses.
-        internal: {
-          type: 'LoadBalancer',
+        // The chart takes Service fields under `spec` and its own ports from `ports.<name>.expose.<service>`.
+        [INTERNAL_SERVICE]: {
+          spec: { type: 'LoadBalancer' },
           annotations: {
             ...nlbAnnotations('internal', env.cluster),
             'external-dns.alpha.kubernetes.io/hostname': internalIngressHost(env.domain),
@@ -62,13 +72,13 @@ export const TRAEFIK = defineAddon({
       },
     },
     ports: {
-      web: { redirections: { entryPoint: { to: PUBLIC_ENTRYPOINT, scheme: 'https', permanent: true } } },
+      web: { http: { redirections: { entryPoint: { to: PUBLIC_ENTRYPOINT, scheme: 'https', permanent: true } } } },
       [INTERNAL_ENTRYPOINT]: {
         port: 8444,
         exposedPort: 443,
         protocol: 'TCP',
-        expose: { default: false, internal: true },
-        tls: { enabled: true },
+        expose: { default: false, [INTERNAL_SERVICE]: true },
+        http: { tls: { enabled: true } },
       },
     },
     // The ServiceMonitor scrapes a dedicated metrics Service; the metrics port stays unexposed on the NLB.

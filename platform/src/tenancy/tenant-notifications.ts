@@ -1,12 +1,8 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { FLUX_NAMESPACE } from '../flux/flux-kustomization.js';
+import { SLACK_API_ADDRESS, SLACK_TOKEN_SECRET } from '../addons-config/slack-token-secret.js';
 
-/**
- * Secret in flux-system holding the Slack bot token (`token` key) that every Slack Provider uses. The platform
- * provisions it out of band (External Secrets); it is never rendered into out/.
- */
-export const SLACK_TOKEN_SECRET = 'slack-bot-token';
 
 export interface TenantNotificationsProps {
   readonly tenant: string;
@@ -35,7 +31,7 @@ export class TenantNotifications extends Construct {
       spec: {
         type: 'slack',
         channel: props.slackChannel,
-        address: 'https://slack.com/api/chat.postMessage',
+        address: SLACK_API_ADDRESS,
         secretRef: { name: props.secretName ?? SLACK_TOKEN_SECRET },
       },
     });

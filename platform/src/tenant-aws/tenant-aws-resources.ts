@@ -49,6 +49,11 @@ export interface TenantAwsResourcesProps {
    * management cluster's image automation. @default - none
    */
   readonly registryReaders?: Readonly<Record<string, RegistryReaders>>;
+  /**
+   * ServiceAccounts the tenant's apps render on this cluster, as `<namespace suffix>/<name>` ('' for the main
+   * namespace); every other workload ServiceAccount of `aws.serviceAccounts` is rendered with its role. @default - none
+   */
+  readonly appServiceAccounts?: ReadonlySet<string>;
 }
 
 /** Who else may read one tenant registry: see `TenantRegistryProps`. */
@@ -107,7 +112,10 @@ export class TenantAwsResources extends Construct {
     }
     for (const s of aws.secrets) new TenantSecret(this, `secret-${s.name}`, { env, name: s.name, kmsKeyRef: keyRef, description: s.description, refreshInterval: s.refreshInterval });
     for (const sa of aws.serviceAccounts) {
-      new TenantWorkloadRole(this, `workload-${sa.namespace}-${sa.name}`, { env, serviceAccount: sa.name, namespace: namespaceOf(sa.namespace), access });
+      new TenantWorkloadRole(this, `workload-${sa.namespace}-${sa.name}`, {
+        env, serviceAccount: sa.name, namespace: namespaceOf(sa.namespace), access,
+        createServiceAccount: !props.appServiceAccounts?.has(`${sa.namespace}/${sa.name}`),
+      });
     }
     boundTenantCreatedRoles(this, env);
 

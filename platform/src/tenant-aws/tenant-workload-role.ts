@@ -1,3 +1,4 @@
+import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { EksPodIdentityAssociation } from '../crossplane/eks/pod-identity-association.js';
 import { IamPolicy, IamRole, IamRolePolicyAttachment } from '../crossplane/iam/role.js';
@@ -21,6 +22,12 @@ export interface TenantWorkloadRoleProps {
   /** The ServiceAccount's namespace (the main one or `<tenant>-<suffix>`). @default - env.namespace */
   readonly namespace?: string;
   readonly access: WorkloadAccess;
+  /**
+   * Render the ServiceAccount itself. An app's ServiceAccount is rendered by the app; a ServiceAccount declared only
+   * in the tenant file is rendered here, so the Pod Identity association always binds an existing account.
+   * @default false
+   */
+  readonly createServiceAccount?: boolean;
 }
 
 /** The AWS role name of a workload ServiceAccount: `<cluster>-<tenant>-sa-[<suffix>-]<name>`. */
@@ -86,6 +93,13 @@ export class TenantWorkloadRole extends Construct {
         forProvider: { description: `What ${namespace}/${props.serviceAccount} may use: the tenant's own resources`, policy: policyDocument(statements), tags: tenantTags(env) },
       });
       new IamRolePolicyAttachment(this, 'attachment', { ...common, forProvider: { roleRef: { name: common.name }, policyArnRef: { name: common.name } } });
+    }
+    if (props.createServiceAccount) {
+      new ApiObject(this, 'service-account', {
+        apiVersion: 'v1',
+        kind: 'ServiceAccount',
+        metadata: { name: props.serviceAccount, namespace, labels: { 'platform.example.com/tenant': env.tenant } },
+      });
     }
     new EksPodIdentityAssociation(this, 'pod-identity', {
       ...common,

@@ -12,6 +12,7 @@ import { AWS_LOAD_BALANCER_CONTROLLER } from '../../src/addons/aws-load-balancer
 const env = (off: string[] = []): AddonEnvironment => ({
   cluster: 'staging',
   environment: 'staging',
+  kubernetesVersion: '1.34',
   accountId: '222222222222',
   region: 'eu-west-2',
   domain: 'staging.example.com',
@@ -28,6 +29,14 @@ describe('add-on values per cluster', () => {
       autoDiscovery: { clusterName: 'staging', tags: ['k8s.io/cluster-autoscaler/enabled', 'k8s.io/cluster-autoscaler/staging'] },
       rbac: { serviceAccount: { name: 'cluster-autoscaler' } },
     });
+  });
+
+  it('cluster-autoscaler runs the release of the control plane\'s minor version, not the chart\'s default', () => {
+    expect(CLUSTER_AUTOSCALER.values(env())).toMatchObject({ image: { tag: 'v1.34.4' } });
+    expect(CLUSTER_AUTOSCALER.values({ ...env(), kubernetesVersion: '1.33' })).toMatchObject({ image: { tag: 'v1.33.5' } });
+    expect(() => CLUSTER_AUTOSCALER.values({ ...env(), kubernetesVersion: '1.29' })).toThrow(
+      'cluster-autoscaler: no release for Kubernetes 1.29; known: 1.32, 1.33, 1.34, 1.35',
+    );
   });
 
   it('external-dns owns records by cluster name and is limited to the cluster domain and zone', () => {
@@ -53,15 +62,17 @@ describe('add-on values per cluster', () => {
 
   it('traefik serves private ingresses on an internal entry point exposed only by an internal NLB named in DNS', () => {
     const v = TRAEFIK.values(env()) as {
-      service: { annotations: Record<string, string>; additionalServices: Record<string, { type: string; annotations: Record<string, string> }> };
+      service: { annotations: Record<string, string>; additionalServices: Record<string, { spec: unknown; annotations: Record<string, string> }> };
       ports: Record<string, Record<string, unknown>>;
     };
-    expect(v.ports.internal).toEqual({ port: 8444, exposedPort: 443, protocol: 'TCP', expose: { default: false, internal: true }, tls: { enabled: true } });
+    // Chart 41 reads TLS and redirections under `http` (its values schema rejects them one level up).
+    expect(v.ports.internal).toEqual({ port: 8444, exposedPort: 443, protocol: 'TCP', expose: { default: false, internal: true }, http: { tls: { enabled: true } } });
+    expect(v.ports.web).toEqual({ http: { redirections: { entryPoint: { to: 'websecure', scheme: 'https', permanent: true } } } });
     // websecure and web keep the chart's `expose: { default: true }`: the public NLB never carries `internal`.
     expect(v.ports.websecure).toBeUndefined();
     expect(Object.keys(v.service.additionalServices)).toEqual(['internal']);
     expect(v.service.additionalServices.internal).toEqual({
-      type: 'LoadBalancer',
+      spec: { type: 'LoadBalancer' },
       annotations: {
         'service.beta.kubernetes.io/aws-load-balancer-type': 'external',
         'service.beta.kubernetes.io/aws-load-balancer-scheme': 'internal',
@@ -76,10 +87,20 @@ describe('add-on values per cluster', () => {
 
   it('Prometheus ships blocks to the metrics bucket through the Thanos sidecar only when thanos is on', () => {
     const on = KUBE_PROMETHEUS_STACK.values(env()) as { prometheus: { prometheusSpec: Record<string, unknown> } };
-    expect(on.prometheus.prometheusSpec.thanos).toEqual({ objectStorageConfig: { existingSecret: { name: 'thanos-objstore', key: 'objstore.yml' } } });
+    const objstore = { type: 'S3', config: { bucket: '222222222222-eu-west-2-staging-metrics', endpoint: 's3.eu-west-2.amazonaws.com', region: 'eu-west-2' } };
+    // The chart renders the config into its own Secret: no hand-made Secret, and nothing secret in it (Pod Identity).
+    expect(on.prometheus.prometheusSpec.thanos).toEqual({ objectStorageConfig: { secret: objstore } });
     const off = KUBE_PROMETHEUS_STACK.values(env(['thanos'])) as { prometheus: { prometheusSpec: Record<string, unknown> } };
     expect(off.prometheus.prometheusSpec.thanos).toBeUndefined();
-    expect(THANOS.values(env())).toMatchObject({ existingObjstoreSecret: 'thanos-objstore' });
+    expect(THANOS.values(env())).toMatchObject({ objstoreConfig: objstore });
+    expect(THANOS.values(env())).not.toHaveProperty('existingObjstoreSecret');
+  });
+
+  it('Thanos runs the Thanos project\'s own image at the release the chart packages', () => {
+    expect(THANOS.values(env())).toMatchObject({
+      image: { registry: 'quay.io', repository: 'thanos/thanos', tag: 'v0.39.2' },
+      global: { security: { allowInsecureImages: true } },
+    });
   });
 
   it('turns ServiceMonitors off when kube-prometheus-stack is off (their CRD would be missing)', () => {

@@ -8,6 +8,8 @@ import {
   ManagedResourceActivationPolicy,
   PLATFORM_NAMESPACES,
   PlatformNotifications,
+  FLUX_NAMESPACE,
+  SlackTokenSecret,
   crossplaneProviderRoleArn,
   crossplaneAssumeRoleArn,
   enabledAddons,
@@ -56,7 +58,9 @@ export function renderAddonsConfigLayer(ctx: ClusterContext): void {
     new LetsEncryptIssuers(config, 'letsencrypt', { domain: spec.dns.domain, region: spec.aws.region, hostedZoneId: spec.dns.hostedZoneId });
   }
   if (on.has('external-secrets')) {
-    new AwsSecretsManagerStore(config, 'secret-store', { cluster: spec.name, region: spec.aws.region, namespaces: PLATFORM_NAMESPACES });
+    // flux-system reads the Slack bot token of the notification Providers through it.
+    new AwsSecretsManagerStore(config, 'secret-store', { cluster: spec.name, region: spec.aws.region, namespaces: [...PLATFORM_NAMESPACES, FLUX_NAMESPACE] });
+    new SlackTokenSecret(config, 'slack-token', { cluster: spec.name });
   }
   const slackChannel = spec.notifications?.slackChannel;
   if (slackChannel) new PlatformNotifications(config, 'notifications', { cluster: spec.name, slackChannel });

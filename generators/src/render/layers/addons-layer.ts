@@ -8,6 +8,7 @@ export function addonEnvironment(spec: Cluster): AddonEnvironment {
   return {
     cluster: spec.name,
     environment: spec.environment,
+    kubernetesVersion: spec.kubernetes.version,
     accountId: spec.aws.accountId,
     region: spec.aws.region,
     domain: spec.dns.domain,

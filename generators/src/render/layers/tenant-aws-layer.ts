@@ -22,6 +22,7 @@ export function renderTenantAwsResources(ctx: ClusterContext, tenant: Loaded<Ten
     env,
     credentials: c.crossplane.credentials,
     aws: withAppServiceAccounts(tenant.spec.aws, ctx.appsOf(name)),
+    appServiceAccounts: new Set(ctx.appsOf(name).map((a) => `${a.spec.namespace ?? ''}/${a.spec.name}`)),
     network: c.network.ids,
     namespaces: [name, ...tenant.spec.namespaces.map((s) => `${name}-${s}`)],
     // Only the peers that may subscribe to this tenant's topics, and only the tenants nested in its

@@ -8,6 +8,7 @@ import { InputError, formatDiagnostic } from './load/diagnostic.js';
 const COMMANDS: readonly { name: string; summary: string; load: () => Promise<Command> }[] = [
   { name: 'generate', summary: 'render out/<cluster>/ from the inputs (or check that it is up to date)', load: async () => (await import('./commands/generate.js')).generateCommand },
   { name: 'validate', summary: 'check every object in out/ against Kubernetes schemas, CRDs and the security baseline', load: async () => (await import('./commands/validate.js')).validateCommand },
+  { name: 'charts', summary: 'list the chart every HelmRelease pins; --pull DIR fetches the missing archives', load: async () => (await import('./commands/charts.js')).chartsCommand },
   { name: 'diff', summary: 'object-level diff of out/ against a git ref, with a destructive-change guard', load: async () => (await import('./commands/diff.js')).diffCommand },
 ];
 

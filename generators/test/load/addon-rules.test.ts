@@ -37,4 +37,18 @@ describe('add-on rules', () => {
       /^clusters\/mgmt\.yaml:\d+:\d+: addons\.crossplane\.enabled: found false in the management cluster; allowed: true \(its Crossplane owns every cluster's infrastructure\)$/,
     );
   });
+
+  it('GIVEN a Kubernetes version without a cluster-autoscaler release WHEN loaded THEN the version is named with the ones that have one', () => {
+    const dir = copyFixture('addon-rules-', 'fleet-small');
+    const file = join(dir, 'clusters', 'prod.yaml');
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text.includes('kubernetes:') ? text.replace(/version: "1\.\d+"/, 'version: "1.29"') : `${text}kubernetes:\n  version: "1.29"\n`);
+    expect(loadProblems(dir)).toEqual([
+      expect.stringMatching(
+        /^clusters\/prod\.yaml:\d+:\d+: kubernetes\.version: found "1\.29", which has no cluster-autoscaler release; allowed: 1\.32, 1\.33, 1\.34, 1\.35 \(or switch the add-on off with addons\.cluster-autoscaler\.enabled: false\)$/,
+      ),
+    ]);
+    writeFileSync(file, `${readFileSync(file, 'utf8')}addons:\n  cluster-autoscaler:\n    enabled: false\n`);
+    expect(loadProblems(dir)).toEqual([]);
+  });
 });

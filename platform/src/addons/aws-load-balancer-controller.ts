@@ -13,6 +13,9 @@ export const AWS_LOAD_BALANCER_CONTROLLER = defineAddon({
   values: (env) => ({
     clusterName: env.cluster,
     region: env.region,
+    // Pods cannot reach the instance metadata service (hop limit 1), so the VPC is found by the tag the infra layer
+    // puts on it rather than read from IMDS.
+    vpcTags: { [CLUSTER_LABEL]: env.cluster },
     replicaCount: 2,
     serviceAccount: { name: 'aws-load-balancer-controller' },
     defaultTags: { [CLUSTER_LABEL]: env.cluster },

@@ -49,7 +49,8 @@ export function builtInModel(apiVersion: string, kind: string): Promise<ModelCla
   let model = models.get(key);
   if (!model) {
     // Paths are `kubernetes-models/<group>/<version>/<Kind>`, and `kubernetes-models/<version>/<Kind>` for the core group.
-    model = import(`kubernetes-models/${key}`).then(
+    const specifier = `kubernetes-models/${key}`;
+    model = import(/* @vite-ignore */ specifier).then(
       (m: Record<string, unknown>) => m[kind] as ModelClass | undefined,
       () => undefined,
     );

@@ -58,6 +58,8 @@ describe('add-on values per cluster', () => {
     });
     expect(TRAEFIK.dependsOn).toContain('aws-load-balancer-controller');
     expect(AWS_LOAD_BALANCER_CONTROLLER.values(env())).toMatchObject({ clusterName: 'staging', region: 'eu-west-2' });
+    // Pods cannot reach instance metadata (hop limit 1): the VPC is found by its cluster tag.
+    expect(AWS_LOAD_BALANCER_CONTROLLER.values(env())).toMatchObject({ vpcTags: { 'platform.example.com/cluster': 'staging' } });
   });
 
   it('traefik serves private ingresses on an internal entry point exposed only by an internal NLB named in DNS', () => {

@@ -21,15 +21,24 @@ const SHOP: Aws = {
 };
 const billingQueue = (subscribeTo: string[]): Aws => ({ ...EMPTY, queues: [{ name: 'in', visibilityTimeoutSeconds: 30, messageRetentionSeconds: 60, deadLetterQueue: false, maxReceiveCount: 5, subscribeTo }] });
 
-function render(aws: Aws, opts: { network?: boolean; peers?: { name: string; aws: Aws }[] } = {}): Obj[] {
+function render(aws: Aws, opts: { network?: boolean; peers?: { name: string; aws: Aws }[]; appServiceAccounts?: Set<string> } = {}): Obj[] {
   const chart = newChart();
-  new TenantAwsResources(chart, 'aws', { env: ENV, aws, network: opts.network === false ? undefined : NETWORK, peers: opts.peers ?? [] });
+  new TenantAwsResources(chart, 'aws', {
+    env: ENV, aws, network: opts.network === false ? undefined : NETWORK, peers: opts.peers ?? [], appServiceAccounts: opts.appServiceAccounts,
+  });
   return objectsOf(chart);
 }
 
 const STATEFUL = ['Bucket', 'Instance', 'ReplicationGroup', 'Domain', 'Table', 'Queue', 'Repository', 'Key', 'Secret'];
 
 describe('TenantAwsResources', () => {
+  it('GIVEN workload ServiceAccounts WHEN no app renders one THEN the tenant renders it beside its role, so the Pod Identity association binds an account that exists', () => {
+    const aws: Aws = { ...EMPTY, serviceAccounts: [{ name: 'pipeline', namespace: '' }, { name: 'api', namespace: '' }] };
+    const objs = render(aws, { appServiceAccounts: new Set(['/api']) });
+    expect(byKind(objs, 'PodIdentityAssociation').map((o) => o.spec.forProvider.serviceAccount).sort()).toEqual(['api', 'pipeline']);
+    expect(byKind(objs, 'ServiceAccount').map((o) => `${o.metadata.namespace}/${o.metadata.name}`)).toEqual(['shop/pipeline']);
+  });
+
   it('GIVEN every resource type WHEN rendered THEN each MR in the tenant namespace uses the tenant ProviderConfig', () => {
     const objs = render(SHOP).filter((o) => String(o.apiVersion).includes('.aws.m.upbound.io'));
     const inTenant = objs.filter((o) => o.metadata.namespace === 'shop');

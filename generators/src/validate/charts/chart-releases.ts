@@ -18,7 +18,7 @@ export interface ChartRelease {
   readonly namespace: string;
   readonly chart: string;
   readonly version: string;
-  /** Where the chart is published, for the message that tells how to fetch a missing archive. */
+  /** Where the chart is published: the `oci://` URL of the chart, or the URL of its Helm repository. */
   readonly repository: string;
   readonly values: Record<string, unknown>;
   /** `major.minor` of the cluster's EKS control plane, when out/<cluster>/infra renders it. */
@@ -47,7 +47,7 @@ export function chartReleasesOf(objects: readonly OutObject[]): { releases: Char
   for (const o of objects) {
     const { kind, apiVersion } = o.object;
     const meta = rec(o.object['metadata']);
-    if (kind === 'OCIRepository') sources.set(`${o.cluster}/${str(meta['namespace'])}/${str(meta['name'])}`, o.object);
+    if (kind === 'OCIRepository' || kind === 'HelmRepository') sources.set(`${o.cluster}/${kind}/${str(meta['namespace'])}/${str(meta['name'])}`, o.object);
     if (kind === 'Cluster' && String(apiVersion).startsWith(EKS_CLUSTER_API)) {
       const version = str(rec(rec(o.object['spec'])['forProvider'])['version']);
       if (version) kubeVersions.set(o.cluster, version);
@@ -69,10 +69,12 @@ export function chartReleasesOf(objects: readonly OutObject[]): { releases: Char
     if (str(chartSpec['chart'])) {
       chart = str(chartSpec['chart']);
       version = str(chartSpec['version']);
-      repository = `HelmRepository ${str(rec(chartSpec['sourceRef'])['name']) ?? '?'}`;
+      const ref = rec(chartSpec['sourceRef']);
+      const source = sources.get(`${o.cluster}/${str(ref['kind'])}/${str(ref['namespace']) ?? ownNamespace}/${str(ref['name'])}`);
+      repository = str(rec(source?.['spec'])['url']) ?? '';
     } else if (chartRef['kind'] === 'OCIRepository') {
       const refName = str(chartRef['name']) ?? '';
-      const source = sources.get(`${o.cluster}/${str(chartRef['namespace']) ?? ownNamespace}/${refName}`);
+      const source = sources.get(`${o.cluster}/OCIRepository/${str(chartRef['namespace']) ?? ownNamespace}/${refName}`);
       if (!source) {
         unresolved.push({ source: o, message: `spec.chartRef: OCIRepository "${refName}" is not rendered in this cluster` });
         continue;

@@ -44,6 +44,15 @@ export interface HelmTemplateOptions {
 /** The archive name `helm pull` writes for a chart version. */
 export const chartArchive = (chart: string, version: string) => `${chart}-${version}.tgz`;
 
+/** The `helm pull` arguments that fetch a chart archive, from an OCI registry or a Helm repository. */
+export function helmPullArgs(chart: Pick<ChartRelease, 'chart' | 'version' | 'repository'>): string[] {
+  return chart.repository.startsWith('oci://')
+    ? ['pull', chart.repository, '--version', chart.version]
+    : ['pull', chart.chart, '--repo', chart.repository, '--version', chart.version];
+}
+
+const helmPullCommand = (chart: Pick<ChartRelease, 'chart' | 'version' | 'repository'>) => `helm ${helmPullArgs(chart).join(' ')}`;
+
 /** `helm version` of the binary, or undefined when it cannot be run. */
 export async function helmVersion(helm: string): Promise<string | undefined> {
   try {
@@ -86,10 +95,7 @@ async function renderRelease(release: ChartRelease, options: HelmTemplateOptions
     milliseconds: Math.round(performance.now() - started),
   });
   if (!existsSync(archive)) {
-    const fetch = release.repository.startsWith('oci://')
-      ? `helm pull ${release.repository} --version ${release.version}`
-      : `helm pull ${release.chart} --repo <${release.repository} url> --version ${release.version}`;
-    return result('missing', `chart ${chartArchive(release.chart, release.version)} is not in ${options.chartsDir} (${fetch})`);
+    return result('missing', `chart ${chartArchive(release.chart, release.version)} is not in ${options.chartsDir} (${helmPullCommand(release)})`);
   }
   // JSON is YAML: the values go to helm exactly as Flux passes them.
   writeFileSync(valuesFile, JSON.stringify(release.values));
@@ -137,10 +143,13 @@ function helmMessage(err: ExecError): string {
   if (err.code === 'ENOENT') return `helm not found (${err.message}); install helm v4 or set HELM`;
   const lines = (err.stderr ?? err.message).split('\n').map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('Use --debug'));
   // Schema errors name a JSON pointer into the values (`at '/ports/web'`); show it as the HelmRelease field it is.
-  return lines
+  // helm lists them in map order, which varies between runs: sort them so the message is stable.
+  const [head, ...items] = lines
     .join(' ')
     .replace(/^Error: /, '')
-    .replace(/at '\/([^']*)'/g, (_, pointer: string) => `at spec.values.${pointer.split('/').join('.')}`);
+    .replace(/at '\/([^']*)'/g, (_, pointer: string) => `at spec.values.${pointer.split('/').join('.')}`)
+    .split(' - at ');
+  return [head, ...items.sort()].join(' - at ');
 }
 
 function run(file: string, args: string[]): Promise<{ stdout: string; stderr: string }> {

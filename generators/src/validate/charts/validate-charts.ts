@@ -21,6 +21,8 @@ export interface ChartValidationOptions {
   readonly helm?: string;
   readonly concurrency?: number;
   readonly cel: CelStats;
+  /** What helm is told the cluster serves besides Kubernetes. @default fleetApiVersions(objects, crds) */
+  readonly apiVersions?: readonly string[];
   /** @default LINK_CHECKS */
   readonly linkChecks?: readonly LinkCheck[];
 }
@@ -68,7 +70,7 @@ export async function validateCharts(objects: readonly OutObject[], options: Cha
 
   const rendered = await renderReleases(releases, {
     chartsDir: options.chartsDir,
-    apiVersions: fleetApiVersions(objects, options.crds),
+    apiVersions: options.apiVersions ?? fleetApiVersions(objects, options.crds),
     helm: options.helm,
     concurrency: options.concurrency,
   });

@@ -9,7 +9,7 @@ export interface SyntheticFleetSize {
 
 /**
  * Writes a synthetic fleet into `root`: one management cluster plus workload clusters, tenants
- * spread over every workload cluster, and apps per tenant. Inputs use only required fields and
+ * spread over every cluster (the management cluster allows them), and apps per tenant. Inputs use only required fields and
  * defaults so the fleet stays valid as the schemas grow.
  */
 export function writeSyntheticFleet(root: string, size: SyntheticFleetSize): void {
@@ -32,6 +32,8 @@ export function writeSyntheticFleet(root: string, size: SyntheticFleetSize): voi
         `  domain: ${name}.example.com`,
         `  hostedZoneId: Z${String(i).padStart(19, '0')}`,
         'tenancy:',
+        // Every cluster takes the tenants, the management one too, so each renders the same load.
+        '  allowTenants: true',
         '  quotaCeilings:',
         '    cpu: "64"',
         '    memory: 256Gi',

@@ -1,4 +1,4 @@
-import { type AppSettings, type Environment, appNamespace, cpuMillis, maxPods, memoryMebibytes, semverRangeOf } from '@platform/platform';
+import { type AppSettings, type Environment, IMAGE_POLICY_NAMESPACE, appNamespace, cpuMillis, imagePolicyName, maxPods, memoryMebibytes, semverRangeOf } from '@platform/platform';
 import type { App, Cluster, Tenant } from '@platform/schemas';
 import type { Diagnostic } from './diagnostic.js';
 import type { FleetRule } from './fleet-rules.js';
@@ -63,7 +63,25 @@ export const appScaling: FleetRule = (fleet) =>
     return problems;
   });
 
-/** An ingress host must be one of the tenant's hostnames and inside the domain of the cluster it is served on. */
+const inDomain = (host: string, domain: string) => host === domain || host.endsWith(`.${domain}`);
+
+/**
+ * The cluster whose DNS domain is the most specific one containing `host`: the only cluster that can publish and
+ * serve it. Production's `example.com` contains `search.dev.example.com`, but that name is in the zone of the cluster
+ * whose domain is `dev.example.com`; the parent zone delegates it away. Undefined when no cluster domain contains it.
+ */
+function servingCluster(fleet: Fleet, host: string): Loaded<Cluster> | undefined {
+  let best: Loaded<Cluster> | undefined;
+  for (const c of fleet.clusters) {
+    if (inDomain(host, c.spec.dns.domain) && (!best || c.spec.dns.domain.length > best.spec.dns.domain.length)) best = c;
+  }
+  return best;
+}
+
+/**
+ * An ingress host must be one of the tenant's hostnames and inside the domain of the cluster it is served on, and no
+ * other cluster's more specific domain may contain it (that cluster's zone holds the name; see `servingCluster`).
+ */
 export const appIngressHosts: FleetRule = (fleet) => {
   const problems = new Map<string, Diagnostic>();
   for (const { app, tenant, cluster, settings } of placements(fleet)) {
@@ -73,11 +91,14 @@ export const appIngressHosts: FleetRule = (fleet) => {
     const at: Path = app.spec.environments?.[env]?.ingress ? ['environments', env, 'ingress', 'host'] : ['ingress', 'host'];
     const owned = tenant.spec.hostnames;
     const domain = cluster.spec.dns.domain;
+    const server = servingCluster(fleet, host);
     let message: string | undefined;
     if (!owned.includes(host)) {
       message = `host "${host}" is not a hostname of tenant "${tenant.spec.name}"; allowed: ${owned.map((h) => `"${h}"`).join(', ') || 'none (list it under hostnames in ' + tenant.source.path + ')'}`;
-    } else if (host !== domain && !host.endsWith(`.${domain}`)) {
+    } else if (!inDomain(host, domain)) {
       message = `host "${host}" is outside the domain of cluster "${cluster.spec.name}"; allowed: a name ending in ".${domain}" (set environments.${env}.ingress.host)`;
+    } else if (server && server.spec.dns.domain !== domain) {
+      message = `host "${host}" is in the domain "${server.spec.dns.domain}" of cluster "${server.spec.name}" (${server.source.path}), which cluster "${cluster.spec.name}" (domain "${domain}") cannot serve; allowed: a name in ".${domain}" outside the domains of other clusters (set environments.${env}.ingress.host, or leave "${cluster.spec.name}" out of clusters)`;
     }
     if (message) problems.set(`${at.join('.')}\n${message}`, app.source.problem(at, message));
   }
@@ -162,4 +183,25 @@ export const appImageMarker: FleetRule = (fleet) =>
     return found === expected ? [] : [app.source.problem(['image', 'tag'], `found the marker "${found}"; allowed: tag: ${tag} # ${expected}`)];
   });
 
-export const APP_RULES: FleetRule[] = [appPorts, appScaling, appIngressHosts, appResources, appSecretsDeclared, appImageMarker];
+/**
+ * Names the platform joins from a tenant and an app name (`<tenant>-<app>`: the app's ImageRepository and ImagePolicy
+ * in flux-system) are unique across the fleet: tenant `data` + app `platform-ingest` and tenant `data-platform` + app
+ * `ingest` would render the same objects. Each app file names the other.
+ */
+export const appJoinedNamesUnique: FleetRule = (fleet) => {
+  const byName = new Map<string, LoadedApp[]>();
+  for (const a of fleet.apps) {
+    const joined = imagePolicyName(a.tenant, a.spec.name);
+    byName.set(joined, [...(byName.get(joined) ?? []), a]);
+  }
+  return [...byName.entries()].flatMap(([joined, apps]) =>
+    apps.length < 2
+      ? []
+      : apps.map((a) => {
+          const others = apps.filter((o) => o !== a).map((o) => `tenant "${o.tenant}" and app "${o.spec.name}" (${o.source.path})`);
+          return a.source.problem(['name'], `tenant "${a.tenant}" and app "${a.spec.name}" make the name "${joined}" (its image policy and repository in ${IMAGE_POLICY_NAMESPACE}), as ${others.join(', ')} do; allowed: an app name whose "<tenant>-<app>" no other tenant's app makes`);
+        }),
+  );
+};
+
+export const APP_RULES: FleetRule[] = [appPorts, appScaling, appIngressHosts, appResources, appSecretsDeclared, appImageMarker, appJoinedNamesUnique];

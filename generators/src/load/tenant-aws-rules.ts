@@ -1,8 +1,9 @@
 import type { Cluster, Tenant } from '@platform/schemas';
-import { BUCKET_NAME_MAX_LENGTH, PLATFORM_IAM_NAMES, bucketName, maxBucketShortName, needsNetwork } from '@platform/platform';
+import { BUCKET_NAME_MAX_LENGTH, PLATFORM_IAM_NAMES, bucketName, maxBucketShortName, needsNetwork, tenantBoundaryName, tenantRoleName } from '@platform/platform';
 import type { Diagnostic } from './diagnostic.js';
+import { type Claim, oneSided } from './consent.js';
 import type { FleetRule } from './fleet-rules.js';
-import type { Fleet, Loaded } from '../model.js';
+import type { Fleet, Loaded, LoadedApp } from '../model.js';
 
 type TenantAws = Tenant['aws'];
 
@@ -81,18 +82,47 @@ export const awsNamesUnique: FleetRule = (fleet) =>
     return problems;
   });
 
+/** The part after `<cluster>-` of a name the platform derives for a cluster. */
+const afterCluster = (name: string, cluster: string) => name.slice(cluster.length + 1);
+const MARK = '\u0000';
 /**
- * Platform AWS names of a cluster (`<cluster>-<name>`): a tenant whose prefix `<cluster>-<tenant>-`
- * covers one of them could reach it through its role's name-scoped grants.
+ * The fixed part of a naming scheme `<cluster>-<fixed><variable>` (e.g. `tenant-` for the tenant roles
+ * `<cluster>-tenant-<tenant>`), read off the naming function itself by deriving a name with a marker.
  */
-export const PLATFORM_AWS_NAMES = [...PLATFORM_IAM_NAMES, 'tenant-'];
+const schemeOf = (derive: (cluster: string, variable: string) => string): string => {
+  const name = afterCluster(derive('c', MARK), 'c');
+  return name.slice(0, name.indexOf(MARK));
+};
+/** Names the platform derives from each tenant's name outside the tenant's own prefix, after `<cluster>-`. */
+const TENANT_SCHEMES: readonly { readonly what: string; readonly derive: (cluster: string, tenant: string) => string }[] = [
+  { what: 'IAM role and policy of its Crossplane ProviderConfig', derive: (cluster, tenant) => tenantRoleName({ cluster, tenant }) },
+];
 
-/** A tenant's AWS prefix never covers a platform name or another cluster's names in the same account. */
+/**
+ * Platform AWS names of a cluster, after `<cluster>-`: the platform's IAM names, the tenant boundary policy and, ending
+ * in `-`, the prefix of every per-tenant scheme (`tenant-`). A tenant whose prefix `<cluster>-<tenant>-` covers one of
+ * them could reach it through its role's name-scoped grants. All derived from the naming functions.
+ */
+export const PLATFORM_AWS_NAMES = [...PLATFORM_IAM_NAMES, afterCluster(tenantBoundaryName('c'), 'c'), ...TENANT_SCHEMES.map((s) => schemeOf(s.derive))];
+
+/**
+ * A tenant's AWS prefix never covers a platform name or another cluster's names in the same account, never lies inside
+ * a per-tenant scheme (tenant `tenant-x` would cover the roles `<cluster>-tenant-x-*` of tenants `x-*`), and the names
+ * derived from it never are a platform name (tenant `boundary`'s role would be the boundary `<cluster>-tenant-boundary`).
+ */
 export const awsPrefixesDisjoint: FleetRule = (fleet) =>
   fleet.tenants.flatMap((t) => {
     const name = t.spec.name;
     const clash = PLATFORM_AWS_NAMES.find((p) => p.startsWith(`${name}-`) || p === `${name}-`);
     if (clash) return [t.source.problem(['name'], `tenant AWS names "<cluster>-${name}-*" would include the platform's "<cluster>-${clash}${clash.endsWith('-') ? '*' : ''}"; allowed: a tenant name that is not the first word of ${PLATFORM_AWS_NAMES.map((p) => `"${p.replace(/-$/, '')}"`).join(', ')}`)];
+    const scheme = PLATFORM_AWS_NAMES.find((p) => p.endsWith('-') && `${name}-`.startsWith(p));
+    if (scheme) {
+      return [t.source.problem(['name'], `tenant AWS names "<cluster>-${name}-*" would include the platform's "<cluster>-${scheme}<tenant>" names of tenants named "${name.slice(scheme.length)}-*"; allowed: a tenant name not starting with "${scheme}"`)];
+    }
+    const taken = TENANT_SCHEMES.map((s) => ({ ...s, derived: afterCluster(s.derive('c', name), 'c') })).find((s) => PLATFORM_AWS_NAMES.includes(s.derived));
+    if (taken) {
+      return [t.source.problem(['name'], `the ${taken.what} of tenant "${name}" would be "<cluster>-${taken.derived}", a name the platform already uses on every cluster; allowed: a tenant name whose derived names are not ${PLATFORM_AWS_NAMES.filter((p) => !p.endsWith('-')).map((p) => `"<cluster>-${p}"`).join(', ')}`)];
+    }
     const problems: Diagnostic[] = [];
     for (const c of t.spec.clusters) {
       const cluster = fleet.clusters.find((x) => x.spec.name === c);
@@ -114,28 +144,43 @@ function shortNames(aws: TenantAws): [(string | number)[], string][] {
   return out;
 }
 
+/** The workload role short names (`sa-[<namespace>-]<app>`) of a tenant's apps with `serviceAccount.awsAccess`, at that field of each app file. */
+function appRoleNames(apps: readonly LoadedApp[]): [LoadedApp, (string | number)[], string][] {
+  return apps.filter((a) => a.spec.serviceAccount?.awsAccess).map((a) => [a, ['serviceAccount', 'awsAccess'], `sa-${a.spec.namespace ? `${a.spec.namespace}-` : ''}${a.spec.name}`]);
+}
+
 /**
  * Tenant names may contain `-`, so tenant `a`'s name `b-x` would be `<cluster>-a-b-x`, which is in tenant
- * `a-b`'s names (its `x`). Such a name is an error naming both files; the tenant role of `a` is denied
- * `a-b`'s names anyway (see tenantRoleStatements).
+ * `a-b`'s names (its `x`). Such a name is an error naming both files, whether the tenant file makes it or an app
+ * file does (the workload role `sa-<app>` of an app with AWS access: tenant `a-sa` would own `a`'s app roles).
+ * The tenant role of `a` is denied `a-b`'s names anyway (see tenantRoleStatements), and so are `a`'s workload roles
+ * (see tenantBoundaryStatements).
  */
-export const awsNamesOutsideNestedTenants: FleetRule = (fleet) =>
-  fleet.tenants.flatMap((t) => {
+export const awsNamesOutsideNestedTenants: FleetRule = (fleet) => {
+  const appsOf = new Map<string, LoadedApp[]>();
+  for (const a of fleet.apps) appsOf.set(a.tenant, [...(appsOf.get(a.tenant) ?? []), a]);
+  return fleet.tenants.flatMap((t) => {
     const nested = fleet.tenants.filter((o) => o.spec.name.startsWith(`${t.spec.name}-`));
-    return shortNames(t.spec.aws).flatMap(([at, short]) => {
+    if (nested.length === 0) return [];
+    const made: [Loaded<unknown>, (string | number)[], string][] = [...shortNames(t.spec.aws).map(([at, short]): [Loaded<unknown>, (string | number)[], string] => [t, at, short]), ...appRoleNames(appsOf.get(t.spec.name) ?? [])];
+    return made.flatMap(([file, at, short]) => {
       const owner = nested.find((o) => `${t.spec.name}-${short}`.startsWith(`${o.spec.name}-`));
       if (!owner) return [];
-      return [t.source.problem(at, `AWS name "<cluster>-${t.spec.name}-${short}" is inside the names "<cluster>-${owner.spec.name}-*" of tenant "${owner.spec.name}" (${owner.source.path}); allowed: a name not starting with "${owner.spec.name.slice(t.spec.name.length + 1)}-"`)];
+      return [file.source.problem(at, `AWS name "<cluster>-${t.spec.name}-${short}" is inside the names "<cluster>-${owner.spec.name}-*" of tenant "${owner.spec.name}" (${owner.source.path}); allowed: a name not starting with "${owner.spec.name.slice(t.spec.name.length + 1)}-"`)];
     });
   });
+};
 
 /**
  * Cross-tenant SNS subscriptions need both files: the queue's `subscribeTo: [<owner>/<topic>]` and the
- * topic's `subscribers: [<subscriber>]`. Either side alone is an error naming both files.
+ * topic's `subscribers: [<subscriber>]`. Either side alone is an error naming both files (see `oneSided`).
  */
 export const snsSubscriptionsAgree: FleetRule = (fleet) => {
   const tenants = new Map(fleet.tenants.map((t) => [t.spec.name, t]));
   const problems: Diagnostic[] = [];
+  type Topic = Tenant['aws']['topics'][number];
+  const asks: Claim<{ queue: string; ref: string; owner: Loaded<Tenant>; topic: Topic }>[] = [];
+  const answers: Claim<{ ref: string; subscriber: Loaded<Tenant> }>[] = [];
   for (const t of fleet.tenants) {
     t.spec.aws.queues.forEach((q, qi) => {
       q.subscribeTo.forEach((ref, si) => {
@@ -152,9 +197,7 @@ export const snsSubscriptionsAgree: FleetRule = (fleet) => {
           problems.push(t.source.problem(at, `tenant "${ownerName}" (${owner.source.path}) has no topic "${topicName}"; allowed: ${known.join(', ') || 'none (it declares no topics)'}`));
           return;
         }
-        if (owner !== t && !topic.subscribers.includes(t.spec.name)) {
-          problems.push(t.source.problem(at, `queue "${q.name}" subscribes to ${ref}, but ${owner.source.path} does not list "${t.spec.name}" in that topic's subscribers; allowed: topics whose owner lists this tenant (add "${t.spec.name}" to aws.topics[${owner.spec.aws.topics.indexOf(topic)}].subscribers in ${owner.source.path}, or remove the subscription from ${t.source.path})`));
-        }
+        if (owner !== t) asks.push({ tenant: t, at, key: `${t.spec.name}>${ref}`, item: { queue: q.name, ref, owner, topic } });
       });
     });
     t.spec.aws.topics.forEach((topic, ti) => {
@@ -166,13 +209,24 @@ export const snsSubscriptionsAgree: FleetRule = (fleet) => {
           problems.push(t.source.problem(at, `unknown tenant "${sub}"; allowed: ${[...tenants.keys()].filter((n) => n !== t.spec.name).sort().join(', ') || 'none'}`));
         } else if (subscriber === t) {
           problems.push(t.source.problem(at, `found "${sub}", the topic's owner (its own queues may always subscribe); allowed: another tenant`));
-        } else if (!subscriber.spec.aws.queues.some((q) => q.subscribeTo.includes(ref))) {
-          problems.push(t.source.problem(at, `"${sub}" is listed as a subscriber of ${ref}, but no queue in ${subscriber.source.path} subscribes to it; allowed: tenants with a queue whose subscribeTo names "${ref}" (add it there, or remove "${sub}" here)`));
-        } else if (!subscriber.spec.clusters.some((c) => t.spec.clusters.includes(c))) {
-          problems.push(t.source.problem(at, `"${sub}" (${subscriber.source.path}) runs on ${subscriber.spec.clusters.join(', ')} and this tenant on ${t.spec.clusters.join(', ')}; allowed: a subscriber sharing a cluster`));
+        } else {
+          answers.push({ tenant: t, at, key: `${sub}>${ref}`, item: { ref, subscriber } });
         }
       });
     });
+  }
+  const found = oneSided(asks, answers);
+  for (const { tenant: t, at, item: { queue, ref, owner, topic } } of found.asks) {
+    problems.push(t.source.problem(at, `queue "${queue}" subscribes to ${ref}, but ${owner.source.path} does not list "${t.spec.name}" in that topic's subscribers; allowed: topics whose owner lists this tenant (add "${t.spec.name}" to aws.topics[${owner.spec.aws.topics.indexOf(topic)}].subscribers in ${owner.source.path}, or remove the subscription from ${t.source.path})`));
+  }
+  for (const { tenant: t, at, item: { ref, subscriber } } of found.answers) {
+    const sub = subscriber.spec.name;
+    problems.push(t.source.problem(at, `"${sub}" is listed as a subscriber of ${ref}, but no queue in ${subscriber.source.path} subscribes to it; allowed: tenants with a queue whose subscribeTo names "${ref}" (add it there, or remove "${sub}" here)`));
+  }
+  for (const { tenant: t, at, item: { subscriber } } of found.agreed) {
+    if (!subscriber.spec.clusters.some((c) => t.spec.clusters.includes(c))) {
+      problems.push(t.source.problem(at, `"${subscriber.spec.name}" (${subscriber.source.path}) runs on ${subscriber.spec.clusters.join(', ')} and this tenant on ${t.spec.clusters.join(', ')}; allowed: a subscriber sharing a cluster`));
+    }
   }
   return problems;
 };

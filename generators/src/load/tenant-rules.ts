@@ -1,6 +1,7 @@
 import type { Cluster, Tenant } from '@platform/schemas';
 import { PLATFORM_NAMESPACES, internalIngressHost, tenantNamespaces } from '@platform/platform';
 import type { Diagnostic } from './diagnostic.js';
+import { type Claim, oneSided } from './consent.js';
 import type { FleetRule } from './fleet-rules.js';
 import type { Fleet, Loaded } from '../model.js';
 import { tenantAwsWarnings } from './tenant-aws-rules.js';
@@ -59,6 +60,30 @@ export const uniqueHostnames: FleetRule = (fleet) => {
       const others = owners.filter(([o]) => o !== t).map(([o]) => o.source.path);
       problems.push(t.source.problem(['hostnames', i], `hostname "${host}" is also claimed in ${others.join(', ')}; allowed: a hostname owned by exactly one tenant`));
     }
+  }
+  return problems;
+};
+
+/**
+ * A hostname never lies under another tenant's hostname (`x.pay.example.com` when payments owns `pay.example.com`):
+ * a subdomain reads the cookies its parent scopes to its domain, and can set cookies the parent then trusts. Both
+ * files are named, as for a hostname claimed twice.
+ */
+export const hostnamesNotNested: FleetRule = (fleet) => {
+  const owners = new Map<string, [Loaded<Tenant>, number]>();
+  for (const t of fleet.tenants) t.spec.hostnames.forEach((h, i) => owners.set(h, [t, i]));
+  const problems: Diagnostic[] = [];
+  for (const t of fleet.tenants) {
+    t.spec.hostnames.forEach((host, i) => {
+      for (let dot = host.indexOf('.'); dot >= 0; dot = host.indexOf('.', dot + 1)) {
+        const parent = host.slice(dot + 1);
+        const owner = owners.get(parent);
+        if (!owner || owner[0] === t) continue;
+        const [o, oi] = owner;
+        problems.push(t.source.problem(['hostnames', i], `hostname "${host}" is under "${parent}" of tenant "${o.spec.name}" (${o.source.path}); allowed: a name that is neither another tenant's hostname nor under one`));
+        problems.push(o.source.problem(['hostnames', oi], `hostname "${parent}" has "${host}" of tenant "${t.spec.name}" (${t.source.path}) under it; allowed: a name that is neither another tenant's hostname nor above one`));
+      }
+    });
   }
   return problems;
 };
@@ -143,21 +168,65 @@ export const githubTeamsWellFormed: FleetRule = (fleet) =>
     });
   });
 
+/** `network.allowFrom` and `network.allowTo` name other tenants of the fleet. */
 export const allowancesNameTenants: FleetRule = (fleet) => {
   const names = new Set(fleet.tenants.map((t) => t.spec.name));
   return fleet.tenants.flatMap((t) =>
-    t.spec.network.allowFrom.flatMap((other, i) => {
-      if (other === t.spec.name) return [t.source.problem(['network', 'allowFrom', i], `found "${other}", the tenant itself (its own namespaces always reach each other); allowed: another tenant`)];
-      if (names.has(other)) return [];
-      return [t.source.problem(['network', 'allowFrom', i], `unknown tenant "${other}"; allowed: ${[...names].filter((n) => n !== t.spec.name).sort().join(', ') || 'none'}`)];
+    (['allowFrom', 'allowTo'] as const).flatMap((field) =>
+      t.spec.network[field].flatMap((other, i) => {
+        if (other === t.spec.name) return [t.source.problem(['network', field, i], `found "${other}", the tenant itself (its own namespaces always reach each other); allowed: another tenant`)];
+        if (names.has(other)) return [];
+        return [t.source.problem(['network', field, i], `unknown tenant "${other}"; allowed: ${[...names].filter((n) => n !== t.spec.name).sort().join(', ') || 'none'}`)];
+      }),
+    ),
+  );
+};
+
+/**
+ * A network allowance opens both bundles: the target's ingress and the caller's egress. So both teams say it, as
+ * cross-tenant subscriptions do (see `oneSided`): the target's `allowFrom: [caller]` and the caller's
+ * `allowTo: [target]`. Either side alone is an error naming the other file.
+ */
+export const networkAllowancesAgree: FleetRule = (fleet) => {
+  const tenants = new Map(fleet.tenants.map((t) => [t.spec.name, t]));
+  const claims = (field: 'allowFrom' | 'allowTo') =>
+    fleet.tenants.flatMap((t) =>
+      t.spec.network[field].flatMap((name, i): Claim<Loaded<Tenant>>[] => {
+        const other = tenants.get(name);
+        if (!other || other === t) return [];
+        return [{ tenant: t, at: ['network', field, i], key: field === 'allowFrom' ? `${name}>${t.spec.name}` : `${t.spec.name}>${name}`, item: other }];
+      }),
+    );
+  const found = oneSided(claims('allowTo'), claims('allowFrom'));
+  const unanswered = (field: 'allowFrom' | 'allowTo', missing: 'allowFrom' | 'allowTo') => ({ tenant: t, at, item: other }: Claim<Loaded<Tenant>>) =>
+    t.source.problem(at, `"${other.spec.name}" (${other.source.path}) does not list "${t.spec.name}" in network.${missing}; allowed: an allowance both teams declare (add "${t.spec.name}" to network.${missing} in ${other.source.path}, or remove "${other.spec.name}" from network.${field} here)`);
+  return [...found.answers.map(unanswered('allowFrom', 'allowTo')), ...found.asks.map(unanswered('allowTo', 'allowFrom'))];
+};
+
+/** Whether tenants may run on a cluster: `tenancy.allowTenants`, else everywhere but on the management cluster. */
+export const clusterTakesTenants = (c: Cluster): boolean => c.tenancy?.allowTenants ?? !c.management;
+
+/**
+ * The management cluster runs the Crossplane that holds every cluster's infrastructure role; tenant pods would share
+ * its nodes. A tenant may list it (or any cluster with `tenancy.allowTenants: false`) only when its file says so.
+ */
+export const tenantsOnlyWhereAllowed: FleetRule = (fleet) => {
+  const clusters = new Map(fleet.clusters.map((c) => [c.spec.name, c]));
+  const open = fleet.clusters.filter((c) => clusterTakesTenants(c.spec)).map((c) => c.spec.name);
+  return fleet.tenants.flatMap((t) =>
+    t.spec.clusters.flatMap((name, i) => {
+      const c = clusters.get(name);
+      if (!c || clusterTakesTenants(c.spec)) return [];
+      const why = c.spec.tenancy?.allowTenants === false ? `${c.source.path} sets tenancy.allowTenants: false` : `it is the management cluster and ${c.source.path} does not set tenancy.allowTenants: true`;
+      return [t.source.problem(['clusters', i], `cluster "${name}" takes no tenants (${why}); allowed: ${open.join(', ') || 'none'}`)];
     }),
   );
 };
 
 /** The tenancy rules, in the order FLEET_RULES runs them. */
 export const TENANT_RULES: FleetRule[] = [
-  reservedTenantNames, uniqueTenantNamespaces, uniqueHostnames, hostnamesInClusterDomains, quotasWithinCeilings,
-  limitRangeRequestsWithinLimits, githubTeamsWellFormed, allowancesNameTenants,
+  tenantsOnlyWhereAllowed, reservedTenantNames, uniqueTenantNamespaces, uniqueHostnames, hostnamesNotNested, hostnamesInClusterDomains, quotasWithinCeilings,
+  limitRangeRequestsWithinLimits, githubTeamsWellFormed, allowancesNameTenants, networkAllowancesAgree,
 ];
 
 /** Warnings `generate` prints without failing: decommissioned tenants, tenant data stores left out for want of network ids. */

@@ -1,5 +1,6 @@
 /**
- * The security baseline (DESIGN.md §8) as one whole-tree check over out/: tenant namespaces are fenced, no secret
+ * The security baseline (DESIGN.md §8) as one whole-tree check over out/: NetworkPolicy is enforced and IMDS is out
+ * of pods' reach on every cluster, tenant namespaces are fenced, no secret
  * data is committed, buckets and keys are protected, IAM policies are scoped, workloads are unprivileged and tenant
  * reconciliation never runs as the platform. Each problem names the object and the rule it breaks.
  */
@@ -171,7 +172,56 @@ function tenantReconciliation(objects: readonly OutObject[]): ObjectProblem[] {
   return out;
 }
 
+const EKS = 'eks.aws.m.upbound.io/';
+const EC2 = 'ec2.aws.m.upbound.io/';
+const isKind = (o: OutObject, group: string, kind: string) => o.object['kind'] === kind && String(o.object['apiVersion']).startsWith(group);
+
+/** The parsed `configurationValues` of an EKS Addon; undefined when absent or not a JSON object. */
+function addonConfiguration(o: OutObject): Obj | undefined {
+  const raw = get(o.object, 'spec', 'forProvider', 'configurationValues');
+  if (typeof raw !== 'string') return undefined;
+  try {
+    const parsed = JSON.parse(raw) as unknown;
+    return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Obj) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * NetworkPolicy is enforced on every EKS cluster: the cluster's `vpc-cni` Addon (same namespace as the Cluster)
+ * runs the VPC CNI network policy agent (`enableNetworkPolicy: "true"`). Without it every NetworkPolicy is ignored.
+ */
+function networkPolicyEnforced(objects: readonly OutObject[]): ObjectProblem[] {
+  const out: ObjectProblem[] = [];
+  const cnis = objects.filter((o) => isKind(o, EKS, 'Addon') && get(o.object, 'spec', 'forProvider', 'addonName') === 'vpc-cni');
+  for (const cluster of objects.filter((o) => isKind(o, EKS, 'Cluster'))) {
+    const mine = cnis.filter((a) => nsKey(a) === nsKey(cluster));
+    if (mine.length === 0) out.push(problem(cluster, '', 'every EKS cluster must have a vpc-cni Addon that enforces NetworkPolicy (configurationValues {"enableNetworkPolicy":"true"}); found none'));
+  }
+  for (const cni of cnis) {
+    const found = addonConfiguration(cni)?.['enableNetworkPolicy'];
+    if (found !== 'true') {
+      out.push(problem(cni, 'spec.forProvider.configurationValues', `the vpc-cni Addon must enforce NetworkPolicy (enableNetworkPolicy: "true"); found ${found === undefined ? 'none' : JSON.stringify(found)}`));
+    }
+  }
+  return out;
+}
+
+/** Every launch template requires IMDSv2 and a hop limit of 1, so pods never reach the node role's credentials. */
+function instanceMetadata(objects: readonly OutObject[]): ObjectProblem[] {
+  const out: ObjectProblem[] = [];
+  for (const lt of objects.filter((o) => isKind(o, EC2, 'LaunchTemplate'))) {
+    const at = 'spec.forProvider.metadataOptions';
+    const tokens = get(lt.object, 'spec', 'forProvider', 'metadataOptions', 'httpTokens');
+    const hops = get(lt.object, 'spec', 'forProvider', 'metadataOptions', 'httpPutResponseHopLimit');
+    if (tokens !== 'required') out.push(problem(lt, `${at}.httpTokens`, `launch templates must require IMDSv2 (httpTokens: required); found ${tokens === undefined ? 'none' : String(tokens)}`));
+    if (hops !== 1) out.push(problem(lt, `${at}.httpPutResponseHopLimit`, `launch templates must set the metadata hop limit to 1, out of pods' reach; found ${hops === undefined ? 'none' : String(hops)}`));
+  }
+  return out;
+}
+
 /** Runs every baseline rule over the whole rendered tree. */
 export function checkSecurityBaseline(objects: readonly OutObject[]): ObjectProblem[] {
-  return [tenantNamespaces, secrets, buckets, kmsKeys, iamPolicies, workloads, tenantReconciliation].flatMap((rule) => rule(objects));
+  return [networkPolicyEnforced, instanceMetadata, tenantNamespaces, secrets, buckets, kmsKeys, iamPolicies, workloads, tenantReconciliation].flatMap((rule) => rule(objects));
 }

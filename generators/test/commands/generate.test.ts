@@ -138,6 +138,21 @@ describe('platform generate', () => {
     expect(snapshot(root)).toEqual(before);
   });
 
+  it('GIVEN tenant team + app a-api and tenant team-a + app api (both make "team-a-api") WHEN generated THEN it is a file:line error with exit 1, not an internal error (70)', async () => {
+    const root = repo();
+    writeFileSync(join(root, 'tenants/team.yaml'), readFileSync(join(root, 'tenants/team-a.yaml'), 'utf8').replace('name: team-a', 'name: team').replace('acme/team-a', 'acme/team'));
+    // Both apps followed by image automation, so both would render ImagePolicy flux-system/team-a-api.
+    const followed = readFileSync(join(root, 'apps/team-a/api.yaml'), 'utf8').replace('tag: 1.0.0', 'tag: 1.0.0 # {"$imagepolicy": "flux-system:team-a-api:tag"}');
+    writeFileSync(join(root, 'apps/team-a/api.yaml'), followed);
+    mkdirSync(join(root, 'apps/team'), { recursive: true });
+    writeFileSync(join(root, 'apps/team/a-api.yaml'), followed.replace('name: api', 'name: a-api'));
+    const res = await run(root, 'generate');
+    expect(res.code).toBe(1);
+    expect(res.err).toContain('apps/team/a-api.yaml:');
+    expect(res.err).toMatch(/apps\/team-a\/api\.yaml:\d+:\d+: name: tenant "team-a" and app "api" make the name "team-a-api"/);
+    expect(res.err).not.toContain('internal error');
+  });
+
   it('a failure in the middle of a write leaves out/ byte-identical and no staging behind', async () => {
     const root = repo();
     await run(root, 'generate');

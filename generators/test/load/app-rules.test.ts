@@ -106,4 +106,47 @@ resources:
       'apps/shop/web.yaml:4:8: image.tag: found an image automation marker on tag "main-1a2b3c", which is not semver; allowed: a tag such as 1.4.2 or v1.4.2, or no marker',
     ]);
   });
+
+  it('GIVEN an app host in the stage cluster\'s domain WHEN it would also render on prod, whose domain example.com contains it THEN it is an error on prod (stage\'s zone holds the name)', () => {
+    expect(problemsOf(`port: 8080
+ingress: { host: shop.stage.example.com }
+`)).toEqual([
+      'apps/shop/web.yaml:4:18: ingress.host: host "shop.stage.example.com" is in the domain "stage.example.com" of cluster "stage" (clusters/stage.yaml), which cluster "prod" (domain "example.com") cannot serve; allowed: a name in ".example.com" outside the domains of other clusters (set environments.production.ingress.host, or leave "prod" out of clusters)',
+    ]);
+  });
+
+  it('GIVEN the same app kept on stage only WHEN loaded THEN there is no problem', () => {
+    expect(problemsOf(`port: 8080
+clusters: [stage]
+ingress: { host: shop.stage.example.com }
+`)).toEqual([]);
+  });
+});
+
+describe('app rules: names joined from tenant and app', () => {
+  const tenant = (name: string) => `name: ${name}
+owners:
+  - team: acme/${name}
+contact:
+  slackChannel: "#${name}"
+clusters: [stage]
+`;
+  const app = (name: string) => `name: ${name}
+image: { repository: ghcr.io/acme/${name}, tag: 1.0.0 }
+`;
+
+  it('GIVEN tenant data + app platform-ingest and tenant data-platform + app ingest WHEN loaded THEN each app file names the other (not an internal error)', () => {
+    const dir = writeFleet('app-rules-', {
+      'clusters/mgmt.yaml': cluster('mgmt', 'staging', 'mgmt.example.com', 0),
+      'clusters/stage.yaml': cluster('stage', 'staging', 'stage.example.com', 1),
+      'tenants/data.yaml': tenant('data'),
+      'tenants/data-platform.yaml': tenant('data-platform'),
+      'apps/data/platform-ingest.yaml': app('platform-ingest'),
+      'apps/data-platform/ingest.yaml': app('ingest'),
+    });
+    expect(loadProblems(dir)).toEqual([
+      'apps/data-platform/ingest.yaml:1:7: name: tenant "data-platform" and app "ingest" make the name "data-platform-ingest" (its image policy and repository in flux-system), as tenant "data" and app "platform-ingest" (apps/data/platform-ingest.yaml) do; allowed: an app name whose "<tenant>-<app>" no other tenant\'s app makes',
+      'apps/data/platform-ingest.yaml:1:7: name: tenant "data" and app "platform-ingest" make the name "data-platform-ingest" (its image policy and repository in flux-system), as tenant "data-platform" and app "ingest" (apps/data-platform/ingest.yaml) do; allowed: an app name whose "<tenant>-<app>" no other tenant\'s app makes',
+    ]);
+  });
 });

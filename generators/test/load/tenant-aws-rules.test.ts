@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadFleet } from '../../src/load/load-fleet.js';
-import { tenantAwsWarnings } from '../../src/load/tenant-aws-rules.js';
+import { PLATFORM_AWS_NAMES, tenantAwsWarnings } from '../../src/load/tenant-aws-rules.js';
 import { clusterYaml, loadProblems, tenantFiles, writeFleet } from './_fixtures.js';
 
 const IDS = `  ids:
@@ -109,6 +109,36 @@ describe('tenant AWS rules', () => {
     const problems = loadProblems(dir).filter((m) => m.includes('would include every AWS name'));
     expect(problems).toEqual([
       'tenants/shop.yaml:1:7: name: tenant AWS names "stage-shop-*" would include every AWS name of cluster "stage-shop" (clusters/stage-shop.yaml, same account); allowed: another tenant or cluster name',
+    ]);
+  });
+
+  it('GIVEN a tenant named boundary WHEN loaded THEN it is rejected: its provider role and policy would be the tenant boundary "<cluster>-tenant-boundary"', () => {
+    expect(problemsOf({ boundary: tenant('boundary', '  buckets: [{ name: a }]\n') })).toEqual([
+      'tenants/boundary.yaml:1:7: name: the IAM role and policy of its Crossplane ProviderConfig of tenant "boundary" would be "<cluster>-tenant-boundary", a name the platform already uses on every cluster; allowed: a tenant name whose derived names are not ' +
+        PLATFORM_AWS_NAMES.filter((p) => !p.endsWith('-')).map((p) => `"<cluster>-${p}"`).join(', '),
+    ]);
+  });
+
+  it('GIVEN a tenant named tenant-x WHEN loaded THEN it is rejected: its names would cover the provider roles "<cluster>-tenant-x-*" of tenants x-*', () => {
+    expect(problemsOf({ 'tenant-x': tenant('tenant-x', '  buckets: [{ name: a }]\n') })).toEqual([
+      'tenants/tenant-x.yaml:1:7: name: tenant AWS names "<cluster>-tenant-x-*" would include the platform\'s "<cluster>-tenant-<tenant>" names of tenants named "x-*"; allowed: a tenant name not starting with "tenant-"',
+    ]);
+  });
+
+  it('GIVEN the platform names WHEN derived THEN they include the tenant boundary and the tenant role scheme', () => {
+    expect(PLATFORM_AWS_NAMES).toContain('tenant-boundary');
+    expect(PLATFORM_AWS_NAMES).toContain('tenant-');
+  });
+
+  it('GIVEN tenants a and a-sa WHEN an app of a has AWS access THEN its role "<cluster>-a-sa-<app>" is an error at the app file (it is inside a-sa\'s names)', () => {
+    const dir = writeFleet('tenant-aws-rules-', {
+      'clusters/mgmt.yaml': cluster('mgmt'),
+      'clusters/stage.yaml': cluster('stage', IDS),
+      ...tenantFiles({ a: tenant('a', '  buckets: [{ name: x }]\n'), 'a-sa': tenant('a-sa', '  buckets: [{ name: y }]\n') }),
+      'apps/a/api.yaml': 'name: api\nimage: { repository: ghcr.io/acme/api, tag: 1.0.0 }\nserviceAccount:\n  awsAccess: true\n',
+    });
+    expect(loadProblems(dir)).toEqual([
+      'apps/a/api.yaml:4:14: serviceAccount.awsAccess: AWS name "<cluster>-a-sa-api" is inside the names "<cluster>-a-sa-*" of tenant "a-sa" (tenants/a-sa.yaml); allowed: a name not starting with "sa-"',
     ]);
   });
 });

@@ -20,7 +20,7 @@ function problemsOf(tenants: Record<string, string>, stageExtra = ''): string[] 
 
 describe('tenant rules', () => {
   it('GIVEN well-formed tenants WHEN loaded THEN there is no problem', () => {
-    expect(problemsOf({ a: tenant('a', 'hostnames: [a.stage.example.com]\nnetwork:\n  allowFrom: [b]\n'), b: tenant('b') })).toEqual([]);
+    expect(problemsOf({ a: tenant('a', 'hostnames: [a.stage.example.com]\nnetwork:\n  allowFrom: [b]\n'), b: tenant('b', 'network:\n  allowTo: [a]\n') })).toEqual([]);
   });
 
   it('GIVEN reserved tenant and namespace names WHEN loaded THEN each is an error at its line', () => {
@@ -115,5 +115,48 @@ describe('tenant rules', () => {
   it('GIVEN quantities WHEN parsed THEN units scale', () => {
     expect([parseQuantity('500m'), parseQuantity('2'), parseQuantity('1Gi') / parseQuantity('512Mi')]).toEqual([0.5, 2, 2]);
     expect(() => parseQuantity('2k')).toThrow('"2k" is not a quantity');
+  });
+
+  describe('fences', () => {
+    it('GIVEN a tenant listing the management cluster WHEN its file does not allow tenants THEN it is an error at the cluster entry', () => {
+      expect(problemsOf({ a: tenant('a').replace('[stage]', '[stage, mgmt]') })).toEqual([
+        'tenants/a.yaml:7:19: clusters[1]: cluster "mgmt" takes no tenants (it is the management cluster and clusters/mgmt.yaml does not set tenancy.allowTenants: true); allowed: stage',
+      ]);
+    });
+
+    it('GIVEN a management cluster whose file sets tenancy.allowTenants: true WHEN a tenant lists it THEN there is no problem', () => {
+      const files = { 'clusters/mgmt.yaml': clusterYaml('mgmt', { extra: 'tenancy:\n  allowTenants: true\n' }), 'clusters/stage.yaml': clusterYaml('stage'), ...tenantFiles({ a: tenant('a').replace('[stage]', '[stage, mgmt]') }) };
+      expect(loadProblems(writeFleet('tenant-rules-', files))).toEqual([]);
+    });
+
+    it('GIVEN a workload cluster with tenancy.allowTenants: false WHEN a tenant lists it THEN it is an error', () => {
+      expect(problemsOf({ a: tenant('a') }, 'tenancy:\n  allowTenants: false\n')).toEqual([
+        'tenants/a.yaml:7:12: clusters[0]: cluster "stage" takes no tenants (clusters/stage.yaml sets tenancy.allowTenants: false); allowed: none',
+      ]);
+    });
+
+    it('GIVEN a allows calls from b WHEN b does not list a in allowTo THEN a\'s file is in error, naming b\'s (b cannot open a\'s bundle alone, nor a b\'s)', () => {
+      expect(problemsOf({ a: tenant('a', 'network:\n  allowFrom: [b]\n'), b: tenant('b') })).toEqual([
+        'tenants/a.yaml:9:15: network.allowFrom[0]: "b" (tenants/b.yaml) does not list "a" in network.allowTo; allowed: an allowance both teams declare (add "a" to network.allowTo in tenants/b.yaml, or remove "b" from network.allowFrom here)',
+      ]);
+    });
+
+    it('GIVEN b asks to call a WHEN a does not list b in allowFrom THEN b\'s file is in error, naming a\'s', () => {
+      expect(problemsOf({ a: tenant('a'), b: tenant('b', 'network:\n  allowTo: [a, ghost]\n') })).toEqual([
+        'tenants/b.yaml:9:13: network.allowTo[0]: "a" (tenants/a.yaml) does not list "b" in network.allowFrom; allowed: an allowance both teams declare (add "b" to network.allowFrom in tenants/a.yaml, or remove "a" from network.allowTo here)',
+        'tenants/b.yaml:9:16: network.allowTo[1]: unknown tenant "ghost"; allowed: a',
+      ]);
+    });
+
+    it('GIVEN payments owns pay.stage.example.com WHEN another tenant claims x.pay.stage.example.com THEN both files are in error, each naming the other', () => {
+      expect(problemsOf({ payments: tenant('payments', 'hostnames: [pay.stage.example.com]\n'), b: tenant('b', 'hostnames: [x.pay.stage.example.com]\n') })).toEqual([
+        'tenants/b.yaml:8:13: hostnames[0]: hostname "x.pay.stage.example.com" is under "pay.stage.example.com" of tenant "payments" (tenants/payments.yaml); allowed: a name that is neither another tenant\'s hostname nor under one',
+        'tenants/payments.yaml:8:13: hostnames[0]: hostname "pay.stage.example.com" has "x.pay.stage.example.com" of tenant "b" (tenants/b.yaml) under it; allowed: a name that is neither another tenant\'s hostname nor above one',
+      ]);
+    });
+
+    it('GIVEN a tenant with a hostname and a subdomain of its own WHEN loaded THEN there is no problem', () => {
+      expect(problemsOf({ a: tenant('a', 'hostnames: [a.stage.example.com, x.a.stage.example.com]\n') })).toEqual([]);
+    });
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../../src/commands/validate.js';
 import type { OutObject } from '../../src/out-tree.js';
 import { checkSecurityBaseline } from '../../src/validate/security-baseline.js';
+import { readOutTree } from '../../src/out-tree.js';
 
 const at = (object: Record<string, unknown>, file = 'out/c/tenants/t/x.yaml'): OutObject => ({ cluster: 'c', path: file, layer: 'tenants', object });
 const ns = (labels: Record<string, string>) => at({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 't', labels } });
@@ -69,5 +70,69 @@ describe('security baseline', () => {
       "out/c/tenants/t/x.yaml: Kustomization/flux-system/apps-t: spec.serviceAccountName: security baseline: tenant apps must be reconciled as the tenant's ServiceAccount (found kustomize-controller)",
       'out/c/tenants/t/x.yaml: ClusterRoleBinding/x: roleRef.name: security baseline: tenants may never be bound to cluster-admin',
     ]);
+  });
+
+  describe('network policy enforcement and instance metadata', () => {
+    const infra = (kind: string, name: string, forProvider: Record<string, unknown>, apiVersion: string) =>
+      at({ apiVersion, kind, metadata: { name, namespace: 'infra-c' }, spec: { forProvider } }, `out/c/infra/${kind.toLowerCase()}-${name}.yaml`);
+    const cluster = infra('Cluster', 'cluster', { region: 'eu-west-2' }, 'eks.aws.m.upbound.io/v1beta1');
+    const cni = (forProvider: Record<string, unknown> = { configurationValues: '{"enableNetworkPolicy":"true"}' }) =>
+      infra('Addon', 'vpc-cni', { addonName: 'vpc-cni', ...forProvider }, 'eks.aws.m.upbound.io/v1beta1');
+    const template = (metadataOptions: Record<string, unknown>) => infra('LaunchTemplate', 'nodes-system', { metadataOptions }, 'ec2.aws.m.upbound.io/v1beta1');
+    const FENCED_INFRA = [cluster, cni(), template({ httpEndpoint: 'enabled', httpTokens: 'required', httpPutResponseHopLimit: 1 })];
+
+    it('GIVEN a cluster whose vpc-cni enforces NetworkPolicy and whose launch template has hop limit 1 WHEN checked THEN there is no problem', () => {
+      expect(run(FENCED_INFRA)).toEqual([]);
+    });
+
+    it('GIVEN the vpc-cni Addon without configurationValues WHEN checked THEN NetworkPolicy enforcement is reported missing', () => {
+      expect(run([cluster, cni({}), FENCED_INFRA[2]!])).toEqual([
+        'out/c/infra/addon-vpc-cni.yaml: Addon/infra-c/vpc-cni: spec.forProvider.configurationValues: security baseline: the vpc-cni Addon must enforce NetworkPolicy (enableNetworkPolicy: "true"); found none',
+      ]);
+    });
+
+    it('GIVEN the vpc-cni Addon with enableNetworkPolicy "false" or unparsable values WHEN checked THEN each is a problem', () => {
+      expect(run([cni({ configurationValues: '{"enableNetworkPolicy":"false"}' })])).toEqual([
+        'out/c/infra/addon-vpc-cni.yaml: Addon/infra-c/vpc-cni: spec.forProvider.configurationValues: security baseline: the vpc-cni Addon must enforce NetworkPolicy (enableNetworkPolicy: "true"); found "false"',
+      ]);
+      expect(run([cni({ configurationValues: 'enableNetworkPolicy: true' })])).toHaveLength(1);
+    });
+
+    it('GIVEN an EKS cluster without a vpc-cni Addon WHEN checked THEN the cluster is reported', () => {
+      expect(run([cluster])).toEqual([
+        'out/c/infra/cluster-cluster.yaml: Cluster/infra-c/cluster: security baseline: every EKS cluster must have a vpc-cni Addon that enforces NetworkPolicy (configurationValues {"enableNetworkPolicy":"true"}); found none',
+      ]);
+    });
+
+    it('GIVEN a launch template with hop limit 2 or without IMDSv2 WHEN checked THEN each is a problem', () => {
+      expect(run([template({ httpEndpoint: 'enabled', httpTokens: 'optional', httpPutResponseHopLimit: 2 })])).toEqual([
+        'out/c/infra/launchtemplate-nodes-system.yaml: LaunchTemplate/infra-c/nodes-system: spec.forProvider.metadataOptions.httpTokens: security baseline: launch templates must require IMDSv2 (httpTokens: required); found optional',
+        "out/c/infra/launchtemplate-nodes-system.yaml: LaunchTemplate/infra-c/nodes-system: spec.forProvider.metadataOptions.httpPutResponseHopLimit: security baseline: launch templates must set the metadata hop limit to 1, out of pods' reach; found 2",
+      ]);
+      expect(run([template({})])).toHaveLength(2);
+    });
+
+    it('GIVEN the committed out/ WHEN checked as is THEN it passes; WHEN network policy enforcement or the hop limit is removed THEN it fails', () => {
+      const objects = readOutTree(new URL('../../../out', import.meta.url).pathname);
+      const strip = (o: OutObject): OutObject => {
+        const fp = ((o.object['spec'] as Record<string, unknown> | undefined)?.['forProvider'] ?? {}) as Record<string, unknown>;
+        if (o.object['kind'] === 'Addon' && fp['addonName'] === 'vpc-cni') {
+          const { configurationValues: _, ...rest } = fp;
+          return { ...o, object: { ...o.object, spec: { ...(o.object['spec'] as object), forProvider: rest } } };
+        }
+        if (o.object['kind'] === 'LaunchTemplate') {
+          return { ...o, object: { ...o.object, spec: { ...(o.object['spec'] as object), forProvider: { ...fp, metadataOptions: { ...(fp['metadataOptions'] as object), httpPutResponseHopLimit: 2 } } } } };
+        }
+        return o;
+      };
+      expect(objects.filter((o) => o.object['kind'] === 'LaunchTemplate').length).toBeGreaterThan(0);
+      expect(run(objects)).toEqual([]);
+      const problems = run(objects.map(strip));
+      const cnis = objects.filter((o) => o.object['kind'] === 'Addon' && JSON.stringify(o.object).includes('"addonName":"vpc-cni"')).length;
+      const templates = objects.filter((o) => o.object['kind'] === 'LaunchTemplate').length;
+      expect(problems.filter((p) => p.includes('enableNetworkPolicy'))).toHaveLength(cnis);
+      expect(problems.filter((p) => p.includes('hop limit'))).toHaveLength(templates);
+      expect(problems).toHaveLength(cnis + templates);
+    });
   });
 });

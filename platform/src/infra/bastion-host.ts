@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { IamInstanceProfile } from '../crossplane/iam/role.js';
 import { serviceTrustPolicy } from '../crossplane/iam/policy-document.js';
-import { LaunchTemplate } from '../crossplane/ec2/launch-template.js';
+import { LaunchTemplate, NODE_METADATA_OPTIONS } from '../crossplane/ec2/launch-template.js';
 import { AutoscalingGroup } from '../crossplane/autoscaling/autoscaling-group.js';
 import { type InfraProps, mrBase, named, resolveInfra } from './infra-props.js';
 import { subnetName } from './cluster-network.js';
@@ -56,7 +56,7 @@ export class BastionHost extends Construct {
         instanceType: props.instanceType ?? 't3.micro',
         iamInstanceProfile: { nameRef: { name: BASTION } },
         networkInterfaces: [{ deviceIndex: 0, associatePublicIpAddress: 'true', deleteOnTermination: 'true', securityGroupRefs: [{ name: SECURITY_GROUPS.bastion }] }],
-        metadataOptions: { httpEndpoint: 'enabled', httpTokens: 'required', httpPutResponseHopLimit: 1 },
+        metadataOptions: NODE_METADATA_OPTIONS,
         blockDeviceMappings: [
           {
             deviceName: '/dev/xvda',

@@ -24,6 +24,18 @@ export const EKS_CLUSTER_NAME = 'cluster';
 /** The EKS add-ons every cluster gets, managed by EKS (versions default to the cluster version's default). */
 export const EKS_ADDONS = ['vpc-cni', 'coredns', 'kube-proxy', 'aws-ebs-csi-driver', 'eks-pod-identity-agent'] as const;
 
+/**
+ * Configuration values of the EKS add-ons that need any (`configurationValues`, a JSON string checked by EKS against
+ * the add-on's schema, `aws eks describe-addon-configuration`). vpc-cni: `enableNetworkPolicy` starts the VPC CNI's
+ * network policy agent (aws-eks-nodeagent), which enforces NetworkPolicy with eBPF; EKS leaves it off, and without it
+ * every NetworkPolicy of the platform (tenant default-deny included) is accepted and ignored. The agent runs in the
+ * default `standard` enforcing mode: a new pod is reachable for the moment before its policies are programmed, but
+ * pods of namespaces without policies (kube-system, the add-ons) are not cut off as `strict` mode would do.
+ */
+export const EKS_ADDON_CONFIGURATION: Readonly<Partial<Record<(typeof EKS_ADDONS)[number], Readonly<Record<string, string>>>>> = {
+  'vpc-cni': { enableNetworkPolicy: 'true' },
+};
+
 const CLUSTER_ADMIN_POLICY = 'arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy';
 
 /**
@@ -65,6 +77,7 @@ export class EksControlPlane extends Construct {
     });
 
     for (const addon of EKS_ADDONS) {
+      const configuration = EKS_ADDON_CONFIGURATION[addon];
       new EksAddon(this, `addon-${addon}`, {
         ...mrBase(infra, addon),
         forProvider: {
@@ -73,6 +86,7 @@ export class EksControlPlane extends Construct {
           addonName: addon,
           resolveConflictsOnCreate: 'OVERWRITE',
           resolveConflictsOnUpdate: 'OVERWRITE',
+          ...(configuration ? { configurationValues: JSON.stringify(configuration) } : {}),
           ...(addon === 'aws-ebs-csi-driver'
             ? { podIdentityAssociation: [{ roleArn: roleArn(accountId, cluster, CLUSTER_ROLES.ebsCsi), serviceAccount: EBS_CSI_SERVICE_ACCOUNT }] }
             : {}),

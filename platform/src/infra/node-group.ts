@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { LaunchTemplate } from '../crossplane/ec2/launch-template.js';
+import { LaunchTemplate, NODE_METADATA_OPTIONS } from '../crossplane/ec2/launch-template.js';
 import { AutoscalingGroup, type AsgTag } from '../crossplane/autoscaling/autoscaling-group.js';
 import { type InfraProps, mrBase, resolveInfra } from './infra-props.js';
 import { subnetName } from './cluster-network.js';
@@ -45,7 +45,7 @@ export const isArm = (instanceType: string) => /^[a-z]+[0-9]+g[a-z]*\./.test(ins
 
 /**
  * A self-managed node group: a launch template (EKS-optimised AL2023 AMI resolved from SSM at launch,
- * IMDSv2 required, root volume encrypted with the cluster key, nodeadm bootstrap with the group's
+ * IMDSv2 required and out of pods' reach (hop limit 1, see NODE_METADATA_OPTIONS), root volume encrypted with the cluster key, nodeadm bootstrap with the group's
  * labels and taints) and an auto scaling group over the compute subnets of every zone, tagged for
  * cluster-autoscaler auto-discovery (tags propagated to the instances).
  */
@@ -76,7 +76,7 @@ export class NodeGroup extends Construct {
         instanceType: first,
         iamInstanceProfile: { nameRef: { name: CLUSTER_ROLES.node } },
         vpcSecurityGroupIdRefs: [{ name: SECURITY_GROUPS.nodes }],
-        metadataOptions: { httpEndpoint: 'enabled', httpTokens: 'required', httpPutResponseHopLimit: 2 },
+        metadataOptions: NODE_METADATA_OPTIONS,
         blockDeviceMappings: [
           {
             deviceName: '/dev/xvda',

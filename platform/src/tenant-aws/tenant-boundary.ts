@@ -43,9 +43,42 @@ const ACTIONS = {
  * tenant (keys), `<tenant>` being the caller's own tenant tag. Two Denys keep a caller from borrowing
  * another tenant's name: a session without the tag, and a role whose name is not `<cluster>-<tag>-*`
  * (a session tag forged onto another tenant's role) get nothing. No IAM, no control plane.
+ *
+ * Tenant names may contain `-`, so the names `<cluster>-a-*` of tenant `a` cover every name of tenant `a-b`.
+ * For each such nested tenant of the cluster (`nestedTenants`, see `nestedTenantsOf`), a Deny names exactly
+ * the resources its own statements allow by name, for every principal whose tenant tag is not that tenant.
  */
-export function tenantBoundaryStatements(env: ClusterEnv): PolicyStatement[] {
-  const t = PRINCIPAL_TENANT;
+export function tenantBoundaryStatements(env: ClusterEnv, nestedTenants: readonly string[] = []): PolicyStatement[] {
+  const own = ownData(env, PRINCIPAL_TENANT);
+  // Sids are alphanumeric, so they number the (sorted) nested tenants; the condition names each.
+  const fences = [...new Set(nestedTenants)].sort().map((n, i): PolicyStatement => ({
+    sid: `NotNestedTenant${i + 1}`,
+    effect: 'Deny',
+    actions: ['*'],
+    resources: ownData(env, n).flatMap((s) => s.resources ?? []).filter((r) => r.includes(`${env.cluster}-${n}-`)),
+    condition: { StringNotEquals: { [`aws:PrincipalTag/${TENANT_TAG}`]: n } },
+  }));
+  return [
+    ...own,
+    { sid: 'NoUntaggedPrincipal', effect: 'Deny', actions: ['*'], resources: ['*'], condition: { Null: { [`aws:PrincipalTag/${TENANT_TAG}`]: 'true' } } },
+    {
+      sid: 'OnlyOwnRoles',
+      effect: 'Deny',
+      actions: ['*'],
+      resources: ['*'],
+      condition: { ArnNotLike: { 'aws:PrincipalArn': `arn:aws:iam::${env.accountId}:role/${env.cluster}-${PRINCIPAL_TENANT}-*` } },
+    },
+    ...fences,
+  ];
+}
+
+/** The tenants of a cluster whose names lie inside another tenant's names (`a-b` when `a` exists), sorted. */
+export function nestedTenantsOf(tenants: readonly string[]): string[] {
+  return [...new Set(tenants.filter((n) => tenants.some((t) => n.startsWith(`${t}-`))))].sort();
+}
+
+/** The data-plane grants of tenant `t` (a name, or the caller's tag as a policy variable). */
+function ownData(env: ClusterEnv, t: string): PolicyStatement[] {
   const r = `${env.region}:${env.accountId}`;
   const p = `${env.cluster}-${t}-`;
   const bucket = `arn:aws:s3:::${bucketNamePrefix({ ...env, tenant: t })}*`;
@@ -66,18 +99,13 @@ export function tenantBoundaryStatements(env: ClusterEnv): PolicyStatement[] {
       condition: { StringEquals: { 'aws:RequestedRegion': env.region } },
     },
     { sid: 'OwnKeys', actions: ACTIONS.key, resources: [`arn:aws:kms:${r}:key/*`], condition: { StringEquals: { [`aws:ResourceTag/${TENANT_TAG}`]: t } } },
-    { sid: 'NoUntaggedPrincipal', effect: 'Deny', actions: ['*'], resources: ['*'], condition: { Null: { [`aws:PrincipalTag/${TENANT_TAG}`]: 'true' } } },
-    {
-      sid: 'OnlyOwnRoles',
-      effect: 'Deny',
-      actions: ['*'],
-      resources: ['*'],
-      condition: { ArnNotLike: { 'aws:PrincipalArn': `arn:aws:iam::${env.accountId}:role/${p}*` } },
-    },
   ];
 }
 
-export type TenantBoundaryPolicyProps = InfraProps;
+export interface TenantBoundaryPolicyProps extends InfraProps {
+  /** Every tenant of the cluster; those inside another's names get a Deny of their own (see `tenantBoundaryStatements`). @default [] */
+  readonly tenants?: readonly string[];
+}
 
 /**
  * The customer-managed policy `<cluster>-tenant-boundary`, one per cluster, rendered with the cluster's
@@ -97,7 +125,7 @@ export class TenantBoundaryPolicy extends Construct {
       externalName: tenantBoundaryName(infra.cluster),
       forProvider: {
         description: `${infra.cluster}: permissions boundary of every role a tenant creates (own tenant's data only)`,
-        policy: policyDocument(tenantBoundaryStatements(infra)),
+        policy: policyDocument(tenantBoundaryStatements(infra, nestedTenantsOf(props.tenants ?? []))),
         tags: infra.tags,
       },
     });

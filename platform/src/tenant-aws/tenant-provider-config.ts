@@ -145,6 +145,7 @@ function ownStatements(env: TenantAwsEnv): PolicyStatement[] {
   const tagged = { StringEquals: { [`aws:ResourceTag/${TENANT_TAG}`]: env.tenant } };
   const tagging = { StringEquals: { [`aws:RequestTag/${TENANT_TAG}`]: env.tenant } };
   const named = (sid: string, actions: string[], resources: string[]): PolicyStatement => ({ sid, actions, resources });
+  const securityGroups = [`arn:aws:ec2:${r}:security-group/*`, `arn:aws:ec2:${r}:security-group-rule/*`];
   return [
     named('Buckets', ['s3:CreateBucket', 's3:ListBucket', 's3:GetBucket*', 's3:PutBucket*', 's3:DeleteBucketPolicy', 's3:GetEncryptionConfiguration', 's3:PutEncryptionConfiguration', 's3:GetLifecycleConfiguration', 's3:PutLifecycleConfiguration', 's3:GetAccelerateConfiguration', 's3:GetReplicationConfiguration'], [`arn:aws:s3:::${bucketNamePrefix(env)}*`]),
     named('Queues', ['sqs:CreateQueue', 'sqs:GetQueueAttributes', 'sqs:SetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:TagQueue', 'sqs:UntagQueue', 'sqs:ListQueueTags'], [`arn:aws:sqs:${r}:${p}*`]),
@@ -155,15 +156,49 @@ function ownStatements(env: TenantAwsEnv): PolicyStatement[] {
     named('Databases', ['rds:CreateDBInstance', 'rds:ModifyDBInstance', 'rds:DescribeDBInstances', 'rds:CreateDBSubnetGroup', 'rds:ModifyDBSubnetGroup', 'rds:DescribeDBSubnetGroups', 'rds:DeleteDBSubnetGroup', 'rds:AddTagsToResource', 'rds:RemoveTagsFromResource', 'rds:ListTagsForResource'], [`arn:aws:rds:${r}:db:${p}*`, `arn:aws:rds:${r}:subgrp:${p}*`]),
     named('Caches', ['elasticache:CreateReplicationGroup', 'elasticache:ModifyReplicationGroup', 'elasticache:DescribeReplicationGroups', 'elasticache:DescribeCacheClusters', 'elasticache:CreateCacheSubnetGroup', 'elasticache:ModifyCacheSubnetGroup', 'elasticache:DescribeCacheSubnetGroups', 'elasticache:DeleteCacheSubnetGroup', 'elasticache:AddTagsToResource', 'elasticache:RemoveTagsFromResource', 'elasticache:ListTagsForResource'], [`arn:aws:elasticache:${r}:replicationgroup:${p}*`, `arn:aws:elasticache:${r}:cluster:${p}*`, `arn:aws:elasticache:${r}:subnetgroup:${p}*`]),
     named('SearchDomains', ['es:CreateDomain', 'es:DescribeDomain', 'es:DescribeDomainConfig', 'es:UpdateDomainConfig', 'es:AddTags', 'es:RemoveTags', 'es:ListTags'], [`arn:aws:es:${r}:domain/${p}*`]),
-    // Associations are ID-named: create them tagged for the tenant, and touch only those so tagged.
-    { sid: 'CreateTaggedPodIdentity', actions: ['eks:CreatePodIdentityAssociation', 'eks:TagResource'], resources: [`arn:aws:eks:${r}:cluster/${env.cluster}`, `arn:aws:eks:${r}:podidentityassociation/${env.cluster}/*`], condition: tagging },
-    { sid: 'ManageTaggedPodIdentity', actions: ['eks:DescribePodIdentityAssociation', 'eks:UpdatePodIdentityAssociation', 'eks:DeletePodIdentityAssociation', 'eks:TagResource'], resources: [`arn:aws:eks:${r}:podidentityassociation/${env.cluster}/*`], condition: tagged },
-    { sid: 'CreateTaggedKeysAndGroups', actions: ['kms:CreateKey', 'ec2:CreateSecurityGroup', 'ec2:CreateTags'], resources: ['*'], anyResourceBecause: 'a key or group that does not exist yet has no ARN; the request must carry the tenant tag', condition: tagging },
-    { sid: 'ManageTaggedKeys', actions: ['kms:DescribeKey', 'kms:GetKeyPolicy', 'kms:PutKeyPolicy', 'kms:GetKeyRotationStatus', 'kms:EnableKeyRotation', 'kms:ListResourceTags', 'kms:TagResource', 'kms:CreateGrant', 'kms:UpdateKeyDescription'], resources: [`arn:aws:kms:${r}:key/*`], condition: tagged },
+    // ID-named resources (pod identity associations, KMS keys, security groups and their rules) carry the tenant tag,
+    // which the grants below test. The tag is set only when the resource is created, so the tenant tag names the
+    // creator for good: no tag action may name another resource (say, another team's security group) nor move the
+    // tenant tag of an own one (see tagOnlyAtCreation).
+    { sid: 'CreateTaggedPodIdentity', actions: ['eks:CreatePodIdentityAssociation'], resources: [`arn:aws:eks:${r}:cluster/${env.cluster}`], condition: tagging },
+    { sid: 'ManageTaggedPodIdentity', actions: ['eks:DescribePodIdentityAssociation', 'eks:UpdatePodIdentityAssociation', 'eks:DeletePodIdentityAssociation'], resources: [`arn:aws:eks:${r}:podidentityassociation/${env.cluster}/*`], condition: tagged },
+    { sid: 'CreateTaggedKeysAndGroups', actions: ['kms:CreateKey', 'ec2:CreateSecurityGroup'], resources: ['*'], anyResourceBecause: 'a key or group that does not exist yet has no ARN; the request must carry the tenant tag', condition: tagging },
+    { sid: 'ManageTaggedKeys', actions: ['kms:DescribeKey', 'kms:GetKeyPolicy', 'kms:PutKeyPolicy', 'kms:GetKeyRotationStatus', 'kms:EnableKeyRotation', 'kms:ListResourceTags', 'kms:CreateGrant', 'kms:UpdateKeyDescription'], resources: [`arn:aws:kms:${r}:key/*`], condition: tagged },
     named('KeyAlias', ['kms:CreateAlias', 'kms:UpdateAlias', 'kms:DeleteAlias'], [`arn:aws:kms:${r}:alias/${p}*`]),
-    { sid: 'ManageTaggedSecurityGroups', actions: ['ec2:AuthorizeSecurityGroupIngress', 'ec2:RevokeSecurityGroupIngress', 'ec2:AuthorizeSecurityGroupEgress', 'ec2:RevokeSecurityGroupEgress', 'ec2:DeleteSecurityGroup', 'ec2:CreateTags'], resources: [`arn:aws:ec2:${r}:security-group/*`, `arn:aws:ec2:${r}:security-group-rule/*`], condition: tagged },
+    { sid: 'ManageTaggedSecurityGroups', actions: ['ec2:AuthorizeSecurityGroupIngress', 'ec2:RevokeSecurityGroupIngress', 'ec2:AuthorizeSecurityGroupEgress', 'ec2:RevokeSecurityGroupEgress', 'ec2:DeleteSecurityGroup'], resources: securityGroups, condition: tagged },
+    ...tagOnlyAtCreation(env, securityGroups),
     { sid: 'Describe', actions: ['ec2:DescribeSecurityGroups', 'ec2:DescribeSecurityGroupRules', 'ec2:DescribeVpcs', 'ec2:DescribeSubnets', 'kms:ListAliases', 'rds:DescribeDBEngineVersions', 'es:ListDomainNames'], resources: ['*'], anyResourceBecause: 'these list calls cannot be scoped to a resource' },
     ...roleStatements(env),
+  ];
+}
+
+/** The EC2 calls that create a tenant's security groups and rules, with their tags (`ec2:CreateAction`). */
+export const SECURITY_GROUP_CREATE_ACTIONS = ['CreateSecurityGroup', 'AuthorizeSecurityGroupIngress', 'AuthorizeSecurityGroupEgress'] as const;
+
+/**
+ * Tag actions on ID-named resources, which IAM scopes by the tenant tag:
+ * - `ec2:CreateTags` with the tenant's tag only inside the call that creates the group or rule (`ec2:CreateAction`);
+ *   a bare CreateTags never names another team's group, so it cannot be re-tagged into this tenant's grants;
+ * - afterwards, tags of own resources (tagged for the tenant) may change, but never the tenant tag (`aws:TagKeys`),
+ *   so an own resource cannot be handed to another tenant either;
+ * - `eks:TagResource` likewise only on own associations, never the tenant tag and never the cluster: EKS authorizes
+ *   the tags sent with CreatePodIdentityAssociation through that call's own `aws:RequestTag`;
+ * - KMS keys the same (a key's tags are sent with CreateKey, which requires the tenant tag).
+ */
+function tagOnlyAtCreation(env: TenantAwsEnv, securityGroups: readonly string[]): PolicyStatement[] {
+  const r = `${env.region}:${env.accountId}`;
+  const own = { [`aws:ResourceTag/${TENANT_TAG}`]: env.tenant };
+  const notTenantTag = { 'ForAllValues:StringNotEquals': { 'aws:TagKeys': [TENANT_TAG] } };
+  return [
+    {
+      sid: 'TagSecurityGroupsOnCreate',
+      actions: ['ec2:CreateTags'],
+      resources: [...securityGroups],
+      condition: { StringEquals: { 'ec2:CreateAction': [...SECURITY_GROUP_CREATE_ACTIONS], [`aws:RequestTag/${TENANT_TAG}`]: env.tenant } },
+    },
+    { sid: 'RetagOwnSecurityGroups', actions: ['ec2:CreateTags', 'ec2:DeleteTags'], resources: [...securityGroups], condition: { StringEquals: own, ...notTenantTag } },
+    { sid: 'RetagOwnKeys', actions: ['kms:TagResource', 'kms:UntagResource'], resources: [`arn:aws:kms:${r}:key/*`], condition: { StringEquals: own, ...notTenantTag } },
+    { sid: 'RetagOwnPodIdentity', actions: ['eks:TagResource', 'eks:UntagResource'], resources: [`arn:aws:eks:${r}:podidentityassociation/${env.cluster}/*`], condition: { StringEquals: own, ...notTenantTag } },
   ];
 }
 

@@ -12,7 +12,16 @@ describe('NodeGroup', () => {
   it('GIVEN a group WHEN rendered THEN the launch template resolves the AMI from SSM, requires IMDSv2 and encrypts the root volume with the cluster key', () => {
     const lt = find(objects, 'LaunchTemplate').spec.forProvider;
     expect(lt.imageId).toBe('resolve:ssm:/aws/service/eks/optimized-ami/1.34/amazon-linux-2023/x86_64/standard/recommended/image_id');
-    expect(lt.metadataOptions).toEqual({ httpEndpoint: 'enabled', httpTokens: 'required', httpPutResponseHopLimit: 2 });
+    expect(lt.blockDeviceMappings[0].ebs).toEqual({ volumeSize: 50, volumeType: 'gp3', encrypted: 'true', deleteOnTermination: 'true', kmsKeyIdRef: { name: 'cluster' } });
+  });
+
+  it('GIVEN a group WHEN rendered THEN the instance metadata hop limit is 1, so a pod (one hop further than the node) cannot take the node role', () => {
+    const lt = find(objects, 'LaunchTemplate').spec.forProvider;
+    expect(lt.metadataOptions).toEqual({ httpEndpoint: 'enabled', httpTokens: 'required', httpPutResponseHopLimit: 1 });
+  });
+
+  it('GIVEN a group WHEN rendered THEN the root volume is encrypted with the cluster key', () => {
+    const lt = find(objects, 'LaunchTemplate').spec.forProvider;
     expect(lt.blockDeviceMappings[0].ebs).toEqual({ volumeSize: 50, volumeType: 'gp3', encrypted: 'true', deleteOnTermination: 'true', kmsKeyIdRef: { name: 'cluster' } });
   });
 

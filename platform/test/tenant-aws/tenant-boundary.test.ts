@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TENANT_TAG, type TenantAwsEnv, arns, bucketName } from '../../src/tenant-aws/tenant-aws-env.js';
 import { tenantBoundaryArn } from '../../src/infra/infra-names.js';
-import { TenantBoundaryPolicy, tenantBoundaryStatements } from '../../src/tenant-aws/tenant-boundary.js';
+import { TenantBoundaryPolicy, nestedTenantsOf, tenantBoundaryStatements } from '../../src/tenant-aws/tenant-boundary.js';
 import { workloadStatements } from '../../src/tenant-aws/tenant-workload-role.js';
 import { type Context, EVERYTHING, isAllowed } from './_iam-eval.js';
 import { ENV, newChart, objectsOf, one } from './_env.js';
@@ -78,6 +78,40 @@ describe('tenantBoundaryStatements', () => {
         for (const arn of s.resources ?? []) expect(reach(SHOP_POD, action, arn.replace(/\*$/, 'x')), `${action} ${arn}`).toBe(true);
       }
     }
+  });
+});
+
+describe('tenantBoundaryStatements: nested tenant names', () => {
+  const A: TenantAwsEnv = { ...ENV, tenant: 'a', namespace: 'a' };
+  const AB: TenantAwsEnv = { ...ENV, tenant: 'a-b', namespace: 'a-b' };
+  const fenced = tenantBoundaryStatements(ENV, nestedTenantsOf(['a', 'a-b', 'shop']));
+  const A_POD = session('stage-a-sa-api', 'a');
+  const AB_POD = session('stage-a-b-sa-api', 'a-b');
+  const reachWith = (statements: typeof boundary, ctx: Context, action: string, resource: string, extra: Context = {}) =>
+    isAllowed(EVERYTHING, { action, resource, context: { ...ctx, ...extra } }, statements);
+
+  it('GIVEN tenants a and a-b WHEN listed THEN a-b is the nested one', () => {
+    expect(nestedTenantsOf(['shop', 'a-b', 'a', 'a-b-c', 'ab'])).toEqual(['a-b', 'a-b-c']);
+  });
+
+  it('GIVEN a role of tenant a with a "*" policy WHEN it acts on a-b\'s bucket and other resources THEN each is denied', () => {
+    const names = dataOf(AB).filter(([action]) => !action.startsWith('secretsmanager:') && !action.startsWith('kms:'));
+    // Without the fence, a's names "<cluster>-a-*" cover a-b's: the attack works on the boundary alone.
+    for (const [action, arn, extra] of names) expect(reachWith(boundary, A_POD, action, arn, extra), `unfenced ${action} ${arn}`).toBe(true);
+    for (const [action, arn, extra] of dataOf(AB)) expect(reachWith(fenced, A_POD, action, arn, extra), `${action} ${arn}`).toBe(false);
+  });
+
+  it('GIVEN the fence WHEN a and a-b use their own resources THEN both still may', () => {
+    for (const [action, arn, extra] of dataOf(A)) expect(reachWith(fenced, A_POD, action, arn, extra), `a: ${action} ${arn}`).toBe(true);
+    for (const [action, arn, extra] of dataOf(AB)) expect(reachWith(fenced, AB_POD, action, arn, extra), `a-b: ${action} ${arn}`).toBe(true);
+    for (const [action, arn, extra] of dataOf(ENV)) expect(reachWith(fenced, SHOP_POD, action, arn, extra), `shop: ${action} ${arn}`).toBe(true);
+  });
+
+  it('GIVEN the fence WHEN rendered THEN one Deny names a-b\'s name-scoped resources only', () => {
+    const deny = fenced.filter((s) => s.sid.startsWith('NotNestedTenant'));
+    expect(deny.map((s) => s.sid)).toEqual(['NotNestedTenant1']);
+    expect(deny[0]!.resources!.every((r) => r.includes('stage-a-b-'))).toBe(true);
+    expect(deny[0]!.condition).toEqual({ StringNotEquals: { [`aws:PrincipalTag/${TENANT_TAG}`]: 'a-b' } });
   });
 });
 

@@ -86,6 +86,72 @@ describe('tenantRoleStatements', () => {
   });
 });
 
+describe('tenantRoleStatements: tags are set only at creation', () => {
+  const statements = tenantRoleStatements(ENV);
+  const r = `${ENV.region}:${ENV.accountId}`;
+  const sg = `arn:aws:ec2:${r}:security-group/sg-0b0b0b0b0b0b0b0b0`;
+  const rule = `arn:aws:ec2:${r}:security-group-rule/sgr-0b0b0b0b0b0b0b0b0`;
+  const association = `arn:aws:eks:${r}:podidentityassociation/stage/a-0b0b0b0b0b0b0b0b0`;
+  const key = `arn:aws:kms:${r}:key/0b0b0b0b-0000-0000-0000-000000000000`;
+  const shopTag = { [`aws:RequestTag/${TENANT_TAG}`]: 'shop', 'aws:TagKeys': [TENANT_TAG] };
+  /** The resource as it is: tagged for `tenant`, or untagged (the platform's own). */
+  const taggedFor = (tenant?: string): Context => (tenant ? { [`aws:ResourceTag/${TENANT_TAG}`]: tenant } : {});
+  const may = (action: string, resource: string, context: Context) => isAllowed(statements, { action, resource, context });
+
+  it('GIVEN tenant billing\'s security group WHEN tenant shop re-tags it for shop (ec2:CreateTags) THEN it is denied, so shop never manages its rules', () => {
+    expect(may('ec2:CreateTags', sg, { ...taggedFor('billing'), ...shopTag })).toBe(false);
+    expect(may('ec2:CreateTags', rule, { ...taggedFor('billing'), ...shopTag })).toBe(false);
+    expect(may('ec2:AuthorizeSecurityGroupIngress', sg, taggedFor('billing'))).toBe(false);
+  });
+
+  it('GIVEN an untagged security group of the platform WHEN tenant shop tags it for shop THEN it is denied', () => {
+    expect(may('ec2:CreateTags', sg, shopTag)).toBe(false);
+  });
+
+  it('GIVEN a new security group or rule of shop WHEN its tags are sent with the call that creates it (ec2:CreateAction) THEN they are allowed, with shop\'s tag only', () => {
+    for (const action of ['CreateSecurityGroup', 'AuthorizeSecurityGroupIngress']) {
+      expect(may('ec2:CreateTags', action === 'CreateSecurityGroup' ? sg : rule, { ...shopTag, 'ec2:CreateAction': action }), action).toBe(true);
+      expect(may('ec2:CreateTags', sg, { [`aws:RequestTag/${TENANT_TAG}`]: 'billing', 'aws:TagKeys': [TENANT_TAG], 'ec2:CreateAction': action }), `${action} for billing`).toBe(false);
+    }
+    expect(may('ec2:CreateSecurityGroup', '*', shopTag)).toBe(true);
+    expect(may('ec2:CreateSecurityGroup', '*', { [`aws:RequestTag/${TENANT_TAG}`]: 'billing' })).toBe(false);
+  });
+
+  it('GIVEN shop\'s own security group, key or association WHEN its tenant tag is changed or removed THEN it is denied; other tags may change', () => {
+    for (const [tag, untag, arn] of [['ec2:CreateTags', 'ec2:DeleteTags', sg], ['kms:TagResource', 'kms:UntagResource', key], ['eks:TagResource', 'eks:UntagResource', association]] as const) {
+      expect(may(tag, arn, { ...taggedFor('shop'), [`aws:RequestTag/${TENANT_TAG}`]: 'billing', 'aws:TagKeys': [TENANT_TAG] }), `${tag} hand-over`).toBe(false);
+      expect(may(untag, arn, { ...taggedFor('shop'), 'aws:TagKeys': [TENANT_TAG] }), untag).toBe(false);
+      expect(may(tag, arn, { ...taggedFor('shop'), 'aws:RequestTag/team': 'x', 'aws:TagKeys': ['team'] }), `${tag} other tag`).toBe(true);
+    }
+  });
+
+  it('GIVEN another tenant\'s pod identity association, an untagged platform one, or the cluster WHEN shop calls eks:TagResource THEN it is denied', () => {
+    expect(may('eks:TagResource', association, { ...taggedFor('billing'), ...shopTag })).toBe(false);
+    expect(may('eks:TagResource', association, shopTag)).toBe(false);
+    expect(may('eks:TagResource', `arn:aws:eks:${r}:cluster/stage`, shopTag)).toBe(false);
+    expect(may('eks:UpdatePodIdentityAssociation', association, taggedFor('billing'))).toBe(false);
+  });
+
+  it('GIVEN a new pod identity association WHEN created with shop\'s tag THEN it is allowed; with another tenant\'s tag it is denied', () => {
+    expect(may('eks:CreatePodIdentityAssociation', `arn:aws:eks:${r}:cluster/stage`, shopTag)).toBe(true);
+    expect(may('eks:CreatePodIdentityAssociation', `arn:aws:eks:${r}:cluster/stage`, { [`aws:RequestTag/${TENANT_TAG}`]: 'billing' })).toBe(false);
+  });
+
+  it('GIVEN another tenant\'s KMS key WHEN shop tags it for shop THEN it is denied', () => {
+    expect(may('kms:TagResource', key, { ...taggedFor('billing'), ...shopTag })).toBe(false);
+    expect(may('kms:TagResource', key, shopTag)).toBe(false);
+  });
+
+  it('GIVEN every tag action the role is allowed WHEN listed THEN each is scoped by name, by creation or by the tenant tag', () => {
+    const TAGGING = /^[a-z0-9-]+:(Tag|Untag|CreateTags|DeleteTags|AddTags|RemoveTags)/;
+    for (const s of statements.filter((x) => (x.effect ?? 'Allow') === 'Allow' && x.actions.some((a) => TAGGING.test(a)))) {
+      const byName = (s.resources ?? []).every((res) => res.includes('stage-shop-') || res.includes('stage/shop/'));
+      const byTag = JSON.stringify(s.condition ?? {}).includes(`aws:ResourceTag/${TENANT_TAG}`) || JSON.stringify(s.condition ?? {}).includes('ec2:CreateAction');
+      expect(byName || byTag, s.sid).toBe(true);
+    }
+  });
+});
+
 describe('tenantRoleStatements: roles it creates carry the tenant boundary', () => {
   const statements = tenantRoleStatements(ENV);
   const role = (name: string) => `arn:aws:iam::123456789012:role/stage-shop-${name}`;

@@ -231,9 +231,13 @@ export interface Cluster {
     assumeRoleArn?: string;
   };
   /**
-   * Limits every tenant namespace on this cluster is held to.
+   * Whether tenants may run on this cluster, and the limits every tenant namespace on it is held to.
    */
   tenancy: {
+    /**
+     * Whether tenants may list this cluster in their `clusters`. When not set: false on the management cluster (it runs the Crossplane that holds every cluster's infrastructure role, and tenant pods would share its nodes), true on every other cluster. No schema default, because it follows `management`; the loader resolves it.
+     */
+    allowTenants?: boolean;
     /**
      * The most a tenant may ask for in its quotas on this cluster.
      */

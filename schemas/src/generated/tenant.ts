@@ -110,9 +110,13 @@ export interface Tenant {
    */
   network: {
     /**
-     * Other tenants whose namespaces may call this tenant's pods.
+     * Other tenants whose namespaces may call this tenant's pods. Each must list this tenant in its `network.allowTo`: both teams agree.
      */
     allowFrom: string[];
+    /**
+     * Other tenants this tenant's pods may call (egress from its namespaces). Each must list this tenant in its `network.allowFrom`: both teams agree.
+     */
+    allowTo: string[];
     /**
      * Allow egress to the internet (0.0.0.0/0 except the cluster's VPC and the instance metadata address).
      */

@@ -42,7 +42,7 @@ export function renderInfraLayer(ctx: ClusterContext): void {
   });
   if (spec.management) renderImageReflectorRole(ctx);
   // Before any tenant role exists: the only permissions boundary tenant roles may give the roles they create.
-  new TenantBoundaryPolicy(chart, 'tenant-boundary', { cluster: name, accountId: spec.aws.accountId, region: spec.aws.region });
+  new TenantBoundaryPolicy(chart, 'tenant-boundary', { cluster: name, accountId: spec.aws.accountId, region: spec.aws.region, tenants: ctx.tenants.map((t) => t.spec.name) });
   ctx.extraFiles.set('README.md', clusterReadme(ctx, infra.plan));
 }
 

@@ -77,10 +77,14 @@ describe('tenant AWS resources of the example fleet', () => {
             expect(tagged || list(s.Action).every((a) => /:(Describe|List)/.test(a)), `${role.metadata.name}: ${JSON.stringify(s.Action)}`).toBe(true);
           } else if (!r.includes(':key/*') && !r.includes(':security-group') && !r.includes('podidentityassociation/')) {
             expect(r.includes(`${b.cluster}-${b.tenant}-`) || r.includes(`${b.cluster}/${b.tenant}/`) || r.endsWith(`:cluster/${b.cluster}`), r).toBe(true);
+          } else if (s.Sid === 'TagSecurityGroupsOnCreate') {
+            // ID-named resources are tagged for the tenant only inside the call that creates them.
+            expect(s.Condition, r).toEqual({ StringEquals: { 'ec2:CreateAction': ['CreateSecurityGroup', 'AuthorizeSecurityGroupIngress', 'AuthorizeSecurityGroupEgress'], 'aws:RequestTag/platform.example.com/tenant': b.tenant } });
           } else {
-            // ID-named resources: touched when tagged for the tenant, created only with that tag.
-            const tag = r.includes('podidentityassociation/') && list(s.Action).includes('eks:CreatePodIdentityAssociation') ? 'RequestTag' : 'ResourceTag';
-            expect(s.Condition, r).toEqual({ StringEquals: { [`aws:${tag}/platform.example.com/tenant`]: b.tenant } });
+            // ID-named resources: touched when tagged for the tenant; their tenant tag never changes afterwards.
+            const own = { StringEquals: { 'aws:ResourceTag/platform.example.com/tenant': b.tenant } };
+            const retag = list(s.Action).some((a) => /:(Create|Delete)Tags$|:(Tag|Untag)Resource$/.test(a));
+            expect(s.Condition, r).toEqual(retag ? { ...own, 'ForAllValues:StringNotEquals': { 'aws:TagKeys': ['platform.example.com/tenant'] } } : own);
           }
         }
       }

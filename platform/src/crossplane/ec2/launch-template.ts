@@ -85,11 +85,11 @@ export interface LaunchTemplateForProvider extends TaggedForProvider {
     readonly description?: string;
     readonly securityGroupRefs?: readonly Ref[];
   }[];
-  /** IMDS settings: the platform always requires tokens (IMDSv2). */
+  /** IMDS settings: the platform always requires tokens (IMDSv2) and a hop limit of 1 (see NODE_METADATA_OPTIONS). */
   readonly metadataOptions?: {
     readonly httpEndpoint: 'enabled' | 'disabled';
     readonly httpTokens: 'required';
-    readonly httpPutResponseHopLimit?: number;
+    readonly httpPutResponseHopLimit: 1;
   };
   readonly monitoring?: { readonly enabled: boolean };
   readonly tagSpecifications?: readonly { readonly resourceType: 'instance' | 'volume' | 'network-interface'; readonly tags: Tags }[];
@@ -98,5 +98,15 @@ export interface LaunchTemplateForProvider extends TaggedForProvider {
   readonly userData?: string;
   readonly vpcSecurityGroupIdRefs?: readonly Ref[];
 }
+
+/**
+ * The instance metadata settings of every platform launch template: IMDSv2 only (session tokens), and a PUT
+ * response hop limit of 1, so the token answer dies at the first hop and a pod on the pod network (one hop
+ * further than the node) never gets a token, hence never the node role's credentials. Processes on the node
+ * itself (kubelet, nodeadm, the VPC CNI's ipamd, the EKS Pod Identity agent, all host-network) keep IMDS. Pods
+ * that need AWS use EKS Pod Identity: the SDKs call the Pod Identity agent on the link-local address
+ * 169.254.170.23 (`AWS_CONTAINER_CREDENTIALS_FULL_URI`), not IMDS, so the hop limit does not affect them.
+ */
+export const NODE_METADATA_OPTIONS = { httpEndpoint: 'enabled', httpTokens: 'required', httpPutResponseHopLimit: 1 } as const;
 
 export const LaunchTemplate = managedResourceClass<LaunchTemplateForProvider>(EC2_LAUNCH_TEMPLATE);

@@ -2,7 +2,7 @@
 import { dirname, join, resolve } from 'node:path';
 import { existsSync, readFileSync } from 'node:fs';
 import { type Command, type CommandContext, UsageError } from './commands/command.js';
-import { InputError, formatDiagnostic } from './load/diagnostic.js';
+import { InputError, formatDiagnostic, githubAnnotation } from './load/diagnostic.js';
 
 /** Commands load on demand, so a no-op `generate` does not pay for importing the renderer. */
 const COMMANDS: readonly { name: string; summary: string; load: () => Promise<Command> }[] = [
@@ -57,6 +57,8 @@ export async function main(argv: string[], ctx: CommandContext): Promise<number>
   } catch (e) {
     if (e instanceof InputError) {
       for (const d of e.diagnostics) ctx.stderr.write(`${formatDiagnostic(d)}\n`);
+      // Under GitHub Actions the same problems also annotate the files of the pull request.
+      if (ctx.env?.['GITHUB_ACTIONS'] === 'true') for (const d of e.diagnostics) ctx.stdout.write(`${githubAnnotation(d)}\n`);
       ctx.stderr.write(`${name}: ${e.diagnostics.length} problem(s) in the inputs; nothing was written\n`);
       return 1;
     }
@@ -81,7 +83,7 @@ if (invokedDirectly) {
     process.stderr.write(`platform: ${process.cwd()} is not inside a fleet repository (no folder at or above it has clusters/); run it from the repository\n`);
     process.exit(2);
   }
-  const ctx: CommandContext = { repoRoot: repoRoot ?? process.cwd(), stdout: process.stdout, stderr: process.stderr };
+  const ctx: CommandContext = { repoRoot: repoRoot ?? process.cwd(), stdout: process.stdout, stderr: process.stderr, env: process.env };
   main(args, ctx).then(
     (code) => {
       process.exitCode = code;

@@ -7,11 +7,11 @@ import { describe, expect, it } from 'vitest';
 import { VERSION, findRepoRoot, main } from '../src/cli.js';
 import { REPO_ROOT } from './validate/real-crds.js';
 
-async function run(argv: string[]) {
+async function run(argv: string[], repoRoot: string = REPO_ROOT, env: Record<string, string> = {}) {
   let stdout = '';
   let stderr = '';
   const sink = (append: (s: string) => void) => new Writable({ write: (c, _e, done) => (append(String(c)), done()) });
-  const code = await main(argv, { repoRoot: REPO_ROOT, stdout: sink((s) => (stdout += s)), stderr: sink((s) => (stderr += s)) });
+  const code = await main(argv, { repoRoot, stdout: sink((s) => (stdout += s)), stderr: sink((s) => (stderr += s)), env });
   return { code, stdout, stderr };
 }
 
@@ -27,6 +27,17 @@ describe('platform CLI', () => {
     const r = await run(['help', 'validate']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Usage: platform validate \[options\]/);
+  });
+
+  it('GIVEN input problems under GitHub Actions WHEN generating THEN each is also a file annotation; elsewhere it is not', async () => {
+    const fixture = join(REPO_ROOT, 'generators/test/fixtures/loader/error-enum');
+    const plain = await run(['generate', '--check'], fixture);
+    expect(plain.code).toBe(1);
+    expect(plain.stdout).not.toContain('::error');
+    const actions = await run(['generate', '--check'], fixture, { GITHUB_ACTIONS: 'true' });
+    const [first] = plain.stderr.split('\n');
+    const [, file, line, col, rest] = /^([^:]+):(\d+):(\d+): (.*)$/.exec(first!)!;
+    expect(actions.stdout.split('\n')[0]).toBe(`::error file=${file},line=${line},col=${col}::${rest}`);
   });
 
   it('GIVEN a folder outside any checkout WHEN the root is looked for THEN there is none', () => {

@@ -32,6 +32,7 @@ export function writeSyntheticFleet(root: string, size: SyntheticFleetSize): voi
         `  domain: ${name}.example.com`,
         `  hostedZoneId: Z${String(i).padStart(19, '0')}`,
         'tenancy:',
+        '  imageRegistries: [ghcr.io/acme]',
         '  quotaCeilings:',
         '    cpu: "64"',
         '    memory: 256Gi',

@@ -60,4 +60,46 @@ export const appEcrImage: FleetRule = (fleet) => {
   return problems;
 };
 
-export const IMAGE_REGISTRY_RULES: FleetRule[] = [appEcrImage];
+/**
+ * A cluster's `tenancy.imageRegistries` are registries outside ECR: ECR repositories are admitted per tenant
+ * (its own `aws.registries`), so listing an ECR registry here would let every tenant run every other tenant's images.
+ */
+export const clusterImageRegistries: FleetRule = (fleet) =>
+  fleet.clusters.flatMap((c) =>
+    (c.spec.tenancy?.imageRegistries ?? []).flatMap((r, i) =>
+      isEcrHost(r)
+        ? [c.source.problem(['tenancy', 'imageRegistries', i], `found "${r}", an ECR registry; allowed: a registry outside ECR (tenants run only their own ECR repositories, declared under aws.registries of the tenant file)`)]
+        : [],
+    ),
+  );
+
+/**
+ * An app's image outside ECR is under a registry that every cluster the app runs on admits (`tenancy.imageRegistries`
+ * of the cluster file): admission refuses any other image, so the platform never renders a workload that cannot start.
+ * ECR images are checked by appEcrImage.
+ */
+export const appImageAdmitted: FleetRule = (fleet) => {
+  const clusters = new Map<string, Loaded<Cluster>>(fleet.clusters.map((c) => [c.spec.name, c]));
+  const tenants = new Map<string, Loaded<Tenant>>(fleet.tenants.map((t) => [t.spec.name, t]));
+  const problems: Diagnostic[] = [];
+  for (const app of fleet.apps) {
+    const found = app.spec.image.repository;
+    const tenant = tenants.get(app.tenant);
+    if (isEcrHost(found) || !tenant) continue;
+    for (const name of app.spec.clusters ?? tenant.spec.clusters) {
+      const cluster = clusters.get(name);
+      if (!cluster || !tenant.spec.clusters.includes(name)) continue;
+      const allowed = cluster.spec.tenancy?.imageRegistries ?? [];
+      if (allowed.some((r) => found.startsWith(`${r}/`))) continue;
+      problems.push(
+        app.source.problem(
+          ['image', 'repository'],
+          `found ${found}, which cluster "${name}" does not admit; allowed: an image under ${allowed.map((r) => `${r}/`).join(', ') || 'no registry (none listed)'} (tenancy.imageRegistries of ${cluster.source.path}) or one of the tenant's own ECR registries`,
+        ),
+      );
+    }
+  }
+  return problems;
+};
+
+export const IMAGE_REGISTRY_RULES: FleetRule[] = [appEcrImage, clusterImageRegistries, appImageAdmitted];

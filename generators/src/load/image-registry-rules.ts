@@ -1,33 +1,9 @@
-import { isEcrHost, parseEcrImage, tenantRegistryImage } from '@platform/platform';
+import { isEcrHost, parseEcrImage } from '@platform/platform';
 import type { Cluster, Tenant } from '@platform/schemas';
 import type { Diagnostic } from './diagnostic.js';
 import type { FleetRule } from './fleet-rules.js';
-import type { Fleet, Loaded } from '../model.js';
-
-/** One tenant registry on one cluster, as an image repository. */
-interface RegistryImage {
-  readonly image: string;
-  readonly tenant: string;
-  readonly cluster: string;
-  readonly registry: string;
-}
-
-/** Every tenant registry of the fleet: `<account>.dkr.ecr.<region>.amazonaws.com/<cluster>-<tenant>-<name>` on each of the tenant's clusters. */
-export function tenantRegistryImages(fleet: Fleet): RegistryImage[] {
-  const clusters = new Map<string, Loaded<Cluster>>(fleet.clusters.map((c) => [c.spec.name, c]));
-  return fleet.tenants.flatMap((t: Loaded<Tenant>) =>
-    t.spec.clusters.flatMap((name) => {
-      const c = clusters.get(name)?.spec;
-      if (!c) return [];
-      return t.spec.aws.registries.map((r) => ({
-        image: tenantRegistryImage({ cluster: c.name, tenant: t.spec.name, namespace: t.spec.name, accountId: c.aws.accountId, region: c.aws.region, environment: c.environment }, r.name),
-        tenant: t.spec.name,
-        cluster: c.name,
-        registry: r.name,
-      }));
-    }),
-  );
-}
+import type { Loaded } from '../model.js';
+import { tenantRegistryImages } from '../tenant-registries.js';
 
 /**
  * An app whose image is in ECR uses one of its own tenant's registries (on any of the tenant's

@@ -201,10 +201,17 @@ describe('admission: every identity acting in a tenant namespace', () => {
 
   it('GIVEN a cert-manager Issuer, Certificate or CertificateRequest WHEN a team creates it directly THEN it is denied; cert-manager itself still creates the Certificate of an Ingress', () => {
     const cert = { apiVersion: 'cert-manager.io/v1', kind: 'Certificate', metadata: meta('c'), spec: { secretName: 'c', dnsNames: ['shop.staging.example.com'], issuerRef: { kind: 'ClusterIssuer', name: 'letsencrypt-production' } } };
-    denied(create(paymentsAdmin, cert), /certificates come only from the cert-manager.io\/cluster-issuer annotation/);
+    denied(create(paymentsAdmin, cert), /a certificate from the cert-manager.io\/cluster-issuer annotation of an Ingress on an owned host/);
     denied(create(paymentsAdmin, { apiVersion: 'cert-manager.io/v1', kind: 'Issuer', metadata: meta('i'), spec: { selfSigned: {} } }), /may not write cert-manager.io\/issuers/);
     denied(create(paymentsBot, { apiVersion: 'cert-manager.io/v1', kind: 'CertificateRequest', metadata: meta('r'), spec: { request: 'x', issuerRef: { kind: 'ClusterIssuer', name: 'letsencrypt-production' } } }), /certificaterequests/);
     admitted(create(sa('cert-manager', 'cert-manager'), { ...cert, spec: { ...cert.spec, dnsNames: ['pay.staging.example.com'] } }));
+  });
+
+  it("GIVEN a Traefik IngressRoute or a TargetGroupBinding WHEN a team creates it THEN it is denied: routes and load balancer targets come only from Ingresses and Services", () => {
+    denied(create(paymentsAdmin, { apiVersion: 'traefik.io/v1alpha1', kind: 'IngressRoute', metadata: meta('r'), spec: { routes: [{ match: 'Host(`shop.staging.example.com`)', kind: 'Rule', services: [{ name: 'api', port: 80 }] }] } }), /may not write traefik.io\/ingressroutes/);
+    const tgb = { apiVersion: 'elbv2.k8s.aws/v1beta1', kind: 'TargetGroupBinding', metadata: meta('t'), spec: { serviceRef: { name: 'api', port: 80 }, targetGroupARN: 'arn:aws:elasticloadbalancing:eu-west-2:222222222222:targetgroup/k8s-traefik/0123' } };
+    denied(create(paymentsBot, tgb), /may not write elbv2.k8s.aws\/targetgroupbindings/);
+    admitted(create(sa('aws-load-balancer-controller', 'aws-load-balancer-controller'), tgb));
   });
 
   it("GIVEN the team's own reconciler WHEN it applies what a team member may not THEN it is denied the same way", () => {

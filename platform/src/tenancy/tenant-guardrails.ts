@@ -1,5 +1,6 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
+import { AWS_LOAD_BALANCER_CONTROLLER } from '../addons/aws-load-balancer-controller.js';
 import { CERT_MANAGER } from '../addons/cert-manager.js';
 import { CROSSPLANE, CROSSPLANE_PROVIDER_SERVICE_ACCOUNT } from '../addons/crossplane.js';
 import { EXTERNAL_SECRETS } from '../addons/external-secrets.js';
@@ -55,6 +56,8 @@ export const PLATFORM_CONTROLLERS: readonly string[] = [
   serviceAccount(CERT_MANAGER.namespace, CERT_MANAGER.serviceAccounts![0]!),
   // external-secrets: the Secrets of ExternalSecrets.
   serviceAccount(EXTERNAL_SECRETS.namespace, EXTERNAL_SECRETS.serviceAccounts![0]!),
+  // aws-load-balancer-controller: the TargetGroupBinding of a LoadBalancer Service.
+  serviceAccount(AWS_LOAD_BALANCER_CONTROLLER.namespace, AWS_LOAD_BALANCER_CONTROLLER.serviceAccounts![0]!),
   // kube-controller-manager: empties a namespace the platform deletes, and collects orphaned dependents.
   serviceAccount('kube-system', 'namespace-controller'),
   serviceAccount('kube-system', 'generic-garbage-collector'),
@@ -62,6 +65,12 @@ export const PLATFORM_CONTROLLERS: readonly string[] = [
 
 /** Names of the tenant reconciler ServiceAccounts: `flux-system/tenant-<team>`. */
 const RECONCILER_PREFIX = serviceAccount(FLUX_NAMESPACE, 'tenant-');
+/**
+ * API groups whose kinds only platform controllers write in tenant namespaces, from what tenants declare: cert-manager
+ * (a Certificate for any name in the zone), Traefik's own routes (hosts outside the Ingress rules) and load balancer
+ * target bindings (pods registered in any target group).
+ */
+const PLATFORM_ONLY_GROUPS = ['cert-manager.io', 'acme.cert-manager.io', 'traefik.io', 'traefik.containo.us', 'elbv2.k8s.aws'];
 /** API group suffixes of Crossplane: tenants never write its kinds, anywhere. */
 const CROSSPLANE_GROUP_SUFFIXES = ['.upbound.io', '.crossplane.io'];
 /** The label Flux puts on every object it applies, naming the Kustomization that owns it. */
@@ -127,8 +136,10 @@ const NAMESPACE_RULES: Rule[] = [
     messageExpression: `'may not write ' + request.resource.group + '/' + request.resource.resource + ': cloud resources are declared in tenants/<team>.yaml and created by the platform'`,
   },
   {
-    expression: `!(request.resource.group in ['cert-manager.io', 'acme.cert-manager.io'])`,
-    messageExpression: `'may not write ' + request.resource.group + '/' + request.resource.resource + ': certificates come only from the cert-manager.io/cluster-issuer annotation of an Ingress on an owned host'`,
+    expression: `!(request.resource.group in ${list(PLATFORM_ONLY_GROUPS)})`,
+    messageExpression:
+      `'may not write ' + request.resource.group + '/' + request.resource.resource + ': certificates, Traefik routes and load balancer bindings are made by the platform ' + ` +
+      `'from Ingresses and Services (a certificate from the cert-manager.io/cluster-issuer annotation of an Ingress on an owned host)'`,
   },
   {
     expression: onWrite(['networking.k8s.io/networkpolicies'], `!has(object.spec.egress) && !(has(object.spec.policyTypes) && 'Egress' in object.spec.policyTypes)`),
@@ -216,7 +227,7 @@ function crossplaneGroup(): string {
  * - `tenant-namespaces`, bound to every namespace that carries the tenant label, holds whoever acts there (team
  *   members, the team's reconciler, any ServiceAccount of the namespace) except PLATFORM_CONTROLLERS: Ingress hosts,
  *   classes and annotations, Service types and externalIPs, images, priority classes, RoleBindings, token Secrets,
- *   cert-manager and Crossplane kinds, egress-opening NetworkPolicies and the objects the platform applied. What
+ *   cert-manager, Traefik, load balancer binding and Crossplane kinds, egress-opening NetworkPolicies and the objects the platform applied. What
  *   differs per tenant (hostnames, owner teams, image repositories) is read from the Namespace (`namespaceObject`),
  *   which only the platform writes; what differs per cluster comes from the params.
  * - `tenant-principals`, bound everywhere else (cluster scope and namespaces without the tenant label), holds the

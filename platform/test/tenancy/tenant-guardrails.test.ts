@@ -58,6 +58,7 @@ describe('TenantGuardrails', () => {
       'system:serviceaccount:crossplane-system:provider-aws',
       'system:serviceaccount:cert-manager:cert-manager',
       'system:serviceaccount:external-secrets:external-secrets',
+      'system:serviceaccount:aws-load-balancer-controller:aws-load-balancer-controller',
       'system:serviceaccount:kube-system:namespace-controller',
       'system:serviceaccount:kube-system:generic-garbage-collector',
     ]);

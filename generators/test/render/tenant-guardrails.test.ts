@@ -269,6 +269,17 @@ describe('admission: every identity acting in a tenant namespace', () => {
     expect(checked).toBeGreaterThan(20);
   });
 
+  it('GIVEN the rest of the cluster WHEN system components and platform controllers write there THEN the principal policy never gets in the way, even with empty params', () => {
+    const lease = { apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', metadata: meta('ip-10-10-1-1', 'kube-node-lease'), spec: {} };
+    const node = { apiVersion: 'v1', kind: 'Node', metadata: { name: 'ip-10-10-1-1' }, spec: {} };
+    const emptyParams = cluster.without((o) => o.kind === 'ConfigMap' && o.metadata.name === 'tenant-guardrails').with({ apiVersion: 'v1', kind: 'ConfigMap', metadata: meta('tenant-guardrails', 'flux-system') });
+    for (const here of [cluster, emptyParams]) {
+      admitted(here.admit(requestFor({ username: 'system:node:ip-10-10-1-1', groups: ['system:nodes', 'system:authenticated'] }, 'UPDATE', lease, lease)));
+      admitted(here.admit(requestFor(sa('kube-system', 'node-controller'), 'UPDATE', node, node)));
+      admitted(here.admit(requestFor(sa('flux-system', 'helm-controller'), 'CREATE', { apiVersion: 'v1', kind: 'ConfigMap', metadata: meta('values', 'traefik'), data: {} })));
+    }
+  });
+
   it('GIVEN the params of the guardrails are missing WHEN anyone but the platform writes in a tenant namespace THEN nothing is admitted (fail closed)', () => {
     const noParams = cluster.without((o) => o.kind === 'ConfigMap' && o.metadata.name === 'tenant-guardrails');
     const d = noParams.admit(requestFor(paymentsAdmin, 'CREATE', deployment('x', 'ghcr.io/acme/payments-api:1')));

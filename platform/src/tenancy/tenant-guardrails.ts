@@ -270,10 +270,11 @@ export class TenantGuardrails extends Construct {
       parameterNotFoundAction: 'Deny',
     });
 
+    // Written not to fail on any request of the cluster: a runtime error would deny it (failurePolicy Fail).
     const tenantPrincipal =
-      `request.userInfo.username.startsWith(${str(RECONCILER_PREFIX)}) || ` +
-      `(params.data.groupPrefix != '' && has(request.userInfo.groups) && request.userInfo.groups.exists(g, g.startsWith(params.data.groupPrefix))) || ` +
-      `(request.userInfo.username.startsWith('system:serviceaccount:') && (${str(NAMESPACE_KEY)} + request.userInfo.username.split(':')[2]) in params.data)`;
+      `request.userInfo.username.startsWith(${str(RECONCILER_PREFIX)}) || (has(params.data) && (` +
+      `('groupPrefix' in params.data && params.data.groupPrefix != '' && has(request.userInfo.groups) && request.userInfo.groups.exists(g, g.startsWith(params.data.groupPrefix))) || ` +
+      `(request.userInfo.username.startsWith('system:serviceaccount:') && (${str(NAMESPACE_KEY)} + request.userInfo.username.split(':')[2]) in params.data)))`;
     this.policy(TENANT_PRINCIPAL_POLICY, {
       resourceRules: [{ apiGroups: ['*'], apiVersions: ['*'], resources: ['*/*'], operations: WRITES, scope: '*' }],
       variables: { tenantPrincipal },

@@ -115,7 +115,8 @@ const NAMESPACE_VARIABLES: Record<string, string> = {
     `variables.podSpec == null ? [] : ` +
     ['containers', 'initContainers', 'ephemeralContainers'].map((f) => `(has(variables.podSpec.${f}) ? variables.podSpec.${f} : [])`).join(' + '),
   foreignImages:
-    `variables.containers.map(c, c.image).filter(i, ` +
+    // A workload template may leave an image out for a tool to fill in; the Pod it becomes may not, and is checked.
+    `variables.containers.filter(c, has(c.image)).map(c, c.image).filter(i, ` +
     `!variables.ownRepositories.exists(r, i.startsWith(r + ':') || i.startsWith(r + '@')) && !variables.imageRegistries.exists(r, i.startsWith(r + '/')))`,
 };
 

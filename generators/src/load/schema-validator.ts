@@ -11,6 +11,8 @@ const PATTERN_WORDS: Record<string, string> = {
   '^[0-9]{12}$': 'a 12-digit AWS account id',
   '^#[a-z0-9][a-z0-9_-]{0,79}$': "a Slack channel such as '#team-alerts'",
   '^[A-Za-z0-9]([A-Za-z0-9-]{0,38})/[a-z0-9][a-z0-9_-]{0,99}$': "a GitHub team as '<org>/<team-slug>', e.g. 'acme/payments' (slug in lower case)",
+  '^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)+(:[0-9]{1,5})?(/[a-z0-9]+([._-][a-z0-9]+)*)+$':
+    "a registry host and at least one path segment, such as 'ghcr.io/acme': no tag, no wildcard, no trailing '/'",
 };
 
 /**

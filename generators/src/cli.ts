@@ -9,6 +9,7 @@ const COMMANDS: readonly { name: string; summary: string; load: () => Promise<Co
   { name: 'generate', summary: 'render out/<cluster>/ from the inputs (or check that it is up to date)', load: async () => (await import('./commands/generate.js')).generateCommand },
   { name: 'validate', summary: 'check every object in out/ against Kubernetes schemas, CRDs and the security baseline', load: async () => (await import('./commands/validate.js')).validateCommand },
   { name: 'charts', summary: 'list the chart every HelmRelease pins; --pull DIR fetches the missing archives', load: async () => (await import('./commands/charts.js')).chartsCommand },
+  { name: 'new', summary: 'write a starting tenant, app or cluster file that validates', load: async () => (await import('./commands/new.js')).newCommand },
   { name: 'diff', summary: 'object-level diff of out/ against a git ref, with a destructive-change guard', load: async () => (await import('./commands/diff.js')).diffCommand },
 ];
 

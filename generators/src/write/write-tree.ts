@@ -62,10 +62,12 @@ export async function writeClusters(
       });
       linkTree(join(dir, BOOTSTRAP_FOLDER), join(target, BOOTSTRAP_FOLDER));
     }
+    if (changed.length > 0) mkdirSync(staging, { recursive: true });
     for (const cluster of changed) {
       const dir = join(outRoot, cluster);
       if (existsSync(dir)) renameSync(dir, join(staging, `${cluster}.old`));
-      renameSync(join(staging, cluster), dir);
+      // A cluster removed from the fleet stages nothing (unless bootstrap files stay): its folder just goes.
+      if (existsSync(join(staging, cluster))) renameSync(join(staging, cluster), dir);
     }
   } finally {
     rmSync(staging, { recursive: true, force: true });

@@ -1,5 +1,6 @@
 import { ApiObject } from 'cdk8s';
-import { Cidr, type SubnetPlan } from '@platform/platform';
+import type { SubnetPlan } from '@platform/platform';
+import { freeVpcRanges } from '../../vpc-ranges.js';
 import type { ClusterContext } from '../cluster-context.js';
 
 /** Above this many tenants, the Flux graph draws them as one node each for tenant and app layers (Mermaid's text limit). */
@@ -49,12 +50,7 @@ export function clusterReadme(ctx: ClusterContext, plan: SubnetPlan): string {
 /** Every cluster's VPC, and the first free /16 ranges of 10.0.0.0/8 (docs/adding-a-cluster.md). */
 function fleetMap(ctx: ClusterContext): string[] {
   const clusters = [...ctx.fleet.clusters].sort((a, b) => a.spec.name.localeCompare(b.spec.name));
-  const used = clusters.map((c) => Cidr.parse(c.spec.network.vpcCidr));
-  const free: string[] = [];
-  for (let octet = 0; octet < 256 && free.length < FREE_RANGES_SHOWN; octet++) {
-    const candidate = Cidr.parse(`10.${octet}.0.0/16`);
-    if (!used.some((u) => u.overlaps(candidate))) free.push(`\`${candidate.toString()}\``);
-  }
+  const free = freeVpcRanges(ctx.fleet, FREE_RANGES_SHOWN).map((r) => `\`${r}\``);
   return [
     '| Cluster | Account | Region | VPC |',
     '|---|---|---|---|',

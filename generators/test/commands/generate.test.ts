@@ -57,7 +57,10 @@ describe('platform generate', () => {
     // GIVEN an input change that affects both clusters, rendered for prod only
     const mgmt = join(root, 'clusters/mgmt.yaml');
     writeFileSync(mgmt, readFileSync(mgmt, 'utf8').replace('domain: mgmt.example.com', 'domain: ops.example.com'));
-    expect((await run(root, 'generate', '--cluster', 'prod')).out).toMatch(/^generate: 1 clusters/);
+    const one = await run(root, 'generate', '--cluster', 'prod');
+    expect(one.out).toMatch(/^generate: 1 clusters/);
+    // THEN it says the other clusters may lag behind
+    expect(one.err).toContain('generate: only prod was rendered; the other clusters may not match the inputs yet');
     expect((await run(root, 'generate', '--cluster', 'prod')).out).toMatch(/^generate: nothing changed/);
     // WHEN everything is generated THEN mgmt is rendered again, and only then is the full run a no-op
     expect((await run(root, 'generate')).out).toMatch(/^generate: 2 clusters, \d+ objects; files [1-9]\d* written/);
@@ -188,5 +191,16 @@ describe('platform generate', () => {
     expect(res.err).toContain("platform generate: Unknown option '--clusterr'");
     expect((await run(root, 'generate', '--cluster', 'qa')).err).toContain('--cluster qa: no such cluster; allowed: mgmt, prod');
     expect((await run(root, 'nope')).err).toContain('platform: unknown command "nope"');
+  });
+
+  it('GIVEN a warm cache WHEN the cluster is misspelt or given twice THEN it is a usage error, never "nothing changed"', async () => {
+    const root = repo();
+    await run(root, 'generate');
+    expect(await run(root, 'generate', '--cluster', 'nope')).toMatchObject({ code: 2, out: '' });
+    const twice = await run(root, 'generate', '--cluster', 'prod', '--cluster', 'mgmt');
+    expect(twice.code).toBe(2);
+    expect(twice.err).toContain("'--cluster' given 2 times (prod, mgmt); allowed: once, or not at all for every cluster");
+    const help = await run(root, 'generate', '-h');
+    expect([help.code, help.out.split('\n')[0]]).toEqual([0, 'Usage: platform generate [--cluster NAME] [--check] [--force]']);
   });
 });

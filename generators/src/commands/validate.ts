@@ -42,7 +42,7 @@ export interface TreeCheck {
 
 /**
  * Extension point: the whole-tree checks `validate` runs after the per-object checks, in order.
- * The security baseline (DESIGN.md §8) is added here as `{ name: 'security baseline', run: checkSecurityBaseline }`.
+ * The security baseline (docs/architecture.md) is added here as `{ name: 'security baseline', run: checkSecurityBaseline }`.
  */
 export const TREE_CHECKS: TreeCheck[] = [{ name: 'security baseline', run: checkSecurityBaseline }];
 

@@ -8,7 +8,7 @@
 /** Identity and location of one rendered object. */
 export interface ObjectRef {
   readonly cluster: string;
-  /** The layer folder the object lives in, e.g. `tenants` or `addons` (see DESIGN §6). */
+  /** The layer folder the object lives in, e.g. `tenants` or `addons` (the out/ layout in the README). */
   readonly layer: string;
   /** Repo-relative file path, e.g. `out/staging/tenants/team-a/namespace-team-a.yaml`. */
   readonly path: string;

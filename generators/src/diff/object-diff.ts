@@ -31,7 +31,7 @@ function metadataOf(object: Json): Json {
   return isObject(object.metadata) ? object.metadata : {};
 }
 
-/** The folder of an object relative to its cluster, e.g. `tenants/team-a`; DESIGN §6 calls it the layer. */
+/** The folder of an object relative to its cluster, e.g. `tenants/team-a`; the README's out/ layout calls it the layer. */
 function layerOf(o: OutObject): string {
   const parts = o.path.split('/');
   const at = parts.indexOf(o.cluster);

@@ -1,5 +1,5 @@
 /**
- * The security baseline (DESIGN.md §8) as one whole-tree check over out/: NetworkPolicy is enforced and IMDS is out
+ * The security baseline (listed in docs/architecture.md) as one whole-tree check over out/: NetworkPolicy is enforced and IMDS is out
  * of pods' reach on every cluster, tenant namespaces are fenced, no secret
  * data is committed, buckets and keys are protected, IAM policies are scoped, workloads are unprivileged and tenant
  * reconciliation never runs as the platform. Each problem names the object and the rule it breaks.

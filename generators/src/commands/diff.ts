@@ -32,7 +32,9 @@ allowing Crossplane to delete one, or changing a field that forces replacement) 
 
 Options:
   --base <ref>           git ref to compare with, e.g. origin/main (required)
-  --format <f>           text (default) or markdown (for a PR comment, capped at 60,000 characters)
+  --format <f>           text (default), markdown (for a PR comment, capped at 60,000 characters) or json
+                         (every change with its fields and every destructive finding, for other tools)
+  --cluster <name>       only this cluster (repeatable; default: every cluster)
   --no-generate          compare out/ as it is, without running generate first
   --allow-destructive    print destructive findings but exit 0
   --output <file>        write the report to <file> instead of stdout
@@ -43,7 +45,8 @@ Exit codes: 0 no destructive change, 1 git or generate error, 2 usage error, 3 d
 
 interface DiffOptions {
   readonly base: string;
-  readonly format: 'text' | 'markdown';
+  readonly format: 'text' | 'markdown' | 'json';
+  readonly clusters: readonly string[] | undefined;
   readonly generate: boolean;
   readonly allowDestructive: boolean;
   readonly output?: string;
@@ -55,6 +58,7 @@ function parseOptions(argv: string[]): DiffOptions | 'help' | string {
   const values = parseFlags(argv, {
     base: { type: 'string' },
     format: { type: 'string', default: 'text' },
+    cluster: { type: 'string', multiple: true },
     'no-generate': { type: 'boolean', default: false },
     'allow-destructive': { type: 'boolean', default: false },
     output: { type: 'string' },
@@ -62,12 +66,13 @@ function parseOptions(argv: string[]): DiffOptions | 'help' | string {
   });
   if (typeof values === 'string') return values;
   if (!values.base) return "'--base' is required, e.g. --base origin/main";
-  if (values.format !== 'text' && values.format !== 'markdown') {
-    return `'--format' (${values.format}) must be text or markdown`;
+  if (values.format !== 'text' && values.format !== 'markdown' && values.format !== 'json') {
+    return `'--format' (${values.format}) must be text, markdown or json`;
   }
   return {
     base: values.base,
     format: values.format,
+    clusters: values.cluster,
     generate: !values['no-generate'],
     allowDestructive: values['allow-destructive'] ?? false,
     ...(values.output ? { output: values.output } : {}),
@@ -89,11 +94,18 @@ async function regenerate(ctx: CommandContext): Promise<string | undefined> {
   return code === 0 ? undefined : captured || `generate exited with ${code}`;
 }
 
-/** The report for a base ref against the working tree's out/. */
-export async function buildReport(repoRoot: string, base: string): Promise<DiffReport> {
+/** The report for a base ref against the working tree's out/, for the given clusters (default: all). */
+export async function buildReport(repoRoot: string, base: string, clusters?: readonly string[]): Promise<DiffReport> {
   const sides = await readChangedObjects(repoRoot, base);
-  const changes = diffTrees(sides.base, sides.head);
+  const keep = (o: { cluster: string }) => clusters === undefined || clusters.includes(o.cluster);
+  const changes = diffTrees(sides.base.filter(keep), sides.head.filter(keep));
   return { base, changes, findings: findDestructive(changes) };
+}
+
+/** The report as JSON: what changed, field by field (secrets redacted), and what is destructive. */
+export function renderJson(report: DiffReport): string {
+  const changes = report.changes.map(({ action, ref, fields }) => ({ action, ...ref, fields }));
+  return `${JSON.stringify({ base: report.base, changes, findings: report.findings }, null, 2)}\n`;
 }
 
 function useColor(ctx: CommandContext): boolean {
@@ -121,10 +133,12 @@ async function runDiff(options: DiffOptions, ctx: CommandContext): Promise<numbe
     }
   }
   try {
-    const report = await buildReport(ctx.repoRoot, options.base);
+    const report = await buildReport(ctx.repoRoot, options.base, options.clusters);
     const color = !options.output && options.format === 'text' && useColor(ctx);
     const rendered =
-      options.format === 'markdown'
+      options.format === 'json'
+        ? renderJson(report)
+        : options.format === 'markdown'
         ? renderMarkdown(report, {
             allowDestructive: options.allowDestructive,
             ...(options.fullDiffUrl ? { fullDiffUrl: options.fullDiffUrl } : {}),

@@ -67,6 +67,19 @@ describe('platform diff', () => {
     `);
   });
 
+  test('GIVEN --cluster and --format json WHEN diffing THEN only that cluster is reported, as data', async () => {
+    repo = fleet();
+    for (const cluster of ['prod', 'staging']) repo.write(`out/${cluster}/tenants/team-a/resourcequota-compute.yaml`, quota('team-a', '8'));
+    const run = await runDiff(repo, '--base', 'main', '--cluster', 'staging', '--format', 'json');
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout) as { base: string; changes: { action: string; cluster: string; kind: string; fields: unknown[] }[]; findings: unknown[] };
+    expect(report.base).toBe('main');
+    expect(report.findings).toEqual([]);
+    expect(report.changes.map((c) => [c.action, c.cluster, c.kind, c.fields])).toEqual([
+      ['changed', 'staging', 'ResourceQuota', [{ path: 'spec.hard["requests.cpu"]', action: 'changed', before: '4', after: '8' }]],
+    ]);
+  });
+
   test('a new tenant shows only additions', async () => {
     repo = fleet();
     writeTenant(repo, 'staging', 'team-c');
@@ -216,7 +229,7 @@ describe('platform diff', () => {
 
   test.each([
     [[], "platform diff: '--base' is required, e.g. --base origin/main", 2],
-    [['--base', 'main', '--format', 'html'], "platform diff: '--format' (html) must be text or markdown", 2],
+    [['--base', 'main', '--format', 'html'], "platform diff: '--format' (html) must be text, markdown or json", 2],
     [['--base', 'main', '--colour'], "platform diff: Unknown option '--colour'", 2],
     [['--base', 'origin/nope'], "platform diff: unknown git ref 'origin/nope': fetch it first (e.g. git fetch origin origin/nope)", 1],
   ])('usage errors exit 2 and git errors 1, with a clear message: %j', async (args, message, code) => {

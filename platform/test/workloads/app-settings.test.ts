@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { App } from '@platform/schemas';
 import { appSettings } from '../../src/workloads/app-settings.js';
+import { LOADED_DEFAULTS } from './_app.js';
 
 const defaults = { requests: { cpu: '10m', memory: '100Mi' }, limits: { cpu: '1', memory: '1Gi' } };
 const app: App = {
@@ -15,6 +16,7 @@ const app: App = {
   ingress: { host: 'api.staging.example.com', path: '/', public: false },
   serviceAccount: { awsAccess: false },
   environments: { production: { autoscaling: { min: 3, max: 9, targetCPUUtilization: 60 }, env: { B: 'prod' }, resources: { requests: { cpu: '200m' } }, ingress: { host: 'api.example.com' } } },
+  ...LOADED_DEFAULTS,
 };
 const ctx = (environment: 'staging' | 'production') => ({ tenant: 'payments', cluster: environment, environment, defaults });
 

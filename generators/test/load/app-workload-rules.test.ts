@@ -24,14 +24,17 @@ aws:
     - name: orders
 `;
 
-/** Loads mgmt, stage (with network ids) and dev (without), tenant `shop` and apps/shop/web.yaml; returns the printed problems. */
-function problemsOf(app: string): string[] {
+/**
+ * Loads mgmt, stage (with network ids) and dev (without), tenant `shop` and apps/shop/web.yaml, which runs on `clusters`
+ * (all of the tenant's when empty); returns the printed problems.
+ */
+function problemsOf(app: string, clusters = 'clusters: [stage]\n'): string[] {
   return loadProblems(writeFleet('app-workload-rules-', {
     'clusters/mgmt.yaml': cluster('mgmt', ''),
     'clusters/stage.yaml': cluster('stage', IDS),
     'clusters/dev.yaml': cluster('dev', ''),
     'tenants/shop.yaml': TENANT,
-    'apps/shop/web.yaml': `name: web\nimage: { repository: ghcr.io/acme/web, tag: 1.0.0 }\nclusters: [stage]\n${app}`,
+    'apps/shop/web.yaml': `name: web\nimage: { repository: ghcr.io/acme/web, tag: 1.0.0 }\n${clusters}${app}`,
   }));
 }
 
@@ -113,13 +116,7 @@ connections:
 
     it('GIVEN a database on a cluster without network ids WHEN loaded THEN the cluster is named; a queue needs none', () => {
       const app = 'connections:\n  env:\n    H: { fromDatabase: main, key: host }\n    Q: { fromQueue: orders, key: url }\n';
-      expect(loadProblems(writeFleet('app-workload-rules-', {
-        'clusters/mgmt.yaml': cluster('mgmt', ''),
-        'clusters/stage.yaml': cluster('stage', IDS),
-        'clusters/dev.yaml': cluster('dev', ''),
-        'tenants/shop.yaml': TENANT,
-        'apps/shop/web.yaml': `name: web\nimage: { repository: ghcr.io/acme/web, tag: 1.0.0 }\n${app}`,
-      }))).toEqual([
+      expect(problemsOf(app, '')).toEqual([
         'apps/shop/web.yaml:5:24: connections.env.H.fromDatabase: database "main" is not rendered on cluster "dev", which has no network.ids (clusters/dev.yaml), so its connection Secret never exists there; allowed: fill in network.ids, or leave "dev" out of the app\'s clusters',
       ]);
     });

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 import { dirname, join, resolve } from 'node:path';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { type Command, type CommandContext, UsageError } from './commands/command.js';
-import { InputError, formatDiagnostic } from './load/diagnostic.js';
+import { InputError, formatDiagnostic, githubAnnotation } from './load/diagnostic.js';
 
 /** Commands load on demand, so a no-op `generate` does not pay for importing the renderer. */
 const COMMANDS: readonly { name: string; summary: string; load: () => Promise<Command> }[] = [
@@ -17,19 +17,31 @@ const USAGE = `Usage: platform <command> [options]
 Commands:
 ${COMMANDS.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`).join('\n')}
 
-Run \`platform <command> --help\` for a command's options.`;
+Run \`platform <command> --help\` (or \`platform help <command>\`) for a command's options,
+\`platform --version\` for the version.`;
 
-/** The repository root: the nearest folder above the working directory that has clusters/ or package.json with workspaces. */
-function findRepoRoot(from: string): string {
+/** The version of the CLI, from its package.json. */
+export const VERSION: string = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+/**
+ * The fleet's root: the nearest folder at or above `from` that holds the inputs (`clusters/`). Undefined outside a
+ * fleet, where no command may run (it would write out/, CODEOWNERS and a cache into a stranger's folder).
+ */
+export function findRepoRoot(from: string): string | undefined {
   for (let dir = resolve(from); ; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'turbo.json')) && existsSync(join(dir, 'schemas'))) return dir;
-    if (dirname(dir) === dir) return resolve(from);
+    if (existsSync(join(dir, 'clusters'))) return dir;
+    if (dirname(dir) === dir) return undefined;
   }
 }
 
 /** Runs one CLI invocation; returns the exit code. User mistakes never print a stack trace. */
 export async function main(argv: string[], ctx: CommandContext): Promise<number> {
   const [name, ...rest] = argv;
+  if (name === '--version' || name === '-V') {
+    ctx.stdout.write(`platform ${VERSION}\n`);
+    return 0;
+  }
+  if (name === 'help' && rest.length > 0) return main([rest[0]!, '--help'], ctx);
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     ctx.stdout.write(`${USAGE}\n`);
     return name ? 0 : 2;
@@ -45,6 +57,8 @@ export async function main(argv: string[], ctx: CommandContext): Promise<number>
   } catch (e) {
     if (e instanceof InputError) {
       for (const d of e.diagnostics) ctx.stderr.write(`${formatDiagnostic(d)}\n`);
+      // Under GitHub Actions the same problems also annotate the files of the pull request.
+      if (ctx.env?.['GITHUB_ACTIONS'] === 'true') for (const d of e.diagnostics) ctx.stdout.write(`${githubAnnotation(d)}\n`);
       ctx.stderr.write(`${name}: ${e.diagnostics.length} problem(s) in the inputs; nothing was written\n`);
       return 1;
     }
@@ -62,8 +76,15 @@ export async function main(argv: string[], ctx: CommandContext): Promise<number>
 
 const invokedDirectly = process.argv[1] !== undefined && resolve(process.argv[1]) === resolve(new URL(import.meta.url).pathname);
 if (invokedDirectly) {
-  const ctx: CommandContext = { repoRoot: findRepoRoot(process.cwd()), stdout: process.stdout, stderr: process.stderr };
-  main(process.argv.slice(2), ctx).then(
+  const repoRoot = findRepoRoot(process.cwd());
+  const args = process.argv.slice(2);
+  const asksOnlyForHelp = args.length === 0 || ['--help', '-h', 'help', '--version', '-V'].includes(args[0]!) || args.includes('--help') || args.includes('-h');
+  if (repoRoot === undefined && !asksOnlyForHelp) {
+    process.stderr.write(`platform: ${process.cwd()} is not inside a fleet repository (no folder at or above it has clusters/); run it from the repository\n`);
+    process.exit(2);
+  }
+  const ctx: CommandContext = { repoRoot: repoRoot ?? process.cwd(), stdout: process.stdout, stderr: process.stderr, env: process.env };
+  main(args, ctx).then(
     (code) => {
       process.exitCode = code;
     },

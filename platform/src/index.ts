@@ -11,6 +11,7 @@ export * from './flux/image-update-automation.js';
 export * from './tenancy/tenant-namespace.js';
 export * from './tenancy/tenant-cluster-roles.js';
 export * from './tenancy/tenant-guardrails.js';
+export * from './tenancy/tenant-priority-classes.js';
 export * from './tenancy/tenant-role-bindings.js';
 export * from './tenancy/tenant-reconciler.js';
 export * from './tenancy/tenant-resource-quota.js';

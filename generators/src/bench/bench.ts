@@ -12,9 +12,28 @@ import { writeSyntheticFleet } from './synthetic-fleet.js';
  * Reports wall time, peak RSS, objects/s, the ratio to the floor, and a no-op regenerate.
  * Not a test: numbers vary with the machine; read them, compare them, put them in notes.
  */
-const { values } = parseArgs({
-  options: { clusters: { type: 'string', default: '3' }, tenants: { type: 'string', default: '1000' }, apps: { type: 'string', default: '2' }, keep: { type: 'boolean' } },
-});
+const HELP = `Usage: npm run bench -- [--clusters N] [--tenants N] [--apps N] [--keep]
+
+Renders a synthetic fleet (default 3 clusters × 1000 tenants × 2 apps) and, in the same run, the
+floor: the same objects serialised with the yaml package alone. Prints wall time, peak RSS,
+objects/s and the ratio to the floor. --keep leaves the synthetic repository in place.`;
+
+let values: { clusters: string; tenants: string; apps: string; keep?: boolean; help?: boolean };
+try {
+  ({ values } = parseArgs({
+    options: {
+      clusters: { type: 'string', default: '3' }, tenants: { type: 'string', default: '1000' }, apps: { type: 'string', default: '2' },
+      keep: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+    },
+  }));
+} catch (err) {
+  process.stderr.write(`bench: ${(err as Error).message}\n\n${HELP}\n`);
+  process.exit(2);
+}
+if (values.help) {
+  process.stdout.write(`${HELP}\n`);
+  process.exit(0);
+}
 const here = dirname(fileURLToPath(import.meta.url));
 const cli = join(here, '..', 'cli.js');
 const root = mkdtempSync(join(tmpdir(), 'platform-bench-'));

@@ -34,6 +34,7 @@ export function writeSyntheticFleet(root: string, size: SyntheticFleetSize): voi
         'tenancy:',
         // Every cluster takes the tenants, the management one too, so each renders the same load.
         '  allowTenants: true',
+        '  imageRegistries: [ghcr.io/acme]',
         '  quotaCeilings:',
         '    cpu: "64"',
         '    memory: 256Gi',

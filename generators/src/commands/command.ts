@@ -5,6 +5,8 @@ export interface CommandContext {
   readonly repoRoot: string;
   readonly stdout: NodeJS.WritableStream;
   readonly stderr: NodeJS.WritableStream;
+  /** The environment (GITHUB_ACTIONS turns on annotations). @default - none */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** A subcommand of the `platform` CLI. `run` returns the process exit code. */

@@ -14,17 +14,21 @@ import { renderMarkdown } from '../diff/render-markdown.js';
 import { renderText } from '../diff/render-text.js';
 import { type Command, type CommandContext, parseFlags, runWithOptions } from './command.js';
 
-/** Exit codes: 0 no destructive change (or allowed), 1 usage or git error, 2 destructive changes. */
+/**
+ * Exit codes: 0 no destructive change (or allowed), 1 git or generate error, 2 usage error (as for every command),
+ * 3 destructive changes.
+ */
 export const EXIT_OK = 0;
 export const EXIT_ERROR = 1;
-export const EXIT_DESTRUCTIVE = 2;
+export const EXIT_USAGE = 2;
+export const EXIT_DESTRUCTIVE = 3;
 
 const HELP = `Usage: platform diff --base <git ref> [options]
 
 Compares the objects in out/ at <git ref> with the working tree's out/ (regenerated first) and prints
 added, removed and changed objects per cluster and layer, with field-level changes. Secret values are
 redacted. Destructive changes (deleting a Namespace, a PersistentVolumeClaim or a stateful AWS resource,
-allowing Crossplane to delete one, or changing a field that forces replacement) make it exit 2.
+allowing Crossplane to delete one, or changing a field that forces replacement) make it exit 3.
 
 Options:
   --base <ref>           git ref to compare with, e.g. origin/main (required)
@@ -35,7 +39,7 @@ Options:
   --full-diff-url <url>  link to the full report, used in the markdown footer
   -h, --help             show this help
 
-Exit codes: 0 no destructive change, 1 usage or git error, 2 destructive changes found.`;
+Exit codes: 0 no destructive change, 1 git or generate error, 2 usage error, 3 destructive changes found.`;
 
 interface DiffOptions {
   readonly base: string;
@@ -103,7 +107,7 @@ export const diffCommand: Command = {
   summary: 'Show what a change does to every cluster, and refuse destructive changes',
   help: HELP,
   run(argv, ctx) {
-    return runWithOptions(parseOptions(argv), diffCommand, ctx, EXIT_ERROR, (options) => runDiff(options, ctx));
+    return runWithOptions(parseOptions(argv), diffCommand, ctx, EXIT_USAGE, (options) => runDiff(options, ctx));
   },
 };
 

@@ -1,7 +1,7 @@
 /**
  * The destructive-change guard: finds changes that would delete data or make AWS replace a resource, using the
  * rules in `destructive-rules.ts`. Each finding says what happens, what would be lost and why; `platform diff`
- * exits 2 when there is any, unless `--allow-destructive` is given.
+ * exits 3 when there is any, unless `--allow-destructive` is given.
  */
 import {
   DEFAULT_MANAGEMENT_POLICIES,

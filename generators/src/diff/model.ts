@@ -142,3 +142,28 @@ export function formatValue(value: unknown, max = MAX_VALUE_LENGTH): string {
 export function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
+
+/** Findings that lose the same thing, in the order they were found: the loss is said once per group. */
+export function groupFindings(findings: readonly Finding[]): { readonly loss: string; readonly findings: readonly Finding[] }[] {
+  const groups = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const group = groups.get(f.loss);
+    if (group) group.push(f);
+    else groups.set(f.loss, [f]);
+  }
+  return [...groups].map(([loss, list]) => ({ loss, findings: list }));
+}
+
+/**
+ * When findings delete objects of a tenant's folder (`tenants/<team>`), the safe way out: `decommissioned: true`
+ * keeps the team's namespaces and data while it moves out. Undefined when no tenant loses anything.
+ */
+export function decommissionHint(findings: readonly Finding[]): string | undefined {
+  const tenants = [...new Set(findings.filter((f) => f.ref.layer.startsWith('tenants/')).map((f) => f.ref.layer.split('/')[1]!))].sort();
+  if (tenants.length === 0) return undefined;
+  const files = tenants.map((t) => `tenants/${t}.yaml`).join(', ');
+  return (
+    `To take a team off the platform without losing data, set \`decommissioned: true\` in ${files} instead: ` +
+    `its namespaces and stateful resources stay while it moves out (docs/tenants.md, "Leaving the platform").`
+  );
+}

@@ -5,7 +5,9 @@
  * change of `apiVersion`, a rename is a removal plus an addition. Before diffing, lists whose items all carry a
  * unique `name` (containers, env, ports, volumes, ...) become maps keyed by that name, so inserting a container
  * does not show as every later container changing; lists of scalars are compared whole
- * (`spec.managementPolicies: [Observe, Create] → [Observe, Create, Delete]`).
+ * (`spec.managementPolicies: [Observe, Create] → [Observe, Create, Delete]`). A string that holds a JSON document
+ * (an IAM policy) is diffed as that document, its statements keyed by `Sid`, so a changed action reads as
+ * `spec.forProvider.policy » Statement[Sid=Buckets].Action` instead of two long, equal-looking strings.
  */
 import microdiff from 'microdiff';
 import type { OutObject } from '../out-tree.js';
@@ -14,6 +16,10 @@ import { redactValue, type PathSegment } from './redact.js';
 
 /** Prefix of map keys that stand for a named list item; cannot occur in YAML written by the generator. */
 const ITEM = '\u0001';
+/** The map key that stands for the JSON document a string holds. */
+const JSON_DOCUMENT = '\u0002';
+/** Fields that identify an item of a list when every item has a distinct one: Kubernetes `name`, IAM `Sid`. */
+const ITEM_KEYS = ['name', 'Sid'] as const;
 
 type Json = Record<string, unknown>;
 
@@ -52,38 +58,67 @@ export function objectKey(o: OutObject): string {
   return [ref.cluster, apiGroup(ref.apiVersion), ref.kind, ref.namespace ?? '', ref.name].join('\0');
 }
 
-function hasUniqueNames(list: readonly unknown[]): boolean {
-  if (list.length === 0) return false;
-  const names = new Set<string>();
-  for (const item of list) {
-    if (!isObject(item) || typeof item.name !== 'string' || names.has(item.name)) return false;
-    names.add(item.name);
-  }
-  return true;
+/** The field that tells the items of a list apart (every item has a distinct string value of it), if any. */
+function itemKey(list: readonly unknown[]): (typeof ITEM_KEYS)[number] | undefined {
+  if (list.length === 0) return undefined;
+  return ITEM_KEYS.find((key) => {
+    const seen = new Set<string>();
+    for (const item of list) {
+      const value = isObject(item) ? item[key] : undefined;
+      if (typeof value !== 'string' || seen.has(value)) return false;
+      seen.add(value);
+    }
+    return true;
+  });
 }
 
-/** Named lists become maps keyed by `ITEM + name`; everything else is copied as is. */
+/** The JSON document (object or list) a string holds, if it holds one. */
+function jsonDocument(value: string): unknown {
+  if (!/^\s*[[{]/.test(value)) return undefined;
+  try {
+    const parsed = JSON.parse(value) as unknown;
+    return parsed !== null && typeof parsed === 'object' ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Keyed lists become maps keyed by `ITEM + key=value`, strings holding JSON documents become `{ JSON_DOCUMENT: doc }`;
+ * everything else is copied as is.
+ */
 function normalize(value: unknown): unknown {
   if (Array.isArray(value)) {
-    if (hasUniqueNames(value)) {
-      return Object.fromEntries((value as Json[]).map((item) => [ITEM + String(item.name), normalize(item)]));
-    }
+    const key = itemKey(value);
+    if (key) return Object.fromEntries((value as Json[]).map((item) => [`${ITEM}${key}=${String(item[key])}`, normalize(item)]));
     return value.map(normalize);
   }
   if (isObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normalize(v)]));
+  if (typeof value === 'string') {
+    const doc = jsonDocument(value);
+    if (doc !== undefined) return { [JSON_DOCUMENT]: normalize(doc) };
+  }
   return value;
 }
 
 function toSegments(path: readonly (string | number)[]): PathSegment[] {
-  return path.map((p) => (typeof p === 'string' && p.startsWith(ITEM) ? { itemName: p.slice(ITEM.length) } : p));
+  return path.map((p) => {
+    if (p === JSON_DOCUMENT) return { json: true };
+    if (typeof p !== 'string' || !p.startsWith(ITEM)) return p;
+    const [key, ...name] = p.slice(ITEM.length).split('=');
+    return key === 'name' ? { itemName: name.join('=') } : { itemName: name.join('='), key: key! };
+  });
 }
 
 /** The value at a differ path in the original (not normalized) object. */
 function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
   let node = root;
   for (const segment of path) {
-    if (typeof segment === 'object') {
-      node = Array.isArray(node) ? node.find((item) => isObject(item) && item.name === segment.itemName) : undefined;
+    if (typeof segment === 'object' && 'json' in segment) {
+      node = typeof node === 'string' ? jsonDocument(node) : undefined;
+    } else if (typeof segment === 'object') {
+      const key = segment.key ?? 'name';
+      node = Array.isArray(node) ? node.find((item) => isObject(item) && item[key] === segment.itemName) : undefined;
     } else {
       node = node !== null && typeof node === 'object' ? (node as Record<string | number, unknown>)[segment] : undefined;
     }
@@ -107,8 +142,9 @@ export function formatPath(path: readonly PathSegment[]): string {
   let out = '';
   for (const segment of path) {
     if (typeof segment === 'number') out += `[${segment}]`;
-    else if (typeof segment === 'object') out += `[name=${segment.itemName}]`;
-    else if (/^[A-Za-z_$][\w$-]*$/.test(segment)) out += out ? `.${segment}` : segment;
+    else if (typeof segment === 'object' && 'json' in segment) out += ' » ';
+    else if (typeof segment === 'object') out += `[${segment.key ?? 'name'}=${segment.itemName}]`;
+    else if (/^[A-Za-z_$][\w$-]*$/.test(segment)) out += out && !out.endsWith(' » ') ? `.${segment}` : segment;
     else out += `[${JSON.stringify(segment)}]`;
   }
   return out;

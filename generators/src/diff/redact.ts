@@ -23,12 +23,16 @@ export function isSecretName(name: string): boolean {
   return SECRET_NAME.test(name) && !REFERENCE_SUFFIX.test(name);
 }
 
-/** A path segment as produced by the object differ: a key, a list index, or a named list item. */
-export type PathSegment = string | number | { readonly itemName: string };
+/**
+ * A path segment as produced by the object differ: a key, a list index, a list item by its unique `name` (or the
+ * other identifying `key`, such as an IAM statement's `Sid`), or `{ json: true }`: the parsed JSON document a string
+ * field holds (an IAM policy).
+ */
+export type PathSegment = string | number | { readonly itemName: string; readonly key?: string } | { readonly json: true };
 
 function segmentName(segment: PathSegment): string | undefined {
   if (typeof segment === 'string') return segment;
-  if (typeof segment === 'number') return undefined;
+  if (typeof segment === 'number' || !('itemName' in segment)) return undefined;
   return segment.itemName;
 }
 
@@ -55,7 +59,7 @@ export function redactValue(group: string, kind: string, path: readonly PathSegm
   if (value !== null && typeof value === 'object') {
     // A named item's own name stays visible: it is already in the path, and it is what the reader matches on.
     const last = path[path.length - 1];
-    const isItem = typeof last === 'object';
+    const isItem = typeof last === 'object' && 'itemName' in last;
     const out: Record<string, unknown> = {};
     for (const [key, child] of Object.entries(value)) {
       out[key] = isItem && key === 'name' ? child : redactValue(group, kind, [...path, key], child);

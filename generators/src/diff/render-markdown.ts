@@ -7,7 +7,7 @@
  * cluster gets a fair share of the space (small clusters are shown whole, the rest split what is left), and
  * what does not fit is counted in "… and N more changes" with a pointer to the full text artifact.
  */
-import { describeRef, groupChanges, plural, summarize, type ClusterSummary, type DiffReport, type ObjectChange } from './model.js';
+import { decommissionHint, describeRef, groupChanges, groupFindings, plural, summarize, type ClusterSummary, type DiffReport, type ObjectChange } from './model.js';
 import { destructivePaths, fieldLine } from './render-text.js';
 
 /** Upper bound of the whole comment, safely under GitHub's 65,536. */
@@ -110,11 +110,20 @@ function findingsSection(report: DiffReport, allowDestructive: boolean): string 
     ? 'Accepted: this PR carries the `allow-destructive` label.'
     : 'This check fails until they are removed or a maintainer adds the label `allow-destructive` to this PR.';
   const lines = [`> [!CAUTION]`, `> **${plural(report.findings.length, 'destructive change')}.** ${verdict}`, '>'];
-  for (const f of report.findings.slice(0, MAX_FINDINGS)) {
-    lines.push(`> - **${escape(f.ref.cluster)}**: ${escape(f.what)}. ${escape(f.loss)}`);
+  // What a group of findings loses is said once, with the findings nested below it.
+  for (const group of groupFindings(report.findings.slice(0, MAX_FINDINGS))) {
+    const [only] = group.findings;
+    if (group.findings.length === 1) {
+      lines.push(`> - **${escape(only!.ref.cluster)}**: ${escape(only!.what)}. ${escape(group.loss)}`);
+      continue;
+    }
+    lines.push(`> - ${escape(group.loss)} (${plural(group.findings.length, 'change')}):`);
+    for (const f of group.findings) lines.push(`>   - **${escape(f.ref.cluster)}**: ${escape(f.what)}.`);
   }
   const hidden = report.findings.length - MAX_FINDINGS;
   if (hidden > 0) lines.push(`> - … and ${plural(hidden, 'more finding')}`);
+  const hint = decommissionHint(report.findings);
+  if (hint) lines.push('>', `> ${hint}`);
   return lines.join('\n') + '\n\n';
 }
 

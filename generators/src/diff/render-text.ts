@@ -6,8 +6,10 @@
  */
 import { createColors } from 'picocolors';
 import {
+  decommissionHint,
   describeRef,
   formatValue,
+  groupFindings,
   groupChanges,
   plural,
   summarize,
@@ -53,11 +55,12 @@ function objectLines(change: ObjectChange, destructive: boolean, c: Colors): str
   return lines;
 }
 
+/** Each finding on a line; what the findings of a group lose, once below the group. */
 export function findingLines(findings: readonly Finding[], c: Colors): string[] {
   const lines: string[] = [];
-  for (const f of findings) {
-    lines.push(`  ${c.red('✖')} ${c.bold(`${f.ref.cluster}: ${f.what}`)}`);
-    lines.push(`    ${f.loss}`);
+  for (const group of groupFindings(findings)) {
+    for (const f of group.findings) lines.push(`  ${c.red('✖')} ${c.bold(`${f.ref.cluster}: ${f.what}`)}`);
+    lines.push(`    ${group.loss}`);
   }
   return lines;
 }
@@ -94,6 +97,8 @@ export function renderText(report: DiffReport, options: TextOptions = {}): strin
   }
   if (report.findings.length > 0) {
     lines.push('', c.bold(c.red(`Destructive changes (${report.findings.length}):`)), ...findingLines(report.findings, c), '');
+    const hint = decommissionHint(report.findings);
+    if (hint) lines.push(hint, '');
     lines.push(
       options.allowDestructive
         ? c.yellow('Accepted with --allow-destructive.')

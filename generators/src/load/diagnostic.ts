@@ -15,6 +15,16 @@ export function formatDiagnostic(d: Diagnostic): string {
   return `${d.file}:${d.line}:${d.col}: ${d.field ? `${d.field}: ` : ''}${d.message}`;
 }
 
+/**
+ * The GitHub Actions workflow command that annotates the file at the problem's line in a PR
+ * (`::error file=…,line=…,col=…::message`), with the characters GitHub reserves escaped.
+ */
+export function githubAnnotation(d: Diagnostic): string {
+  const property = (v: string) => v.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A').replace(/:/g, '%3A').replace(/,/g, '%2C');
+  const message = `${d.field ? `${d.field}: ` : ''}${d.message}`.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return `::error file=${property(d.file)},line=${d.line},col=${d.col}::${message}`;
+}
+
 /** Sorted by file, then position, so output is stable however the checks ran. */
 export function sortDiagnostics(ds: readonly Diagnostic[]): Diagnostic[] {
   return [...ds].sort(

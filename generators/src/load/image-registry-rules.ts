@@ -1,33 +1,9 @@
-import { isEcrHost, parseEcrImage, tenantRegistryImage } from '@platform/platform';
+import { isEcrHost, parseEcrImage } from '@platform/platform';
 import type { Cluster, Tenant } from '@platform/schemas';
 import type { Diagnostic } from './diagnostic.js';
 import type { FleetRule } from './fleet-rules.js';
-import type { Fleet, Loaded } from '../model.js';
-
-/** One tenant registry on one cluster, as an image repository. */
-interface RegistryImage {
-  readonly image: string;
-  readonly tenant: string;
-  readonly cluster: string;
-  readonly registry: string;
-}
-
-/** Every tenant registry of the fleet: `<account>.dkr.ecr.<region>.amazonaws.com/<cluster>-<tenant>-<name>` on each of the tenant's clusters. */
-export function tenantRegistryImages(fleet: Fleet): RegistryImage[] {
-  const clusters = new Map<string, Loaded<Cluster>>(fleet.clusters.map((c) => [c.spec.name, c]));
-  return fleet.tenants.flatMap((t: Loaded<Tenant>) =>
-    t.spec.clusters.flatMap((name) => {
-      const c = clusters.get(name)?.spec;
-      if (!c) return [];
-      return t.spec.aws.registries.map((r) => ({
-        image: tenantRegistryImage({ cluster: c.name, tenant: t.spec.name, namespace: t.spec.name, accountId: c.aws.accountId, region: c.aws.region, environment: c.environment }, r.name),
-        tenant: t.spec.name,
-        cluster: c.name,
-        registry: r.name,
-      }));
-    }),
-  );
-}
+import type { Loaded } from '../model.js';
+import { tenantRegistryImages } from '../tenant-registries.js';
 
 /**
  * An app whose image is in ECR uses one of its own tenant's registries (on any of the tenant's
@@ -60,4 +36,46 @@ export const appEcrImage: FleetRule = (fleet) => {
   return problems;
 };
 
-export const IMAGE_REGISTRY_RULES: FleetRule[] = [appEcrImage];
+/**
+ * A cluster's `tenancy.imageRegistries` are registries outside ECR: ECR repositories are admitted per tenant
+ * (its own `aws.registries`), so listing an ECR registry here would let every tenant run every other tenant's images.
+ */
+export const clusterImageRegistries: FleetRule = (fleet) =>
+  fleet.clusters.flatMap((c) =>
+    (c.spec.tenancy?.imageRegistries ?? []).flatMap((r, i) =>
+      isEcrHost(r)
+        ? [c.source.problem(['tenancy', 'imageRegistries', i], `found "${r}", an ECR registry; allowed: a registry outside ECR (tenants run only their own ECR repositories, declared under aws.registries of the tenant file)`)]
+        : [],
+    ),
+  );
+
+/**
+ * An app's image outside ECR is under a registry that every cluster the app runs on admits (`tenancy.imageRegistries`
+ * of the cluster file): admission refuses any other image, so the platform never renders a workload that cannot start.
+ * ECR images are checked by appEcrImage.
+ */
+export const appImageAdmitted: FleetRule = (fleet) => {
+  const clusters = new Map<string, Loaded<Cluster>>(fleet.clusters.map((c) => [c.spec.name, c]));
+  const tenants = new Map<string, Loaded<Tenant>>(fleet.tenants.map((t) => [t.spec.name, t]));
+  const problems: Diagnostic[] = [];
+  for (const app of fleet.apps) {
+    const found = app.spec.image.repository;
+    const tenant = tenants.get(app.tenant);
+    if (isEcrHost(found) || !tenant) continue;
+    for (const name of app.spec.clusters ?? tenant.spec.clusters) {
+      const cluster = clusters.get(name);
+      if (!cluster || !tenant.spec.clusters.includes(name)) continue;
+      const allowed = cluster.spec.tenancy?.imageRegistries ?? [];
+      if (allowed.some((r) => found.startsWith(`${r}/`))) continue;
+      problems.push(
+        app.source.problem(
+          ['image', 'repository'],
+          `found ${found}, which cluster "${name}" does not admit; allowed: an image under ${allowed.map((r) => `${r}/`).join(', ') || 'no registry (none listed)'} (tenancy.imageRegistries of ${cluster.source.path}) or one of the tenant's own ECR registries`,
+        ),
+      );
+    }
+  }
+  return problems;
+};
+
+export const IMAGE_REGISTRY_RULES: FleetRule[] = [appEcrImage, clusterImageRegistries, appImageAdmitted];

@@ -67,5 +67,40 @@ export const irsaHasOidcIssuer: FleetRule = (fleet) =>
     return [];
   });
 
+/**
+ * `network.ids` name the AWS objects of one cluster's own VPC. An id that another cluster file lists too was copied
+ * along with that file (its data stores would land in the other cluster's subnets, in the other account or region):
+ * every such id is an error in both files, naming the other.
+ */
+export const networkIdsAreOwn: FleetRule = (fleet) => {
+  const owners = new Map<string, { cluster: string; file: string }[]>();
+  const listed = (c: (typeof fleet.clusters)[number]) => {
+    const ids = c.spec.network.ids;
+    if (!ids) return [];
+    return [
+      { path: ['network', 'ids', 'vpcId'], id: ids.vpcId },
+      ...ids.secureSubnetIds.map((id, i) => ({ path: ['network', 'ids', 'secureSubnetIds', i], id })),
+      { path: ['network', 'ids', 'computeSecurityGroupId'], id: ids.computeSecurityGroupId },
+    ];
+  };
+  for (const c of fleet.clusters) {
+    for (const { id } of listed(c)) owners.set(id, [...(owners.get(id) ?? []), { cluster: c.spec.name, file: c.source.path }]);
+  }
+  return fleet.clusters.flatMap((c) =>
+    listed(c).flatMap(({ path, id }) => {
+      const others = (owners.get(id) ?? []).filter((o) => o.cluster !== c.spec.name);
+      if (others.length === 0) return [];
+      const where = others.map((o) => `cluster ${o.cluster} (${o.file}, region ${fleet.clusters.find((x) => x.spec.name === o.cluster)?.spec.aws.region})`).join(', ');
+      return [
+        c.source.problem(
+          path,
+          `found ${id}, which ${where} also lists; allowed: an id of this cluster's own VPC in ${c.spec.aws.region} ` +
+            `(a copied cluster file keeps the other cluster's ids: remove network.ids until this cluster's first apply, then fill in its own)`,
+        ),
+      ];
+    }),
+  );
+};
+
 /** The infrastructure rules, in the order FLEET_RULES runs them. */
-export const INFRA_RULES: FleetRule[] = [subnetTiersFit, nodeGroupsAreConsistent, sshAccessIsConsistent, irsaHasOidcIssuer];
+export const INFRA_RULES: FleetRule[] = [subnetTiersFit, nodeGroupsAreConsistent, sshAccessIsConsistent, irsaHasOidcIssuer, networkIdsAreOwn];

@@ -11,6 +11,8 @@ const PATTERN_WORDS: Record<string, string> = {
   '^[0-9]{12}$': 'a 12-digit AWS account id',
   '^#[a-z0-9][a-z0-9_-]{0,79}$': "a Slack channel such as '#team-alerts'",
   '^[A-Za-z0-9]([A-Za-z0-9-]{0,38})/[a-z0-9][a-z0-9_-]{0,99}$': "a GitHub team as '<org>/<team-slug>', e.g. 'acme/payments' (slug in lower case)",
+  '^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)+(:[0-9]{1,5})?(/[a-z0-9]+([._-][a-z0-9]+)*)+$':
+    "a registry host and at least one path segment, such as 'ghcr.io/acme': no tag, no wildcard, no trailing '/'",
 };
 
 /**
@@ -40,7 +42,8 @@ export class SchemaValidator {
         const name = String(p.additionalProperty);
         const allowed = Object.keys(propertiesAt(inputKinds[kind].schema, path)).sort();
         const guess = allowed.length > 0 ? closest(name, allowed) : undefined;
-        const hint = guess && similar(name, guess) ? ` (did you mean "${guess}"?)` : '';
+        const elsewhere = guess && similar(name, guess) ? undefined : fieldElsewhere(inputKinds[kind].schema, name);
+        const hint = guess && similar(name, guess) ? ` (did you mean "${guess}"?)` : elsewhere ? ` (did you mean "${elsewhere}"? it belongs there)` : '';
         return file.problem([...path, name], `unknown field "${name}"${hint}; allowed: ${allowed.join(', ') || 'no fields'}`, { key: true });
       }
       case 'required':
@@ -48,8 +51,11 @@ export class SchemaValidator {
         const missing = String(p.missingProperty);
         return { ...file.problem(path, `missing required field "${missing}"`), field: fieldPath([...path, missing]) };
       }
-      case 'type':
-        return file.problem(path, `found ${describe(value)}; allowed: ${String(p.type).replace(',', ' or ')}`);
+      case 'type': {
+        // YAML reads `cpu: 6` as a number and `on: yes` as a boolean; a string field wants them quoted.
+        const quote = p.type === 'string' && (typeof value === 'number' || typeof value === 'boolean') ? ` (write it in quotes: "${String(value)}")` : '';
+        return file.problem(path, `found ${describe(value)}; allowed: ${String(p.type).replace(',', ' or ')}${quote}`);
+      }
       case 'enum':
         return file.problem(path, `found ${describe(value)}; allowed: ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`);
       case 'pattern': {
@@ -86,6 +92,29 @@ function propertiesAt(schema: object, path: readonly (string | number)[]): Recor
     node = next as Record<string, unknown>;
   }
   return (node.properties as Record<string, unknown>) ?? {};
+}
+
+/**
+ * The place in the schema, as a dotted path, where a field of this name exists (a key written at the wrong level,
+ * e.g. `memory` at the top of a tenant file for `quotas.memory`): the shallowest one, when only one is that shallow.
+ */
+function fieldElsewhere(schema: object, name: string): string | undefined {
+  const found: string[] = [];
+  const walk = (node: unknown, at: string, depth: number) => {
+    if (!node || typeof node !== 'object' || depth > 6) return;
+    const n = node as Record<string, unknown>;
+    for (const [key, child] of Object.entries((n.properties as Record<string, unknown> | undefined) ?? {})) {
+      const path = at ? `${at}.${key}` : key;
+      if (key === name) found.push(path);
+      walk(child, path, depth + 1);
+    }
+    if (n.items) walk(n.items, `${at}[]`, depth + 1);
+    if (n.additionalProperties && typeof n.additionalProperties === 'object') walk(n.additionalProperties, `${at}.<name>`, depth + 1);
+  };
+  walk(schema, '', 0);
+  const depth = (path: string) => path.split(/\.|\[\]/).length;
+  const shallowest = found.filter((path) => depth(path) === Math.min(...found.map(depth)));
+  return shallowest.length === 1 ? shallowest[0] : undefined;
 }
 
 function describe(v: unknown): string {

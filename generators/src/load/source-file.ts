@@ -34,8 +34,11 @@ export class SourceFile {
     const all = Array.isArray(docs) ? docs : [];
     for (const doc of all) {
       for (const e of doc.errors) {
-        const { line, col } = at(e.pos[0]);
-        const what = e.code === 'DUPLICATE_KEY' ? 'duplicate key: each key may appear once in a mapping' : `YAML syntax error: ${firstLine(e.message)}`;
+        const { line, col } = at(errorOffset(text, e.pos[0]));
+        const what =
+          e.code === 'DUPLICATE_KEY'
+            ? `duplicate key "${keyAt(text, e.pos[0])}": each key may appear once in a mapping`
+            : `YAML syntax error: ${firstLine(e.message)}`;
         problems.push({ file: path, line, col, field: '', message: what });
       }
     }
@@ -109,4 +112,25 @@ function firstLine(s: string): string {
 function describeNode(n: unknown): string {
   if (isNode(n) && 'items' in (n as object)) return 'sequence';
   return 'scalar value';
+}
+
+/**
+ * Where to point at a YAML error: the parser reports some errors at the indentation before the item (column 1) or
+ * past the end of what it could not close (a blank line, the end of the file). Point at the item's first character
+ * instead, or at the end of the last line that has content.
+ */
+export function errorOffset(text: string, offset: number): number {
+  let at = Math.min(offset, text.length);
+  while (at < text.length && (text[at] === ' ' || text[at] === '\t')) at++;
+  if (at < text.length && text[at] !== '\n' && text[at] !== '\r') return at;
+  // Nothing on this line from here on: step back over line breaks and blanks to the last character with content.
+  let back = Math.min(offset, text.length) - 1;
+  while (back > 0 && /\s/.test(text[back]!)) back--;
+  return Math.max(back, 0);
+}
+
+/** The key written at `offset` (the parser marks only its first character), quotes removed. */
+function keyAt(text: string, offset: number): string {
+  const token = /^(?:"[^"\n]*"|'[^'\n]*'|[^:\n]+?)(?=\s*:)/.exec(text.slice(offset))?.[0] ?? text.slice(offset, offset + 1);
+  return token.replace(/^["']|["']$/g, '').trim();
 }

@@ -97,7 +97,7 @@ describe('platform diff', () => {
     expect(run.stdout).not.toContain('xoxb');
   });
 
-  describe('destructive changes exit 2 and say what would be lost', () => {
+  describe('destructive changes exit 3 and say what would be lost', () => {
     const setVpcCidr = (r: Repo) =>
       r.write('out/prod/infra/vpc-prod.yaml', managed('ec2', 'VPC', 'infra-prod', 'prod', { cidrBlock: '10.1.0.0/16' }));
     const bucket = managed('s3', 'Bucket', 'team-a', 'team-a-data', {});
@@ -120,7 +120,7 @@ describe('platform diff', () => {
       repo = fleet();
       change(repo);
       const run = await runDiff(repo, '--base', 'main');
-      expect(run.code).toBe(2);
+      expect(run.code).toBe(3);
       expect(run.stdout).toContain(expected);
       expect(run.stdout).toContain('Refusing: pass --allow-destructive');
       // AND --allow-destructive exits 0 but still prints the findings
@@ -129,7 +129,7 @@ describe('platform diff', () => {
       expect(allowed.stdout).toContain(expected);
       // AND the markdown says so too
       const md = await runDiff(repo, '--base', 'main', '--format', 'markdown');
-      expect(md.code).toBe(2);
+      expect(md.code).toBe(3);
       expect(md.stdout).toContain('> [!CAUTION]');
     });
   });
@@ -215,14 +215,14 @@ describe('platform diff', () => {
   });
 
   test.each([
-    [[], "platform diff: '--base' is required, e.g. --base origin/main"],
-    [['--base', 'main', '--format', 'html'], "platform diff: '--format' (html) must be text or markdown"],
-    [['--base', 'main', '--colour'], "platform diff: Unknown option '--colour'"],
-    [['--base', 'origin/nope'], "platform diff: unknown git ref 'origin/nope': fetch it first (e.g. git fetch origin origin/nope)"],
-  ])('usage and git errors exit 1 with a clear message: %j', async (args, message) => {
+    [[], "platform diff: '--base' is required, e.g. --base origin/main", 2],
+    [['--base', 'main', '--format', 'html'], "platform diff: '--format' (html) must be text or markdown", 2],
+    [['--base', 'main', '--colour'], "platform diff: Unknown option '--colour'", 2],
+    [['--base', 'origin/nope'], "platform diff: unknown git ref 'origin/nope': fetch it first (e.g. git fetch origin origin/nope)", 1],
+  ])('usage errors exit 2 and git errors 1, with a clear message: %j', async (args, message, code) => {
     repo = fleet();
     const run = await runDiff(repo, ...args);
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(code);
     expect(run.stderr.split('\n')[0]).toContain(message);
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });

@@ -1,5 +1,5 @@
-import { describe, expect, test } from 'vitest';
-import { apiGroup, describeRef, formatValue, groupChanges, plural, summarize } from '../../src/diff/model.js';
+import { describe, expect, it, test } from 'vitest';
+import { apiGroup, decommissionHint, describeRef, formatValue, groupChanges, groupFindings, plural, summarize } from '../../src/diff/model.js';
 import { sampleReport } from './sample-report.js';
 
 describe('model helpers', () => {
@@ -53,5 +53,23 @@ describe('plural', () => {
   test('one and many', () => {
     expect(plural(1, 'change')).toBe('1 change');
     expect(plural(3, 'change')).toBe('3 changes');
+  });
+});
+
+describe('groupFindings and decommissionHint', () => {
+  const ref = (cluster: string, layer: string, name: string) => ({ cluster, layer, path: `out/${cluster}/${layer}/x-${name}.yaml`, apiVersion: 'v1', kind: 'Namespace', name });
+  const finding = (cluster: string, layer: string, name: string, loss: string) => ({ ref: ref(cluster, layer, name), what: `Namespace ${name} is deleted`, loss });
+
+  it('GIVEN findings that lose the same thing in several clusters WHEN grouped THEN the loss is said once, in the order found', () => {
+    const groups = groupFindings([finding('staging', 'tenants/a', 'a', 'L1'), finding('staging', 'infra', 'b', 'L2'), finding('production', 'tenants/a', 'a', 'L1')]);
+    expect(groups.map((g) => [g.loss, g.findings.map((f) => `${f.ref.cluster}/${f.ref.name}`)])).toEqual([
+      ['L1', ['staging/a', 'production/a']],
+      ['L2', ['staging/b']],
+    ]);
+  });
+
+  it('GIVEN a tenant folder losing objects WHEN hinted THEN the safe decommissioned path names the tenant file; infra alone gets no hint', () => {
+    expect(decommissionHint([finding('staging', 'tenants/payments', 'payments', 'L')])).toContain('set `decommissioned: true` in tenants/payments.yaml instead');
+    expect(decommissionHint([finding('staging', 'infra', 'vpc', 'L')])).toBeUndefined();
   });
 });

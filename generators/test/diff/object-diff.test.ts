@@ -1,4 +1,4 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, it, test } from 'vitest';
 import { diffFields, diffTrees, formatPath, objectKey } from '../../src/diff/object-diff.js';
 import { managed, namespace, outObject, quota } from './git-fixture.js';
 
@@ -104,5 +104,29 @@ describe('diffTrees', () => {
   test('an unchanged tree has no changes', () => {
     const objects = [outObject('staging', 'tenants/team-a', namespace('team-a')), outObject('staging', 'tenants/team-a', quota('team-a', '4'))];
     expect(diffTrees(objects, structuredClone(objects))).toEqual([]);
+  });
+});
+
+describe('diffFields on JSON held in strings', () => {
+  const policy = (actions: string[], extra: object[] = []) =>
+    JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: 'Buckets', Effect: 'Allow', Action: actions, Resource: ['arn:aws:s3:::stage-shop-*'] }, ...extra] });
+  const role = (p: string) => ({ apiVersion: 'iam.aws.m.upbound.io/v1beta1', kind: 'Policy', metadata: { name: 'p' }, spec: { forProvider: { policy: p } } });
+
+  it('GIVEN an IAM policy whose statement gains an action WHEN diffed THEN the change names the statement by Sid and shows only its actions', () => {
+    expect(diffFields(role(policy(['s3:GetObject'])), role(policy(['s3:GetObject', 's3:PutObject'])))).toEqual([
+      { path: 'spec.forProvider.policy » Statement[Sid=Buckets].Action', action: 'changed', before: ['s3:GetObject'], after: ['s3:GetObject', 's3:PutObject'] },
+    ]);
+  });
+
+  it('GIVEN a statement added to a policy WHEN diffed THEN it is one added entry, keyed by its Sid', () => {
+    const added = { Sid: 'Queues', Effect: 'Allow', Action: ['sqs:SendMessage'], Resource: ['arn:aws:sqs:*'] };
+    const changes = diffFields(role(policy(['s3:GetObject'])), role(policy(['s3:GetObject'], [added])));
+    expect(changes.map((c) => [c.path, c.action])).toEqual([['spec.forProvider.policy » Statement[Sid=Queues]', 'added']]);
+  });
+
+  it('GIVEN a string that only looks like JSON WHEN diffed THEN it is compared as a string', () => {
+    expect(diffFields(role('{not json'), role('{still not'))).toEqual([
+      { path: 'spec.forProvider.policy', action: 'changed', before: '{not json', after: '{still not' },
+    ]);
   });
 });

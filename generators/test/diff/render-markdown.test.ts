@@ -18,6 +18,8 @@ describe('renderMarkdown', () => {
       >
       > - **staging**: S3 bucket team-b/team-b-data is removed from Git. Flux prunes the managed resource; its managementPolicies leave out Delete, so the AWS resource is orphaned, not deleted, but nothing manages it any more (no drift correction, no tags or policies enforced) and bringing it back needs adoption by external name.
       > - **staging**: Namespace team-b is deleted. Flux prunes it, and with it every object in the namespace: workloads, Secrets, ConfigMaps, and the volumes of its PersistentVolumeClaims. A Namespace cannot be renamed: if this is a rename to team-c, the old one is still deleted.
+      >
+      > To take a team off the platform without losing data, set \`decommissioned: true\` in tenants/team-b.yaml instead: its namespaces and stateful resources stay while it moves out (docs/tenants.md, "Leaving the platform").
 
       <details><summary><b>prod</b>: 0 added, 1 changed, 0 removed</summary>
 

@@ -28,6 +28,8 @@ describe('renderText', () => {
         ✖ staging: Namespace team-b is deleted
           Flux prunes it, and with it every object in the namespace: workloads, Secrets, ConfigMaps, and the volumes of its PersistentVolumeClaims. A Namespace cannot be renamed: if this is a rename to team-c, the old one is still deleted.
 
+      To take a team off the platform without losing data, set \`decommissioned: true\` in tenants/team-b.yaml instead: its namespaces and stateful resources stay while it moves out (docs/tenants.md, "Leaving the platform").
+
       Refusing: pass --allow-destructive (in a PR: add the label allow-destructive) to accept them.
       "
     `);

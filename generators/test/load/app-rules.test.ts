@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { clusterYaml, loadProblems, writeFleet } from './_fixtures.js';
 
-const cluster = (name: string, environment: string, domain: string, cidr: number) => clusterYaml(name, { environment, domain, network: `  vpcCidr: 10.${cidr}.0.0/16\n` });
+const cluster = (name: string, environment: string, domain: string, cidr: number) =>
+  clusterYaml(name, { environment, domain, network: `  vpcCidr: 10.${cidr}.0.0/16\n`, extra: 'tenancy:\n  imageRegistries: [ghcr.io/acme]\n' });
 
 const TENANT = `name: shop
 owners:

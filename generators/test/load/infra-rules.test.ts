@@ -37,6 +37,22 @@ describe('infra rules', () => {
     ]);
   });
 
+  it('GIVEN a cluster file copied with another cluster\'s network.ids WHEN loaded THEN each copied id is an error in both files', () => {
+    const ids = '  ids:\n    vpcId: vpc-0a1b2c3d4e5f60718\n    secureSubnetIds: [subnet-0a10000000000a001, subnet-0a10000000000b002, subnet-0a10000000000c003]\n    computeSecurityGroupId: sg-0a1000000000c0a11';
+    const files = {
+      'clusters/mgmt.yaml': cluster('mgmt', '  vpcCidr: 10.0.0.0/16'),
+      'clusters/stage.yaml': cluster('stage', `  vpcCidr: 10.1.0.0/16\n${ids}`),
+      'clusters/stage2.yaml': cluster('stage2', `  vpcCidr: 10.2.0.0/16\n${ids}`),
+    };
+    const problems = loadProblems(writeFleet('infra-rules-', files));
+    expect(problems).toHaveLength(10);
+    expect(problems[0]).toBe(
+      'clusters/stage.yaml:10:12: network.ids.vpcId: found vpc-0a1b2c3d4e5f60718, which cluster stage2 (clusters/stage2.yaml, region eu-west-2) also lists; ' +
+        "allowed: an id of this cluster's own VPC in eu-west-2 (a copied cluster file keeps the other cluster's ids: remove network.ids until this cluster's first apply, then fill in its own)",
+    );
+    expect(problems.filter((p) => p.startsWith('clusters/stage2.yaml:')).length).toBe(5);
+  });
+
   it('GIVEN node groups WHEN names repeat or sizes are out of order THEN each is reported', () => {
     const groups = 'nodeGroups:\n  - {name: a, minSize: 5, maxSize: 2}\n  - {name: a, minSize: 1, maxSize: 3, desiredSize: 4}\n';
     expect(problemsOf('  vpcCidr: 10.1.0.0/16', groups)).toEqual([

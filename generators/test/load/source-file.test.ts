@@ -18,4 +18,16 @@ describe('SourceFile', () => {
       { file: 'x.yaml', line: 1, col: 1, field: '', message: 'document is a scalar value (found); allowed: a mapping of fields' },
     ]);
   });
+
+  it('GIVEN a duplicated key WHEN parsed THEN the message names the key, at the repeated one', () => {
+    expect(SourceFile.parse('t.yaml', 'a: 1\nb:\n  c: 2\na: 3\n')).toEqual([
+      { file: 't.yaml', line: 4, col: 1, field: '', message: 'duplicate key "a": each key may appear once in a mapping' },
+    ]);
+  });
+
+  it('GIVEN YAML errors the parser reports at an indentation or past the end WHEN parsed THEN the column points at the content', () => {
+    const at = (text: string) => (SourceFile.parse('t.yaml', text) as { line: number; col: number }[]).map((d) => `${d.line}:${d.col}`);
+    expect(at('a:\n  - b\n  c: 1\n')).toEqual(['3:3']);
+    expect(at('quotas:\n  cpu: "2"\n  memory: [1Gi\n')).toEqual(['3:14']);
+  });
 });

@@ -133,7 +133,7 @@ describe('tenant AWS rules', () => {
   it('GIVEN tenants a and a-sa WHEN an app of a has AWS access THEN its role "<cluster>-a-sa-<app>" is an error at the app file (it is inside a-sa\'s names)', () => {
     const dir = writeFleet('tenant-aws-rules-', {
       'clusters/mgmt.yaml': cluster('mgmt'),
-      'clusters/stage.yaml': cluster('stage', IDS),
+      'clusters/stage.yaml': clusterYaml('stage', { network: `  vpcCidr: 10.1.0.0/16\n${IDS}`, extra: 'tenancy:\n  imageRegistries: [ghcr.io/acme]\n' }),
       ...tenantFiles({ a: tenant('a', '  buckets: [{ name: x }]\n'), 'a-sa': tenant('a-sa', '  buckets: [{ name: y }]\n') }),
       'apps/a/api.yaml': 'name: api\nimage: { repository: ghcr.io/acme/api, tag: 1.0.0 }\nserviceAccount:\n  awsAccess: true\n',
     });

@@ -1,7 +1,7 @@
 import type { Tenant } from '@platform/schemas';
 import { Construct } from 'constructs';
 import { TenantLimitRange } from './tenant-limit-range.js';
-import { TenantNamespace } from './tenant-namespace.js';
+import { HOSTNAMES_ANNOTATION, OWNERS_ANNOTATION, REGISTRIES_ANNOTATION, TenantNamespace } from './tenant-namespace.js';
 import { type EgressRule, TenantNetworkPolicies } from './tenant-network-policies.js';
 import { TenantNotifications } from './tenant-notifications.js';
 import { TenantReconciler } from './tenant-reconciler.js';
@@ -26,6 +26,11 @@ export interface TenantBundleProps {
   readonly allowFrom?: readonly string[];
   /** Extra egress per namespace (e.g. to the tenant's database subnets). @default [] */
   readonly egress?: readonly EgressRule[];
+  /**
+   * The tenant's own image repositories (without tag), e.g. its ECR registries on every cluster it runs in:
+   * annotated on its namespaces, where admission lets its pods run them. @default []
+   */
+  readonly registries?: readonly string[];
 }
 
 /** The names of a tenant's namespaces: its name, then `<name>-<suffix>` for each extra namespace. */
@@ -44,9 +49,12 @@ export class TenantBundle extends Construct {
     const t = props.tenant;
     this.namespaces = tenantNamespaces(t);
     const annotations: Record<string, string> = {
-      'platform.example.com/owners': t.owners.map((o) => o.team).join(','),
+      [OWNERS_ANNOTATION]: t.owners.map((o) => o.team).join(','),
       'platform.example.com/slack-channel': t.contact.slackChannel,
     };
+    if (t.hostnames.length > 0) annotations[HOSTNAMES_ANNOTATION] = [...t.hostnames].sort().join(',');
+    const registries = [...new Set(props.registries ?? [])].sort();
+    if (registries.length > 0) annotations[REGISTRIES_ANNOTATION] = registries.join(',');
     if (t.contact.email) annotations['platform.example.com/email'] = t.contact.email;
     if (t.description) annotations['platform.example.com/description'] = t.description;
     if (t.decommissioned) annotations['platform.example.com/decommissioned'] = 'true';

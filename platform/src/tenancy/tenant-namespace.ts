@@ -14,6 +14,17 @@ export interface TenantNamespaceProps {
 export const TENANT_LABEL = 'platform.example.com/tenant';
 export const ENVIRONMENT_LABEL = 'platform.example.com/environment';
 
+// Annotations the platform puts on tenant Namespaces, as comma-separated lists. Only the platform writes
+// Namespaces (tenant roles grant none, and admission refuses any other writer), so the tenant admission policy
+// reads them through `namespaceObject` as facts about the tenancy.
+
+/** The tenant's owner teams (`<org>/<team>`); admission binds roles only to their groups. */
+export const OWNERS_ANNOTATION = 'platform.example.com/owners';
+/** The hostnames the tenant owns (tenants/<team>.yaml `hostnames`): the only hosts its Ingresses may serve. */
+export const HOSTNAMES_ANNOTATION = 'platform.example.com/hostnames';
+/** The tenant's own image repositories (its ECR registries on every cluster it runs in). */
+export const REGISTRIES_ANNOTATION = 'platform.example.com/registries';
+
 /** A tenant namespace with Pod Security `restricted` enforced, audited and warned. */
 export class TenantNamespace extends ApiObject {
   constructor(scope: Construct, id: string, props: TenantNamespaceProps) {

@@ -8,7 +8,7 @@ import { TENANT_LABEL } from '../tenancy/tenant-namespace.js';
 import {
   TENANT_TAG, type TenantAwsEnv, awsNamePrefix, bucketNamePrefix, crossplaneRoleArn, accountRoleArn, tenantProviderConfigName, tenantRoleName, tenantTags,
 } from './tenant-aws-env.js';
-import { tenantBoundaryArn } from '../infra/infra-names.js';
+import { CLUSTER_LABEL, tenantBoundaryArn } from '../infra/infra-names.js';
 
 const STR = { type: 'string' };
 registerSchema('aws.m.upbound.io/v1beta1', 'ProviderConfig', {
@@ -181,9 +181,11 @@ export const SECURITY_GROUP_CREATE_ACTIONS = ['CreateSecurityGroup', 'AuthorizeS
  *   a bare CreateTags never names another team's group, so it cannot be re-tagged into this tenant's grants;
  * - afterwards, tags of own resources (tagged for the tenant) may change, but never the tenant tag (`aws:TagKeys`),
  *   so an own resource cannot be handed to another tenant either;
- * - `eks:TagResource` likewise only on own associations, never the tenant tag and never the cluster: EKS authorizes
- *   the tags sent with CreatePodIdentityAssociation through that call's own `aws:RequestTag`;
- * - KMS keys the same (a key's tags are sent with CreateKey, which requires the tenant tag).
+ * - `eks:TagResource` likewise only on own associations, never the tenant tag and never the cluster;
+ * - KMS keys the same. KMS authorizes the tags sent with CreateKey as `kms:TagResource` on any key of the account,
+ *   and EKS may do the same for CreatePodIdentityAssociation: both are allowed with the tenant's tag on a resource
+ *   that has no cluster tag yet, which is only one being created, since every key and association the platform
+ *   makes (the cluster's and every tenant's) carries the cluster tag.
  */
 function tagOnlyAtCreation(env: TenantAwsEnv, securityGroups: readonly string[]): PolicyStatement[] {
   const r = `${env.region}:${env.accountId}`;
@@ -197,6 +199,12 @@ function tagOnlyAtCreation(env: TenantAwsEnv, securityGroups: readonly string[])
       condition: { StringEquals: { 'ec2:CreateAction': [...SECURITY_GROUP_CREATE_ACTIONS], [`aws:RequestTag/${TENANT_TAG}`]: env.tenant } },
     },
     { sid: 'RetagOwnSecurityGroups', actions: ['ec2:CreateTags', 'ec2:DeleteTags'], resources: [...securityGroups], condition: { StringEquals: own, ...notTenantTag } },
+    {
+      sid: 'TagKeysAndPodIdentityOnCreate',
+      actions: ['kms:TagResource', 'eks:TagResource'],
+      resources: [`arn:aws:kms:${r}:key/*`, `arn:aws:eks:${r}:podidentityassociation/${env.cluster}/*`],
+      condition: { StringEquals: { [`aws:RequestTag/${TENANT_TAG}`]: env.tenant }, Null: { [`aws:ResourceTag/${CLUSTER_LABEL}`]: 'true' } },
+    },
     { sid: 'RetagOwnKeys', actions: ['kms:TagResource', 'kms:UntagResource'], resources: [`arn:aws:kms:${r}:key/*`], condition: { StringEquals: own, ...notTenantTag } },
     { sid: 'RetagOwnPodIdentity', actions: ['eks:TagResource', 'eks:UntagResource'], resources: [`arn:aws:eks:${r}:podidentityassociation/${env.cluster}/*`], condition: { StringEquals: own, ...notTenantTag } },
   ];

@@ -21,6 +21,7 @@ import { ClusterRole } from 'kubernetes-models/rbac.authorization.k8s.io/v1/Clus
 import { ClusterRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRoleBinding';
 import { ValidatingAdmissionPolicy } from 'kubernetes-models/admissionregistration.k8s.io/v1/ValidatingAdmissionPolicy';
 import { ValidatingAdmissionPolicyBinding } from 'kubernetes-models/admissionregistration.k8s.io/v1/ValidatingAdmissionPolicyBinding';
+import { PriorityClass } from 'kubernetes-models/scheduling.k8s.io/v1/PriorityClass';
 import { Kustomization } from '@kubernetes-models/flux-cd/kustomize.toolkit.fluxcd.io/v1/Kustomization';
 import { HelmRelease } from '@kubernetes-models/flux-cd/helm.toolkit.fluxcd.io/v2/HelmRelease';
 import { HelmRepository } from '@kubernetes-models/flux-cd/source.toolkit.fluxcd.io/v1/HelmRepository';
@@ -51,7 +52,7 @@ const MODELS: Record<string, ModelClass> = Object.fromEntries(
       Namespace, ServiceAccount, Service, ConfigMap, Secret, ResourceQuota, LimitRange, PersistentVolumeClaim,
       Deployment, CronJob, Job, HorizontalPodAutoscaler, PodDisruptionBudget, Ingress, NetworkPolicy,
       Role, RoleBinding, ClusterRole, ClusterRoleBinding, ValidatingAdmissionPolicy, ValidatingAdmissionPolicyBinding,
-      Kustomization, HelmRelease, HelmRepository, OCIRepository, GitRepository, FluxProvider, Alert, ImageRepository, ImagePolicy, ImageUpdateAutomation,
+      PriorityClass, Kustomization, HelmRelease, HelmRepository, OCIRepository, GitRepository, FluxProvider, Alert, ImageRepository, ImagePolicy, ImageUpdateAutomation,
       ClusterIssuer, ExternalSecret, SecretStore, ClusterSecretStore, ServiceMonitor, PrometheusRule,
     ] as unknown as (ModelClass & { apiVersion: string; kind: string })[]
   ).map((m) => [`${m.apiVersion}/${m.kind}`, m]),

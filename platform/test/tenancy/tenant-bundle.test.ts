@@ -17,9 +17,9 @@ const tenant: Tenant = {
   decommissioned: false,
 };
 
-function render(t: Tenant = tenant) {
+function render(t: Tenant = tenant, registries?: string[]) {
   const chart = new OutputChart(new App({ outdir: '/nonexistent' }), 'test', { folder: 'tenants/payments', sources: [] });
-  new TenantBundle(chart, 'bundle', { tenant: t, environment: 'staging', groupPrefix: 'github:', vpcCidr: '10.10.0.0/16', reconciler: 'tenant-payments', kustomizations: ['tenant-payments', 'apps-payments'] });
+  new TenantBundle(chart, 'bundle', { tenant: t, environment: 'staging', groupPrefix: 'github:', vpcCidr: '10.10.0.0/16', reconciler: 'tenant-payments', kustomizations: ['tenant-payments', 'apps-payments'], registries });
   return chart.render().map((o) => o.manifest as Record<string, any>);
 }
 const ids = (objs: Record<string, any>[]) => objs.map((o) => `${o.kind}/${o.metadata.namespace ?? ''}/${o.metadata.name}`).sort();
@@ -35,6 +35,20 @@ describe('TenantBundle', () => {
     expect(ids(objs)).toEqual([
       'Alert/flux-system/tenant-payments', ...perNs('payments'), ...perNs('payments-jobs'), 'Provider/flux-system/tenant-payments', 'ServiceAccount/flux-system/tenant-payments',
     ].sort());
+  });
+
+  it('GIVEN hostnames and registries WHEN rendered THEN every namespace carries them, with the owners, as the facts admission reads', () => {
+    const repo = '222222222222.dkr.ecr.eu-west-2.amazonaws.com/staging-payments-api';
+    const objs = render({ ...tenant, hostnames: ['pay.staging.example.com', 'pay.example.com'] }, [repo, repo]);
+    for (const ns of objs.filter((o) => o.kind === 'Namespace')) {
+      expect(ns.metadata.annotations).toMatchObject({
+        'platform.example.com/owners': 'acme/payments,acme/sre',
+        'platform.example.com/hostnames': 'pay.example.com,pay.staging.example.com',
+        'platform.example.com/registries': repo,
+      });
+    }
+    // Without any, the annotations are left out (admission then admits no host and no own repository).
+    expect(Object.keys(render().find((o) => o.kind === 'Namespace')!.metadata.annotations).sort()).toEqual(['platform.example.com/email', 'platform.example.com/owners', 'platform.example.com/slack-channel']);
   });
 
   it('GIVEN owners WHEN rendered THEN groups are bound to the platform tenant roles, the reconciler to tenant-admin', () => {

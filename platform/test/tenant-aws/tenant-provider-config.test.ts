@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PolicyStatement } from '../../src/crossplane/iam/policy-document.js';
 import { TENANT_TAG, type TenantAwsEnv, arns, bucketName } from '../../src/tenant-aws/tenant-aws-env.js';
-import { tenantBoundaryArn } from '../../src/infra/infra-names.js';
+import { CLUSTER_LABEL, tenantBoundaryArn } from '../../src/infra/infra-names.js';
 import { TenantProviderConfig, tenantRoleStatements } from '../../src/tenant-aws/tenant-provider-config.js';
 import { type Context, isAllowed } from './_iam-eval.js';
 import { ENV, newChart, objectsOf } from './_env.js';
@@ -94,8 +94,11 @@ describe('tenantRoleStatements: tags are set only at creation', () => {
   const association = `arn:aws:eks:${r}:podidentityassociation/stage/a-0b0b0b0b0b0b0b0b0`;
   const key = `arn:aws:kms:${r}:key/0b0b0b0b-0000-0000-0000-000000000000`;
   const shopTag = { [`aws:RequestTag/${TENANT_TAG}`]: 'shop', 'aws:TagKeys': [TENANT_TAG] };
-  /** The resource as it is: tagged for `tenant`, or untagged (the platform's own). */
-  const taggedFor = (tenant?: string): Context => (tenant ? { [`aws:ResourceTag/${TENANT_TAG}`]: tenant } : {});
+  /**
+   * The resource as it is: tagged for `tenant`, or the platform's own (no tenant tag). Every key and association the
+   * platform makes carries the cluster tag; only a resource being created has no tags at all.
+   */
+  const taggedFor = (tenant?: string): Context => ({ [`aws:ResourceTag/${CLUSTER_LABEL}`]: 'stage', ...(tenant ? { [`aws:ResourceTag/${TENANT_TAG}`]: tenant } : {}) });
   const may = (action: string, resource: string, context: Context) => isAllowed(statements, { action, resource, context });
 
   it('GIVEN tenant billing\'s security group WHEN tenant shop re-tags it for shop (ec2:CreateTags) THEN it is denied, so shop never manages its rules', () => {
@@ -127,8 +130,8 @@ describe('tenantRoleStatements: tags are set only at creation', () => {
 
   it('GIVEN another tenant\'s pod identity association, an untagged platform one, or the cluster WHEN shop calls eks:TagResource THEN it is denied', () => {
     expect(may('eks:TagResource', association, { ...taggedFor('billing'), ...shopTag })).toBe(false);
-    expect(may('eks:TagResource', association, shopTag)).toBe(false);
-    expect(may('eks:TagResource', `arn:aws:eks:${r}:cluster/stage`, shopTag)).toBe(false);
+    expect(may('eks:TagResource', association, { ...taggedFor(), ...shopTag })).toBe(false);
+    expect(may('eks:TagResource', `arn:aws:eks:${r}:cluster/stage`, { ...taggedFor(), ...shopTag })).toBe(false);
     expect(may('eks:UpdatePodIdentityAssociation', association, taggedFor('billing'))).toBe(false);
   });
 
@@ -139,14 +142,25 @@ describe('tenantRoleStatements: tags are set only at creation', () => {
 
   it('GIVEN another tenant\'s KMS key WHEN shop tags it for shop THEN it is denied', () => {
     expect(may('kms:TagResource', key, { ...taggedFor('billing'), ...shopTag })).toBe(false);
-    expect(may('kms:TagResource', key, shopTag)).toBe(false);
+    expect(may('kms:TagResource', key, { ...taggedFor(), ...shopTag })).toBe(false);
+  });
+
+  it('GIVEN a new KMS key or association of shop WHEN its tags are sent with the call that creates it (authorized as TagResource) THEN shop\'s tag is allowed, another tenant\'s is not', () => {
+    for (const arn of [key, association]) {
+      const tag = arn === key ? 'kms:TagResource' : 'eks:TagResource';
+      expect(may(tag, arn, shopTag), tag).toBe(true);
+      expect(may(tag, arn, { [`aws:RequestTag/${TENANT_TAG}`]: 'billing', 'aws:TagKeys': [TENANT_TAG] }), `${tag} for billing`).toBe(false);
+    }
+    expect(may('kms:CreateKey', '*', shopTag)).toBe(true);
   });
 
   it('GIVEN every tag action the role is allowed WHEN listed THEN each is scoped by name, by creation or by the tenant tag', () => {
     const TAGGING = /^[a-z0-9-]+:(Tag|Untag|CreateTags|DeleteTags|AddTags|RemoveTags)/;
     for (const s of statements.filter((x) => (x.effect ?? 'Allow') === 'Allow' && x.actions.some((a) => TAGGING.test(a)))) {
       const byName = (s.resources ?? []).every((res) => res.includes('stage-shop-') || res.includes('stage/shop/'));
-      const byTag = JSON.stringify(s.condition ?? {}).includes(`aws:ResourceTag/${TENANT_TAG}`) || JSON.stringify(s.condition ?? {}).includes('ec2:CreateAction');
+      const condition = JSON.stringify(s.condition ?? {});
+      const atCreation = condition.includes('ec2:CreateAction') || (condition.includes('"Null"') && condition.includes(`aws:RequestTag/${TENANT_TAG}`));
+      const byTag = condition.includes(`aws:ResourceTag/${TENANT_TAG}`) || atCreation;
       expect(byName || byTag, s.sid).toBe(true);
     }
   });

@@ -248,6 +248,10 @@ export interface Cluster {
       storage: string;
       loadBalancers: number;
     };
+    /**
+     * Registries whose images every tenant on this cluster may run, besides its own ECR repositories (aws.registries), as <host>/<path> prefixes such as ghcr.io/acme: an image runs when it starts with one of them and '/'. Admission refuses every other image. At least one path segment is required (a whole registry host would admit anyone's images), and ECR hosts are not allowed here: tenants run only their own ECR repositories.
+     */
+    imageRegistries: string[];
   };
   /**
    * Per add-on switches and Helm values overrides. Keys are add-on names; every add-on is on unless `enabled: false`.

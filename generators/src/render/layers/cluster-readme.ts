@@ -1,10 +1,17 @@
 import { ApiObject } from 'cdk8s';
-import type { SubnetPlan } from '@platform/platform';
+import { Cidr, type SubnetPlan } from '@platform/platform';
 import type { ClusterContext } from '../cluster-context.js';
 
+/** Above this many tenants, the Flux graph draws them as one node each for tenant and app layers (Mermaid's text limit). */
+export const MAX_TENANTS_DRAWN = 25;
+
+/** How many free /16 ranges the fleet map suggests for the next cluster. */
+const FREE_RANGES_SHOWN = 3;
+
 /**
- * out/<cluster>/README.md: what this folder is, the subnet plan as a table and the Flux layers
- * (the Kustomizations already rendered into flux/) as a Mermaid graph of their dependsOn edges.
+ * out/<cluster>/README.md: what this folder is, the subnet plan as a table, the VPC ranges of the whole fleet with
+ * free ranges for the next cluster, and the Flux layers (the Kustomizations already rendered into flux/) as a Mermaid
+ * graph of their dependsOn edges.
  */
 export function clusterReadme(ctx: ClusterContext, plan: SubnetPlan): string {
   const c = ctx.cluster.spec;
@@ -26,6 +33,10 @@ export function clusterReadme(ctx: ClusterContext, plan: SubnetPlan): string {
     '|---|---|---|---|',
     ...rows,
     '',
+    '## VPC ranges of the fleet',
+    '',
+    ...fleetMap(ctx),
+    '',
     '## Flux layers',
     '',
     '```mermaid',
@@ -33,6 +44,24 @@ export function clusterReadme(ctx: ClusterContext, plan: SubnetPlan): string {
     '```',
     '',
   ].join('\n');
+}
+
+/** Every cluster's VPC, and the first free /16 ranges of 10.0.0.0/8 (docs/adding-a-cluster.md). */
+function fleetMap(ctx: ClusterContext): string[] {
+  const clusters = [...ctx.fleet.clusters].sort((a, b) => a.spec.name.localeCompare(b.spec.name));
+  const used = clusters.map((c) => Cidr.parse(c.spec.network.vpcCidr));
+  const free: string[] = [];
+  for (let octet = 0; octet < 256 && free.length < FREE_RANGES_SHOWN; octet++) {
+    const candidate = Cidr.parse(`10.${octet}.0.0/16`);
+    if (!used.some((u) => u.overlaps(candidate))) free.push(`\`${candidate.toString()}\``);
+  }
+  return [
+    '| Cluster | Account | Region | VPC |',
+    '|---|---|---|---|',
+    ...clusters.map((c) => `| ${c.spec.name === ctx.cluster.spec.name ? `**${c.spec.name}**` : c.spec.name} | ${c.spec.aws.accountId} | ${c.spec.aws.region} | \`${c.spec.network.vpcCidr}\` |`),
+    '',
+    `Free for the next cluster: ${free.length > 0 ? free.join(', ') : 'no /16 left in 10.0.0.0/8'} (any range that overlaps none of the above works).`,
+  ];
 }
 
 function fluxGraph(ctx: ClusterContext): string[] {
@@ -44,7 +73,24 @@ function fluxGraph(ctx: ClusterContext): string[] {
     .filter((o) => o.kind === 'Kustomization')
     .map((o) => o.toJson() as { metadata: { name: string }; spec: { path: string; dependsOn?: { name: string }[] } })
     .sort((a, b) => a.metadata.name.localeCompare(b.metadata.name));
-  for (const k of kustomizations) lines.push(`  ${id(k.metadata.name)}["${k.metadata.name}<br/>${k.spec.path}"]`);
-  for (const k of kustomizations) for (const d of k.spec.dependsOn ?? []) lines.push(`  ${id(d.name)} --> ${id(k.metadata.name)}`);
+  // Past a few dozen tenants one node per Kustomization exceeds what Mermaid draws: tenants become two grouped nodes.
+  const perTenant = (name: string) => /^(tenant|apps)-/.test(name);
+  const group = kustomizations.filter((k) => perTenant(k.metadata.name)).length > 2 * MAX_TENANTS_DRAWN;
+  const node = (name: string) => (group && perTenant(name) ? (name.startsWith('tenant-') ? 'tenants' : 'apps') : id(name));
+  const drawn = new Set<string>();
+  for (const k of kustomizations) {
+    const n = node(k.metadata.name);
+    if (drawn.has(n)) continue;
+    drawn.add(n);
+    if (n === 'tenants' || n === 'apps') {
+      const count = kustomizations.filter((x) => node(x.metadata.name) === n).length;
+      lines.push(`  ${n}["${n === 'tenants' ? 'tenant' : 'apps'}-&lt;team&gt; (${count})<br/>${n}/&lt;team&gt;"]`);
+    } else {
+      lines.push(`  ${n}["${k.metadata.name}<br/>${k.spec.path}"]`);
+    }
+  }
+  const edges = new Set<string>();
+  for (const k of kustomizations) for (const d of k.spec.dependsOn ?? []) edges.add(`  ${node(d.name)} --> ${node(k.metadata.name)}`);
+  lines.push(...edges);
   return lines;
 }

@@ -1,4 +1,5 @@
-import { TenantBundle, TenantClusterRoles, TenantGuardrails } from '@platform/platform';
+import { TenantBundle, TenantClusterRoles, TenantGuardrails, TenantPriorityClasses, internalIngressHost, tenantNamespaces } from '@platform/platform';
+import { tenantRegistryImagesByTenant } from '../../tenant-registries.js';
 import type { ClusterContext } from '../cluster-context.js';
 import { tenantReconciler } from './flux-layer.js';
 import { renderTenantAwsResources, tenantAwsEgress } from './tenant-aws-layer.js';
@@ -8,14 +9,27 @@ export const TENANCY_FOLDER = 'addons-config';
 
 /**
  * tenants/<team>/: each tenant's namespace bundle on this cluster; plus, once per cluster, the ClusterRoles tenants
- * are bound to and the admission policy that keeps them away from Crossplane and cluster-scoped kinds.
+ * are bound to, the priority classes they may use and the admission policies that keep every identity acting in
+ * a tenant namespace inside the tenancy.
  */
 export function renderTenantsLayer(ctx: ClusterContext): void {
   const { cluster } = ctx;
   const groupPrefix = cluster.spec.kubernetes?.oidcGroupPrefix ?? 'github:';
   const shared = ctx.chart('tenancy', TENANCY_FOLDER, [cluster.source.path]);
   new TenantClusterRoles(shared, 'roles');
-  new TenantGuardrails(shared, 'guardrails', { groupPrefix });
+  new TenantPriorityClasses(shared, 'priority-classes');
+  // The guardrails' params name every tenant namespace of the cluster.
+  const guardrails = ctx.chart('tenant-guardrails', TENANCY_FOLDER, [cluster.source.path, 'tenants/*.yaml']);
+  new TenantGuardrails(guardrails, 'guardrails', {
+    groupPrefix,
+    tenantNamespaces: new Map(ctx.tenants.flatMap((t) => tenantNamespaces(t.spec).map((ns) => [ns, t.spec.name] as const))),
+    imageRegistries: cluster.spec.tenancy?.imageRegistries ?? [],
+    dnsTargets: [internalIngressHost(cluster.spec.dns.domain)],
+  });
+
+  // Each tenant's own image repositories: its registries on every cluster it runs in (an app may run an image
+  // built in another environment's registry of the same tenant).
+  const registries = tenantRegistryImagesByTenant(ctx.fleet);
 
   for (const t of ctx.tenants) {
     const name = t.spec.name;
@@ -30,6 +44,7 @@ export function renderTenantsLayer(ctx: ClusterContext): void {
       kustomizations,
       allowTo: ctx.tenants.filter((o) => o.spec.name !== name && o.spec.network.allowFrom.includes(name)).map((o) => o.spec.name),
       egress: tenantAwsEgress(ctx, t),
+      registries: registries.get(name) ?? [],
     });
     renderTenantAwsResources(ctx, t, chart);
   }

@@ -77,6 +77,9 @@ describe('tenant AWS resources of the example fleet', () => {
             expect(tagged || list(s.Action).every((a) => /:(Describe|List)/.test(a)), `${role.metadata.name}: ${JSON.stringify(s.Action)}`).toBe(true);
           } else if (!r.includes(':key/*') && !r.includes(':security-group') && !r.includes('podidentityassociation/')) {
             expect(r.includes(`${b.cluster}-${b.tenant}-`) || r.includes(`${b.cluster}/${b.tenant}/`) || r.endsWith(`:cluster/${b.cluster}`), r).toBe(true);
+          } else if (s.Sid === 'TagKeysAndPodIdentityOnCreate') {
+            // Tags sent with CreateKey or CreatePodIdentityAssociation: the tenant's tag, on a resource no cluster tag marks yet.
+            expect(s.Condition, r).toEqual({ StringEquals: { 'aws:RequestTag/platform.example.com/tenant': b.tenant }, Null: { 'aws:ResourceTag/platform.example.com/cluster': 'true' } });
           } else if (s.Sid === 'TagSecurityGroupsOnCreate') {
             // ID-named resources are tagged for the tenant only inside the call that creates them.
             expect(s.Condition, r).toEqual({ StringEquals: { 'ec2:CreateAction': ['CreateSecurityGroup', 'AuthorizeSecurityGroupIngress', 'AuthorizeSecurityGroupEgress'], 'aws:RequestTag/platform.example.com/tenant': b.tenant } });

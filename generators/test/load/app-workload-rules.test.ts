@@ -6,7 +6,8 @@ const IDS = `  ids:
     secureSubnetIds: [subnet-0000000a, subnet-0000000b, subnet-0000000c]
     computeSecurityGroupId: sg-0000000c
 `;
-const cluster = (name: string, ids: string) => clusterYaml(name, { network: `  vpcCidr: 10.${name === 'mgmt' ? 0 : name === 'stage' ? 1 : 2}.0.0/16\n${ids}` });
+const cluster = (name: string, ids: string) =>
+  clusterYaml(name, { network: `  vpcCidr: 10.${name === 'mgmt' ? 0 : name === 'stage' ? 1 : 2}.0.0/16\n${ids}`, extra: 'tenancy:\n  imageRegistries: [ghcr.io/acme]\n' });
 
 const TENANT = `name: shop
 owners:

@@ -5,6 +5,7 @@ import type { FleetRule } from './fleet-rules.js';
 import type { Fleet, Loaded, LoadedApp } from '../model.js';
 import { resolveApp } from '../resolve-app.js';
 import { imageMarkerOf } from '../image-automation.js';
+import { APP_WORKLOAD_RULES } from './app-workload-rules.js';
 
 type Path = (string | number)[];
 const ENVIRONMENTS: Environment[] = ['development', 'staging', 'production'];
@@ -204,4 +205,4 @@ export const appJoinedNamesUnique: FleetRule = (fleet) => {
   );
 };
 
-export const APP_RULES: FleetRule[] = [appPorts, appScaling, appIngressHosts, appResources, appSecretsDeclared, appImageMarker, appJoinedNamesUnique];
+export const APP_RULES: FleetRule[] = [appPorts, appScaling, appIngressHosts, appResources, appSecretsDeclared, appImageMarker, appJoinedNamesUnique, ...APP_WORKLOAD_RULES];

@@ -87,6 +87,11 @@ export class SourceFile {
     return { line: 1, col: 1 };
   }
 
+  /** Whether the file itself writes a value at `path` (`data` also holds the schema's defaults once validated). */
+  has(path: readonly (string | number)[]): boolean {
+    return this.doc?.hasIn(path) ?? false;
+  }
+
   /** The comment after the value at `path` on its line (without `#`), if any. */
   trailingComment(path: readonly (string | number)[]): string | undefined {
     const node = this.doc?.getIn(path, true);

@@ -1,12 +1,14 @@
 /**
  * The security baseline (listed in docs/architecture.md) as one whole-tree check over out/: NetworkPolicy is enforced and IMDS is out
  * of pods' reach on every cluster, tenant namespaces are fenced, no secret
- * data is committed, buckets and keys are protected, IAM policies are scoped, workloads are unprivileged and tenant
+ * data is committed, buckets and keys are protected, IAM policies are scoped, workloads are unprivileged (tenant pods
+ * of every workload kind meet Pod Security restricted) and tenant
  * reconciliation never runs as the platform. Each problem names the object and the rule it breaks.
  */
 import { ENVIRONMENT_LABEL, PLATFORM_RECONCILER, TENANT_LABEL } from '@platform/platform';
 import type { ObjectProblem } from '../commands/validate.js';
 import type { OutObject } from '../out-tree.js';
+import { podSpecOf } from './pod-spec.js';
 
 type Obj = Record<string, unknown>;
 const S3 = 's3.aws.m.upbound.io/v1beta1';
@@ -122,23 +124,12 @@ function iamPolicies(objects: readonly OutObject[]): ObjectProblem[] {
   return out;
 }
 
-const POD_SPEC_PATHS: Record<string, string[]> = {
-  Pod: ['spec'],
-  Deployment: ['spec', 'template', 'spec'],
-  StatefulSet: ['spec', 'template', 'spec'],
-  DaemonSet: ['spec', 'template', 'spec'],
-  ReplicaSet: ['spec', 'template', 'spec'],
-  Job: ['spec', 'template', 'spec'],
-  CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
-};
-
 function workloads(objects: readonly OutObject[]): ObjectProblem[] {
   const out: ObjectProblem[] = [];
   for (const o of objects) {
-    const at = POD_SPEC_PATHS[String(o.object['kind'])];
-    const pod = at && (get(o.object, ...at) as Obj | undefined);
-    if (!at || !pod) continue;
-    const base = at.join('.');
+    const found = podSpecOf(o.object);
+    if (!found) continue;
+    const { spec: pod, at: base } = found;
     for (const f of ['hostNetwork', 'hostPID', 'hostIPC']) if (pod[f] === true) out.push(problem(o, `${base}.${f}`, 'workloads may not use host namespaces'));
     ((pod['volumes'] ?? []) as Obj[]).forEach((v, i) => {
       if (v['hostPath'] !== undefined) out.push(problem(o, `${base}.volumes[${i}].hostPath`, 'workloads may not mount hostPath volumes'));
@@ -147,6 +138,38 @@ function workloads(objects: readonly OutObject[]): ObjectProblem[] {
       ((pod[group] ?? []) as Obj[]).forEach((c, i) => {
         if (get(c, 'securityContext', 'privileged') === true) out.push(problem(o, `${base}.${group}[${i}].securityContext.privileged`, 'workloads may not run privileged containers'));
       });
+    }
+  }
+  return out;
+}
+
+/** The one capability Pod Security `restricted` lets a container add. */
+const RESTRICTED_ADDABLE = ['NET_BIND_SERVICE'];
+
+/**
+ * Every workload (Deployment, CronJob, Job, ...) in a tenant namespace meets Pod Security `restricted` as written, so a
+ * pod is never refused at admission after Flux applied its owner: non-root, seccomp RuntimeDefault or Localhost (on the
+ * pod or on every container), and each container without privilege escalation and with every capability dropped.
+ */
+function restrictedPods(objects: readonly OutObject[]): ObjectProblem[] {
+  const tenantNs = new Set(objects.filter((o) => o.object['kind'] === 'Namespace' && meta(o).labels?.[TENANT_LABEL] !== undefined).map((o) => `${o.cluster}/${meta(o).name}`));
+  const out: ObjectProblem[] = [];
+  for (const o of objects.filter((x) => tenantNs.has(nsKey(x)))) {
+    const found = podSpecOf(o.object);
+    if (!found) continue;
+    const { spec: pod, at } = found;
+    const containers = ['initContainers', 'containers'].flatMap((group) => ((pod[group] ?? []) as Obj[]).map((c, i) => ({ c, path: `${at}.${group}[${i}]` })));
+    const everywhere = (test: (sc: unknown) => boolean) => test(pod['securityContext']) || (containers.length > 0 && containers.every(({ c }) => test(c['securityContext'])));
+    if (!everywhere((sc) => get(sc, 'runAsNonRoot') === true)) out.push(problem(o, `${at}.securityContext.runAsNonRoot`, 'tenant pods must run as non-root (runAsNonRoot: true on the pod or every container)'));
+    if (!everywhere((sc) => ['RuntimeDefault', 'Localhost'].includes(String(get(sc, 'seccompProfile', 'type'))))) {
+      out.push(problem(o, `${at}.securityContext.seccompProfile`, 'tenant pods must use the seccomp profile RuntimeDefault or Localhost (on the pod or every container)'));
+    }
+    for (const { c, path } of containers) {
+      if (get(c, 'securityContext', 'allowPrivilegeEscalation') !== false) out.push(problem(o, `${path}.securityContext.allowPrivilegeEscalation`, 'tenant containers must set allowPrivilegeEscalation: false'));
+      const drop = (get(c, 'securityContext', 'capabilities', 'drop') ?? []) as unknown[];
+      if (!drop.includes('ALL')) out.push(problem(o, `${path}.securityContext.capabilities.drop`, 'tenant containers must drop every capability (drop: [ALL])'));
+      const added = ((get(c, 'securityContext', 'capabilities', 'add') ?? []) as unknown[]).map(String).filter((cap) => !RESTRICTED_ADDABLE.includes(cap));
+      if (added.length > 0) out.push(problem(o, `${path}.securityContext.capabilities.add`, `tenant containers may add no capability but ${RESTRICTED_ADDABLE.join(', ')} (found ${added.join(', ')})`));
     }
   }
   return out;
@@ -223,5 +246,5 @@ function instanceMetadata(objects: readonly OutObject[]): ObjectProblem[] {
 
 /** Runs every baseline rule over the whole rendered tree. */
 export function checkSecurityBaseline(objects: readonly OutObject[]): ObjectProblem[] {
-  return [networkPolicyEnforced, instanceMetadata, tenantNamespaces, secrets, buckets, kmsKeys, iamPolicies, workloads, tenantReconciliation].flatMap((rule) => rule(objects));
+  return [networkPolicyEnforced, instanceMetadata, tenantNamespaces, secrets, buckets, kmsKeys, iamPolicies, workloads, restrictedPods, tenantReconciliation].flatMap((rule) => rule(objects));
 }

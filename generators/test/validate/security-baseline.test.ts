@@ -72,6 +72,37 @@ describe('security baseline', () => {
     ]);
   });
 
+  describe('Pod Security restricted in tenant namespaces', () => {
+    const restricted = { securityContext: { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } }, containers: [{ name: 'app', securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } } }] };
+    const loose = { containers: [{ name: 'app', securityContext: { capabilities: { add: ['NET_ADMIN', 'NET_BIND_SERVICE'] } } }] };
+    const workloads = (pod: Record<string, unknown>) => [
+      inT('Deployment', { template: { spec: pod } }, 'apps/v1'),
+      inT('CronJob', { schedule: '0 3 * * *', jobTemplate: { spec: { template: { spec: pod } } } }, 'batch/v1'),
+      inT('Job', { template: { spec: pod } }, 'batch/v1'),
+    ];
+
+    it('GIVEN restricted pods of every workload kind WHEN checked THEN there is no problem', () => {
+      expect(run([...FENCED, ...workloads(restricted)])).toEqual([]);
+    });
+
+    it('GIVEN a CronJob and a Job that are not restricted WHEN checked THEN they are held to the same rules as a Deployment', () => {
+      const problems = run([...FENCED, ...workloads(loose)]);
+      expect(problems.filter((p) => p.includes('CronJob/t/cronjob'))).toEqual([
+        'out/c/tenants/t/x.yaml: CronJob/t/cronjob: spec.jobTemplate.spec.template.spec.securityContext.runAsNonRoot: security baseline: tenant pods must run as non-root (runAsNonRoot: true on the pod or every container)',
+        'out/c/tenants/t/x.yaml: CronJob/t/cronjob: spec.jobTemplate.spec.template.spec.securityContext.seccompProfile: security baseline: tenant pods must use the seccomp profile RuntimeDefault or Localhost (on the pod or every container)',
+        'out/c/tenants/t/x.yaml: CronJob/t/cronjob: spec.jobTemplate.spec.template.spec.containers[0].securityContext.allowPrivilegeEscalation: security baseline: tenant containers must set allowPrivilegeEscalation: false',
+        'out/c/tenants/t/x.yaml: CronJob/t/cronjob: spec.jobTemplate.spec.template.spec.containers[0].securityContext.capabilities.drop: security baseline: tenant containers must drop every capability (drop: [ALL])',
+        'out/c/tenants/t/x.yaml: CronJob/t/cronjob: spec.jobTemplate.spec.template.spec.containers[0].securityContext.capabilities.add: security baseline: tenant containers may add no capability but NET_BIND_SERVICE (found NET_ADMIN)',
+      ]);
+      expect(problems.filter((p) => p.includes('Job/t/job:'))).toHaveLength(5);
+      expect(problems.filter((p) => p.includes('Deployment/t/deployment:'))).toHaveLength(5);
+    });
+
+    it('GIVEN an unrestricted workload outside tenant namespaces WHEN checked THEN this rule does not apply', () => {
+      expect(run(workloads(loose))).toEqual([]);
+    });
+  });
+
   describe('network policy enforcement and instance metadata', () => {
     const infra = (kind: string, name: string, forProvider: Record<string, unknown>, apiVersion: string) =>
       at({ apiVersion, kind, metadata: { name, namespace: 'infra-c' }, spec: { forProvider } }, `out/c/infra/${kind.toLowerCase()}-${name}.yaml`);

@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import { OpenSearchDomain } from '../crossplane/opensearch/domain.js';
 import { type TenantAwsEnv, type TenantNetwork, awsName, mrCommon, tenantTags } from './tenant-aws-env.js';
 import { TenantSecurityGroup } from './tenant-security-group.js';
+import { connectionSecretName } from './tenant-connection-secrets.js';
 
 export interface TenantOpenSearchProps {
   readonly env: TenantAwsEnv;
@@ -25,11 +26,16 @@ export interface TenantOpenSearchProps {
  * An OpenSearch domain for a tenant, inside the VPC (secure tier, compute tier only on 443),
  * encrypted at rest with the tenant key and node to node, HTTPS only with TLS 1.2+, fine-grained
  * access control with a tenant role as master user. Callers need `es:ESHttp*` on the domain in their
- * own IAM policy (the tenant's workload roles have it).
+ * own IAM policy (the tenant's workload roles have it). The endpoint is written to the Secret `<name>-opensearch`
+ * of the tenant namespace.
  */
 export class TenantOpenSearch extends Construct {
+  /** Name of the connection Secret in the tenant namespace. */
+  readonly connectionSecret: string;
+
   constructor(scope: Construct, id: string, props: TenantOpenSearchProps) {
     super(scope, id);
+    this.connectionSecret = connectionSecretName('opensearch', props.name);
     const { env, name } = props;
     const mrName = `opensearch-${name}`;
     const common = mrCommon(env, mrName);
@@ -39,6 +45,7 @@ export class TenantOpenSearch extends Construct {
     new OpenSearchDomain(this, 'domain', {
       ...common,
       retain: true,
+      writeConnectionSecretTo: this.connectionSecret,
       forProvider: {
         region: env.region,
         domainName: awsName(env, name),

@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import { RdsInstance, RdsSubnetGroup } from '../crossplane/rds/instance.js';
 import { type TenantAwsEnv, type TenantNetwork, awsName, mrCommon, tenantTags } from './tenant-aws-env.js';
 import { TenantSecurityGroup } from './tenant-security-group.js';
+import { connectionSecretName } from './tenant-connection-secrets.js';
 
 export interface TenantPostgresProps {
   readonly env: TenantAwsEnv;
@@ -45,7 +46,7 @@ export class TenantPostgres extends Construct {
     const mrName = `postgres-${name}`;
     const common = mrCommon(env, mrName);
     const identifier = awsName(env, name);
-    this.connectionSecret = `${name}-postgres`;
+    this.connectionSecret = connectionSecretName('database', name);
 
     new RdsSubnetGroup(this, 'subnet-group', {
       ...common,

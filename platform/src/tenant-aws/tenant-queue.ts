@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import { SqsQueue, SqsQueuePolicy, SqsQueueRedrivePolicy } from '../crossplane/sqs/queue.js';
 import { type PolicyStatement, policyDocument } from '../crossplane/iam/policy-document.js';
 import { type TenantAwsEnv, arns, awsName, mrCommon, tenantTags } from './tenant-aws-env.js';
+import { connectionSecretName } from './tenant-connection-secrets.js';
 
 export interface TenantQueueProps {
   readonly env: TenantAwsEnv;
@@ -28,11 +29,14 @@ const USE = ['sqs:SendMessage', 'sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:
 /**
  * An SQS queue for a tenant: SSE with the tenant key, an optional dead-letter queue with a redrive
  * policy, and a queue policy admitting only the tenant's own roles and the SNS topics it subscribes
- * to. Queues hold messages, so both are retained.
+ * to. Queues hold messages, so both are retained. The queue's URL is written to the Secret `<name>-queue` of the
+ * tenant namespace.
  */
 export class TenantQueue extends Construct {
   /** ARNs of the queue and its dead-letter queue, for the workload role policy. */
   readonly arns: string[];
+  /** Name of the connection Secret in the tenant namespace. */
+  readonly connectionSecret: string;
 
   constructor(scope: Construct, id: string, props: TenantQueueProps) {
     super(scope, id);
@@ -41,10 +45,12 @@ export class TenantQueue extends Construct {
     const arn = arns.queue(env, name);
     const dlq = props.deadLetterQueue ?? true;
     const dlqArn = arns.queue(env, `${name}-dlq`);
+    this.connectionSecret = connectionSecretName('queue', name);
     const queue = (id2: string, metaName: string, awsQueue: string, retention: number, redriveAllow?: string) =>
       new SqsQueue(this, id2, {
         ...mrCommon(env, metaName),
         retain: true,
+        ...(metaName === mrName ? { writeConnectionSecretTo: this.connectionSecret } : {}),
         forProvider: {
           region: env.region,
           name: awsQueue,

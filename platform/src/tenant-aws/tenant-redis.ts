@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import { ElastiCacheReplicationGroup, ElastiCacheSubnetGroup } from '../crossplane/elasticache/replication-group.js';
 import { type TenantAwsEnv, type TenantNetwork, awsName, mrCommon, tenantTags } from './tenant-aws-env.js';
 import { TenantSecurityGroup } from './tenant-security-group.js';
+import { connectionSecretName } from './tenant-connection-secrets.js';
 
 export interface TenantRedisProps {
   readonly env: TenantAwsEnv;
@@ -37,7 +38,7 @@ export class TenantRedis extends Construct {
     const common = mrCommon(env, mrName);
     const groupId = awsName(env, name);
     const replicas = Math.max(props.replicas ?? 0, production ? 1 : 0);
-    this.connectionSecret = `${name}-redis`;
+    this.connectionSecret = connectionSecretName('redis', name);
 
     new ElastiCacheSubnetGroup(this, 'subnet-group', {
       ...common,

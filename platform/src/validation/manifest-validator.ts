@@ -9,6 +9,8 @@ import { ResourceQuota } from 'kubernetes-models/v1/ResourceQuota';
 import { LimitRange } from 'kubernetes-models/v1/LimitRange';
 import { PersistentVolumeClaim } from 'kubernetes-models/v1/PersistentVolumeClaim';
 import { Deployment } from 'kubernetes-models/apps/v1/Deployment';
+import { CronJob } from 'kubernetes-models/batch/v1/CronJob';
+import { Job } from 'kubernetes-models/batch/v1/Job';
 import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler';
 import { PodDisruptionBudget } from 'kubernetes-models/policy/v1/PodDisruptionBudget';
 import { Ingress } from 'kubernetes-models/networking.k8s.io/v1/Ingress';
@@ -48,7 +50,7 @@ const MODELS: Record<string, ModelClass> = Object.fromEntries(
   (
     [
       Namespace, ServiceAccount, Service, ConfigMap, Secret, ResourceQuota, LimitRange, PersistentVolumeClaim,
-      Deployment, HorizontalPodAutoscaler, PodDisruptionBudget, Ingress, NetworkPolicy,
+      Deployment, CronJob, Job, HorizontalPodAutoscaler, PodDisruptionBudget, Ingress, NetworkPolicy,
       Role, RoleBinding, ClusterRole, ClusterRoleBinding, ValidatingAdmissionPolicy, ValidatingAdmissionPolicyBinding,
       PriorityClass, Kustomization, HelmRelease, HelmRepository, OCIRepository, GitRepository, FluxProvider, Alert, ImageRepository, ImagePolicy, ImageUpdateAutomation,
       ClusterIssuer, ExternalSecret, SecretStore, ClusterSecretStore, ServiceMonitor, PrometheusRule,

@@ -1,5 +1,6 @@
 import type { App } from '@platform/schemas';
 import { TENANT_LABEL } from '../tenancy/tenant-namespace.js';
+import { CONNECTION_KINDS, CONNECTION_SECRET_KINDS, type ConnectionKind, connectionSecretName } from '../tenant-aws/tenant-connection-secrets.js';
 
 /** Autoscaling bounds of an app. */
 export type Autoscaling = NonNullable<App['autoscaling']>;
@@ -29,23 +30,59 @@ export interface SecretSettings {
   readonly property?: string;
 }
 
+/** What an app runs as. */
+export type WorkloadKind = App['kind'];
+
+/** How the runs of a CronJob or Job behave. */
+export type JobSettings = App['job'];
+
+/** One alerting rule of an app (the schema's `alerts.rules[]`). */
+export type AlertRuleSettings = App['alerts']['rules'][number];
+
+/** The resource whose connection Secret a value comes from. */
+export interface ConnectionSource {
+  readonly kind: ConnectionKind;
+  /** The resource's name in the tenant file. */
+  readonly resource: string;
+  /** Its connection Secret in the tenant's main namespace. */
+  readonly secretName: string;
+}
+
+/** An environment variable read from one key of a connection Secret. */
+export interface ConnectionEnvSettings extends ConnectionSource {
+  readonly key: string;
+}
+
+/** A connection Secret mounted read-only at `path`. */
+export interface ConnectionFilesSettings extends ConnectionSource {
+  readonly path: string;
+}
+
 /** An app as it runs in one cluster: overrides of the cluster's environment applied, every default resolved. */
 export interface AppSettings {
   readonly name: string;
   readonly tenant: string;
   readonly namespace: string;
   readonly image: { readonly repository: string; readonly tag: string };
+  readonly kind: WorkloadKind;
+  /** Cron expression of a CronJob. */
+  readonly schedule?: string;
+  readonly command?: readonly string[];
+  readonly args?: readonly string[];
+  readonly job: JobSettings;
   readonly port?: number;
-  /** Fixed pod count; undefined when `autoscaling` is set. */
+  /** Fixed pod count (1 for a CronJob or Job: one run at a time); undefined when `autoscaling` is set. */
   readonly replicas?: number;
   readonly autoscaling?: Autoscaling;
   readonly resources: ComputeResources;
   readonly probes: { readonly liveness?: ProbeSettings; readonly readiness?: ProbeSettings; readonly startup?: ProbeSettings };
   readonly env: Readonly<Record<string, string>>;
   readonly secrets: Readonly<Record<string, SecretSettings>>;
+  readonly connections: { readonly env: Readonly<Record<string, ConnectionEnvSettings>>; readonly files: readonly ConnectionFilesSettings[] };
   readonly ingress?: { readonly host: string; readonly path: string; readonly public: boolean };
   readonly metrics?: { readonly port: number; readonly path: string; readonly interval: string };
   readonly awsAccess: boolean;
+  readonly alerts: Readonly<App['alerts']['defaults']> & { readonly rules: readonly AlertRuleSettings[] };
 }
 
 export interface AppSettingsContext {
@@ -90,8 +127,13 @@ export function appSettings(app: App, ctx: AppSettingsContext): AppSettings {
     tenant: ctx.tenant,
     namespace: appNamespace(ctx.tenant, app.namespace),
     image: app.image,
+    kind: app.kind,
+    schedule: app.schedule,
+    command: app.command,
+    args: app.args,
+    job: app.job,
     port: app.port,
-    replicas: autoscaling ? undefined : (scaling.replicas ?? DEFAULT_REPLICAS),
+    replicas: app.kind !== 'Deployment' ? 1 : autoscaling ? undefined : (scaling.replicas ?? DEFAULT_REPLICAS),
     autoscaling,
     resources: {
       requests: { cpu: pick('requests', 'cpu'), memory: pick('requests', 'memory') },
@@ -101,11 +143,29 @@ export function appSettings(app: App, ctx: AppSettingsContext): AppSettings {
     env: definedEntries({ ...app.env, ...o.env }),
     // Keys stay relative: the tenant SecretStore adds the `<cluster>/<tenant>/` prefix itself.
     secrets: Object.fromEntries(Object.entries(definedEntries(app.secrets ?? {})).map(([k, s]) => [k, { key: s.key, property: s.property }])),
+    connections: {
+      env: Object.fromEntries(Object.entries(definedEntries(app.connections.env)).flatMap(([k, c]) => connectionSources(c).slice(0, 1).map((src) => [k, { ...src, key: c.key }]))),
+      files: app.connections.files.flatMap((f) => connectionSources(f).slice(0, 1).map((src) => ({ ...src, path: f.path }))),
+    },
     ingress: app.ingress ? { ...app.ingress, host: o.ingress?.host ?? app.ingress.host } : undefined,
     metrics: app.metrics && metricsPort !== undefined ? { port: metricsPort, path: app.metrics.path, interval: app.metrics.interval } : undefined,
     awsAccess: app.serviceAccount?.awsAccess ?? false,
+    alerts: { ...app.alerts.defaults, rules: app.alerts.rules },
   };
 }
+
+/**
+ * The resources a `connections` entry names, one per `from…` field it sets (exactly one is valid; the app rules
+ * report the others).
+ */
+export function connectionSources(entry: Partial<Record<ConnectionSecretFromField, string>>): ConnectionSource[] {
+  return CONNECTION_KINDS.flatMap((kind) => {
+    const resource = entry[CONNECTION_SECRET_KINDS[kind].appField];
+    return resource === undefined ? [] : [{ kind, resource, secretName: connectionSecretName(kind, resource) }];
+  });
+}
+
+type ConnectionSecretFromField = (typeof CONNECTION_SECRET_KINDS)[ConnectionKind]['appField'];
 
 /** Labels that select an app's pods. Stable for the app's life: a Deployment's selector is immutable. */
 export function selectorLabels(s: Pick<AppSettings, 'name' | 'tenant'>): Record<string, string> {

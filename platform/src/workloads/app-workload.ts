@@ -1,15 +1,19 @@
 import { Construct } from 'constructs';
+import { appAlertRules } from './app-alert-rules.js';
 import { AppAutoscaler } from './app-autoscaler.js';
+import { AppCronJob } from './app-cron-job.js';
 import { AppDeployment } from './app-deployment.js';
 import { AppDisruptionBudget } from './app-disruption-budget.js';
 import { AppExternalSecret } from './app-external-secret.js';
 import { AppIngress } from './app-ingress.js';
+import { AppJob } from './app-job.js';
 import { AppNetworkPolicy, type AppNetworkPolicyPeer } from './app-network-policy.js';
 import { MONITORING_NAMESPACE } from '../addons/kube-prometheus-stack.js';
 import { INGRESS_NAMESPACE } from '../addons/traefik.js';
 import { type AppServicePort, AppService } from './app-service.js';
 import { AppServiceAccount } from './app-service-account.js';
 import { AppServiceMonitor } from './app-service-monitor.js';
+import { AppPrometheusRule } from './app-prometheus-rule.js';
 import { type AppSettings, appLabels, minPods, selectorLabels } from './app-settings.js';
 
 export interface AppWorkloadProps {
@@ -32,9 +36,10 @@ export interface AppWorkloadProps {
 export const appSecretName = (app: string) => `${app}-secrets`;
 
 /**
- * Everything one app runs as in one namespace: ServiceAccount, Deployment and, as the app asks,
- * Service, Ingress, HorizontalPodAutoscaler, PodDisruptionBudget (two pods or more), ServiceMonitor,
- * ExternalSecret and a NetworkPolicy opening its ports to the ingress controller and Prometheus.
+ * Everything one app runs as in one namespace: ServiceAccount, a Deployment, CronJob or Job, the PrometheusRule of
+ * its alerts and, as the app asks, Service, Ingress, HorizontalPodAutoscaler, PodDisruptionBudget (two pods or more),
+ * ServiceMonitor, ExternalSecret and a NetworkPolicy opening its ports to the ingress controller and Prometheus.
+ * CronJobs and Jobs serve nothing: the app rules keep ports, ingress, scaling and metrics to Deployments.
  */
 export class AppWorkload extends Construct {
   constructor(scope: Construct, id: string, props: AppWorkloadProps) {
@@ -45,21 +50,29 @@ export class AppWorkload extends Construct {
     const hasSecrets = Object.keys(app.secrets).length > 0;
 
     new AppServiceAccount(this, 'service-account', base);
-    new AppDeployment(this, 'deployment', {
+    const pod = {
       ...base,
-      selector,
       image: `${app.image.repository}:${app.image.tag}`,
       imageMarker: props.imagePolicy ? `{"$imagepolicy": "${props.imagePolicy}"}` : undefined,
       port: app.port,
-      replicas: app.replicas,
       resources: app.resources,
       probes: app.probes,
+      command: app.command,
+      args: app.args,
       env: app.env,
       secretEnv: app.secrets,
       secretName: hasSecrets ? appSecretName(app.name) : undefined,
+      connectionEnv: app.connections.env,
+      connectionFiles: app.connections.files,
       serviceAccountName: app.name,
       automountServiceAccountToken: app.awsAccess,
-    });
+    };
+    if (app.kind === 'CronJob') new AppCronJob(this, 'cron-job', { ...pod, schedule: app.schedule ?? '', job: app.job });
+    else if (app.kind === 'Job') new AppJob(this, 'job', { ...pod, job: app.job });
+    else new AppDeployment(this, 'deployment', { ...pod, selector, replicas: app.replicas });
+
+    const rules = appAlertRules(app);
+    if (rules.length > 0) new AppPrometheusRule(this, 'prometheus-rule', { ...base, rules });
 
     const ports: AppServicePort[] = [];
     if (app.port !== undefined) ports.push({ name: 'http', port: app.port });
@@ -79,7 +92,7 @@ export class AppWorkload extends Construct {
       const { min, max, targetCPUUtilization } = app.autoscaling;
       new AppAutoscaler(this, 'autoscaler', { ...base, deploymentName: app.name, minReplicas: min, maxReplicas: max, targetCPUUtilization });
     }
-    if (minPods(app) >= 2) new AppDisruptionBudget(this, 'disruption-budget', { ...base, selector });
+    if (app.kind === 'Deployment' && minPods(app) >= 2) new AppDisruptionBudget(this, 'disruption-budget', { ...base, selector });
     if (app.metrics) {
       const port = app.metrics.port === app.port ? 'http' : 'metrics';
       new AppServiceMonitor(this, 'service-monitor', { ...base, selector, port, path: app.metrics.path, interval: app.metrics.interval });

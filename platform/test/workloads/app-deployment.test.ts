@@ -49,4 +49,41 @@ describe('AppDeployment', () => {
   it('GIVEN a malformed CPU quantity WHEN constructed THEN it fails naming the value', () => {
     expect(() => deployment({ resources: { ...resources, limits: { cpu: 'lots', memory: '1Gi' } } })).toThrow("'cpu' (lots) must be a number of cores or millicores such as 1, 1.5 or 250m");
   });
+
+  it('GIVEN any app WHEN rendered THEN its pods spread softly over zones, then nodes, counting only the current rollout', () => {
+    const spread = deployment().spec.template.spec.topologySpreadConstraints as Record<string, unknown>[];
+    expect(spread.map((c) => [c.topologyKey, c.maxSkew, c.whenUnsatisfiable])).toEqual([
+      ['topology.kubernetes.io/zone', 1, 'ScheduleAnyway'],
+      ['kubernetes.io/hostname', 1, 'ScheduleAnyway'],
+    ]);
+    expect(spread[0]).toMatchObject({ labelSelector: { matchLabels: base.selector }, matchLabelKeys: ['pod-template-hash'] });
+  });
+
+  it('GIVEN command, args and env from a connection Secret WHEN rendered THEN connection values come first so plain env can use them', () => {
+    const { metadata, spec } = deployment({
+      command: ['serve'],
+      args: ['--port=8080'],
+      env: { DATABASE_URL: 'postgres://$(DB_USER)@$(DB_HOST)/ledger' },
+      connectionEnv: {
+        DB_HOST: { kind: 'database', resource: 'ledger', secretName: 'ledger-postgres', key: 'address' },
+        DB_USER: { kind: 'database', resource: 'ledger', secretName: 'ledger-postgres', key: 'username' },
+      },
+    });
+    const container = spec.template.spec.containers[0];
+    expect(container.command).toEqual(['serve']);
+    expect(container.args).toEqual(['--port=8080']);
+    expect(container.env).toEqual([
+      { name: 'DB_HOST', valueFrom: { secretKeyRef: { name: 'ledger-postgres', key: 'address' } } },
+      { name: 'DB_USER', valueFrom: { secretKeyRef: { name: 'ledger-postgres', key: 'username' } } },
+      { name: 'DATABASE_URL', value: 'postgres://$(DB_USER)@$(DB_HOST)/ledger' },
+    ]);
+    // Crossplane rewrites a connection Secret when the password rotates: the pods restart with it.
+    expect(metadata.annotations).toEqual({ 'secret.reloader.stakater.com/reload': 'ledger-postgres' });
+  });
+
+  it('GIVEN connection files WHEN rendered THEN the Secret is mounted read-only at the path', () => {
+    const { spec } = deployment({ connectionFiles: [{ kind: 'opensearch', resource: 'logs', secretName: 'logs-opensearch', path: '/etc/search' }] });
+    expect(spec.template.spec.volumes).toContainEqual({ name: 'logs-opensearch', secret: { secretName: 'logs-opensearch' } });
+    expect(spec.template.spec.containers[0].volumeMounts).toContainEqual({ mountPath: '/etc/search', name: 'logs-opensearch', readOnly: true });
+  });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { App } from '@platform/schemas';
 import { appSettings } from '../../src/workloads/app-settings.js';
+import { LOADED_DEFAULTS } from './_app.js';
 
 const defaults = { requests: { cpu: '10m', memory: '100Mi' }, limits: { cpu: '1', memory: '1Gi' } };
 const app: App = {
@@ -15,6 +16,7 @@ const app: App = {
   ingress: { host: 'api.staging.example.com', path: '/', public: false },
   serviceAccount: { awsAccess: false },
   environments: { production: { autoscaling: { min: 3, max: 9, targetCPUUtilization: 60 }, env: { B: 'prod' }, resources: { requests: { cpu: '200m' } }, ingress: { host: 'api.example.com' } } },
+  ...LOADED_DEFAULTS,
 };
 const ctx = (environment: 'staging' | 'production') => ({ tenant: 'payments', cluster: environment, environment, defaults });
 
@@ -45,4 +47,18 @@ describe('appSettings', () => {
     const { replicas: _, ...rest } = app;
     expect(appSettings({ ...rest, environments: {} }, ctx('staging')).replicas).toBe(2);
   });
+
+  it('GIVEN connections WHEN resolved THEN each names its kind, resource, connection Secret and key or path', () => {
+    const s = appSettings({ ...app, connections: { env: { Q: { fromQueue: 'orders', key: 'url' } }, files: [{ fromRedis: 'cache', path: '/etc/redis' }] } }, ctx('staging'));
+    expect(s.connections).toEqual({
+      env: { Q: { kind: 'queue', resource: 'orders', secretName: 'orders-queue', key: 'url' } },
+      files: [{ kind: 'redis', resource: 'cache', secretName: 'cache-redis', path: '/etc/redis' }],
+    });
+  });
+
+  it('GIVEN a CronJob WHEN resolved THEN it runs one pod at a time whatever the scaling fields say', () => {
+    const s = appSettings({ ...app, kind: 'CronJob', schedule: '0 3 * * *', command: ['sweep'] }, ctx('production'));
+    expect([s.kind, s.schedule, s.replicas, s.command]).toEqual(['CronJob', '0 3 * * *', 1, ['sweep']]);
+  });
 });
+

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { AppWorkload } from '../../src/workloads/app-workload.js';
 import { type AppSettings, appSettings } from '../../src/workloads/app-settings.js';
 import { OutputChart } from '../../src/_output-chart.js';
+import { LOADED_DEFAULTS } from './_app.js';
 
 const defaults = { requests: { cpu: '10m', memory: '100Mi' }, limits: { cpu: '1', memory: '1Gi' } };
 
@@ -15,16 +16,16 @@ function render(app: AppSettings) {
 const byKind = (objs: Record<string, unknown>[], kind: string) => objs.filter((o) => o.kind === kind);
 
 describe('AppWorkload', () => {
-  it('GIVEN a worker with one env var WHEN rendered THEN it is exactly a ServiceAccount and a restricted Deployment', () => {
+  it('GIVEN a worker with one env var WHEN rendered THEN it is exactly a ServiceAccount, a restricted Deployment and its alerts', () => {
     // GIVEN
     const app = appSettings(
-      { name: 'worker', image: { repository: 'ghcr.io/acme/worker', tag: '1.0.0' }, replicas: 1, env: { QUEUE: 'jobs' }, secrets: {}, serviceAccount: { awsAccess: false }, environments: {} },
+      { name: 'worker', image: { repository: 'ghcr.io/acme/worker', tag: '1.0.0' }, replicas: 1, env: { QUEUE: 'jobs' }, secrets: {}, serviceAccount: { awsAccess: false }, environments: {}, ...LOADED_DEFAULTS },
       { tenant: 'payments', cluster: 'staging', environment: 'staging', defaults },
     );
     // WHEN
     const objs = render(app);
     // THEN
-    expect(objs.map((o) => o.kind)).toEqual(['ServiceAccount', 'Deployment']);
+    expect(objs.map((o) => o.kind)).toEqual(['ServiceAccount', 'Deployment', 'PrometheusRule']);
     expect(Yaml.stringify(objs[1])).toMatchInlineSnapshot(`
       "apiVersion: apps/v1
       kind: Deployment
@@ -94,6 +95,25 @@ describe('AppWorkload', () => {
             serviceAccountName: worker
             setHostnameAsFQDN: false
             terminationGracePeriodSeconds: 30
+            topologySpreadConstraints:
+              - labelSelector:
+                  matchLabels:
+                    app.kubernetes.io/name: worker
+                    app.kubernetes.io/instance: payments-worker
+                matchLabelKeys:
+                  - pod-template-hash
+                maxSkew: 1
+                topologyKey: topology.kubernetes.io/zone
+                whenUnsatisfiable: ScheduleAnyway
+              - labelSelector:
+                  matchLabels:
+                    app.kubernetes.io/name: worker
+                    app.kubernetes.io/instance: payments-worker
+                matchLabelKeys:
+                  - pod-template-hash
+                maxSkew: 1
+                topologyKey: kubernetes.io/hostname
+                whenUnsatisfiable: ScheduleAnyway
             volumes:
               - emptyDir:
                   sizeLimit: 64Mi
@@ -115,6 +135,7 @@ describe('AppWorkload', () => {
         metrics: { port: 9090, path: '/metrics', interval: '30s' },
         serviceAccount: { awsAccess: true },
         environments: {},
+        ...LOADED_DEFAULTS,
       },
       { tenant: 'payments', cluster: 'production', environment: 'production', defaults },
     );
@@ -122,7 +143,7 @@ describe('AppWorkload', () => {
     const objs = render(app);
     // THEN
     expect(objs.map((o) => o.kind).sort()).toEqual([
-      'Deployment', 'ExternalSecret', 'HorizontalPodAutoscaler', 'Ingress', 'NetworkPolicy', 'PodDisruptionBudget', 'Service', 'ServiceAccount', 'ServiceMonitor',
+      'Deployment', 'ExternalSecret', 'HorizontalPodAutoscaler', 'Ingress', 'NetworkPolicy', 'PodDisruptionBudget', 'PrometheusRule', 'Service', 'ServiceAccount', 'ServiceMonitor',
     ]);
     const deployment = byKind(objs, 'Deployment')[0] as { spec: { replicas?: number; template: { spec: Record<string, unknown> } }; metadata: { annotations: Record<string, string> } };
     expect(deployment.spec.replicas).toBeUndefined();
@@ -146,19 +167,40 @@ describe('AppWorkload', () => {
 
   it('GIVEN a single replica WHEN rendered THEN no PodDisruptionBudget blocks node drains', () => {
     const app = appSettings(
-      { name: 'one', image: { repository: 'r/one', tag: '1.0.0' }, port: 8080, replicas: 1, secrets: {}, serviceAccount: { awsAccess: false }, environments: {} },
+      { name: 'one', image: { repository: 'r/one', tag: '1.0.0' }, port: 8080, replicas: 1, secrets: {}, serviceAccount: { awsAccess: false }, environments: {}, ...LOADED_DEFAULTS },
       { tenant: 't', cluster: 'c', environment: 'staging', defaults },
     );
-    expect(render(app).map((o) => o.kind)).toEqual(['ServiceAccount', 'Deployment', 'Service']);
+    expect(render(app).map((o) => o.kind)).toEqual(['ServiceAccount', 'Deployment', 'PrometheusRule', 'Service']);
+  });
+
+  it('GIVEN a CronJob and a Job WHEN rendered THEN each is its workload, a ServiceAccount and its alerts, and nothing that serves or scales', () => {
+    const job = (kind: 'CronJob' | 'Job', schedule?: string) =>
+      appSettings(
+        { name: 'sweep', image: { repository: 'r/sweep', tag: '1.0.0' }, secrets: {}, serviceAccount: { awsAccess: false }, environments: {}, ...LOADED_DEFAULTS, kind, schedule, command: ['sweep'], args: ['--all'] },
+        { tenant: 't', cluster: 'c', environment: 'production', defaults },
+      );
+    expect(render(job('CronJob', '0 3 * * *')).map((o) => o.kind)).toEqual(['ServiceAccount', 'CronJob', 'PrometheusRule']);
+    const objs = render(job('Job'));
+    expect(objs.map((o) => o.kind)).toEqual(['ServiceAccount', 'Job', 'PrometheusRule']);
+    const rule = byKind(objs, 'PrometheusRule')[0] as { spec: { groups: { rules: { alert: string }[] }[] } };
+    expect(rule.spec.groups[0]!.rules.map((r) => r.alert)).toEqual(['AppJobFailed']);
+  });
+
+  it('GIVEN every default alert switched off and no rule of its own WHEN rendered THEN there is no PrometheusRule', () => {
+    const app = appSettings(
+      { name: 'quiet', image: { repository: 'r/quiet', tag: '1.0.0' }, replicas: 1, secrets: {}, serviceAccount: { awsAccess: false }, environments: {}, ...LOADED_DEFAULTS, alerts: { defaults: { crashLooping: false, jobFailed: false, errorRate: false }, rules: [] } },
+      { tenant: 't', cluster: 'c', environment: 'staging', defaults },
+    );
+    expect(render(app).map((o) => o.kind)).toEqual(['ServiceAccount', 'Deployment']);
   });
 
   it('GIVEN the example chart WHEN it synthesizes alone THEN no object name carries a cdk8s hash', () => {
     const app = appSettings(
-      { name: 'plain', image: { repository: 'r/plain', tag: '1.0.0' }, port: 8080, secrets: {}, serviceAccount: { awsAccess: false }, environments: {} },
+      { name: 'plain', image: { repository: 'r/plain', tag: '1.0.0' }, port: 8080, secrets: {}, serviceAccount: { awsAccess: false }, environments: {}, ...LOADED_DEFAULTS },
       { tenant: 't', cluster: 'c', environment: 'staging', defaults },
     );
     const chart = new OutputChart(new App(), 'c', { folder: 'x', sources: [] });
     new AppWorkload(chart, 'plain', { app });
-    expect(chart.render().map((o) => (o.manifest.metadata as { name: string }).name)).toEqual(['plain', 'plain', 'plain', 'plain']);
+    expect(chart.render().map((o) => (o.manifest.metadata as { name: string }).name)).toEqual(['plain', 'plain', 'plain', 'plain', 'plain']);
   });
 });

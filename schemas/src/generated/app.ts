@@ -7,7 +7,7 @@
 export type Host = string;
 
 /**
- * An application contract. File: apps/<tenant>/<name>.yaml. It expands into a Deployment, Service, ServiceAccount, NetworkPolicy and, as asked, Ingress, HorizontalPodAutoscaler, PodDisruptionBudget, ServiceMonitor and ExternalSecret in the tenant's namespace, plus a Flux ImageRepository and ImagePolicy that keep the image tag current.
+ * An application contract. File: apps/<tenant>/<name>.yaml. It expands into a Deployment (or a CronJob or Job), ServiceAccount, PrometheusRule and, as asked, Service, Ingress, HorizontalPodAutoscaler, PodDisruptionBudget, ServiceMonitor, ExternalSecret and NetworkPolicy in the tenant's namespace, plus a Flux ImageRepository and ImagePolicy that keep the image tag current.
  */
 export interface App {
   /**
@@ -39,6 +39,47 @@ export interface App {
    * Tenant namespace suffix to run in ('' or absent: the tenant's main namespace).
    */
   namespace?: string;
+  /**
+   * What runs: `Deployment` (long-running pods, the default), `CronJob` (a Job started on `schedule`) or `Job` (runs to completion once per change of the app file). CronJobs and Jobs get no Service, Ingress, autoscaler or disruption budget, so `port`, `replicas`, `autoscaling`, `probes`, `ingress` and `metrics` are for Deployments only.
+   */
+  kind: 'Deployment' | 'CronJob' | 'Job';
+  /**
+   * When a CronJob starts, as a five-field cron expression (minute hour day-of-month month day-of-week) in UTC, e.g. `30 2 * * *`. Required for `kind: CronJob`, refused otherwise.
+   */
+  schedule?: string;
+  /**
+   * Replaces the image's ENTRYPOINT. Default: the image's own.
+   *
+   * @maxItems 50
+   */
+  command?: string[];
+  /**
+   * Replaces the image's CMD (the arguments of the entrypoint). `$(VAR)` expands an environment variable of the container. Default: the image's own.
+   *
+   * @maxItems 200
+   */
+  args?: string[];
+  /**
+   * How a CronJob's or Job's runs behave. Only for `kind: CronJob` and `kind: Job`.
+   */
+  job: {
+    /**
+     * Retries of a failed run before the run counts as failed.
+     */
+    backoffLimit: number;
+    /**
+     * A run that takes longer is stopped and counts as failed.
+     */
+    activeDeadlineSeconds: number;
+    /**
+     * CronJob only: what happens when a run is due while the previous one still runs. `Forbid` skips the new run, `Replace` stops the old one, `Allow` runs both (each counts against the quota).
+     */
+    concurrencyPolicy: 'Forbid' | 'Replace' | 'Allow';
+    /**
+     * CronJob only: a run that could not start within this time after its scheduled time is skipped.
+     */
+    startingDeadlineSeconds: number;
+  };
   /**
    * TCP port the container serves on. It gets a Service (port name 'http') and is the default port of probes and metrics. Absent: a worker with no Service (unless metrics asks for one). Ports below 1024 need privileges that apps do not get.
    */
@@ -76,6 +117,21 @@ export interface App {
       | undefined;
   };
   /**
+   * Values from the connection Secrets of the tenant's own AWS resources (`aws.databases`, `aws.redis`, `aws.opensearch`, `aws.queues` of the tenant file), which Crossplane writes into the tenant's main namespace. Only for apps in the main namespace. docs/apps.md lists the keys each kind writes.
+   */
+  connections: {
+    /**
+     * Environment variables, keyed by name, each read from one key of one resource's connection Secret. Plain `env` values may use them as `$(NAME)`.
+     */
+    env: {
+      [k: string]: ConnectionEnv | undefined;
+    };
+    /**
+     * Connection Secrets mounted read-only as files: one file per key under `path`.
+     */
+    files: ConnectionFiles[];
+  };
+  /**
    * Route HTTPS traffic for a host name to `port` through the Traefik ingress controller, with a Let's Encrypt certificate. Absent: no ingress.
    */
   ingress?: {
@@ -105,6 +161,34 @@ export interface App {
      * Scrape interval.
      */
     interval: string;
+  };
+  /**
+   * Prometheus alerts of the app, rendered as a PrometheusRule `<app>` in its namespace and routed to the tenant (rule labels `tenant`, `namespace` and `app`). Default: the platform's rules for crash-looping pods (Deployments), failed runs (CronJobs and Jobs) and, for apps with an ingress or metrics, a high rate of 5xx responses.
+   */
+  alerts: {
+    /**
+     * The platform's default rules; set one to false to switch it off.
+     */
+    defaults: {
+      /**
+       * `AppCrashLooping` (warning), Deployments only: a container of the app's pods has been in CrashLoopBackOff for 15 minutes.
+       */
+      crashLooping: boolean;
+      /**
+       * `AppJobFailed` (warning), CronJobs and Jobs only: a run failed (all its retries used up or its deadline passed). It clears when the failed Job is deleted, or for a CronJob when its failed Job is replaced by a newer failed one or ages out of the history.
+       */
+      jobFailed: boolean;
+      /**
+       * `AppHighErrorRate` (critical): more than 5% of requests answered 5xx for 10 minutes, measured at the ingress controller (apps with `ingress`) or from the app's own `http_requests_total{code}` (apps with `metrics` and no ingress). No rule for apps with neither.
+       */
+      errorRate: boolean;
+    };
+    /**
+     * The app's own alerting rules.
+     *
+     * @maxItems 50
+     */
+    rules: AlertRule[];
   };
   /**
    * The pods' Kubernetes identity: a ServiceAccount named after the app.
@@ -206,6 +290,89 @@ export interface Probe {
  */
 export interface Env {
   [k: string]: string | undefined;
+}
+/**
+ * One key of one resource's connection Secret: exactly one `from…` and the `key`.
+ */
+export interface ConnectionEnv {
+  /**
+   * Name of a PostgreSQL database of the tenant (`aws.databases`); its Secret is `<name>-postgres`.
+   */
+  fromDatabase?: string;
+  /**
+   * Name of a Redis of the tenant (`aws.redis`); its Secret is `<name>-redis`.
+   */
+  fromRedis?: string;
+  /**
+   * Name of an OpenSearch domain of the tenant (`aws.opensearch`); its Secret is `<name>-opensearch`.
+   */
+  fromOpenSearch?: string;
+  /**
+   * Name of an SQS queue of the tenant (`aws.queues`); its Secret is `<name>-queue`.
+   */
+  fromQueue?: string;
+  /**
+   * Key of the connection Secret, one that the resource's kind writes (docs/apps.md).
+   */
+  key: string;
+}
+/**
+ * One resource's connection Secret as files: exactly one `from…` and the `path`.
+ */
+export interface ConnectionFiles {
+  /**
+   * Name of a PostgreSQL database of the tenant (`aws.databases`); its Secret is `<name>-postgres`.
+   */
+  fromDatabase?: string;
+  /**
+   * Name of a Redis of the tenant (`aws.redis`); its Secret is `<name>-redis`.
+   */
+  fromRedis?: string;
+  /**
+   * Name of an OpenSearch domain of the tenant (`aws.opensearch`); its Secret is `<name>-opensearch`.
+   */
+  fromOpenSearch?: string;
+  /**
+   * Name of an SQS queue of the tenant (`aws.queues`); its Secret is `<name>-queue`.
+   */
+  fromQueue?: string;
+  /**
+   * Absolute directory to mount the Secret at, e.g. /etc/connections/ledger; not / or /tmp.
+   */
+  path: string;
+}
+/**
+ * One alerting rule.
+ */
+export interface AlertRule {
+  /**
+   * Alert name, in PascalCase, unique within the app (and not the name of a default rule that is on), e.g. RefundQueueBacklog.
+   */
+  name: string;
+  /**
+   * PromQL expression; every series it returns fires the alert. Select your own namespace's series (`namespace="<namespace>"`).
+   */
+  expr: string;
+  /**
+   * How long the expression must keep returning a series before the alert fires.
+   */
+  for: string;
+  /**
+   * `critical` (act now), `warning` (act today) or `info` (for the record).
+   */
+  severity: 'critical' | 'warning' | 'info';
+  /**
+   * One line saying what is wrong; the Slack message title. May use `{{ $labels.<name> }}` and `{{ $value }}`.
+   */
+  summary: string;
+  /**
+   * More detail: what to check, what to do.
+   */
+  description?: string;
+  /**
+   * Link to the runbook.
+   */
+  runbookUrl?: string;
 }
 /**
  * What may differ in one environment.

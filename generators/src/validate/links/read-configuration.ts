@@ -6,17 +6,7 @@
  */
 import type { ObjectProblem } from '../../commands/validate.js';
 import { type ClusterLinks, type LinkCheck, type Reference, list, metaOf, rec, str } from './link-index.js';
-
-/** Where each workload kind keeps its pod spec. */
-const POD_SPEC_PATHS: Readonly<Record<string, readonly string[]>> = {
-  Pod: ['spec'],
-  Deployment: ['spec', 'template', 'spec'],
-  StatefulSet: ['spec', 'template', 'spec'],
-  DaemonSet: ['spec', 'template', 'spec'],
-  ReplicaSet: ['spec', 'template', 'spec'],
-  Job: ['spec', 'template', 'spec'],
-  CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
-};
+import { podSpecOf } from '../pod-spec.js';
 
 /**
  * Secret and ConfigMap name fields of custom resources whose controllers read them, by kind: `secrets` are names of
@@ -38,10 +28,9 @@ export function configurationReferences(object: Record<string, unknown>, namespa
   const add = (refKind: 'Secret' | 'ConfigMap', name: unknown, path: string, optional?: unknown) => {
     if (typeof name === 'string' && name !== '' && optional !== true) refs.push({ kind: refKind, namespace, name, path });
   };
-  const podPath = POD_SPEC_PATHS[kind];
-  if (podPath) {
-    const pod = podPath.reduce<unknown>((v, k) => rec(v)[k], object);
-    const at = podPath.join('.');
+  const podSpec = podSpecOf(object);
+  if (podSpec) {
+    const { spec: pod, at } = podSpec;
     list(rec(pod)['volumes']).forEach((v, i) => {
       const volume = rec(v);
       const secret = rec(volume['secret']);

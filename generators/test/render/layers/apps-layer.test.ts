@@ -16,6 +16,7 @@ describe('renderAppsLayer', () => {
       'apps/shop/kustomization.yaml',
       'apps/shop/sweeper/deployment-sweeper.yaml',
       'apps/shop/sweeper/kustomization.yaml',
+      'apps/shop/sweeper/prometheusrule-sweeper.yaml',
       'apps/shop/sweeper/serviceaccount-sweeper.yaml',
       'apps/shop/web/deployment-web.yaml',
       'apps/shop/web/externalsecret-web-secrets.yaml',
@@ -24,6 +25,7 @@ describe('renderAppsLayer', () => {
       'apps/shop/web/kustomization.yaml',
       'apps/shop/web/networkpolicy-web.yaml',
       'apps/shop/web/poddisruptionbudget-web.yaml',
+      'apps/shop/web/prometheusrule-web.yaml',
       'apps/shop/web/service-web.yaml',
       'apps/shop/web/serviceaccount-web.yaml',
     ]);

@@ -13,24 +13,53 @@ export interface FleetPlan {
   readonly objects: number;
 }
 
-/** inputs → load + validate → render every (or one) cluster in memory. Nothing is written. */
-export function planFleet(repoRoot: string, only?: string, onCluster?: (name: string, i: number, n: number) => void): FleetPlan {
+/** What rendering the fleet cluster by cluster gave, once every cluster was handed on. */
+export interface FleetRender {
+  readonly fleet: Fleet;
+  /** Cluster folders handed on, rendered ones first, then those whose input file is gone (with no files). */
+  readonly clusters: readonly string[];
+  readonly objects: number;
+}
+
+/**
+ * inputs → load + validate → render every (or one) cluster, handing each cluster's files to `consume` before the
+ * next is rendered, so only one cluster's files are in memory at a time. Clusters whose input file is gone are handed
+ * on with no files (their out/ is emptied). Nothing is written here.
+ */
+export async function renderFleet(
+  repoRoot: string,
+  consume: (cluster: string, files: ClusterFiles) => Promise<void> | void,
+  only?: string,
+  onCluster?: (name: string, i: number, n: number) => void,
+): Promise<FleetRender> {
   const fleet = loadFleet(repoRoot);
   const clusters = only ? fleet.clusters.filter((c) => c.spec.name === only) : fleet.clusters;
   if (only && clusters.length === 0) {
     throw new UsageError(`--cluster ${only}: no such cluster; allowed: ${fleet.clusters.map((c) => c.spec.name).join(', ')}`);
   }
-  const plans = new Map<string, ClusterFiles>();
+  const handed: string[] = [];
   let objects = 0;
-  clusters.forEach((c, i) => {
+  for (const [i, c] of clusters.entries()) {
     onCluster?.(c.spec.name, i, clusters.length);
     const files = renderCluster(fleet, c);
     objects += [...files.keys()].filter((p) => p.endsWith('.yaml') && !p.endsWith('kustomization.yaml')).length;
-    plans.set(c.spec.name, files);
-  });
+    await consume(c.spec.name, files);
+    handed.push(c.spec.name);
+  }
   if (!only) {
     const known = new Set(fleet.clusters.map((c) => c.spec.name));
-    for (const name of outClusters(join(repoRoot, 'out'))) if (!known.has(name)) plans.set(name, new Map());
+    for (const name of outClusters(join(repoRoot, 'out'))) {
+      if (known.has(name)) continue;
+      await consume(name, new Map());
+      handed.push(name);
+    }
   }
+  return { fleet, clusters: handed, objects };
+}
+
+/** The whole fleet rendered in memory (for tests and small fleets): every cluster's files at once. */
+export async function planFleet(repoRoot: string, only?: string): Promise<FleetPlan> {
+  const plans = new Map<string, ClusterFiles>();
+  const { fleet, objects } = await renderFleet(repoRoot, (cluster, files) => void plans.set(cluster, files), only);
   return { fleet, plans, objects };
 }

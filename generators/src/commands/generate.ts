@@ -64,37 +64,54 @@ async function runGenerate(values: GenerateOptions, ctx: CommandContext): Promis
     ? (name: string, i: number, n: number) => ctx.stdout.write(`\rrendering ${i + 1}/${n} ${name}\x1b[K`)
     : undefined;
   // The renderer is imported only now, so the no-op path above stays fast.
-  const { planFleet } = await import('../generate-fleet.js');
-  const { listFiles, writeClusters } = await import('../write/write-tree.js');
+  const { renderFleet } = await import('../generate-fleet.js');
+  const { listFiles, StagedWrite } = await import('../write/write-tree.js');
   const { codeownersDrift, writeCodeowners } = await import('../write/codeowners.js');
   const { tenantWarnings } = await import('../load/tenant-rules.js');
-  const { plans, objects, fleet } = planFleet(ctx.repoRoot, values.cluster, progress);
-  if (progress) ctx.stdout.write('\r\x1b[K');
-  for (const w of tenantWarnings(fleet)) ctx.stderr.write(`${w}\n`);
 
   if (values.check) {
+    // Each cluster is compared as soon as it is rendered, then dropped: memory holds one cluster at a time.
     const differ: string[] = [];
-    for (const [cluster, files] of plans) {
-      const existing = listFiles(join(outRoot, cluster));
-      for (const [p, content] of files) if (existing.get(p) !== content) differ.push(`out/${cluster}/${p}${existing.has(p) ? '' : ' (missing)'}`);
-      for (const p of existing.keys()) if (!files.has(p)) differ.push(`out/${cluster}/${p} (not generated any more)`);
-    }
+    const { fleet, clusters, objects } = await renderFleet(
+      ctx.repoRoot,
+      (cluster, files) => {
+        const existing = listFiles(join(outRoot, cluster));
+        for (const [p, content] of files) if (existing.get(p) !== content) differ.push(`out/${cluster}/${p}${existing.has(p) ? '' : ' (missing)'}`);
+        for (const p of existing.keys()) if (!files.has(p)) differ.push(`out/${cluster}/${p} (not generated any more)`);
+      },
+      values.cluster,
+      progress,
+    );
+    if (progress) ctx.stdout.write('\r\x1b[K');
+    for (const w of tenantWarnings(fleet)) ctx.stderr.write(`${w}\n`);
     const codeowners = codeownersDrift(ctx.repoRoot, fleet);
     if (codeowners) differ.push(codeowners);
     if (differ.length > 0) {
       ctx.stderr.write(`generate --check: ${differ.length} file(s) differ from what the inputs render:\n${differ.sort().map((d) => `  ${d}`).join('\n')}\nRun \`npm run generate\` and commit out/.\n`);
       return 1;
     }
-    ctx.stdout.write(`generate --check: out/ is up to date (${plans.size} clusters, ${objects} objects, ${seconds()}s)\n`);
+    ctx.stdout.write(`generate --check: out/ is up to date (${clusters.length} clusters, ${objects} objects, ${seconds()}s)\n`);
     return 0;
   }
+  // Each cluster is staged as soon as it is rendered, then dropped; out/ changes only when every cluster staged.
+  const write = new StagedWrite(outRoot);
+  let rendered: Awaited<ReturnType<typeof renderFleet>>;
+  try {
+    rendered = await renderFleet(ctx.repoRoot, (cluster, files) => write.stage(cluster, files), values.cluster, progress);
+  } catch (e) {
+    write.abort();
+    throw e;
+  }
+  const { fleet, clusters, objects } = rendered;
+  if (progress) ctx.stdout.write('\r\x1b[K');
+  for (const w of tenantWarnings(fleet)) ctx.stderr.write(`${w}\n`);
   // Before this run is recorded: were the other clusters rendered from these inputs?
   const othersStale = values.cluster !== undefined && !cache.isFresh(fingerprint, []);
-  const result = await writeClusters(outRoot, plans);
+  const result = write.commit();
   writeCodeowners(ctx.repoRoot, fleet);
   cache.save(fingerprint, values.cluster ? [values.cluster] : []);
   ctx.stdout.write(
-    `generate: ${plans.size} clusters, ${objects} objects; files ${result.written} written, ${result.unchanged} unchanged, ${result.removed} removed; ${seconds()}s\n`,
+    `generate: ${clusters.length} clusters, ${objects} objects; files ${result.written} written, ${result.unchanged} unchanged, ${result.removed} removed; ${seconds()}s\n`,
   );
   if (othersStale) {
     ctx.stderr.write(

@@ -19,60 +19,95 @@ const STAGING_PREFIX = '.staging-';
 const WRITES_IN_FLIGHT = 32;
 
 /**
- * Writes every cluster's files into out/ atomically per cluster and all-or-nothing across clusters:
- * each changed cluster is staged in full beside out/<cluster> (unchanged files are hard links, so
- * they are never rewritten), and only once every cluster staged cleanly are the folders swapped
- * with renames. A failure before the swap leaves out/ untouched; a run killed during the swap is
- * repaired by the next run (see recoverInterruptedWrite). out/<cluster>/flux-system/ is carried
- * over untouched.
+ * Writes clusters into out/ atomically per cluster and all-or-nothing across clusters, one cluster at a time so a
+ * caller can render, stage and drop each before the next: each changed cluster is staged in full beside
+ * out/<cluster> (unchanged files are hard links, so they are never rewritten), and only once every cluster staged
+ * cleanly (`commit`) are the folders swapped with renames. A failure before the swap leaves out/ untouched (`abort`);
+ * a run killed during the swap is repaired by the next run (see recoverInterruptedWrite). out/<cluster>/flux-system/
+ * is carried over untouched.
  */
+export class StagedWrite {
+  readonly #outRoot: string;
+  readonly #staging: string;
+  readonly #beforeWrite: (path: string) => void;
+  readonly #changed: string[] = [];
+  #written = 0;
+  #unchanged = 0;
+  #removed = 0;
+
+  constructor(
+    outRoot: string,
+    /** Called before each staged file is written; tests use it to fail mid-write. */
+    beforeWrite: (path: string) => void = () => {},
+  ) {
+    this.#outRoot = outRoot;
+    this.#beforeWrite = beforeWrite;
+    mkdirSync(outRoot, { recursive: true });
+    recoverInterruptedWrite(outRoot);
+    this.#staging = join(outRoot, `${STAGING_PREFIX}${process.pid}`);
+  }
+
+  /** Stages one cluster's files (none: the cluster is gone). Nothing in out/ changes yet. */
+  async stage(cluster: string, files: ClusterFiles): Promise<void> {
+    const dir = join(this.#outRoot, cluster);
+    const existing = listFiles(dir);
+    const stale = [...existing.keys()].filter((p) => !files.has(p));
+    const differs = [...files].filter(([p, content]) => existing.get(p) !== content).map(([p]) => p);
+    this.#removed += stale.length;
+    this.#written += differs.length;
+    this.#unchanged += files.size - differs.length;
+    if (stale.length === 0 && differs.length === 0) return;
+    this.#changed.push(cluster);
+    const target = join(this.#staging, cluster);
+    const differing = new Set(differs);
+    mkdirSync(this.#staging, { recursive: true });
+    for (const folder of new Set([...files.keys()].map((p) => dirname(join(target, p))))) mkdirSync(folder, { recursive: true });
+    await inParallel([...files], async ([path, content]) => {
+      const to = join(target, path);
+      if (differing.has(path)) {
+        this.#beforeWrite(to);
+        await writeFile(to, content);
+      } else await link(join(dir, path), to);
+    });
+    linkTree(join(dir, BOOTSTRAP_FOLDER), join(target, BOOTSTRAP_FOLDER));
+  }
+
+  /** Swaps every staged cluster in, then clears staging. */
+  commit(): WriteResult {
+    try {
+      for (const cluster of this.#changed) {
+        const dir = join(this.#outRoot, cluster);
+        if (existsSync(dir)) renameSync(dir, join(this.#staging, `${cluster}.old`));
+        // A cluster removed from the fleet stages nothing (unless bootstrap files stay): its folder just goes.
+        if (existsSync(join(this.#staging, cluster))) renameSync(join(this.#staging, cluster), dir);
+      }
+    } finally {
+      this.abort();
+    }
+    return { written: this.#written, unchanged: this.#unchanged, removed: this.#removed, changedClusters: [...this.#changed] };
+  }
+
+  /** Drops whatever was staged; out/ stays as it was. */
+  abort(): void {
+    rmSync(this.#staging, { recursive: true, force: true });
+  }
+}
+
+/** Stages and commits every cluster of `plans` (see StagedWrite). */
 export async function writeClusters(
   outRoot: string,
   plans: ReadonlyMap<string, ClusterFiles>,
   /** Called before each staged file is written; tests use it to fail mid-write. */
   beforeWrite: (path: string) => void = () => {},
 ): Promise<WriteResult> {
-  mkdirSync(outRoot, { recursive: true });
-  recoverInterruptedWrite(outRoot);
-  const staging = join(outRoot, `${STAGING_PREFIX}${process.pid}`);
-  let written = 0;
-  let unchanged = 0;
-  let removed = 0;
-  const changed: string[] = [];
+  const write = new StagedWrite(outRoot, beforeWrite);
   try {
-    for (const [cluster, files] of plans) {
-      const dir = join(outRoot, cluster);
-      const existing = listFiles(dir);
-      const stale = [...existing.keys()].filter((p) => !files.has(p));
-      const differs = [...files].filter(([p, content]) => existing.get(p) !== content).map(([p]) => p);
-      removed += stale.length;
-      written += differs.length;
-      unchanged += files.size - differs.length;
-      if (stale.length === 0 && differs.length === 0) continue;
-      changed.push(cluster);
-      const target = join(staging, cluster);
-      const differing = new Set(differs);
-      for (const folder of new Set([...files.keys()].map((p) => dirname(join(target, p))))) mkdirSync(folder, { recursive: true });
-      await inParallel([...files], async ([path, content]) => {
-        const to = join(target, path);
-        if (differing.has(path)) {
-          beforeWrite(to);
-          await writeFile(to, content);
-        } else await link(join(dir, path), to);
-      });
-      linkTree(join(dir, BOOTSTRAP_FOLDER), join(target, BOOTSTRAP_FOLDER));
-    }
-    if (changed.length > 0) mkdirSync(staging, { recursive: true });
-    for (const cluster of changed) {
-      const dir = join(outRoot, cluster);
-      if (existsSync(dir)) renameSync(dir, join(staging, `${cluster}.old`));
-      // A cluster removed from the fleet stages nothing (unless bootstrap files stay): its folder just goes.
-      if (existsSync(join(staging, cluster))) renameSync(join(staging, cluster), dir);
-    }
-  } finally {
-    rmSync(staging, { recursive: true, force: true });
+    for (const [cluster, files] of plans) await write.stage(cluster, files);
+  } catch (e) {
+    write.abort();
+    throw e;
   }
-  return { written, unchanged, removed, changedClusters: changed };
+  return write.commit();
 }
 
 /**

@@ -96,8 +96,8 @@ describe('platform generate', () => {
     const forced = await run(root, 'generate', '--force');
     expect(forced.out).toMatch(/files 0 written, \d+ unchanged, 0 removed/);
     expect(snapshot(root)).toEqual(before);
-    const a = planFleet(root).plans;
-    const b = planFleet(root).plans;
+    const a = (await planFleet(root)).plans;
+    const b = (await planFleet(root)).plans;
     expect([...b.entries()]).toEqual([...a.entries()]);
   });
 
@@ -162,7 +162,7 @@ describe('platform generate', () => {
     const before = snapshot(root);
     writeFileSync(join(root, 'tenants/team-a.yaml'), readFileSync(join(root, 'tenants/team-a.yaml'), 'utf8').replace('role: admin', 'role: view'));
     rmSync(join(root, 'out/mgmt'), { recursive: true });
-    const { plans } = planFleet(root);
+    const { plans } = await planFleet(root);
     let n = 0;
     await expect(
       writeClusters(join(root, 'out'), plans, () => {

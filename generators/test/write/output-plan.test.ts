@@ -48,7 +48,7 @@ describe('the example fleet', () => {
   it('every path a Flux Kustomization points at builds with kubectl kustomize', async () => {
     // GIVEN the committed example fleet rendered into a scratch out/ (with a stub of what bootstrap writes)
     const root = mkdtempSync(join(tmpdir(), 'kustomize-'));
-    const { plans } = planFleet(repoRoot);
+    const { plans } = await planFleet(repoRoot);
     await writeClusters(join(root, 'out'), plans);
     const paths = new Set<string>();
     for (const [cluster, files] of plans) {

@@ -14,7 +14,7 @@ function problemsOf(cluster: string, extra: string): string[] {
 }
 
 const ALLOWED =
-  'allowed: aws-load-balancer-controller, cert-manager, cluster-autoscaler, crossplane, external-dns, external-secrets, fluent-bit, kube-prometheus-stack, metrics-server, reloader, thanos, traefik';
+  'allowed: aws-load-balancer-controller, cert-manager, cluster-autoscaler, crossplane, dex, external-dns, external-secrets, fluent-bit, grafana, kube-prometheus-stack, loki, metrics-server, reloader, thanos, traefik';
 
 describe('add-on rules', () => {
   it('accepts known add-on names', () => {

@@ -17,13 +17,17 @@ describe('addons-config and providers layers', () => {
       'ClusterIssuer/letsencrypt-staging',
       'ClusterProviderConfig/default',
       'ClusterSecretStore/aws-secrets-manager',
+      'ConfigMap/team-team-a-overview',
+      'ExternalSecret/dex-credentials',
+      'ExternalSecret/grafana-admin',
+      'ExternalSecret/grafana-oauth',
       'ExternalSecret/slack-bot-token',
     ]);
   });
 
   it('GIVEN external-secrets WHEN rendered THEN the Slack bot token comes from Secrets Manager into flux-system through the platform store', () => {
     const config = objectsIn(renderSmall('prod'), 'addons-config');
-    const token = config.find((o) => o.kind === 'ExternalSecret')!;
+    const token = config.find((o) => o.kind === 'ExternalSecret' && o.metadata.name === 'slack-bot-token')!;
     expect(token.metadata).toMatchObject({ name: 'slack-bot-token', namespace: 'flux-system' });
     expect(token.spec).toEqual({
       refreshInterval: '1h',

@@ -1,5 +1,6 @@
 import type { Tenant } from '@platform/schemas';
 import { Construct } from 'constructs';
+import { TenantAlertmanagerConfig } from './tenant-alertmanager-config.js';
 import { TenantLimitRange } from './tenant-limit-range.js';
 import { TenantNamespace } from './tenant-namespace.js';
 import { type EgressRule, TenantNetworkPolicies } from './tenant-network-policies.js';
@@ -26,6 +27,8 @@ export interface TenantBundleProps {
   readonly allowFrom?: readonly string[];
   /** Extra egress per namespace (e.g. to the tenant's database subnets). @default [] */
   readonly egress?: readonly EgressRule[];
+  /** Route the alerts of each namespace to the team's Slack channel (needs kube-prometheus-stack). @default false */
+  readonly alertRouting?: boolean;
 }
 
 /** The names of a tenant's namespaces: its name, then `<name>-<suffix>` for each extra namespace. */
@@ -34,7 +37,7 @@ export const tenantNamespaces = (t: Pick<Tenant, 'name' | 'namespaces'>) => [t.n
 /**
  * Everything one tenant gets on one cluster, except its AWS resources: namespaces (Pod Security restricted),
  * owner RoleBindings, quota, limit range and NetworkPolicies in each namespace, the Flux reconciler ServiceAccount
- * and its bindings, and notifications to the team's channel.
+ * and its bindings, notifications to the team's channel and, with `alertRouting`, its alerts routed to that channel.
  */
 export class TenantBundle extends Construct {
   readonly namespaces: readonly string[];
@@ -66,6 +69,7 @@ export class TenantBundle extends Construct {
         vpcCidr: props.vpcCidr,
         egress: props.egress,
       });
+      if (props.alertRouting) new TenantAlertmanagerConfig(scope, 'alerts', { namespace: ns, slackChannel: t.contact.slackChannel });
     }
     new TenantReconciler(this, 'reconciler', { tenant: t.name, name: props.reconciler, namespaces: this.namespaces });
     new TenantNotifications(this, 'notifications', { tenant: t.name, slackChannel: t.contact.slackChannel, kustomizations: props.kustomizations });

@@ -18,6 +18,7 @@ const env = (off: string[] = []): AddonEnvironment => ({
   domain: 'staging.example.com',
   hostedZoneId: 'Z0STAGING',
   metricsBucket: '222222222222-eu-west-2-staging-metrics',
+  lokiBucket: '222222222222-eu-west-2-staging-loki',
   logsBucket: '222222222222-eu-west-2-staging-logs',
   enabled: (a) => !off.includes(a),
 });

@@ -10,6 +10,7 @@ const env: AddonPolicyEnv = {
   hostedZoneId: 'Z0PROD',
   logsBucket: '333333333333-eu-west-1-prod-logs',
   metricsBucket: '333333333333-eu-west-1-prod-metrics',
+  lokiBucket: '333333333333-eu-west-1-prod-loki',
   autoscalingGroups: ['prod-general', 'prod-batch'],
   enabled: () => true,
   crossplaneAssumeRoleArns: [],

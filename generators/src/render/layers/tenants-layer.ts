@@ -1,4 +1,4 @@
-import { TenantBundle, TenantClusterRoles, TenantGuardrails } from '@platform/platform';
+import { type AddonSettings, TenantBundle, TenantClusterRoles, TenantGuardrails, enabledAddons } from '@platform/platform';
 import type { ClusterContext } from '../cluster-context.js';
 import { tenantReconciler } from './flux-layer.js';
 import { renderTenantAwsResources, tenantAwsEgress } from './tenant-aws-layer.js';
@@ -14,6 +14,7 @@ export function renderTenantsLayer(ctx: ClusterContext): void {
   const { cluster } = ctx;
   const groupPrefix = cluster.spec.kubernetes?.oidcGroupPrefix ?? 'github:';
   const shared = ctx.chart('tenancy', TENANCY_FOLDER, [cluster.source.path]);
+  const alertRouting = enabledAddons(cluster.spec.addons as AddonSettings).some((a) => a.name === 'kube-prometheus-stack');
   new TenantClusterRoles(shared, 'roles');
   new TenantGuardrails(shared, 'guardrails', { groupPrefix });
 
@@ -30,6 +31,7 @@ export function renderTenantsLayer(ctx: ClusterContext): void {
       kustomizations,
       allowTo: ctx.tenants.filter((o) => o.spec.name !== name && o.spec.network.allowFrom.includes(name)).map((o) => o.spec.name),
       egress: tenantAwsEgress(ctx, t),
+      alertRouting,
     });
     renderTenantAwsResources(ctx, t, chart);
   }

@@ -32,6 +32,14 @@ describe('add-on rules', () => {
     expect(problemsOf('prod', 'addons:\n  istio:\n    enabled: true\n')[0]).toContain(`unknown add-on "istio"; ${ALLOWED}`);
   });
 
+  it('GIVEN grafana on WHEN dex is switched off THEN the error is at addons.dex.enabled, naming why', () => {
+    const lines = readFileSync(join(fixture, 'clusters', 'prod.yaml'), 'utf8').split('\n').length;
+    expect(problemsOf('prod', 'addons:\n  dex:\n    enabled: false\n')).toEqual([
+      `clusters/prod.yaml:${lines + 2}:14: addons.dex.enabled: found false while grafana is on; allowed: true (people log in to Grafana through Dex), or switch grafana off too`,
+    ]);
+    expect(problemsOf('prod', 'addons:\n  dex:\n    enabled: false\n  grafana:\n    enabled: false\n')).toEqual([]);
+  });
+
   it('keeps Crossplane on in the management cluster', () => {
     expect(problemsOf('mgmt', 'addons:\n  crossplane:\n    enabled: false\n')[0]).toMatch(
       /^clusters\/mgmt\.yaml:\d+:\d+: addons\.crossplane\.enabled: found false in the management cluster; allowed: true \(its Crossplane owns every cluster's infrastructure\)$/,

@@ -99,6 +99,8 @@ export const GRAFANA = defineAddon({
           labelValue: '1',
           searchNamespace: [GRAFANA_NAMESPACE, 'monitoring'],
           folderAnnotation: GRAFANA_FOLDER_ANNOTATION,
+          // Basic auth is off, so the sidecar cannot call the reload API; Grafana's file provider rescans every 30s.
+          skipReload: true,
           provider: { foldersFromFilesStructure: true, allowUiUpdates: false, disableDelete: true },
         },
       },

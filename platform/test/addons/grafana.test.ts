@@ -51,6 +51,7 @@ describe('GRAFANA', () => {
       labelValue: '1',
       searchNamespace: ['grafana', 'monitoring'],
       folderAnnotation: 'grafana_folder',
+      skipReload: true,
       provider: { foldersFromFilesStructure: true, allowUiUpdates: false, disableDelete: true },
     });
   });

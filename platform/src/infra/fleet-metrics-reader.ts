@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import { policyDocument, type PolicyStatement } from '../crossplane/iam/policy-document.js';
 import { useClusterKey } from './cluster-kms-key.js';
 import { type InfraProps, resolveInfra } from './infra-props.js';
-import { METRICS_READER_ROLE, fleetStoreName } from './infra-names.js';
+import { METRICS_READER_ROLE } from './infra-names.js';
 import { clusterRole, rolePolicy } from './_iam.js';
 
 export interface FleetMetricsReaderProps extends InfraProps {
@@ -24,21 +24,20 @@ export function metricsReaderStatements(c: { readonly cluster: string; readonly 
 /**
  * `<cluster>-metrics-reader` in the cluster's own account: the role the management cluster's store gateway for this
  * cluster ends up with (EKS Pod Identity chains into it from the management's `thanos-fleet` role). It trusts only
- * that role, only for the pods of that one store gateway (Pod Identity's external id names region, account, cluster,
- * namespace and ServiceAccount), and may only list and read this cluster's metrics bucket.
+ * that role, which Pod Identity gives only to the management cluster's fleet store gateways, and may only list and
+ * read this cluster's metrics bucket. (The association's `externalId` exists only once it is created, so the trust
+ * policy cannot name it; see docs/observability.md.)
  */
 export class FleetMetricsReader extends Construct {
   constructor(scope: Construct, id: string, props: FleetMetricsReaderProps) {
     super(scope, id);
     const infra = resolveInfra(props);
     const m = props.management;
-    const externalId = `${m.region}/${m.accountId}/${m.cluster}/thanos/${fleetStoreName(infra.cluster)}`;
     const trust = policyDocument([
       {
         sid: 'ManagementFleetStore',
         principal: { AWS: m.roleArn },
         actions: ['sts:AssumeRole', 'sts:TagSession'],
-        condition: { StringEquals: { 'sts:ExternalId': externalId } },
       },
     ]);
     clusterRole(this, infra, METRICS_READER_ROLE, "the management cluster's Thanos reads this cluster's metrics (fleet view)", trust);

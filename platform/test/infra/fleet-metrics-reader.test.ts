@@ -10,7 +10,7 @@ const statements = () => metricsReaderStatements({ cluster: 'staging', accountId
 const KEY = { 'kms:ResourceAliases': ['alias/staging-platform'], 'kms:ViaService': 's3.eu-west-2.amazonaws.com' };
 
 describe('FleetMetricsReader', () => {
-  it("GIVEN the management cluster's fleet role WHEN rendered THEN staging-metrics-reader trusts only it, only for the store gateway of staging", () => {
+  it("GIVEN the management cluster's fleet role WHEN rendered THEN staging-metrics-reader trusts only that role", () => {
     const role = find(objects, 'Role', 'metrics-reader');
     expect(role.metadata.annotations).toEqual({ 'crossplane.io/external-name': 'staging-metrics-reader' });
     expect(JSON.parse(role.spec.forProvider.assumeRolePolicy).Statement).toEqual([
@@ -19,7 +19,6 @@ describe('FleetMetricsReader', () => {
         Effect: 'Allow',
         Principal: { AWS: 'arn:aws:iam::111111111111:role/management-thanos-fleet' },
         Action: ['sts:AssumeRole', 'sts:TagSession'],
-        Condition: { StringEquals: { 'sts:ExternalId': 'eu-west-2/111111111111/management/thanos/thanos-store-staging' } },
       },
     ]);
   });

@@ -26,7 +26,8 @@ describe('pluralOf', () => {
       const crd = parse(readFileSync(join(CRDS, f), 'utf8')) as { spec: { names: { kind: string; plural: string } } };
       expect(`${crd.spec.names.kind} → ${pluralOf(crd.spec.names.kind)}`).toBe(`${crd.spec.names.kind} → ${crd.spec.names.plural}`);
     }
-  });
+    // Parses some 200 CRDs (2 s alone); the whole suite runs the workspaces side by side on shared cores.
+  }, 30_000);
 });
 
 describe('ManagedResourceActivationPolicy', () => {

@@ -40,5 +40,18 @@ export const autoscalerFollowsKubernetes: FleetRule = (fleet) => {
     );
 };
 
+/** Add-ons that cannot work without another: people log in to Grafana through Dex. */
+const NEEDS: readonly { readonly addon: string; readonly needs: string; readonly why: string }[] = [
+  { addon: 'grafana', needs: 'dex', why: 'people log in to Grafana through Dex' },
+];
+
+/** An add-on that is on keeps the add-ons it needs on. */
+export const addonNeedsAreOn: FleetRule = (fleet) =>
+  fleet.clusters.flatMap((c) =>
+    NEEDS.filter((n) => c.spec.addons?.[n.addon]?.enabled !== false && c.spec.addons?.[n.needs]?.enabled === false).map((n) =>
+      c.source.problem(['addons', n.needs, 'enabled'], `found false while ${n.addon} is on; allowed: true (${n.why}), or switch ${n.addon} off too`),
+    ),
+  );
+
 /** The add-on rules, in the order FLEET_RULES runs them. */
-export const ADDON_RULES: FleetRule[] = [knownAddonNames, managementKeepsCrossplane, autoscalerFollowsKubernetes];
+export const ADDON_RULES: FleetRule[] = [knownAddonNames, managementKeepsCrossplane, autoscalerFollowsKubernetes, addonNeedsAreOn];

@@ -5,10 +5,11 @@ import { type Diagnostic, InputError, sortDiagnostics } from './diagnostic.js';
 import { FLEET_RULES } from './fleet-rules.js';
 import { SchemaValidator } from './schema-validator.js';
 import { SourceFile } from './source-file.js';
+import { loadTenantDashboards } from './tenant-dashboards.js';
 import type { Fleet, Loaded, LoadedApp } from '../model.js';
 
 /**
- * Loads clusters/*.yaml, tenants/*.yaml and apps/<tenant>/*.yaml under `root`, validates each file
+ * Loads clusters/*.yaml, tenants/*.yaml (and the dashboard files they name) and apps/<tenant>/*.yaml under `root`, validates each file
  * against its schema (filling defaults), then runs the cross-file rules.
  * Throws InputError with every problem of every file when anything is wrong.
  */
@@ -45,6 +46,7 @@ export function loadFleet(root: string): Fleet {
     clusters: byName(clusters),
     tenants: byName(tenants),
     apps: apps.sort((a, b) => `${a.tenant}/${a.spec.name}`.localeCompare(`${b.tenant}/${b.spec.name}`)),
+    dashboards: loadTenantDashboards(root, tenants, problems),
   };
   // Cross-file rules only make sense once every file is individually valid.
   if (problems.length === 0) for (const rule of FLEET_RULES) problems.push(...rule(fleet));

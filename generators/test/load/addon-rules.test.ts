@@ -14,7 +14,7 @@ function problemsOf(cluster: string, extra: string): string[] {
 }
 
 const ALLOWED =
-  'allowed: aws-load-balancer-controller, cert-manager, cluster-autoscaler, crossplane, external-dns, external-secrets, fluent-bit, kube-prometheus-stack, metrics-server, reloader, thanos, traefik';
+  'allowed: aws-load-balancer-controller, cert-manager, cluster-autoscaler, crossplane, dex, external-dns, external-secrets, fluent-bit, grafana, kube-prometheus-stack, loki, metrics-server, reloader, thanos, traefik';
 
 describe('add-on rules', () => {
   it('accepts known add-on names', () => {
@@ -30,6 +30,14 @@ describe('add-on rules', () => {
 
   it('gives no suggestion when nothing is close', () => {
     expect(problemsOf('prod', 'addons:\n  istio:\n    enabled: true\n')[0]).toContain(`unknown add-on "istio"; ${ALLOWED}`);
+  });
+
+  it('GIVEN grafana on WHEN dex is switched off THEN the error is at addons.dex.enabled, naming why', () => {
+    const lines = readFileSync(join(fixture, 'clusters', 'prod.yaml'), 'utf8').split('\n').length;
+    expect(problemsOf('prod', 'addons:\n  dex:\n    enabled: false\n')).toEqual([
+      `clusters/prod.yaml:${lines + 2}:14: addons.dex.enabled: found false while grafana is on; allowed: true (people log in to Grafana through Dex), or switch grafana off too`,
+    ]);
+    expect(problemsOf('prod', 'addons:\n  dex:\n    enabled: false\n  grafana:\n    enabled: false\n')).toEqual([]);
   });
 
   it('keeps Crossplane on in the management cluster', () => {

@@ -25,8 +25,8 @@ describe('tenant rules', () => {
 
   it('GIVEN reserved tenant and namespace names WHEN loaded THEN each is an error at its line', () => {
     expect(problemsOf({ 'kube-tools': tenant('kube-tools'), shop: tenant('shop', 'namespaces: [jobs]\n'), monitoring: tenant('monitoring') })).toEqual([
-      'tenants/kube-tools.yaml:1:7: name: namespace "kube-tools" is reserved (names starting with "kube-" are reserved for the platform); allowed: a name outside kube-*, infra-* and default, flux-system, crossplane-system, platform, aws-load-balancer-controller, cert-manager, cluster-autoscaler, external-dns, external-secrets, logging, metrics-server, monitoring, reloader, thanos, traefik',
-      'tenants/monitoring.yaml:1:7: name: namespace "monitoring" is reserved ("monitoring" is a platform namespace); allowed: a name outside kube-*, infra-* and default, flux-system, crossplane-system, platform, aws-load-balancer-controller, cert-manager, cluster-autoscaler, external-dns, external-secrets, logging, metrics-server, monitoring, reloader, thanos, traefik',
+      'tenants/kube-tools.yaml:1:7: name: namespace "kube-tools" is reserved (names starting with "kube-" are reserved for the platform); allowed: a name outside kube-*, infra-* and default, flux-system, crossplane-system, platform, aws-load-balancer-controller, cert-manager, cluster-autoscaler, dex, external-dns, external-secrets, grafana, logging, loki, metrics-server, monitoring, reloader, thanos, traefik',
+      'tenants/monitoring.yaml:1:7: name: namespace "monitoring" is reserved ("monitoring" is a platform namespace); allowed: a name outside kube-*, infra-* and default, flux-system, crossplane-system, platform, aws-load-balancer-controller, cert-manager, cluster-autoscaler, dex, external-dns, external-secrets, grafana, logging, loki, metrics-server, monitoring, reloader, thanos, traefik',
     ]);
     expect(problemsOf({ infra: tenant('infra', 'namespaces: [stage]\n') })[0]).toMatch(/^tenants\/infra\.yaml:8:14: namespaces\[0\]: namespace "infra-stage" is reserved \(names starting with "infra-"/);
   });

@@ -6,8 +6,8 @@ describe('addons layer', () => {
 
   it('renders one folder per add-on', () => {
     expect(foldersUnder(prod, 'addons/')).toEqual([
-      'aws-load-balancer-controller', 'cert-manager', 'cluster-autoscaler', 'crossplane', 'external-dns', 'external-secrets',
-      'fluent-bit', 'kube-prometheus-stack', 'metrics-server', 'reloader', 'thanos', 'traefik',
+      'aws-load-balancer-controller', 'cert-manager', 'cluster-autoscaler', 'crossplane', 'dex', 'external-dns', 'external-secrets',
+      'fluent-bit', 'grafana', 'kube-prometheus-stack', 'loki', 'metrics-server', 'reloader', 'thanos', 'traefik',
     ]);
   });
 

@@ -94,7 +94,8 @@ describe('infra layer', () => {
 
   it('GIVEN the fleet WHEN rendered THEN stateful objects are retained and never deleted', () => {
     const stateful = clusters.flatMap((n) => mrs(renderInfra(n).objects)).filter((o) => ['Key', 'Bucket', 'Cluster', 'VPC', 'Subnet'].includes(o.kind));
-    expect(stateful.length).toBe(2 * (1 + 3 + 1 + 1 + 12));
+    // Per cluster: the KMS key, 4 buckets (logs, metrics, backups, loki), the EKS cluster, the VPC and 12 subnets.
+    expect(stateful.length).toBe(2 * (1 + 4 + 1 + 1 + 12));
     for (const o of stateful) expect(o.spec.managementPolicies, `${o.kind}/${o.metadata.name}`).toEqual(['Observe', 'Create', 'Update', 'LateInitialize']);
   });
 

@@ -27,8 +27,8 @@ const sa = (namespace: string, name: string): UserInfo => ({
   username: `system:serviceaccount:${namespace}:${name}`,
   groups: ['system:serviceaccounts', `system:serviceaccounts:${namespace}`, 'system:authenticated'],
 });
-const paymentsAdmin: UserInfo = { username: 'github:mallory', groups: ['github:acme/payments', 'system:authenticated'] };
-const checkoutEditor: UserInfo = { username: 'github:eve', groups: ['github:acme/checkout', 'system:authenticated'] };
+const paymentsAdmin: UserInfo = { username: 'github:mallory', groups: ['github:acme:payments', 'system:authenticated'] };
+const checkoutEditor: UserInfo = { username: 'github:eve', groups: ['github:acme:checkout', 'system:authenticated'] };
 const paymentsBot = sa('payments', 'ci-bot');
 const paymentsReconciler = sa('flux-system', 'tenant-payments');
 const kustomizeController = sa('flux-system', 'kustomize-controller');
@@ -187,16 +187,16 @@ describe('admission: every identity acting in a tenant namespace', () => {
   });
 
   it("GIVEN RoleBindings to another team's group, another tenant's ServiceAccount, everyone, or a role other than the tenant roles WHEN created THEN they are denied", () => {
-    denied(create(paymentsAdmin, roleBinding('x', 'tenant-edit', [{ kind: 'Group', name: 'github:acme/checkout' }])), /groups of tenant payments \(github:acme\/payments, github:acme\/sre\)/);
+    denied(create(paymentsAdmin, roleBinding('x', 'tenant-edit', [{ kind: 'Group', name: 'github:acme:checkout' }])), /groups of tenant payments \(github:acme:payments, github:acme:sre\)/);
     denied(create(paymentsAdmin, roleBinding('x', 'tenant-edit', [{ kind: 'Group', name: 'system:authenticated' }])), /may bind only/);
     denied(create(paymentsAdmin, roleBinding('x', 'tenant-edit', [{ kind: 'ServiceAccount', name: 'default', namespace: 'checkout' }])), /ServiceAccounts of its namespaces/);
     denied(create(paymentsAdmin, roleBinding('x', 'tenant-edit', [{ kind: 'ServiceAccount', name: 'tenant-checkout', namespace: 'flux-system' }])), /ServiceAccounts of its namespaces/);
     denied(create(paymentsAdmin, roleBinding('x', 'tenant-edit', [{ kind: 'User', name: 'github:mallory' }])), /may bind only/);
-    denied(create(paymentsAdmin, roleBinding('x', 'cluster-admin', [{ kind: 'Group', name: 'github:acme/payments' }])), /may bind only tenant-admin, tenant-edit, tenant-view/);
-    denied(create(paymentsAdmin, roleBinding('x', 'admin', [{ kind: 'Group', name: 'github:acme/payments' }])), /may bind only/);
+    denied(create(paymentsAdmin, roleBinding('x', 'cluster-admin', [{ kind: 'Group', name: 'github:acme:payments' }])), /may bind only tenant-admin, tenant-edit, tenant-view/);
+    denied(create(paymentsAdmin, roleBinding('x', 'admin', [{ kind: 'Group', name: 'github:acme:payments' }])), /may bind only/);
     // Inside the tenancy: its own groups, ServiceAccounts of any of its namespaces, a Role of the namespace.
-    admitted(create(paymentsAdmin, roleBinding('x', 'tenant-view', [{ kind: 'Group', name: 'github:acme/sre' }, { kind: 'ServiceAccount', name: 'settlement', namespace: 'payments-jobs' }, { kind: 'ServiceAccount', name: 'local' }])));
-    admitted(create(paymentsAdmin, roleBinding('x', 'reader', [{ kind: 'Group', name: 'github:acme/payments' }], 'Role')));
+    admitted(create(paymentsAdmin, roleBinding('x', 'tenant-view', [{ kind: 'Group', name: 'github:acme:sre' }, { kind: 'ServiceAccount', name: 'settlement', namespace: 'payments-jobs' }, { kind: 'ServiceAccount', name: 'local' }])));
+    admitted(create(paymentsAdmin, roleBinding('x', 'reader', [{ kind: 'Group', name: 'github:acme:payments' }], 'Role')));
   });
 
   it('GIVEN a cert-manager Issuer, Certificate or CertificateRequest WHEN a team creates it directly THEN it is denied; cert-manager itself still creates the Certificate of an Ingress', () => {

@@ -31,8 +31,30 @@ export interface AddonEnvironment {
   readonly metricsBucket: string;
   /** S3 bucket fluent-bit ships logs to. */
   readonly logsBucket: string;
+  /** S3 bucket Loki keeps its chunks and index in. */
+  readonly lokiBucket: string;
+  /** Days Loki keeps logs (`logs.retentionDays` of the cluster file). @default 30 */
+  readonly logRetentionDays?: number;
+  /** GitHub organisations whose members may log in (Dex): those of the fleet's tenant owner teams. @default [] */
+  readonly githubOrgs?: readonly string[];
+  /** The platform's Slack channel (`notifications.slackChannel`). @default - platform alerts go nowhere */
+  readonly slackChannel?: string;
+  /**
+   * Management cluster: the metrics buckets of every other cluster, which its Thanos reads for the fleet view.
+   * @default [] - only this cluster's own metrics
+   */
+  readonly fleetMetrics?: readonly FleetMetricsSource[];
   /** Whether another add-on is on in this cluster (e.g. ServiceMonitors need kube-prometheus-stack). */
   readonly enabled: (addon: string) => boolean;
+}
+
+/** Another cluster's metrics bucket, read by the management cluster's Thanos. */
+export interface FleetMetricsSource {
+  readonly cluster: string;
+  readonly region: string;
+  readonly bucket: string;
+  /** The role in that cluster's account that may read the bucket, which the reader assumes. */
+  readonly readerRoleArn: string;
 }
 
 /** Where a chart is pulled from. */
@@ -119,7 +141,6 @@ export class Addon extends Construct {
       },
     });
     const metadata = { name: def.name, namespace: FLUX_NAMESPACE, labels };
-    let chart: Record<string, unknown>;
     if (def.sourceKind === 'OCIRepository') {
       new ApiObject(this, 'source', {
         apiVersion: 'source.toolkit.fluxcd.io/v1',
@@ -132,7 +153,6 @@ export class Addon extends Construct {
           layerSelector: { mediaType: HELM_CHART_LAYER, operation: 'copy' },
         },
       });
-      chart = { chartRef: { kind: 'OCIRepository', name: def.name } };
     } else {
       new ApiObject(this, 'source', {
         apiVersion: 'source.toolkit.fluxcd.io/v1',
@@ -140,19 +160,45 @@ export class Addon extends Construct {
         metadata,
         spec: { interval: '12h', url: def.repository },
       });
-      chart = {
-        chart: { spec: { chart: def.chart, version: def.version, sourceRef: { kind: 'HelmRepository', name: def.name }, interval: '12h' } },
-      };
     }
-    const dependsOn = (def.dependsOn ?? []).filter((d) => props.env.enabled(d)).map((name) => ({ name }));
-    this.release = new ApiObject(this, 'release', {
+    const dependsOn = (def.dependsOn ?? []).filter((d) => props.env.enabled(d));
+    this.release = new AddonRelease(this, 'release', { definition: def, labels, dependsOn, values: deepMerge(def.values(props.env), props.overrides ?? {}) });
+  }
+}
+
+export interface AddonReleaseProps {
+  /** The add-on whose chart source (in flux-system, named after the add-on) the release installs from. */
+  readonly definition: AddonDefinition;
+  /** HelmRelease name and Helm release name. @default - the add-on's name */
+  readonly name?: string;
+  readonly values: HelmValues;
+  /** HelmReleases in flux-system that must be Ready first. @default [] */
+  readonly dependsOn?: readonly string[];
+  /** @default - the platform's part-of label and the add-on label */
+  readonly labels?: Record<string, string>;
+}
+
+/**
+ * A HelmRelease of an add-on's chart in flux-system, installed into the add-on's namespace as helm-controller:
+ * the add-on's own release, or another release of the same chart and source (the management cluster's fleet store
+ * gateways, for example). Installs and upgrades CRDs, retries three times and rolls back a failed upgrade.
+ */
+export class AddonRelease extends ApiObject {
+  constructor(scope: Construct, id: string, props: AddonReleaseProps) {
+    const def = props.definition;
+    const name = props.name ?? def.name;
+    const chart = def.sourceKind === 'OCIRepository'
+      ? { chartRef: { kind: 'OCIRepository', name: def.name } }
+      : { chart: { spec: { chart: def.chart, version: def.version, sourceRef: { kind: 'HelmRepository', name: def.name }, interval: '12h' } } };
+    const dependsOn = (props.dependsOn ?? []).map((d) => ({ name: d }));
+    super(scope, id, {
       apiVersion: 'helm.toolkit.fluxcd.io/v2',
       kind: 'HelmRelease',
-      metadata,
+      metadata: { name, namespace: FLUX_NAMESPACE, labels: props.labels ?? { ...PLATFORM_PART_OF, 'platform.example.com/addon': def.name } },
       spec: {
         interval: '30m',
         timeout: '10m',
-        releaseName: def.name,
+        releaseName: name,
         targetNamespace: def.namespace,
         storageNamespace: def.namespace,
         serviceAccountName: PLATFORM_HELM_RECONCILER,
@@ -160,7 +206,7 @@ export class Addon extends Construct {
         dependsOn: dependsOn.length > 0 ? dependsOn : undefined,
         install: { crds: 'CreateReplace', remediation: { retries: 3 } },
         upgrade: { crds: 'CreateReplace', cleanupOnFail: true, remediation: { retries: 3, remediateLastFailure: true } },
-        values: deepMerge(def.values(props.env), props.overrides ?? {}),
+        values: props.values,
       },
     });
   }

@@ -3,10 +3,13 @@ import { AWS_LOAD_BALANCER_CONTROLLER } from './aws-load-balancer-controller.js'
 import { CERT_MANAGER } from './cert-manager.js';
 import { CLUSTER_AUTOSCALER } from './cluster-autoscaler.js';
 import { CROSSPLANE } from './crossplane.js';
+import { DEX } from './dex.js';
 import { EXTERNAL_DNS } from './external-dns.js';
 import { EXTERNAL_SECRETS } from './external-secrets.js';
 import { FLUENT_BIT } from './fluent-bit.js';
+import { GRAFANA } from './grafana.js';
 import { KUBE_PROMETHEUS_STACK } from './kube-prometheus-stack.js';
+import { LOKI } from './loki.js';
 import { METRICS_SERVER } from './metrics-server.js';
 import { RELOADER } from './reloader.js';
 import { THANOS } from './thanos.js';
@@ -18,10 +21,13 @@ export const ADDONS: readonly AddonDefinition[] = [
   CERT_MANAGER,
   CLUSTER_AUTOSCALER,
   CROSSPLANE,
+  DEX,
   EXTERNAL_DNS,
   EXTERNAL_SECRETS,
   FLUENT_BIT,
+  GRAFANA,
   KUBE_PROMETHEUS_STACK,
+  LOKI,
   METRICS_SERVER,
   RELOADER,
   THANOS,

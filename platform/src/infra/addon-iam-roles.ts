@@ -17,6 +17,8 @@ export interface AddonIamRolesProps extends InfraProps {
   readonly logsBucket: string;
   /** S3 name of the cluster's metrics bucket. */
   readonly metricsBucket: string;
+  /** S3 name of the cluster's Loki bucket. */
+  readonly lokiBucket: string;
   /** AWS names of the node groups' auto scaling groups. @default [] */
   readonly autoscalingGroups?: readonly string[];
   /** Management cluster: each cluster's `crossplane.assumeRoleArn`, which its Crossplane may assume. @default [] */
@@ -65,6 +67,7 @@ export class AddonIamRoles extends Construct {
       hostedZoneId: props.hostedZoneId,
       logsBucket: props.logsBucket,
       metricsBucket: props.metricsBucket,
+      lokiBucket: props.lokiBucket,
       autoscalingGroups: props.autoscalingGroups ?? [],
       enabled: (addon) => on.has(addon),
       crossplaneAssumeRoleArns: props.crossplaneAssumeRoleArns ?? [],

@@ -15,6 +15,8 @@ export interface AddonPolicyEnv {
   readonly logsBucket: string;
   /** S3 name of the cluster's metrics bucket (Thanos). */
   readonly metricsBucket: string;
+  /** S3 name of the cluster's Loki bucket. */
+  readonly lokiBucket: string;
   /** AWS names of the cluster's node-group auto scaling groups. */
   readonly autoscalingGroups: readonly string[];
   /** Whether an add-on is on in the cluster. */
@@ -37,15 +39,18 @@ const CANNOT_SCOPE = 'list and describe calls of this service cannot be scoped t
 const zoneArn = (env: AddonPolicyEnv) => `arn:aws:route53:::hostedzone/${env.hostedZoneId ?? '*'}`;
 const bucketArns = (bucket: string) => ({ bucket: `arn:aws:s3:::${bucket}`, objects: `arn:aws:s3:::${bucket}/*` });
 
-/** Thanos and the Prometheus sidecar: objects of the metrics bucket, through the cluster key. */
-function metricsBucketStatements(env: AddonPolicyEnv, objectActions: readonly string[]): PolicyStatement[] {
-  const { bucket, objects } = bucketArns(env.metricsBucket);
+/** Objects of one of the cluster's buckets, through the cluster key: `List<Purpose>Bucket` and `<Purpose>Objects`. */
+function bucketStatements(env: AddonPolicyEnv, purpose: string, name: string, objectActions: readonly string[]): PolicyStatement[] {
+  const { bucket, objects } = bucketArns(name);
   return [
-    { sid: 'ListMetricsBucket', actions: ['s3:ListBucket'], resources: [bucket] },
-    { sid: 'MetricsObjects', actions: objectActions, resources: [objects] },
+    { sid: `List${purpose}Bucket`, actions: ['s3:ListBucket'], resources: [bucket] },
+    { sid: `${purpose}Objects`, actions: objectActions, resources: [objects] },
     useClusterKey(env, ['kms:Decrypt', 'kms:GenerateDataKey'], 's3'),
   ];
 }
+
+/** Thanos and the Prometheus sidecar: objects of the metrics bucket, through the cluster key. */
+const metricsBucketStatements = (env: AddonPolicyEnv, objectActions: readonly string[]) => bucketStatements(env, 'Metrics', env.metricsBucket, objectActions);
 
 /** The tenant plumbing a cluster's own Crossplane creates and acts as: roles and policies `<cluster>-tenant-*`. */
 function tenantRoleStatements(env: AddonPolicyEnv): PolicyStatement[] {
@@ -139,6 +144,10 @@ export const ADDON_AWS_POLICIES: Readonly<Record<string, AddonAwsPolicy>> = {
   'kube-prometheus-stack': {
     description: 'the Thanos sidecar uploads blocks to the metrics bucket (only when thanos is on)',
     statements: (env) => (env.enabled('thanos') ? metricsBucketStatements(env, ['s3:GetObject', 's3:PutObject']) : []),
+  },
+  loki: {
+    description: 'read, write and delete (retention) chunks and index in the Loki bucket',
+    statements: (env) => bucketStatements(env, 'Loki', env.lokiBucket, ['s3:GetObject', 's3:PutObject', 's3:DeleteObject']),
   },
   'fluent-bit': {
     description: 'write log objects to the logs bucket',

@@ -12,7 +12,7 @@ import { BASTION, BastionHost } from './bastion-host.js';
 import { IMAGE_REFLECTOR } from './image-reflector-role.js';
 import { SecureBucket, type BucketLifecycleRule } from './secure-bucket.js';
 import { type InfraProps, infraTags } from './infra-props.js';
-import { CLUSTER_LABEL, addonRoleSuffix, infraNamespace, infraProviderConfigRef } from './infra-names.js';
+import { CLUSTER_LABEL, FLEET_METRICS_ROLE, METRICS_READER_ROLE, addonRoleSuffix, infraNamespace, infraProviderConfigRef } from './infra-names.js';
 import { planSubnetsOrThrow, type SubnetPlan } from './subnet-plan.js';
 
 export interface ClusterInfrastructureProps {
@@ -32,17 +32,21 @@ export const CLUSTER_BUCKETS: readonly { readonly purpose: string; readonly life
   { purpose: 'logs', lifecycle: [{ id: 'expire-logs', expirationDays: 90, noncurrentExpirationDays: 7, transitions: [{ days: 30, storageClass: 'STANDARD_IA' }] }] },
   { purpose: 'metrics', lifecycle: [{ id: 'expire-noncurrent', noncurrentExpirationDays: 7 }] },
   { purpose: 'backups', lifecycle: [{ id: 'expire-noncurrent', noncurrentExpirationDays: 30 }] },
+  // Loki's compactor deletes expired chunks (logs.retentionDays); versioning keeps them 7 more days.
+  { purpose: 'loki', lifecycle: [{ id: 'expire-noncurrent', noncurrentExpirationDays: 7 }] },
 ];
 
 /**
  * The IAM names (`<cluster>-<name>`) the platform uses in every cluster: cluster roles, the bastion,
- * the role the management cluster assumes, every add-on role and the image-reflector-controller's. A tenant's AWS prefix must not cover them.
+ * the role the management cluster assumes, every add-on role, the image-reflector-controller's and the fleet view's. A tenant's AWS prefix must not cover them.
  */
 export const PLATFORM_IAM_NAMES: readonly string[] = [
   ...Object.values(CLUSTER_ROLES),
   BASTION,
   'crossplane',
   IMAGE_REFLECTOR.role,
+  METRICS_READER_ROLE,
+  FLEET_METRICS_ROLE,
   ...ADDONS.filter((a) => (a.serviceAccounts ?? []).length > 0).map((a) => addonRoleSuffix(a.name)),
 ].sort();
 
@@ -102,6 +106,7 @@ export class ClusterInfrastructure extends Construct {
       hostedZoneId: c.dns.hostedZoneId,
       logsBucket: bucket('logs'),
       metricsBucket: bucket('metrics'),
+      lokiBucket: bucket('loki'),
       autoscalingGroups: c.nodeGroups.map((g) => nodeGroupAwsName(c.name, g.name)),
       crossplaneAssumeRoleArns: props.crossplaneAssumeRoleArns,
       tenantSecretRoleArns: props.tenantSecretRoleArns,

@@ -37,3 +37,18 @@ export const addonRoleSuffix = (addon: string) => ADDON_ROLE_SUFFIXES[addon] ?? 
 
 /** The ARN of an add-on's role, for fields that take no reference. */
 export const addonRoleArn = (accountId: string, cluster: string, addon: string) => `arn:aws:iam::${accountId}:role/${addonRoleName(cluster, addon)}`;
+
+/** `<cluster>-metrics-reader`: in each cluster's account, the role that may only read the cluster's metrics bucket (fleet view). */
+export const METRICS_READER_ROLE = 'metrics-reader';
+
+/** `<management>-thanos-fleet`: the management cluster's role its fleet store gateways start from (Pod Identity). */
+export const FLEET_METRICS_ROLE = 'thanos-fleet';
+
+/** The ARN of a cluster's metrics-reader role. */
+export const metricsReaderRoleArn = (accountId: string, cluster: string) => `arn:aws:iam::${accountId}:role/${cluster}-${METRICS_READER_ROLE}`;
+
+/** The ARN of the management cluster's fleet metrics role. */
+export const fleetMetricsRoleArn = (accountId: string, management: string) => `arn:aws:iam::${accountId}:role/${management}-${FLEET_METRICS_ROLE}`;
+
+/** The management cluster's Thanos store gateway for another cluster's bucket: its release, and its ServiceAccount. */
+export const fleetStoreName = (cluster: string) => `thanos-store-${cluster}`;

@@ -1,12 +1,13 @@
 import type { Tenant } from '@platform/schemas';
 import { Construct } from 'constructs';
+import { TenantAlertmanagerConfig } from './tenant-alertmanager-config.js';
 import { TenantLimitRange } from './tenant-limit-range.js';
 import { HOSTNAMES_ANNOTATION, OWNERS_ANNOTATION, REGISTRIES_ANNOTATION, TenantNamespace } from './tenant-namespace.js';
 import { type EgressRule, TenantNetworkPolicies } from './tenant-network-policies.js';
 import { TenantNotifications } from './tenant-notifications.js';
 import { TenantReconciler } from './tenant-reconciler.js';
 import { TenantResourceQuota } from './tenant-resource-quota.js';
-import { TenantRoleBindings } from './tenant-role-bindings.js';
+import { TenantRoleBindings, teamGroup } from './tenant-role-bindings.js';
 
 export interface TenantBundleProps {
   /** The tenant file, defaults filled. */
@@ -31,6 +32,8 @@ export interface TenantBundleProps {
    * annotated on its namespaces, where admission lets its pods run them. @default []
    */
   readonly registries?: readonly string[];
+  /** Route the alerts of each namespace to the team's Slack channel (needs kube-prometheus-stack). @default false */
+  readonly alertRouting?: boolean;
 }
 
 /** The names of a tenant's namespaces: its name, then `<name>-<suffix>` for each extra namespace. */
@@ -39,7 +42,7 @@ export const tenantNamespaces = (t: Pick<Tenant, 'name' | 'namespaces'>) => [t.n
 /**
  * Everything one tenant gets on one cluster, except its AWS resources: namespaces (Pod Security restricted),
  * owner RoleBindings, quota, limit range and NetworkPolicies in each namespace, the Flux reconciler ServiceAccount
- * and its bindings, and notifications to the team's channel.
+ * and its bindings, notifications to the team's channel and, with `alertRouting`, its alerts routed to that channel.
  */
 export class TenantBundle extends Construct {
   readonly namespaces: readonly string[];
@@ -49,7 +52,8 @@ export class TenantBundle extends Construct {
     const t = props.tenant;
     this.namespaces = tenantNamespaces(t);
     const annotations: Record<string, string> = {
-      [OWNERS_ANNOTATION]: t.owners.map((o) => o.team).join(','),
+      // The owner teams as their OIDC group names lack only the cluster's prefix, which admission adds from its params.
+      [OWNERS_ANNOTATION]: t.owners.map((o) => teamGroup('', o.team)).join(','),
       'platform.example.com/slack-channel': t.contact.slackChannel,
     };
     if (t.hostnames.length > 0) annotations[HOSTNAMES_ANNOTATION] = [...t.hostnames].sort().join(',');
@@ -74,6 +78,7 @@ export class TenantBundle extends Construct {
         vpcCidr: props.vpcCidr,
         egress: props.egress,
       });
+      if (props.alertRouting) new TenantAlertmanagerConfig(scope, 'alerts', { namespace: ns, slackChannel: t.contact.slackChannel });
     }
     new TenantReconciler(this, 'reconciler', { tenant: t.name, name: props.reconciler, namespaces: this.namespaces });
     new TenantNotifications(this, 'notifications', { tenant: t.name, slackChannel: t.contact.slackChannel, kustomizations: props.kustomizations });

@@ -18,7 +18,7 @@ export const ENVIRONMENT_LABEL = 'platform.example.com/environment';
 // Namespaces (tenant roles grant none, and admission refuses any other writer), so the tenant admission policy
 // reads them through `namespaceObject` as facts about the tenancy.
 
-/** The tenant's owner teams (`<org>/<team>`); admission binds roles only to their groups. */
+/** The tenant's owner teams as group names without the cluster's OIDC prefix (`<org>:<team>`); admission binds roles only to them. */
 export const OWNERS_ANNOTATION = 'platform.example.com/owners';
 /** The hostnames the tenant owns (tenants/<team>.yaml `hostnames`): the only hosts its Ingresses may serve. */
 export const HOSTNAMES_ANNOTATION = 'platform.example.com/hostnames';

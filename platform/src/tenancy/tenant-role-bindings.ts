@@ -12,9 +12,16 @@ export interface TenantRoleBindingsProps {
   /** The tenant namespace the bindings live in (they grant nothing anywhere else). */
   readonly namespace: string;
   readonly owners: readonly TenantOwner[];
-  /** Prefix of OIDC group names, e.g. `github:` gives `github:acme/payments`. */
+  /** Prefix of OIDC group names, e.g. `github:` gives `github:acme:payments`. */
   readonly groupPrefix: string;
 }
+
+/**
+ * The Kubernetes group of a GitHub team (`<org>/<team-slug>` in tenant files) as the cluster's OIDC provider names
+ * it: Dex's GitHub connector puts the team in the groups claim as `<org>:<team-slug>` (a fixed format), and EKS
+ * prefixes it with `kubernetes.oidcGroupPrefix`. `acme/payments` with `github:` → `github:acme:payments`.
+ */
+export const teamGroup = (groupPrefix: string, team: string) => `${groupPrefix}${team.replace('/', ':')}`;
 
 /** `acme/payments` with role edit → `edit-acme-payments`: unique per namespace, readable in `kubectl get rolebindings`. */
 export const ownerBindingName = (owner: TenantOwner) => `${owner.role}-${owner.team.toLowerCase().replace(/[^a-z0-9-]+/g, '-')}`;
@@ -30,7 +37,7 @@ export class TenantRoleBindings extends Construct {
         kind: 'RoleBinding',
         metadata: { name, namespace: props.namespace },
         roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: tenantClusterRole(owner.role) },
-        subjects: [{ apiGroup: 'rbac.authorization.k8s.io', kind: 'Group', name: `${props.groupPrefix}${owner.team}` }],
+        subjects: [{ apiGroup: 'rbac.authorization.k8s.io', kind: 'Group', name: teamGroup(props.groupPrefix, owner.team) }],
       });
     }
   }

@@ -38,6 +38,7 @@ import { SecretStore } from '@kubernetes-models/external-secrets/external-secret
 import { ClusterSecretStore } from '@kubernetes-models/external-secrets/external-secrets.io/v1/ClusterSecretStore';
 import { ServiceMonitor } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/ServiceMonitor';
 import { PrometheusRule } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PrometheusRule';
+import { AlertmanagerConfig } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1alpha1/AlertmanagerConfig';
 
 type ModelClass = new (data: Record<string, unknown>) => Model<object>;
 
@@ -54,6 +55,7 @@ const MODELS: Record<string, ModelClass> = Object.fromEntries(
       Role, RoleBinding, ClusterRole, ClusterRoleBinding, ValidatingAdmissionPolicy, ValidatingAdmissionPolicyBinding,
       PriorityClass, Kustomization, HelmRelease, HelmRepository, OCIRepository, GitRepository, FluxProvider, Alert, ImageRepository, ImagePolicy, ImageUpdateAutomation,
       ClusterIssuer, ExternalSecret, SecretStore, ClusterSecretStore, ServiceMonitor, PrometheusRule,
+      AlertmanagerConfig,
     ] as unknown as (ModelClass & { apiVersion: string; kind: string })[]
   ).map((m) => [`${m.apiVersion}/${m.kind}`, m]),
 );

@@ -30,7 +30,8 @@ describe('pluralOf', () => {
       const names = parse(block) as { kind: string; plural: string };
       expect(`${names.kind} → ${pluralOf(names.kind)}`, f).toBe(`${names.kind} → ${names.plural}`);
     }
-  });
+    // Parses some 200 CRDs (2 s alone); the whole suite runs the workspaces side by side on shared cores.
+  }, 30_000);
 });
 
 describe('ManagedResourceActivationPolicy', () => {

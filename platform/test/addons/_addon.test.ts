@@ -9,6 +9,7 @@ const env: AddonEnvironment = {
   region: 'eu-west-1',
   domain: 'prod.example.com',
   metricsBucket: 'm',
+  lokiBucket: 'l',
   logsBucket: 'l',
   enabled: (a) => a !== 'off-addon',
 };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AddonEnvironment } from '../../src/addons/_addon.js';
+import { stagingEnv } from './_env.js';
 import { CLUSTER_AUTOSCALER } from '../../src/addons/cluster-autoscaler.js';
 import { CROSSPLANE } from '../../src/addons/crossplane.js';
 import { EXTERNAL_DNS } from '../../src/addons/external-dns.js';
@@ -9,18 +10,7 @@ import { THANOS } from '../../src/addons/thanos.js';
 import { TRAEFIK } from '../../src/addons/traefik.js';
 import { AWS_LOAD_BALANCER_CONTROLLER } from '../../src/addons/aws-load-balancer-controller.js';
 
-const env = (off: string[] = []): AddonEnvironment => ({
-  cluster: 'staging',
-  environment: 'staging',
-  kubernetesVersion: '1.34',
-  accountId: '222222222222',
-  region: 'eu-west-2',
-  domain: 'staging.example.com',
-  hostedZoneId: 'Z0STAGING',
-  metricsBucket: '222222222222-eu-west-2-staging-metrics',
-  logsBucket: '222222222222-eu-west-2-staging-logs',
-  enabled: (a) => !off.includes(a),
-});
+const env = (off: string[] = []): AddonEnvironment => stagingEnv(off);
 
 describe('add-on values per cluster', () => {
   it('cluster-autoscaler discovers the node groups by the two auto-discovery tags', () => {

@@ -10,10 +10,13 @@ describe('the add-on catalog', () => {
       'cert-manager OCIRepository v1.21.1',
       'cluster-autoscaler HelmRepository 9.59.0',
       'crossplane HelmRepository 2.3.4',
+      'dex HelmRepository 0.24.0',
       'external-dns HelmRepository 1.21.1',
       'external-secrets OCIRepository 2.9.0',
       'fluent-bit OCIRepository 0.58.1',
+      'grafana OCIRepository 12.11.1',
       'kube-prometheus-stack OCIRepository 88.5.3',
+      'loki OCIRepository 18.11.0',
       'metrics-server HelmRepository 3.13.1',
       'reloader OCIRepository 2.2.16',
       'thanos OCIRepository 17.6.0',
@@ -27,8 +30,8 @@ describe('the add-on catalog', () => {
 
   it('gives every add-on its own namespace and exports them for the tenancy rules', () => {
     expect(PLATFORM_NAMESPACES).toEqual([
-      'aws-load-balancer-controller', 'cert-manager', 'cluster-autoscaler', 'crossplane-system', 'external-dns', 'external-secrets',
-      'logging', 'metrics-server', 'monitoring', 'reloader', 'thanos', 'traefik',
+      'aws-load-balancer-controller', 'cert-manager', 'cluster-autoscaler', 'crossplane-system', 'dex', 'external-dns', 'external-secrets',
+      'grafana', 'logging', 'loki', 'metrics-server', 'monitoring', 'reloader', 'thanos', 'traefik',
     ]);
     expect(PLATFORM_NAMESPACES).toContain(INGRESS_NAMESPACE);
     expect(PLATFORM_NAMESPACES).toContain(MONITORING_NAMESPACE);
@@ -50,6 +53,7 @@ describe('the add-on catalog', () => {
       'external-dns/external-dns',
       'external-secrets/external-secrets',
       'logging/fluent-bit',
+      'loki/loki',
     ]);
   });
 });

@@ -9,6 +9,7 @@ const props: AddonIamRolesProps = {
   hostedZoneId: 'Z0PROD',
   logsBucket: '333333333333-eu-west-1-prod-logs',
   metricsBucket: '333333333333-eu-west-1-prod-metrics',
+  lokiBucket: '333333333333-eu-west-1-prod-loki',
   autoscalingGroups: ['prod-general'],
 };
 const render = (p: Partial<AddonIamRolesProps> = {}) => renderObjects((c) => new AddonIamRoles(c, 'roles', { ...props, ...p }));
@@ -18,7 +19,7 @@ describe('AddonIamRoles', () => {
   const objects = render();
 
   it('GIVEN every add-on on WHEN rendered THEN each add-on that needs AWS gets one role, one policy and its attachment', () => {
-    const roles = ['aws-load-balancer-controller', 'cert-manager', 'cluster-autoscaler', 'crossplane-provider', 'external-dns', 'external-secrets', 'fluent-bit', 'kube-prometheus-stack', 'thanos'];
+    const roles = ['aws-load-balancer-controller', 'cert-manager', 'cluster-autoscaler', 'crossplane-provider', 'external-dns', 'external-secrets', 'fluent-bit', 'kube-prometheus-stack', 'loki', 'thanos'];
     expect(names(objects, 'Role')).toEqual(roles);
     expect(names(objects, 'Policy')).toEqual(roles);
     expect(names(objects, 'RolePolicyAttachment')).toEqual(roles.map((r) => `${r}-own`));

@@ -10,6 +10,7 @@ const env: AddonPolicyEnv = {
   hostedZoneId: 'Z0PROD',
   logsBucket: '333333333333-eu-west-1-prod-logs',
   metricsBucket: '333333333333-eu-west-1-prod-metrics',
+  lokiBucket: '333333333333-eu-west-1-prod-loki',
   autoscalingGroups: ['prod-general', 'prod-batch'],
   enabled: () => true,
   crossplaneAssumeRoleArns: [],
@@ -77,6 +78,19 @@ describe('ADDON_AWS_POLICIES', () => {
       'ForAnyValue:StringEquals': { 'kms:ResourceAliases': 'alias/prod-platform' },
       StringEquals: { 'kms:ViaService': 's3.eu-west-1.amazonaws.com' },
     });
+  });
+
+  it('GIVEN loki WHEN evaluated THEN it reads, writes and deletes objects of its own bucket only, and never deletes the bucket', async () => {
+    const { isAllowed } = await import('../tenant-aws/_iam-eval.js');
+    const loki = statements('loki');
+    const bucket = 'arn:aws:s3:::333333333333-eu-west-1-prod-loki';
+    const key = { 'kms:ResourceAliases': ['alias/prod-platform'], 'kms:ViaService': 's3.eu-west-1.amazonaws.com' };
+    for (const action of ['s3:GetObject', 's3:PutObject', 's3:DeleteObject']) expect(isAllowed(loki, { action, resource: `${bucket}/fake/chunk` }), action).toBe(true);
+    expect(isAllowed(loki, { action: 's3:ListBucket', resource: bucket })).toBe(true);
+    expect(isAllowed(loki, { action: 'kms:GenerateDataKey', resource: 'arn:aws:kms:eu-west-1:333333333333:key/k', context: key })).toBe(true);
+    expect(isAllowed(loki, { action: 's3:DeleteBucket', resource: bucket })).toBe(false);
+    expect(isAllowed(loki, { action: 's3:GetObject', resource: 'arn:aws:s3:::333333333333-eu-west-1-prod-logs/x' })).toBe(false);
+    expect(isAllowed(loki, { action: 's3:GetObject', resource: 'arn:aws:s3:::333333333333-eu-west-1-prod-metrics/x' })).toBe(false);
   });
 
   it('GIVEN kube-prometheus-stack WHEN thanos is off THEN it needs no AWS, and with thanos its sidecar may not delete', () => {

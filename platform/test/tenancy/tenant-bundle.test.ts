@@ -55,7 +55,7 @@ describe('TenantBundle', () => {
     const objs = render();
     const rb = (name: string) => objs.find((o) => o.kind === 'RoleBinding' && o.metadata.namespace === 'payments' && o.metadata.name === name)!;
     expect(rb('view-acme-sre').roleRef).toEqual({ apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'tenant-view' });
-    expect(rb('view-acme-sre').subjects).toEqual([{ apiGroup: 'rbac.authorization.k8s.io', kind: 'Group', name: 'github:acme/sre' }]);
+    expect(rb('view-acme-sre').subjects).toEqual([{ apiGroup: 'rbac.authorization.k8s.io', kind: 'Group', name: 'github:acme:sre' }]);
     expect(rb('flux-reconciler').roleRef.name).toBe('tenant-admin');
     expect(rb('flux-reconciler').subjects).toEqual([{ kind: 'ServiceAccount', name: 'tenant-payments', namespace: 'flux-system' }]);
   });

@@ -4,8 +4,8 @@ import type { PolicyStatement } from '../../src/crossplane/iam/policy-document.j
  * A small IAM evaluator for tests: identity statements, an optional permissions boundary, and one
  * request (action, resource ARN, request context). It follows IAM's order: an explicit Deny in any
  * policy wins; otherwise the identity policy must allow, and so must the boundary when there is one.
- * Conditions: String(Not)Equals, StringLike, Arn(Not)Like, Null, the `IfExists` forms and
- * `ForAllValues:`; policy variables `${key}` are resolved from the context (an unresolvable one makes
+ * Conditions: String(Not)Equals, StringLike, Arn(Not)Like, Null, the `IfExists` forms,
+ * `ForAllValues:` and `ForAnyValue:`; policy variables `${key}` are resolved from the context (an unresolvable one makes
  * the statement not apply, as in IAM). Not modelled: NotAction/NotResource, resource-based policies.
  */
 
@@ -56,12 +56,15 @@ function holds(rawOperator: string, key: string, values: string | readonly strin
   const actual = context[key];
   if (rawOperator === 'Null') return (actual === undefined) === (expected[0] === 'true');
   const forAll = rawOperator.startsWith('ForAllValues:');
+  const forAny = rawOperator.startsWith('ForAnyValue:');
   const ifExists = rawOperator.endsWith('IfExists');
-  const operator = rawOperator.replace(/^ForAllValues:/, '').replace(/IfExists$/, '');
+  const operator = rawOperator.replace(/^For(All|Any)Values?:/, '').replace(/IfExists$/, '');
   const negated = /Not/.test(operator);
   if (actual === undefined) return forAll || ifExists || negated;
   const one = (a: string) => (negated ? expected.every((e) => test(operator, a, e)) : expected.some((e) => test(operator, a, e)));
-  return forAll ? asList(actual).every(one) : typeof actual === 'string' && one(actual);
+  if (forAll) return asList(actual).every(one);
+  if (forAny) return asList(actual).some(one);
+  return typeof actual === 'string' && one(actual);
 }
 
 /** Whether a statement applies to the request (its actions, resources and every condition match). */

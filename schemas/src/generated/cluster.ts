@@ -100,7 +100,7 @@ export interface Cluster {
      */
     version: string;
     /**
-     * Prefix the cluster's OIDC identity provider puts in front of GitHub team group names, e.g. 'github:' gives 'github:acme/payments'.
+     * Prefix the cluster's OIDC identity provider puts in front of GitHub team group names, e.g. 'github:' gives 'github:acme:payments' for the team acme/payments (Dex's GitHub connector names teams <org>:<team-slug>). Also the prefix of user names (github:<login>).
      */
     oidcGroupPrefix: string;
     /**
@@ -268,7 +268,16 @@ export interface Cluster {
       | undefined;
   };
   /**
-   * Where the platform team hears about this cluster's Flux failures.
+   * The cluster's searchable logs (Loki; docs/observability.md).
+   */
+  logs: {
+    /**
+     * Days Loki keeps every container's logs before its compactor deletes them. The gzipped archive in the logs bucket follows its own lifecycle (90 days).
+     */
+    retentionDays: number;
+  };
+  /**
+   * Where the platform team hears about this cluster's Flux failures and platform alerts (Alertmanager).
    */
   notifications?: {
     slackChannel?: string;

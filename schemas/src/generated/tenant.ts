@@ -354,6 +354,12 @@ export interface Tenant {
     }[];
   };
   /**
+   * The team's Grafana dashboards: each name is a dashboard JSON file tenants/<name>/dashboards/<dashboard>.json (Grafana: Export, Export as JSON). They load into the team's folder (named after the tenant, next to its overview dashboard) in the Grafana of every cluster the tenant runs on and of the management cluster. docs/observability.md.
+   *
+   * @maxItems 50
+   */
+  dashboards: string[];
+  /**
    * True while a tenant is being retired: its namespaces and stateful AWS resources stay, its apps stop being reconciled, and generate warns.
    */
   decommissioned: boolean;

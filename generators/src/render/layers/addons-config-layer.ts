@@ -9,7 +9,14 @@ import {
   PLATFORM_NAMESPACES,
   PlatformNotifications,
   FLUX_NAMESPACE,
+  GrafanaDashboard,
+  MONITORING_NAMESPACE,
+  PLATFORM_SECRETS,
+  PlatformExternalSecret,
   SlackTokenSecret,
+  TENANT_LABEL,
+  teamOverviewDashboard,
+  tenantNamespaces,
   crossplaneProviderRoleArn,
   crossplaneAssumeRoleArn,
   enabledAddons,
@@ -61,7 +68,31 @@ export function renderAddonsConfigLayer(ctx: ClusterContext): void {
     // flux-system reads the Slack bot token of the notification Providers through it.
     new AwsSecretsManagerStore(config, 'secret-store', { cluster: spec.name, region: spec.aws.region, namespaces: [...PLATFORM_NAMESPACES, FLUX_NAMESPACE] });
     new SlackTokenSecret(config, 'slack-token', { cluster: spec.name });
+    // Alertmanager posts platform alerts, and every tenant's, with the same bot token.
+    if (on.has('kube-prometheus-stack') && spec.notifications?.slackChannel) {
+      new SlackTokenSecret(config, 'slack-token-alertmanager', { cluster: spec.name, namespace: MONITORING_NAMESPACE });
+    }
+    for (const secret of PLATFORM_SECRETS.filter((s) => on.has(s.addon))) {
+      new PlatformExternalSecret(config, `secret-${secret.namespace}-${secret.name}`, { cluster: spec.name, name: secret.name, namespace: secret.namespace, data: secret.data });
+    }
   }
   const slackChannel = spec.notifications?.slackChannel;
   if (slackChannel) new PlatformNotifications(config, 'notifications', { cluster: spec.name, slackChannel });
+  if (on.has('grafana')) renderTeamDashboards(ctx, on.has('loki'));
+}
+
+/**
+ * Each team's Grafana folder: its overview dashboard and the dashboards its tenant file names. The management
+ * cluster's Grafana (the fleet view) has every team's folder; any other cluster's, those of the teams it runs.
+ */
+function renderTeamDashboards(ctx: ClusterContext, logs: boolean): void {
+  const teams = ctx.cluster.spec.management ? ctx.fleet.tenants : ctx.tenants;
+  for (const t of teams) {
+    const name = t.spec.name;
+    const files = ctx.fleet.dashboards?.get(name) ?? [];
+    const chart = ctx.chart(`dashboards-${name}`, 'addons-config', [t.source.path, ...files.map((f) => f.path)]);
+    const labels = { [TENANT_LABEL]: name };
+    new GrafanaDashboard(chart, 'overview', { name: `team-${name}-overview`, folder: name, labels, dashboard: teamOverviewDashboard({ tenant: name, namespaces: tenantNamespaces(t.spec), logs }) });
+    for (const f of files) new GrafanaDashboard(chart, f.name, { name: `team-${name}-${f.name}`, folder: name, labels, dashboard: f.json });
+  }
 }

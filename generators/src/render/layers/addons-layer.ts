@@ -1,9 +1,15 @@
-import { Addon, type AddonEnvironment, type AddonSettings, clusterBucketName, enabledAddons } from '@platform/platform';
+import { Addon, type AddonEnvironment, type AddonSettings, ThanosFleetStore, clusterBucketName, enabledAddons } from '@platform/platform';
 import type { Cluster } from '@platform/schemas';
 import type { ClusterContext } from '../cluster-context.js';
+import type { Fleet } from '../../model.js';
+import { fleetMetricsSources } from '../fleet-metrics.js';
+
+/** The GitHub organisations of every tenant owner team in the fleet: the only ones Dex lets log in. */
+export const fleetGithubOrgs = (fleet: Fleet): string[] =>
+  [...new Set(fleet.tenants.flatMap((t) => t.spec.owners.map((o) => o.team.split('/')[0]!)))].sort();
 
 /** The facts of one cluster that add-on values are computed from. */
-export function addonEnvironment(spec: Cluster): AddonEnvironment {
+export function addonEnvironment(spec: Cluster, fleet: Fleet): AddonEnvironment {
   const on = new Set(enabledAddons(spec.addons as AddonSettings).map((a) => a.name));
   return {
     cluster: spec.name,
@@ -15,6 +21,11 @@ export function addonEnvironment(spec: Cluster): AddonEnvironment {
     hostedZoneId: spec.dns.hostedZoneId,
     metricsBucket: clusterBucketName(spec.aws.accountId, spec.aws.region, spec.name, 'metrics'),
     logsBucket: clusterBucketName(spec.aws.accountId, spec.aws.region, spec.name, 'logs'),
+    lokiBucket: clusterBucketName(spec.aws.accountId, spec.aws.region, spec.name, 'loki'),
+    logRetentionDays: spec.logs.retentionDays,
+    githubOrgs: fleetGithubOrgs(fleet),
+    slackChannel: spec.notifications?.slackChannel,
+    fleetMetrics: spec.management ? fleetMetricsSources(fleet) : [],
     enabled: (addon) => on.has(addon),
   };
 }
@@ -27,9 +38,15 @@ export function addonEnvironment(spec: Cluster): AddonEnvironment {
 export function renderAddonsLayer(ctx: ClusterContext): void {
   const spec = ctx.cluster.spec;
   const settings = (spec.addons ?? {}) as AddonSettings;
-  const env = addonEnvironment(spec);
+  const env = addonEnvironment(spec, ctx.fleet);
   for (const definition of enabledAddons(settings)) {
     const chart = ctx.chart(`addon-${definition.name}`, `addons/${definition.name}`, [ctx.cluster.source.path]);
     new Addon(chart, definition.name, { definition, env, overrides: settings[definition.name]?.values });
+  }
+  // The fleet view: the management cluster's store gateways, one per other cluster's metrics bucket.
+  const sources = env.fleetMetrics ?? [];
+  if (sources.length > 0) {
+    const fleetStores = ctx.chart('addon-thanos-fleet', 'addons/thanos', [ctx.cluster.source.path, ...ctx.fleet.clusters.filter((c) => sources.some((s) => s.cluster === c.spec.name)).map((c) => c.source.path)]);
+    for (const source of sources) new ThanosFleetStore(fleetStores, `store-${source.cluster}`, { source, serviceMonitor: env.enabled('kube-prometheus-stack') });
   }
 }

@@ -1,7 +1,13 @@
 import { ApiObject } from 'cdk8s';
 import {
   CLUSTER_LABEL,
+  ClusterIdentityProvider,
   ClusterInfrastructure,
+  FleetMetricsReader,
+  FleetMetricsRole,
+  clusterBucketName,
+  type AddonSettings,
+  enabledAddons,
   TenantBoundaryPolicy,
   ImageReflectorRole,
   accountRoleArn,
@@ -14,6 +20,7 @@ import {
 import type { ClusterContext } from '../cluster-context.js';
 import { clusterReadme } from './cluster-readme.js';
 import { followedApps, followedEcrRepositories } from '../../image-automation.js';
+import { fleetMetricsReaderOf, fleetMetricsSources } from '../fleet-metrics.js';
 
 export { infraNamespace, infraProviderConfigName };
 
@@ -40,10 +47,44 @@ export function renderInfraLayer(ctx: ClusterContext): void {
     crossplaneAssumeRoleArns: spec.management ? ctx.fleet.clusters.map((c) => crossplaneAssumeRoleArn(c.spec)) : [],
     tenantSecretRoleArns: ctx.tenants.map((t) => accountRoleArn(spec.aws, tenantSecretReaderRoleName({ cluster: name, tenant: t.spec.name }))),
   });
+  if (enabledAddons(spec.addons as AddonSettings).some((a) => a.name === 'dex')) {
+    // People log in to the API server with Dex (kubelogin); IAM access entries stay for the platform admins.
+    new ClusterIdentityProvider(chart, 'identity-provider', {
+      cluster: name,
+      accountId: spec.aws.accountId,
+      region: spec.aws.region,
+      domain: spec.dns.domain,
+      groupPrefix: spec.kubernetes.oidcGroupPrefix,
+    });
+  }
+  renderFleetMetricsAccess(ctx);
   if (spec.management) renderImageReflectorRole(ctx);
   // Before any tenant role exists: the only permissions boundary tenant roles may give the roles they create.
   new TenantBoundaryPolicy(chart, 'tenant-boundary', { cluster: name, accountId: spec.aws.accountId, region: spec.aws.region, tenants: ctx.tenants.map((t) => t.spec.name) });
   ctx.extraFiles.set('README.md', clusterReadme(ctx, infra.plan));
+}
+
+/**
+ * The fleet view's IAM: in the management cluster the role its fleet store gateways start from (it names every other
+ * cluster, whose files it comes from); in every other cluster the metrics-reader role that trusts it.
+ */
+function renderFleetMetricsAccess(ctx: ClusterContext): void {
+  const { spec, source } = ctx.cluster;
+  const base = { cluster: spec.name, accountId: spec.aws.accountId, region: spec.aws.region };
+  if (spec.management) {
+    const sources = fleetMetricsSources(ctx.fleet);
+    const files = ctx.fleet.clusters.filter((c) => sources.some((s) => s.cluster === c.spec.name)).map((c) => c.source.path);
+    new FleetMetricsRole(ctx.chart('infra-fleet-metrics', 'infra', [source.path, ...files]), 'fleet-metrics', { ...base, sources });
+    return;
+  }
+  const management = fleetMetricsReaderOf(ctx.fleet, spec);
+  if (!management) return;
+  const managementFile = ctx.fleet.clusters.find((c) => c.spec.management)!.source.path;
+  new FleetMetricsReader(ctx.chart('infra-fleet-metrics', 'infra', [source.path, managementFile]), 'metrics-reader', {
+    ...base,
+    metricsBucket: clusterBucketName(spec.aws.accountId, spec.aws.region, spec.name, 'metrics'),
+    management,
+  });
 }
 
 /** The management cluster's image-reflector-controller role; its files name the apps whose ECR repositories it reads. */

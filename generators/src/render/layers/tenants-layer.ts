@@ -1,4 +1,4 @@
-import { TenantBundle, TenantClusterRoles, TenantGuardrails, TenantPriorityClasses, internalIngressHost, tenantNamespaces } from '@platform/platform';
+import { type AddonSettings, TenantBundle, TenantClusterRoles, TenantGuardrails, TenantPriorityClasses, enabledAddons, internalIngressHost, tenantNamespaces } from '@platform/platform';
 import { tenantRegistryImagesByTenant } from '../../tenant-registries.js';
 import type { ClusterContext } from '../cluster-context.js';
 import { tenantReconciler } from './flux-layer.js';
@@ -16,6 +16,7 @@ export function renderTenantsLayer(ctx: ClusterContext): void {
   const { cluster } = ctx;
   const groupPrefix = cluster.spec.kubernetes?.oidcGroupPrefix ?? 'github:';
   const shared = ctx.chart('tenancy', TENANCY_FOLDER, [cluster.source.path]);
+  const alertRouting = enabledAddons(cluster.spec.addons as AddonSettings).some((a) => a.name === 'kube-prometheus-stack');
   new TenantClusterRoles(shared, 'roles');
   new TenantPriorityClasses(shared, 'priority-classes');
   // The guardrails' params name every tenant namespace of the cluster.
@@ -45,6 +46,7 @@ export function renderTenantsLayer(ctx: ClusterContext): void {
       allowTo: ctx.tenants.filter((o) => o.spec.name !== name && o.spec.network.allowFrom.includes(name)).map((o) => o.spec.name),
       egress: tenantAwsEgress(ctx, t),
       registries: registries.get(name) ?? [],
+      alertRouting,
     });
     renderTenantAwsResources(ctx, t, chart);
   }

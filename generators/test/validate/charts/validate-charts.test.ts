@@ -14,7 +14,8 @@ const namespaceOf = (o: OutObject) => String((o.object['spec'] as { forProvider?
 
 /**
  * One add-on of the example staging cluster on its own: its HelmRelease (values changed by `edit`), its chart source,
- * the EKS cluster (for the Kubernetes version), its Pod Identity associations, and every out/ Ingress.
+ * the EKS cluster (for the Kubernetes version), its Pod Identity associations, every out/ Ingress and every
+ * ExternalSecret (the Secrets its pods read, such as Alertmanager's Slack token).
  */
 function addon(addonName: string, edit: (values: Record<string, any>) => void = () => {}): OutObject[] {
   return staging.flatMap((o) => {
@@ -26,6 +27,7 @@ function addon(addonName: string, edit: (values: Record<string, any>) => void = 
     const keep =
       (['OCIRepository', 'HelmRepository'].includes(kind(o)) && name(o) === addonName) ||
       kind(o) === 'Cluster' ||
+      kind(o) === 'ExternalSecret' ||
       (kind(o) === 'PodIdentityAssociation' && namespaceOf(o) === addonName);
     return keep ? [o] : [];
   });

@@ -26,6 +26,11 @@ export interface EksPodIdentityAssociationForProvider extends TaggedForProvider,
   readonly namespace: string;
   readonly serviceAccount: string;
   readonly disableSessionTags?: boolean;
+  /**
+   * A role in another account that EKS Pod Identity assumes from `roleArn` (role chaining): the pods get that
+   * role's credentials. @default - the pods get `roleArn`'s credentials
+   */
+  readonly targetRoleArn?: string;
 }
 
 export const EksPodIdentityAssociation = managedResourceClass<EksPodIdentityAssociationForProvider>(EKS_POD_IDENTITY_ASSOCIATION);

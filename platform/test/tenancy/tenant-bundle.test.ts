@@ -42,7 +42,7 @@ describe('TenantBundle', () => {
     const objs = render({ ...tenant, hostnames: ['pay.staging.example.com', 'pay.example.com'] }, [repo, repo]);
     for (const ns of objs.filter((o) => o.kind === 'Namespace')) {
       expect(ns.metadata.annotations).toMatchObject({
-        'platform.example.com/owners': 'acme/payments,acme/sre',
+        'platform.example.com/owners': 'acme:payments,acme:sre',
         'platform.example.com/hostnames': 'pay.example.com,pay.staging.example.com',
         'platform.example.com/registries': repo,
       });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PolicyStatement } from '../../src/crossplane/iam/policy-document.js';
-import { TENANT_TAG, type TenantAwsEnv, arns, bucketName } from '../../src/tenant-aws/tenant-aws-env.js';
+import { TENANT_TAG, type TenantAwsEnv, bucketName } from '../../src/tenant-aws/tenant-aws-env.js';
+import { arnOf } from '../../src/tenant-aws/tenant-aws-kinds.js';
 import { tenantBoundaryArn } from '../../src/infra/infra-names.js';
 import { TenantProviderConfig, tenantRoleStatements } from '../../src/tenant-aws/tenant-provider-config.js';
 import { type Context, isAllowed } from './_iam-eval.js';
@@ -24,19 +25,19 @@ function writesOn(env: TenantAwsEnv, x: string): [string, string][] {
   const r = `${env.region}:${env.accountId}`;
   const n = `${env.cluster}-${env.tenant}-${x}`;
   return [
-    ['s3:PutBucketPolicy', arns.bucket(env, x)],
-    ['sqs:SetQueueAttributes', arns.queue(env, x)],
-    ['sns:Subscribe', arns.topic(env, x)],
-    ['dynamodb:UpdateTable', arns.table(env, x)],
-    ['ecr:SetRepositoryPolicy', arns.repository(env, x)],
-    ['rds:ModifyDBInstance', arns.database(env, x)],
+    ['s3:PutBucketPolicy', arnOf('buckets', env, x)],
+    ['sqs:SetQueueAttributes', arnOf('queues', env, x)],
+    ['sns:Subscribe', arnOf('topics', env, x)],
+    ['dynamodb:UpdateTable', arnOf('tables', env, x)],
+    ['ecr:SetRepositoryPolicy', arnOf('registries', env, x)],
+    ['rds:ModifyDBInstance', arnOf('databases', env, x)],
     ['elasticache:ModifyReplicationGroup', `arn:aws:elasticache:${r}:replicationgroup:${n}`],
-    ['es:UpdateDomainConfig', arns.domain(env, x)],
+    ['es:UpdateDomainConfig', arnOf('opensearch', env, x)],
     ['iam:UpdateAssumeRolePolicy', `arn:aws:iam::${env.accountId}:role/${n}`],
     ['iam:PassRole', `arn:aws:iam::${env.accountId}:role/${env.cluster}-${env.tenant}-sa-${x}`],
     ['iam:CreatePolicyVersion', `arn:aws:iam::${env.accountId}:policy/${n}`],
     ['kms:UpdateAlias', `arn:aws:kms:${r}:alias/${n}`],
-    ['secretsmanager:UpdateSecret', arns.secret(env, x).replace('??????', 'AbCdEf')],
+    ['secretsmanager:UpdateSecret', arnOf('secrets', env, x).replace('??????', 'AbCdEf')],
   ];
 }
 

@@ -6,9 +6,13 @@
  */
 export interface Tenant {
   /**
-   * Tenant name: a DNS-1123 label of at most 30 characters. It is the main namespace's name and the prefix of everything the tenant owns.
+   * Tenant name: a DNS-1123 label of at most 63 characters (its extra namespaces <name>-<suffix> must fit 63 too). It is the main namespace's name; its AWS names start with <cluster>-<aws.prefix>-.
    */
   name: string;
+  /**
+   * The tenant's environment when it differs from the cluster's (a non-production team on a production cluster). Every environment-dependent default follows it: namespace label, database multi-AZ and deletion protection, Redis replicas and failover, backup retention, table deletion protection.
+   */
+  environment?: 'development' | 'staging' | 'production';
   /**
    * What the team does, for humans.
    */
@@ -123,9 +127,13 @@ export interface Tenant {
     internetEgress: boolean;
   };
   /**
-   * AWS resources of the tenant, created in every cluster the tenant runs in by that cluster's Crossplane, in the tenant's main namespace. AWS names are <cluster>-<tenant>-<name>; credentials and endpoints land in Secrets of the namespace (see docs/tenants.md).
+   * AWS resources of the tenant, created in every cluster the tenant runs in by that cluster's Crossplane, in the tenant's main namespace. AWS names are <cluster>-<prefix>-<name>, shortened with a stable hash where AWS's limit is tighter; credentials and endpoints land in Secrets of the namespace (see docs/tenants.md).
    */
   aws: {
+    /**
+     * The tenant's AWS prefix: every AWS name of the tenant starts with <cluster>-<prefix>- and IAM scopes the tenant by it. Default: the tenant name when it has at most 30 characters, else its first 6 characters and a hash of the name (generate prints it). Unique across the fleet; it may not start another tenant's prefix followed by '-'. Changing it renames every AWS resource of the tenant.
+     */
+    prefix?: string;
     /**
      * Workload ServiceAccounts (in the main namespace, or <tenant>-<suffix> with `namespace`) that get their own IAM role through EKS Pod Identity. Each role may use exactly the tenant's own resources below, nothing else.
      */
@@ -144,7 +152,7 @@ export interface Tenant {
      */
     buckets: {
       /**
-       * Short name; the bucket is <cluster>-<tenant>-<name>.
+       * Short name; the bucket is <account>-<region>-<cluster>-<prefix>-<name>, shortened with a stable hash to S3's 63 characters.
        */
       name: string;
       /**
@@ -161,7 +169,7 @@ export interface Tenant {
      */
     databases: {
       /**
-       * Short name; the DB instance is <cluster>-<tenant>-<name>.
+       * Short name; the DB instance is <cluster>-<prefix>-<name>.
        */
       name: string;
       /**
@@ -173,11 +181,11 @@ export interface Tenant {
        */
       instanceClass: string;
       /**
-       * Initial gp3 storage in GiB.
+       * Initial gp3 storage in GiB: at least 20, the smallest gp3 volume RDS for PostgreSQL allocates (checked by generate, which names that minimum).
        */
       allocatedStorage: number;
       /**
-       * Storage autoscaling ceiling in GiB.
+       * Storage autoscaling ceiling in GiB, at least allocatedStorage.
        */
       maxAllocatedStorage: number;
       /**
@@ -206,7 +214,7 @@ export interface Tenant {
      */
     registries: {
       /**
-       * Short name; the repository is <cluster>-<tenant>-<name>.
+       * Short name; the repository is <cluster>-<prefix>-<name>.
        */
       name: string;
       /**
@@ -225,7 +233,7 @@ export interface Tenant {
      */
     redis: {
       /**
-       * Short name; the replication group is <cluster>-<tenant>-<name> (40 characters at most).
+       * Short name; the replication group is <cluster>-<prefix>-<name>, shortened with a stable hash to ElastiCache's 40 characters.
        */
       name: string;
       /**
@@ -246,7 +254,7 @@ export interface Tenant {
      */
     queues: {
       /**
-       * Short name; the queue is <cluster>-<tenant>-<name>.
+       * Short name; the queue is <cluster>-<prefix>-<name>.
        */
       name: string;
       /**
@@ -275,7 +283,7 @@ export interface Tenant {
      */
     topics: {
       /**
-       * Short name; the topic is <cluster>-<tenant>-<name>.
+       * Short name; the topic is <cluster>-<prefix>-<name>.
        */
       name: string;
       /**
@@ -305,7 +313,7 @@ export interface Tenant {
      */
     opensearch: {
       /**
-       * Short name; the domain is <cluster>-<tenant>-<name> (28 characters at most).
+       * Short name; the domain is <cluster>-<prefix>-<name>, shortened with a stable hash to OpenSearch's 28 characters.
        */
       name: string;
       /**
@@ -330,7 +338,7 @@ export interface Tenant {
      */
     tables: {
       /**
-       * Short name; the table is <cluster>-<tenant>-<name>.
+       * Short name; the table is <cluster>-<prefix>-<name>.
        */
       name: string;
       /**

@@ -1,6 +1,7 @@
 import { TenantBundle, TenantClusterRoles, TenantGuardrails } from '@platform/platform';
 import type { ClusterContext } from '../cluster-context.js';
 import { tenantReconciler } from './flux-layer.js';
+import { tenantEnvironment } from '../../fleet-index.js';
 import { renderTenantAwsResources, tenantAwsEgress } from './tenant-aws-layer.js';
 
 /** Folder of the cluster-wide tenancy objects: applied before any tenant (every tenant-<team> depends on it). */
@@ -23,7 +24,7 @@ export function renderTenantsLayer(ctx: ClusterContext): void {
     const kustomizations = [`tenant-${name}`, ...(ctx.appsOf(name).length > 0 ? [`apps-${name}`] : [])];
     new TenantBundle(chart, 'bundle', {
       tenant: t.spec,
-      environment: cluster.spec.environment,
+      environment: tenantEnvironment(t.spec, cluster.spec),
       groupPrefix,
       vpcCidr: cluster.spec.network.vpcCidr,
       reconciler: tenantReconciler(name),

@@ -53,12 +53,19 @@ describe('tenant AWS rules', () => {
     ]);
   });
 
-  it('GIVEN an OpenSearch domain name too long for AWS WHEN loaded THEN the error gives the full name and the limit', () => {
-    // 28 characters is the limit itself: allowed.
-    expect(problemsOf({ shop: tenant('shop', '  opensearch:\n    - name: product-catalogue\n') })).toEqual([]);
-    expect(problemsOf({ shop: tenant('shop', '  opensearch:\n    - name: product-catalogues\n') })).toEqual([
-      'tenants/shop.yaml:9:13: aws.opensearch[0].name: OpenSearch domain name "stage-shop-product-catalogues" on cluster "stage" has 29 characters; allowed: at most 28 (shorten the name)',
+  it('GIVEN names longer than AWS allows WHEN loaded THEN they are accepted (the renderer shortens them)', () => {
+    const t = 'payments-reconciliation';
+    expect(problemsOf({ shop: tenant('shop', '  opensearch:\n    - name: product-catalogues-of-every-country\n') })).toEqual([]);
+    expect(problemsOf({ [t]: tenant(t, '  buckets: [{ name: settlement-reports-of-every-merchant }]\n  queues: [{ name: q }]\n') })).toEqual([]);
+  });
+
+  it('GIVEN an AWS prefix that leaves no room for an OpenSearch domain WHEN loaded THEN the error says how long aws.prefix may be, and a shorter aws.prefix fixes it', () => {
+    // "stage-payments-reconciliation-" is 30 characters, OpenSearch allows 28.
+    const t = 'payments-reconciliation';
+    expect(problemsOf({ [t]: tenant(t, '  opensearch:\n    - name: logs\n') })).toEqual([
+      `tenants/${t}.yaml:9:13: aws.opensearch[0].name: OpenSearch domain name on cluster "stage" (clusters/stage.yaml) starts with "stage-${t}-", which leaves 0 of AWS's 28 characters; allowed: at least 4 for a shortened name, so an AWS prefix of at most 17 characters (set aws.prefix)`,
     ]);
+    expect(problemsOf({ [t]: tenant(t, '  prefix: payrec\n  opensearch:\n    - name: logs\n') })).toEqual([]);
   });
 
   it('GIVEN duplicate names and a queue named like another queue\'s dead-letter queue WHEN loaded THEN each is an error', () => {
@@ -78,15 +85,6 @@ describe('tenant AWS rules', () => {
     const fleet = loadFleet(fleetDir({ shop: tenant('shop', '  databases: [{ name: main }]\n  buckets: [{ name: a }]\n') }, ''));
     expect(tenantAwsWarnings(fleet)).toEqual([
       'warning: clusters/stage.yaml: cluster "stage" has no network.ids (vpcId, secureSubnetIds, computeSecurityGroupId): the databases, Redis and OpenSearch of tenant "shop" (tenants/shop.yaml) are not rendered there until they are set',
-    ]);
-  });
-
-  it('GIVEN a bucket name too long for S3 once the account and region lead WHEN loaded THEN the error names the cluster and the longest name allowed', () => {
-    // "123456789012-eu-west-2-stage-payments-reconciliation-" is 53 characters: 10 are left.
-    const t = 'payments-reconciliation';
-    expect(problemsOf({ [t]: tenant(t, '  buckets: [{ name: settlement }]\n') })).toEqual([]);
-    expect(problemsOf({ [t]: tenant(t, '  buckets: [{ name: settlement1 }]\n') })).toEqual([
-      `tenants/${t}.yaml:8:21: aws.buckets[0].name: S3 bucket "123456789012-eu-west-2-stage-${t}-settlement1" on cluster "stage" (clusters/stage.yaml) has 64 characters; allowed: at most 63, so a bucket name of at most 10 characters for tenant "${t}" on cluster "stage"`,
     ]);
   });
 

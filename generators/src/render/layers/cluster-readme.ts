@@ -1,6 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import type { SubnetPlan } from '@platform/platform';
 import type { ClusterContext } from '../cluster-context.js';
+import { tenantAwsPrefix, tenantEnvironment } from '../../fleet-index.js';
 
 /**
  * out/<cluster>/README.md: what this folder is, the subnet plan as a table and the Flux layers
@@ -26,6 +27,7 @@ export function clusterReadme(ctx: ClusterContext, plan: SubnetPlan): string {
     '|---|---|---|---|',
     ...rows,
     '',
+    ...tenantTable(ctx),
     '## Flux layers',
     '',
     '```mermaid',
@@ -33,6 +35,19 @@ export function clusterReadme(ctx: ClusterContext, plan: SubnetPlan): string {
     '```',
     '',
   ].join('\n');
+}
+
+/**
+ * The tenants of the cluster with their AWS prefix (every AWS name of a tenant starts with `<cluster>-<prefix>-`,
+ * and IAM scopes the tenant by it) and their environment, which sets their AWS defaults.
+ */
+function tenantTable(ctx: ClusterContext): string[] {
+  const c = ctx.cluster.spec;
+  if (ctx.tenants.length === 0) return [];
+  const rows = [...ctx.tenants]
+    .sort((a, b) => a.spec.name.localeCompare(b.spec.name))
+    .map((t) => `| ${t.spec.name} | \`${c.name}-${tenantAwsPrefix(t.spec)}-\` | ${tenantEnvironment(t.spec, c)} |`);
+  return ['## Tenants', '', 'AWS names of a tenant start with its AWS prefix; names longer than AWS allows end in a stable hash.', '', '| Tenant | AWS names | Environment |', '|---|---|---|', ...rows, ''];
 }
 
 function fluxGraph(ctx: ClusterContext): string[] {

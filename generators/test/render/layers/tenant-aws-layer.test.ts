@@ -3,12 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadFleet } from '../../../src/load/load-fleet.js';
 import { renderCluster } from '../../../src/render/render-cluster.js';
+import { tenantAwsPrefix } from '../../../src/fleet-index.js';
 
 type Obj = { apiVersion: string; kind: string; metadata: { name: string; namespace?: string }; spec: { forProvider: Record<string, unknown>; managementPolicies?: string[]; providerConfigRef?: unknown } };
 type Statement = { Effect: string; Action: string | string[]; Resource?: string | string[]; Condition?: unknown };
 
 const fleet = loadFleet(join(import.meta.dirname, '..', '..', '..', '..'));
 const tenants = fleet.tenants.map((t) => t.spec.name);
+const prefixes = new Map(fleet.tenants.map((t) => [t.spec.name, tenantAwsPrefix(t.spec)]));
 
 /** The tenants/<tenant>/ objects of every cluster of the example fleet. */
 const bundles = fleet.clusters.flatMap((c) => {
@@ -20,6 +22,8 @@ const bundles = fleet.clusters.flatMap((c) => {
       /** Buckets lead with the account and region (S3 names are global). */
       bucketPrefix: `${c.spec.aws.accountId}-${c.spec.aws.region}-`,
       tenant: t.spec.name,
+      /** Its AWS names start with `<cluster>-<prefix>-`; its AWS tenant tag is the prefix. */
+      prefix: tenantAwsPrefix(t.spec),
       objects: files.filter(([p]) => p.startsWith(`tenants/${t.spec.name}/`) && p.endsWith('.yaml') && !p.endsWith('kustomization.yaml')).map(([, text]) => parse(text) as Obj),
     }));
 });
@@ -38,8 +42,8 @@ describe('tenant AWS resources of the example fleet', () => {
   it('GIVEN each tenant workload and CI policy WHEN read THEN it names only that tenant\'s own resources and never "*"', () => {
     let checked = 0;
     for (const b of bundles) {
-      const own = `${b.cluster}-${b.tenant}-`;
-      const others = tenants.filter((t) => t !== b.tenant);
+      const own = `${b.cluster}-${b.prefix}-`;
+      const others = tenants.filter((t) => t !== b.tenant).map((t) => prefixes.get(t)!);
       const policies = b.objects.filter((o) => o.kind === 'Policy' && o.metadata.namespace === b.tenant);
       expect(policies.length, `${b.cluster}/${b.tenant}`).toBeGreaterThan(0);
       for (const p of policies) {
@@ -54,7 +58,7 @@ describe('tenant AWS resources of the example fleet', () => {
             }
             // The resource part of the ARN (after account) starts with, or has a segment starting with, the tenant's prefix.
             const resource = r.split(':').slice(5).join(':');
-            const ownPrefix = new RegExp(`(^|[:/])(${own}|${b.bucketPrefix}${own}|${b.cluster}/${b.tenant}/)`);
+            const ownPrefix = new RegExp(`(^|[:/])(${own}|${b.bucketPrefix}${own}|${b.cluster}/${b.prefix}/)`);
             expect(ownPrefix.test(resource), `${b.cluster}/${b.tenant} ${p.metadata.name}: ${r}`).toBe(true);
             for (const o of others) expect(r.includes(`-${o}-`) || r.includes(`/${o}/`), `${p.metadata.name} names ${o}: ${r}`).toBe(false);
           }
@@ -66,23 +70,23 @@ describe('tenant AWS resources of the example fleet', () => {
 
   it('GIVEN the tenant role WHEN read THEN every named resource is under the tenant prefix and "*" only with a tenant tag or for list calls', () => {
     for (const b of bundles) {
-      const role = b.objects.find((o) => o.kind === 'Policy' && o.metadata.name === `${b.cluster}-tenant-${b.tenant}`)!;
+      const role = b.objects.find((o) => o.kind === 'Policy' && o.metadata.name === `${b.cluster}-tenant-${b.prefix}`)!;
       for (const s of statements(role)) {
         for (const r of list(s.Resource)) {
           if (s.Effect === 'Deny') {
             // A Deny only takes away: nested tenants' names, boundary removal or swap, the boundary policy, assuming roles.
             expect(['NotNestedTenants', 'NeverUnbound', 'NoOtherBoundary', 'BoundaryIsFixed', 'AssumeNothing'], `${s.Sid} ${r}`).toContain(s.Sid);
           } else if (r === '*') {
-            const tagged = JSON.stringify(s.Condition ?? {}).includes(`"aws:RequestTag/platform.example.com/tenant":"${b.tenant}"`);
+            const tagged = JSON.stringify(s.Condition ?? {}).includes(`"aws:RequestTag/platform.example.com/tenant":"${b.prefix}"`);
             expect(tagged || list(s.Action).every((a) => /:(Describe|List)/.test(a)), `${role.metadata.name}: ${JSON.stringify(s.Action)}`).toBe(true);
           } else if (!r.includes(':key/*') && !r.includes(':security-group') && !r.includes('podidentityassociation/')) {
-            expect(r.includes(`${b.cluster}-${b.tenant}-`) || r.includes(`${b.cluster}/${b.tenant}/`) || r.endsWith(`:cluster/${b.cluster}`), r).toBe(true);
+            expect(r.includes(`${b.cluster}-${b.prefix}-`) || r.includes(`${b.cluster}/${b.prefix}/`) || r.endsWith(`:cluster/${b.cluster}`), r).toBe(true);
           } else if (s.Sid === 'TagSecurityGroupsOnCreate') {
             // ID-named resources are tagged for the tenant only inside the call that creates them.
-            expect(s.Condition, r).toEqual({ StringEquals: { 'ec2:CreateAction': ['CreateSecurityGroup', 'AuthorizeSecurityGroupIngress', 'AuthorizeSecurityGroupEgress'], 'aws:RequestTag/platform.example.com/tenant': b.tenant } });
+            expect(s.Condition, r).toEqual({ StringEquals: { 'ec2:CreateAction': ['CreateSecurityGroup', 'AuthorizeSecurityGroupIngress', 'AuthorizeSecurityGroupEgress'], 'aws:RequestTag/platform.example.com/tenant': b.prefix } });
           } else {
             // ID-named resources: touched when tagged for the tenant; their tenant tag never changes afterwards.
-            const own = { StringEquals: { 'aws:ResourceTag/platform.example.com/tenant': b.tenant } };
+            const own = { StringEquals: { 'aws:ResourceTag/platform.example.com/tenant': b.prefix } };
             const retag = list(s.Action).some((a) => /:(Create|Delete)Tags$|:(Tag|Untag)Resource$/.test(a));
             expect(s.Condition, r).toEqual(retag ? { ...own, 'ForAllValues:StringNotEquals': { 'aws:TagKeys': ['platform.example.com/tenant'] } } : own);
           }

@@ -118,3 +118,19 @@ export function tenantAwsReach(aws: object, withNetwork: boolean): { dataStores:
     usesAwsApis: present.some((k) => k.publicEndpoint),
   };
 }
+
+/**
+ * The docs table of tenant AWS kinds (docs/tenants.md embeds it verbatim; a test checks it): one row per kind with
+ * its field, what it is, its AWS name and limit, what workloads may do, its port in the VPC, what deleting it would
+ * lose and the provider packages it needs.
+ */
+export function tenantAwsKindsTable(): string {
+  const cell = (s: string) => s.replace(/\|/g, '\\|');
+  const rows = KINDS.map((k) => {
+    const names = k.names.map((n) => `${n.rule.what} (${n.rule.max}${n.rule.reserve ? ` with \`${n.rule.reserve}\`` : ''})`).join('; ');
+    const actions = [...new Set(k.workloadActions(['arn']).flatMap((s) => s.actions))];
+    const loss = k.stateful.map((s) => s.loss).join('; ') || 'nothing: stateless';
+    return `| \`${k.field}\` | ${cell(k.title)}: ${cell(k.summary)} | ${names} | ${actions.length > 0 ? actions.map((a) => `\`${a}\``).join(', ') : 'none'} | ${k.vpc ? `TCP ${k.vpc.port}` : 'none'} | ${cell(loss)} | ${k.providerPackages.map((p) => `\`provider-aws-${p}\``).join(', ')} |`;
+  });
+  return ['| field | what you get | AWS name (limit) | workloads may | port in the VPC | deleting it would lose | provider packages |', '|---|---|---|---|---|---|---|', ...rows].join('\n');
+}

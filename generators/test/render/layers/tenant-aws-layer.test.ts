@@ -1,6 +1,13 @@
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { Construct } from 'constructs';
+import { inputKinds } from '@platform/schemas';
+import {
+  type TenantAwsEnv, type TenantAwsKind, fittedAwsName, kindsOf, managedResourceClass, mrCommon, registerTenantAwsKind, tenantAwsKindsTable, tenantTags,
+} from '@platform/platform';
+import { statefulKind } from '../../../src/diff/destructive-rules.js';
+import { clusterYaml, loadProblems, writeFleet } from '../../load/_fixtures.js';
 import { loadFleet } from '../../../src/load/load-fleet.js';
 import { renderCluster } from '../../../src/render/render-cluster.js';
 import { tenantAwsPrefix } from '../../../src/fleet-index.js';
@@ -133,5 +140,88 @@ describe('registry readers', () => {
     expect(Object.keys(principals('prod', 'shop/repositorypolicy-registry-web.yaml'))).toEqual(['NodesPull', 'CiPushes']);
     // books/api runs from its prod registry without a marker: prod's own nodes only
     expect(principals('prod', 'books/repositorypolicy-registry-api.yaml').NodesPull).toBe('arn:aws:iam::333333333333:role/prod-eks-node');
+  });
+});
+
+/**
+ * A kind the platform does not have, added the way a real one is: its construct, its descriptor and its schema
+ * block, and nothing else. Every list of kinds must pick it up.
+ */
+describe('a tenant AWS kind added by its descriptor, construct and schema block only', () => {
+  // The construct: one managed resource named and tagged for the tenant.
+  const WIDGET = kindsOf('widgets.aws.m.upbound.io/v1beta1')('Widget', { properties: { region: { type: 'string' }, name: { type: 'string' }, tags: { type: 'object' } } });
+  const WidgetResource = managedResourceClass<{ region: string; name: string; tags: Record<string, string> }>(WIDGET);
+  const WIDGET_NAME = { what: 'Widget name', max: 32 };
+  class TenantWidget extends Construct {
+    constructor(scope: Construct, id: string, props: { env: TenantAwsEnv; name: string }) {
+      super(scope, id);
+      new WidgetResource(this, 'widget', { ...mrCommon(props.env, `widget-${props.name}`), retain: true, forProvider: { region: props.env.region, name: fittedAwsName(props.env, WIDGET_NAME, props.name), tags: tenantTags(props.env) } });
+    }
+  }
+  // The descriptor.
+  const WIDGETS: TenantAwsKind = {
+    field: 'widgets',
+    title: 'widget',
+    mrPrefix: 'widget',
+    names: [{ rule: WIDGET_NAME, short: (w) => w.name }],
+    arn: (env, name) => `arn:aws:widgets:${env.region}:${env.accountId}:widget/${fittedAwsName(env, WIDGET_NAME, name)}`,
+    workloadArns: (env, w) => [WIDGETS.arn(env, w.name)],
+    workloadActions: (arns) => [{ sid: 'Widgets', actions: ['widgets:Spin'], resources: [...arns] }],
+    dataPlane: (patterns) => [{ sid: 'OwnWidgets', actions: ['widgets:Spin'], resources: [...patterns] }],
+    providerRole: (patterns) => [{ sid: 'Widgets', actions: ['widgets:CreateWidget'], resources: [...patterns] }],
+    unscopedActions: ['widgets:ListWidgets'],
+    patterns: (s) => [`arn:aws:widgets:${s.region}:${s.accountId}:widget/${s.cluster}-${s.prefix}-*`],
+    vpc: { egressName: 'widgets', port: 7000 },
+    publicEndpoint: false,
+    stateful: [{ service: 'widgets', kind: 'Widget', title: 'widget', loss: 'every spin the widget remembers' }],
+    providerPackages: ['widgets'],
+    summary: 'spins',
+    render: (scope, ctx, w) => new TenantWidget(scope, `widget-${w.name}`, { env: ctx.env, name: w.name }),
+  };
+  // The schema block.
+  const SCHEMA_BLOCK = { type: 'array', default: [], items: { type: 'object', additionalProperties: false, required: ['name'], properties: { name: { type: 'string', pattern: '^[a-z]([-a-z0-9]*[a-z0-9])?$', maxLength: 63 } } } };
+
+  const IDS = '  ids:\n    vpcId: vpc-0123456789abcdef0\n    secureSubnetIds: [subnet-0000000a, subnet-0000000b, subnet-0000000c]\n    computeSecurityGroupId: sg-0000000c\n';
+  const tenantFile = (widgets: string) => `name: shop\nowners:\n  - team: acme/shop\ncontact:\n  slackChannel: "#shop"\nclusters: [stage]\naws:\n  serviceAccounts: [{ name: api }]\n  widgets:\n${widgets}`;
+  const dir = (widgets: string) => writeFleet('fake-kind-', { 'clusters/mgmt.yaml': clusterYaml('mgmt'), 'clusters/stage.yaml': clusterYaml('stage', { network: `  vpcCidr: 10.1.0.0/16\n${IDS}` }), 'tenants/shop.yaml': tenantFile(widgets) });
+  const aws = (inputKinds.tenant.schema as { properties: { aws: { properties: Record<string, unknown> } } }).properties.aws.properties;
+
+  let unregister = () => {};
+  beforeAll(() => {
+    unregister = registerTenantAwsKind(WIDGETS);
+    aws.widgets = SCHEMA_BLOCK;
+  });
+  afterAll(() => {
+    unregister();
+    delete aws.widgets;
+  });
+
+  it('GIVEN a tenant with a widget WHEN rendered THEN the widget, its grants, its fence, its egress and its provider package appear', () => {
+    const fleet = loadFleet(dir('    - name: the-widget-every-team-spins-all-day\n'));
+    const files = renderCluster(fleet, fleet.clusters.find((c) => c.spec.name === 'stage')!);
+    const obj = (path: string) => parse(files.get(path)!) as Obj & { metadata: { annotations?: Record<string, string> } };
+    const policy = (path: string) => statements(obj(path)).map((s) => `${(s as { Sid: string }).Sid}:${list(s.Action).join(',')}:${list(s.Resource).join(',')}`);
+
+    // The construct rendered through the tenant's provider config, with a name fitted to the kind's limit.
+    const widget = obj('tenants/shop/widget-widget-the-widget-every-team-spins-all-day.yaml');
+    expect(widget.spec.forProvider.name).toMatch(/^stage-shop-the-widget-every-[0-9a-f]{4}$/);
+    expect(widget.spec.providerConfigRef).toEqual({ kind: 'ProviderConfig', name: 'shop-aws' });
+    // The workload role, the tenant role and the boundary name it.
+    const arn = WIDGETS.arn({ cluster: 'stage', tenant: 'shop', namespace: 'shop', accountId: '123456789012', region: 'eu-west-2', environment: 'staging' }, 'the-widget-every-team-spins-all-day');
+    expect(policy('tenants/shop/policy-sa-api.yaml')).toContain(`Widgets:widgets:Spin:${arn}`);
+    expect(policy('tenants/shop/policy-stage-tenant-shop.yaml')).toContain('Widgets:widgets:CreateWidget:arn:aws:widgets:eu-west-2:123456789012:widget/stage-shop-*');
+    expect(policy('tenants/shop/policy-stage-tenant-shop.yaml').find((s) => s.startsWith('Describe:'))).toContain('widgets:ListWidgets');
+    expect(policy('infra/policy-tenant-boundary.yaml')).toContain('OwnWidgets:widgets:Spin:arn:aws:widgets:eu-west-2:123456789012:widget/stage-${aws:PrincipalTag/platform.example.com/tenant}-*');
+    // Egress on its port, the provider package, the destructive guard and the docs table.
+    expect(obj('tenants/shop/networkpolicy-allow-egress-widgets.yaml').spec.egress[0].ports).toEqual([{ port: 7000, protocol: 'TCP' }]);
+    expect(files.has('providers/provider-crossplane-contrib-provider-aws-widgets.yaml')).toBe(true);
+    expect([...files.values()].find((t) => t.includes('kind: ManagedResourceActivationPolicy'))).toContain('widgets.widgets.aws.m.upbound.io');
+    expect(statefulKind('widgets.aws.m.upbound.io', 'Widget')?.loss).toBe('every spin the widget remembers');
+    expect(tenantAwsKindsTable()).toContain('| `widgets` | widget: spins | Widget name (32) | `widgets:Spin` | TCP 7000 | every spin the widget remembers | `provider-aws-widgets` |');
+  });
+
+  it('GIVEN widgets the loader must refuse WHEN loaded THEN the kind\'s rules apply: its schema block, unique names', () => {
+    expect(loadProblems(dir('    - name: a\n    - name: a\n'))).toEqual(['tenants/shop.yaml:11:13: aws.widgets[1].name: duplicate widgets name "a"; allowed: each name once']);
+    expect(loadProblems(dir('    - name: a\n      colour: red\n'))[0]).toMatch(/^tenants\/shop\.yaml:11:7: aws\.widgets\[0\]\.colour: /);
   });
 });

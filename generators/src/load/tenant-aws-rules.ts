@@ -1,6 +1,6 @@
 import type { Cluster, Tenant } from '@platform/schemas';
 import {
-  type AwsNameRule, IAM_ROLE_NAME, NAME_HASH_LENGTH, NAMESPACE_MAX_LENGTH, PLATFORM_IAM_NAMES, awsNamePrefix, bucketNamePrefix, itemsOf, nameRoom, needsNetwork, secretNamePrefix,
+  type AwsNameRule, IAM_ROLE_NAME, NAME_HASH_LENGTH, PLATFORM_IAM_NAMES, awsNamePrefix, bucketNamePrefix, itemsOf, nameRoom, needsNetwork, secretNamePrefix,
   tenantAwsKinds, tenantBoundaryName, tenantRoleName, tenantSecretReaderRoleName, workloadRoleShortName,
 } from '@platform/platform';
 import { tenantAwsPrefix } from '../fleet-index.js';
@@ -70,15 +70,6 @@ export const awsNamesFit: FleetRule = (fleet) =>
     }
     return problems;
   });
-
-/** Each extra namespace `<tenant>-<suffix>` is a DNS label: 63 characters at most. */
-export const namespacesFit: FleetRule = (fleet) =>
-  fleet.tenants.flatMap((t) =>
-    t.spec.namespaces.flatMap((suffix, i) => {
-      const ns = `${t.spec.name}-${suffix}`;
-      return ns.length <= NAMESPACE_MAX_LENGTH ? [] : [t.source.problem(['namespaces', i], `found "${suffix}": namespace "${ns}" has ${ns.length} characters; allowed: at most ${NAMESPACE_MAX_LENGTH} for "<name>-<suffix>", so a suffix of at most ${NAMESPACE_MAX_LENGTH - t.spec.name.length - 1} characters`)];
-    }),
-  );
 
 /** The checks of each kind's entries that a schema cannot state (e.g. a database's storage minimum), at their fields. */
 export const kindEntriesValid: FleetRule = (fleet) =>
@@ -292,7 +283,7 @@ export const snsSubscriptionsAgree: FleetRule = (fleet) => {
 };
 
 /** The AWS resource rules, in the order FLEET_RULES runs them. */
-export const TENANT_AWS_RULES: FleetRule[] = [namespacesFit, awsNamesFit, kindEntriesValid, awsNamesUnique, awsPrefixesUnique, awsPrefixesDisjoint, awsNamesOutsideNestedTenants, snsSubscriptionsAgree];
+export const TENANT_AWS_RULES: FleetRule[] = [awsNamesFit, kindEntriesValid, awsNamesUnique, awsPrefixesUnique, awsPrefixesDisjoint, awsNamesOutsideNestedTenants, snsSubscriptionsAgree];
 
 /** Warnings `generate` prints: VPC-attached tenant resources left out on a cluster without `network.ids`. */
 export function tenantAwsWarnings(fleet: Fleet): string[] {

@@ -1,5 +1,5 @@
 import type { Cluster, Tenant } from '@platform/schemas';
-import { PLATFORM_NAMESPACES, internalIngressHost, tenantNamespaces } from '@platform/platform';
+import { NAMESPACE_MAX_LENGTH, PLATFORM_NAMESPACES, internalIngressHost, tenantNamespaces } from '@platform/platform';
 import type { Diagnostic } from './diagnostic.js';
 import { type Claim, oneSided } from './consent.js';
 import type { FleetRule } from './fleet-rules.js';
@@ -224,7 +224,17 @@ export const tenantsOnlyWhereAllowed: FleetRule = (fleet) => {
 };
 
 /** The tenancy rules, in the order FLEET_RULES runs them. */
+/** Each extra namespace `<tenant>-<suffix>` is a DNS label: 63 characters at most. */
+export const namespacesFit: FleetRule = (fleet) =>
+  fleet.tenants.flatMap((t) =>
+    t.spec.namespaces.flatMap((suffix, i) => {
+      const ns = `${t.spec.name}-${suffix}`;
+      return ns.length <= NAMESPACE_MAX_LENGTH ? [] : [t.source.problem(['namespaces', i], `found "${suffix}": namespace "${ns}" has ${ns.length} characters; allowed: at most ${NAMESPACE_MAX_LENGTH} for "<name>-<suffix>", so a suffix of at most ${NAMESPACE_MAX_LENGTH - t.spec.name.length - 1} characters`)];
+    }),
+  );
+
 export const TENANT_RULES: FleetRule[] = [
+  namespacesFit,
   tenantsOnlyWhereAllowed, reservedTenantNames, uniqueTenantNamespaces, uniqueHostnames, hostnamesNotNested, hostnamesInClusterDomains, quotasWithinCeilings,
   limitRangeRequestsWithinLimits, githubTeamsWellFormed, allowancesNameTenants, networkAllowancesAgree,
 ];

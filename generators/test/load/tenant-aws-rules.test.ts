@@ -68,6 +68,24 @@ describe('tenant AWS rules', () => {
     expect(problemsOf({ [t]: tenant(t, '  prefix: payrec\n  opensearch:\n    - name: logs\n') })).toEqual([]);
   });
 
+  it('GIVEN a database smaller than RDS allows on gp3, or an autoscaling ceiling below it WHEN loaded THEN each error names the minimum', () => {
+    expect(problemsOf({ shop: tenant('shop', '  databases:\n    - name: orders\n      allocatedStorage: 10\n      maxAllocatedStorage: 15\n') })).toEqual([
+      'tenants/shop.yaml:10:25: aws.databases[0].allocatedStorage: found 10; allowed: at least 20 (GiB), the smallest gp3 volume RDS for PostgreSQL allocates',
+      'tenants/shop.yaml:11:28: aws.databases[0].maxAllocatedStorage: found 15; allowed: at least allocatedStorage (10 GiB): the storage autoscaling ceiling',
+    ]);
+    expect(problemsOf({ shop: tenant('shop', '  databases:\n    - name: orders\n      allocatedStorage: 20\n') })).toEqual([]);
+  });
+
+  it('GIVEN two tenants whose AWS prefixes clash or one starts the other WHEN loaded THEN each error names both files and asks for aws.prefix', () => {
+    expect(problemsOf({ shop: tenant('shop', '  buckets: [{ name: a }]\n'), books: tenant('books', '  prefix: shop\n') })).toEqual([
+      'tenants/books.yaml:8:11: aws.prefix: AWS prefix "shop" (set in aws.prefix) is also the AWS prefix of tenant "shop" (tenants/shop.yaml); allowed: a prefix unique across the fleet (set aws.prefix)',
+      'tenants/shop.yaml:1:7: name: AWS prefix "shop" (derived from the name) is also the AWS prefix of tenant "books" (tenants/books.yaml); allowed: a prefix unique across the fleet (set aws.prefix)',
+    ]);
+    expect(problemsOf({ shop: tenant('shop', '  buckets: [{ name: a }]\n'), books: tenant('books', '  prefix: shop-books\n') })).toEqual([
+      'tenants/books.yaml:8:11: aws.prefix: AWS prefix "shop-books" (set in aws.prefix) and the AWS prefix "shop" of tenant "shop" (tenants/shop.yaml) start one another; allowed: a prefix that neither starts another tenant\'s prefix followed by "-" nor starts with one (set aws.prefix)',
+    ]);
+  });
+
   it('GIVEN duplicate names and a queue named like another queue\'s dead-letter queue WHEN loaded THEN each is an error', () => {
     expect(problemsOf({ shop: tenant('shop', '  buckets: [{ name: a }, { name: a }]\n  queues: [{ name: jobs }, { name: jobs-dlq }]\n') })).toEqual([
       'tenants/shop.yaml:8:34: aws.buckets[1].name: duplicate buckets name "a"; allowed: each name once',

@@ -23,6 +23,18 @@ describe('tenant rules', () => {
     expect(problemsOf({ a: tenant('a', 'hostnames: [a.stage.example.com]\nnetwork:\n  allowFrom: [b]\n'), b: tenant('b', 'network:\n  allowTo: [a]\n') })).toEqual([]);
   });
 
+  it('GIVEN a 60-character tenant name WHEN its extra namespaces fit 63 characters or not THEN only the one that does not is an error, naming the longest suffix', () => {
+    const long = `team-${'x'.repeat(55)}`;
+    expect(problemsOf({ [long]: tenant(long, 'namespaces: [ci, jobs]\n') })).toEqual([
+      `tenants/${long}.yaml:8:18: namespaces[1]: found "jobs": namespace "${long}-jobs" has 65 characters; allowed: at most 63 for "<name>-<suffix>", so a suffix of at most 2 characters`,
+    ]);
+  });
+
+  it('GIVEN a tenant name of 64 characters WHEN loaded THEN the schema refuses it', () => {
+    const long = `team-${'x'.repeat(59)}`;
+    expect(problemsOf({ [long]: tenant(long) })[0]).toMatch(/^tenants\/team-x+\.yaml:1:7: name: .*63/);
+  });
+
   it('GIVEN reserved tenant and namespace names WHEN loaded THEN each is an error at its line', () => {
     expect(problemsOf({ 'kube-tools': tenant('kube-tools'), shop: tenant('shop', 'namespaces: [jobs]\n'), monitoring: tenant('monitoring') })).toEqual([
       'tenants/kube-tools.yaml:1:7: name: namespace "kube-tools" is reserved (names starting with "kube-" are reserved for the platform); allowed: a name outside kube-*, infra-* and default, flux-system, crossplane-system, platform, aws-load-balancer-controller, cert-manager, cluster-autoscaler, external-dns, external-secrets, logging, metrics-server, monitoring, reloader, thanos, traefik',

@@ -1,3 +1,4 @@
+import type { Tenant } from '@platform/schemas';
 import type { Construct } from 'constructs';
 import type { PolicyStatement } from '../crossplane/iam/policy-document.js';
 import type { AwsNameRule, TenantAwsEnv, TenantNetwork } from './tenant-aws-env.js';
@@ -6,6 +7,12 @@ import type { AwsNameRule, TenantAwsEnv, TenantNetwork } from './tenant-aws-env.
 export interface KindItem {
   readonly name: string;
 }
+
+/**
+ * One entry of the tenant file field `F` as the schema defines it (defaults filled): a kind's descriptor takes its
+ * entries in this type, so its construct's props and its schema block cannot drift apart unnoticed.
+ */
+export type TenantAwsItem<F extends keyof Tenant['aws']> = Tenant['aws'][F] extends readonly (infer I)[] ? I : never;
 
 /** One AWS name a kind makes from each entry: the rule it must fit and the short name it starts from. */
 export interface KindName<I extends KindItem = KindItem> {

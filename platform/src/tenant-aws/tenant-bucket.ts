@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { SecureBucket } from '../infra/secure-bucket.js';
 import { type TenantAwsEnv, BUCKET_NAME_MAX_LENGTH, bucketName, bucketNamePrefix, mrCommon, tenantTags } from './tenant-aws-env.js';
-import type { TenantAwsKind } from './tenant-aws-kind.js';
+import type { TenantAwsItem, TenantAwsKind } from './tenant-aws-kind.js';
 
 export interface TenantBucketProps {
   readonly env: TenantAwsEnv;
@@ -49,7 +49,7 @@ const BUCKET_ACTIONS = ['s3:ListBucket', 's3:GetBucketLocation'];
 const OBJECT_ACTIONS = ['s3:GetObject', 's3:GetObjectVersion', 's3:PutObject', 's3:DeleteObject', 's3:AbortMultipartUpload', 's3:ListMultipartUploadParts'];
 
 /** The tenant AWS kind `aws.buckets`. */
-export const BUCKETS: TenantAwsKind<TenantBucketItem> = {
+export const BUCKETS: TenantAwsKind<TenantAwsItem<'buckets'>> = {
   field: 'buckets',
   title: 'S3 bucket',
   mrPrefix: 'bucket',
@@ -81,9 +81,3 @@ export const BUCKETS: TenantAwsKind<TenantBucketItem> = {
   },
 };
 
-/** One entry of `aws.buckets`. */
-export interface TenantBucketItem {
-  readonly name: string;
-  readonly expireAfterDays?: number;
-  readonly noncurrentVersionsExpireAfterDays?: number;
-}

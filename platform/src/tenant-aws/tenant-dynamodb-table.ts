@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { DynamoDbTable } from '../crossplane/dynamodb/table.js';
 import { type TenantAwsEnv, fittedAwsName, mrCommon, tenantTags } from './tenant-aws-env.js';
-import type { TenantAwsKind } from './tenant-aws-kind.js';
+import type { TenantAwsItem, TenantAwsKind } from './tenant-aws-kind.js';
 
 const TABLE_NAME = { what: 'DynamoDB table name', max: 255 };
 const TABLE_ACTIONS = [
@@ -58,7 +58,7 @@ export class TenantDynamoDbTable extends Construct {
 }
 
 /** The tenant AWS kind `aws.tables`. */
-export const TABLES: TenantAwsKind<TenantTableItem> = {
+export const TABLES: TenantAwsKind<TenantAwsItem<'tables'>> = {
   field: 'tables',
   title: 'DynamoDB table',
   mrPrefix: 'table',
@@ -80,10 +80,3 @@ export const TABLES: TenantAwsKind<TenantTableItem> = {
   },
 };
 
-/** One entry of `aws.tables`. */
-export interface TenantTableItem {
-  readonly name: string;
-  readonly hashKey: TableKey;
-  readonly rangeKey?: TableKey;
-  readonly ttlAttribute?: string;
-}

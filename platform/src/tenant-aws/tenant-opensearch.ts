@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { OpenSearchDomain } from '../crossplane/opensearch/domain.js';
 import { type TenantAwsEnv, type TenantNetwork, fittedAwsName, mrCommon, tenantTags } from './tenant-aws-env.js';
-import type { TenantAwsKind } from './tenant-aws-kind.js';
+import type { TenantAwsItem, TenantAwsKind } from './tenant-aws-kind.js';
 
 const DOMAIN_NAME = { what: 'OpenSearch domain name', max: 28 };
 const PORT = 443;
@@ -68,7 +68,7 @@ export class TenantOpenSearch extends Construct {
 }
 
 /** The tenant AWS kind `aws.opensearch`. */
-export const OPENSEARCH: TenantAwsKind<TenantOpenSearchItem> = {
+export const OPENSEARCH: TenantAwsKind<TenantAwsItem<'opensearch'>> = {
   field: 'opensearch',
   title: 'OpenSearch domain',
   mrPrefix: 'opensearch',
@@ -93,5 +93,3 @@ export const OPENSEARCH: TenantAwsKind<TenantOpenSearchItem> = {
   },
 };
 
-/** One entry of `aws.opensearch`: the same fields as the schema block (see `TenantOpenSearchProps`). */
-export type TenantOpenSearchItem = Pick<TenantOpenSearchProps, 'name' | 'engineVersion' | 'instanceType' | 'instanceCount' | 'volumeSize'>;

@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { RdsInstance, RdsSubnetGroup } from '../crossplane/rds/instance.js';
 import { type TenantAwsEnv, type TenantNetwork, fittedAwsName, mrCommon, tenantTags } from './tenant-aws-env.js';
-import type { TenantAwsKind } from './tenant-aws-kind.js';
+import type { TenantAwsItem, TenantAwsKind } from './tenant-aws-kind.js';
 
 const FINAL = '-final';
 const IDENTIFIER = { what: 'RDS instance identifier', max: 63, reserve: FINAL };
@@ -97,7 +97,7 @@ export class TenantPostgres extends Construct {
 }
 
 /** The tenant AWS kind `aws.databases`. */
-export const DATABASES: TenantAwsKind<TenantPostgresItem> = {
+export const DATABASES: TenantAwsKind<TenantAwsItem<'databases'>> = {
   field: 'databases',
   title: 'PostgreSQL database (RDS)',
   mrPrefix: 'postgres',
@@ -138,9 +138,3 @@ export const DATABASES: TenantAwsKind<TenantPostgresItem> = {
   },
 };
 
-/** One entry of `aws.databases`. */
-export interface TenantPostgresItem extends Pick<TenantPostgresProps, 'name' | 'engineVersion' | 'instanceClass' | 'allocatedStorage' | 'maxAllocatedStorage' | 'backupRetentionDays'> {
-  /** Per environment. */
-  readonly multiAz?: Partial<Record<TenantAwsEnv['environment'], boolean>>;
-  readonly deletionProtection?: Partial<Record<TenantAwsEnv['environment'], boolean>>;
-}

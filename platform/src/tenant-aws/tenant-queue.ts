@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import { SQS_QUEUE_NAME_MAX_LENGTH, SqsQueue, SqsQueuePolicy, SqsQueueRedrivePolicy } from '../crossplane/sqs/queue.js';
 import { type PolicyStatement, policyDocument } from '../crossplane/iam/policy-document.js';
 import { type TenantAwsEnv, fittedAwsName, mrCommon, tenantTags } from './tenant-aws-env.js';
-import type { TenantAwsKind } from './tenant-aws-kind.js';
+import type { TenantAwsItem, TenantAwsKind } from './tenant-aws-kind.js';
 
 export interface TenantQueueProps {
   readonly env: TenantAwsEnv;
@@ -94,7 +94,7 @@ export class TenantQueue extends Construct {
 }
 
 /** The tenant AWS kind `aws.queues`. */
-export const QUEUES: TenantAwsKind<TenantQueueItem> = {
+export const QUEUES: TenantAwsKind<TenantAwsItem<'queues'>> = {
   field: 'queues',
   title: 'SQS queue',
   mrPrefix: 'queue',
@@ -114,19 +114,10 @@ export const QUEUES: TenantAwsKind<TenantQueueItem> = {
   render: (scope, ctx, q) => {
     new TenantQueue(scope, `queue-${q.name}`, {
       env: ctx.env, name: q.name, kmsKeyAlias: ctx.kmsKeyAlias, consumerRoleArns: ctx.workloadRoleArns,
-      topicArns: (ctx.extra.topicArnsOf as (queue: TenantQueueItem) => string[] | undefined)?.(q) ?? [],
+      topicArns: (ctx.extra.topicArnsOf as (queue: TenantAwsItem<'queues'>) => string[] | undefined)?.(q) ?? [],
       visibilityTimeoutSeconds: q.visibilityTimeoutSeconds, messageRetentionSeconds: q.messageRetentionSeconds,
       deadLetterQueue: q.deadLetterQueue, maxReceiveCount: q.maxReceiveCount,
     });
   },
 };
 
-/** One entry of `aws.queues`. */
-export interface TenantQueueItem {
-  readonly name: string;
-  readonly visibilityTimeoutSeconds?: number;
-  readonly messageRetentionSeconds?: number;
-  readonly deadLetterQueue?: boolean;
-  readonly maxReceiveCount?: number;
-  readonly subscribeTo?: readonly string[];
-}

@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { ElastiCacheReplicationGroup, ElastiCacheSubnetGroup } from '../crossplane/elasticache/replication-group.js';
 import { type TenantAwsEnv, type TenantNetwork, fittedAwsName, mrCommon, tenantTags } from './tenant-aws-env.js';
-import type { TenantAwsKind } from './tenant-aws-kind.js';
+import type { TenantAwsItem, TenantAwsKind } from './tenant-aws-kind.js';
 
 const GROUP_ID = { what: 'ElastiCache replication group id', max: 40 };
 import { TenantSecurityGroup } from './tenant-security-group.js';
@@ -79,7 +79,7 @@ export class TenantRedis extends Construct {
 }
 
 /** The tenant AWS kind `aws.redis`. */
-export const REDIS: TenantAwsKind<TenantRedisItem> = {
+export const REDIS: TenantAwsKind<TenantAwsItem<'redis'>> = {
   field: 'redis',
   title: 'Redis (ElastiCache)',
   mrPrefix: 'redis',
@@ -105,5 +105,3 @@ export const REDIS: TenantAwsKind<TenantRedisItem> = {
   },
 };
 
-/** One entry of `aws.redis`. */
-export type TenantRedisItem = Pick<TenantRedisProps, 'name' | 'engineVersion' | 'nodeType' | 'replicas'>;

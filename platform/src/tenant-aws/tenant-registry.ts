@@ -5,7 +5,7 @@ import { type PolicyStatement, policyDocument } from '../crossplane/iam/policy-d
 import { ECR_READ_ACTIONS } from '../infra/image-reflector-role.js';
 import { ecrImage } from '../workloads/ecr-image.js';
 import { type TenantAwsEnv, IAM_ROLE_NAME, fittedAwsName, mrCommon, accountRoleArn, tenantTags } from './tenant-aws-env.js';
-import type { TenantAwsKind } from './tenant-aws-kind.js';
+import type { TenantAwsItem, TenantAwsKind } from './tenant-aws-kind.js';
 
 const REPOSITORY_NAME = { what: 'ECR repository name', max: 256 };
 /** The AWS name of the registry `name`. */
@@ -152,7 +152,7 @@ function repositoryStatements(props: TenantRegistryProps, ciRoleArn: string): Po
 const LOGIN = 'ecr:GetAuthorizationToken';
 
 /** The tenant AWS kind `aws.registries`. */
-export const REGISTRIES: TenantAwsKind<TenantRegistryItem> = {
+export const REGISTRIES: TenantAwsKind<TenantAwsItem<'registries'>> = {
   field: 'registries',
   title: 'container registry (ECR)',
   mrPrefix: 'registry',
@@ -187,5 +187,3 @@ export const REGISTRIES: TenantAwsKind<TenantRegistryItem> = {
   },
 };
 
-/** One entry of `aws.registries`. */
-export type TenantRegistryItem = Pick<TenantRegistryProps, 'name' | 'githubRepositories' | 'keepImages'>;

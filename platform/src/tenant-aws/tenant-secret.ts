@@ -2,7 +2,7 @@ import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { SecretsManagerSecret } from '../crossplane/secretsmanager/secret.js';
 import { type TenantAwsEnv, fitName, mrCommon, secretNamePrefix, tenantTags } from './tenant-aws-env.js';
-import type { TenantAwsKind } from './tenant-aws-kind.js';
+import type { TenantAwsItem, TenantAwsKind } from './tenant-aws-kind.js';
 import { SECRET_READ_ACTIONS, tenantSecretStoreName } from './tenant-secret-store.js';
 
 const SECRET_NAME = { what: 'Secrets Manager secret name', max: 512 };
@@ -61,7 +61,7 @@ export class TenantSecret extends Construct {
 }
 
 /** The tenant AWS kind `aws.secrets`. */
-export const SECRETS: TenantAwsKind<TenantSecretItem> = {
+export const SECRETS: TenantAwsKind<TenantAwsItem<'secrets'>> = {
   field: 'secrets',
   title: 'Secrets Manager secret',
   mrPrefix: 'secret',
@@ -84,5 +84,3 @@ export const SECRETS: TenantAwsKind<TenantSecretItem> = {
   },
 };
 
-/** One entry of `aws.secrets`. */
-export type TenantSecretItem = Pick<TenantSecretProps, 'name' | 'description' | 'refreshInterval'>;

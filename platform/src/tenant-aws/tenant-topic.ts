@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { SnsTopic, SnsTopicSubscription } from '../crossplane/sns/topic.js';
 import { type TenantAwsEnv, fittedAwsName, mrCommon, tenantTags } from './tenant-aws-env.js';
-import type { TenantAwsKind } from './tenant-aws-kind.js';
+import type { TenantAwsItem, TenantAwsKind } from './tenant-aws-kind.js';
 
 const TOPIC_NAME = { what: 'SNS topic name', max: 256 };
 const PUBLISH = ['sns:Publish', 'sns:GetTopicAttributes'];
@@ -55,7 +55,7 @@ export class TenantTopic extends Construct {
 }
 
 /** The tenant AWS kind `aws.topics`. */
-export const TOPICS: TenantAwsKind<TenantTopicItem> = {
+export const TOPICS: TenantAwsKind<TenantAwsItem<'topics'>> = {
   field: 'topics',
   title: 'SNS topic',
   mrPrefix: 'topic',
@@ -77,8 +77,3 @@ export const TOPICS: TenantAwsKind<TenantTopicItem> = {
   },
 };
 
-/** One entry of `aws.topics`. */
-export interface TenantTopicItem {
-  readonly name: string;
-  readonly subscribers?: readonly string[];
-}

@@ -1,5 +1,5 @@
 import type { Cluster, Tenant } from '@platform/schemas';
-import { NAMESPACE_MAX_LENGTH, PLATFORM_NAMESPACES, internalIngressHost, tenantNamespaces } from '@platform/platform';
+import { NAMESPACE_MAX_LENGTH, NO_QUOTA, PLATFORM_NAMESPACES, internalIngressHost, tenantNamespaces } from '@platform/platform';
 import type { Diagnostic } from './diagnostic.js';
 import { type Claim, oneSided } from './consent.js';
 import type { FleetRule } from './fleet-rules.js';
@@ -131,6 +131,13 @@ export const quotasWithinCeilings: FleetRule = (fleet) => {
       for (const name of t.spec.clusters) {
         const cluster = clusters.get(name);
         if (!cluster) continue;
+        if (asked === NO_QUOTA) {
+          const required = cluster.spec.tenancy?.requiredQuotas ?? [];
+          if ((required as readonly string[]).includes(key)) {
+            problems.push(t.source.problem(['quotas', key], `found "${NO_QUOTA}", but cluster "${name}" (${cluster.source.path}) requires a ${key} cap (tenancy.requiredQuotas); allowed: a value of at most ${cluster.spec.tenancy?.quotaCeilings?.[key] ?? CEILING_DEFAULTS[key]}`));
+          }
+          continue;
+        }
         const ceiling = cluster.spec.tenancy?.quotaCeilings?.[key] ?? CEILING_DEFAULTS[key];
         const n = (v: string | number) => (typeof v === 'number' ? v : parseQuantity(v));
         if (n(asked) > n(ceiling)) {

@@ -70,6 +70,14 @@ describe('tenant rules', () => {
     ]);
   });
 
+  it('GIVEN quotas set to none WHEN the cluster requires the cap or not THEN only the required one is an error', () => {
+    const required = 'tenancy:\n  requiredQuotas: [memory]\n';
+    expect(problemsOf({ a: tenant('a', 'quotas:\n  cpu: none\n  memory: none\n') })).toEqual([]);
+    expect(problemsOf({ a: tenant('a', 'quotas:\n  cpu: none\n  memory: none\n') }, required)).toEqual([
+      'tenants/a.yaml:10:11: quotas.memory: found "none", but cluster "stage" (clusters/stage.yaml) requires a memory cap (tenancy.requiredQuotas); allowed: a value of at most 128Gi',
+    ]);
+  });
+
   it('GIVEN quotas over the cluster ceilings WHEN loaded THEN each is an error naming the cluster file', () => {
     const ceilings = 'tenancy:\n  quotaCeilings:\n    cpu: "4"\n    pods: 40\n';
     expect(problemsOf({ a: tenant('a', 'quotas:\n  cpu: 4500m\n  memory: 256Gi\n') }, ceilings)).toEqual([

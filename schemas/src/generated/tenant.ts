@@ -68,15 +68,15 @@ export interface Tenant {
    */
   namespaces: string[];
   /**
-   * ResourceQuota of each tenant namespace. Each value must stay within the cluster's tenancy.quotaCeilings.
+   * ResourceQuota of each tenant namespace. Each value must stay within the cluster's tenancy.quotaCeilings. cpu, memory and storage may be "none" (no cap) unless a cluster of the tenant lists them in tenancy.requiredQuotas; pods and load balancers are always capped.
    */
   quotas: {
     /**
-     * Sum of CPU requests of all pods, e.g. "4" or "500m" (CPU limits are not capped).
+     * Sum of CPU requests of all pods, e.g. "4" or "500m" (CPU limits are not capped); "none" for no cap.
      */
     cpu: string;
     /**
-     * Sum of memory requests (and limits) of all pods, e.g. 16Gi.
+     * Sum of memory requests (and limits) of all pods, e.g. 16Gi; "none" for no cap.
      */
     memory: string;
     /**
@@ -84,7 +84,7 @@ export interface Tenant {
      */
     pods: number;
     /**
-     * Sum of PersistentVolumeClaim requests.
+     * Sum of PersistentVolumeClaim requests; "none" for no cap.
      */
     storage: string;
     /**

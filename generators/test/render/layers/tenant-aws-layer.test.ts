@@ -143,6 +143,42 @@ describe('registry readers', () => {
   });
 });
 
+describe('the example fleet\'s tenant with a 60-character name', () => {
+  const LONG = 'civil-legal-aid-means-assessment-service-preproduction-teams';
+  const mine = bundles.filter((b) => b.tenant === LONG);
+  const field = (o: Obj, key: string) => String(o.spec.forProvider[key]);
+  const ext = (o: Obj) => (o.metadata as { annotations?: Record<string, string> }).annotations?.['crossplane.io/external-name'] ?? '';
+
+  it('GIVEN it on every cluster it lists WHEN rendered THEN every AWS name fits its AWS limit and starts with its derived prefix', () => {
+    expect(mine.map((b) => b.cluster).sort()).toEqual(['production', 'staging']);
+    for (const b of mine) {
+      const own = `${b.cluster}-civil-97d9-`;
+      const of = (kind: string) => b.objects.filter((o) => o.kind === kind && o.metadata.namespace === LONG);
+      const check = (names: string[], max: number) => {
+        expect(names.length, `${b.cluster} ${max}`).toBeGreaterThan(0);
+        for (const n of names) {
+          expect(n.length, n).toBeLessThanOrEqual(max);
+          expect(n.startsWith(own) || n.startsWith(`${b.bucketPrefix}${own}`), n).toBe(true);
+        }
+      };
+      check(of('Domain').map((o) => field(o, 'domainName')), 28);
+      check(of('ReplicationGroup').map(ext), 40);
+      check(of('Bucket').map(ext), 63);
+      check(of('Role').map(ext), 64);
+      check(of('Queue').map((o) => field(o, 'name')), 80);
+      check(of('Repository').map(ext), 256);
+      expect(of('Queue').map((o) => field(o, 'name')).sort()).toEqual([`${own}means-assessment-eligibility-recalculation-requests`, `${own}means-assessment-eligibility-recalculation-requests-dlq`]);
+      expect(of('ServiceAccount').map((o) => o.metadata.name).sort()).toEqual(['case-worker-document-ingestion-processor']);
+    }
+  });
+
+  it('GIVEN its environment staging WHEN rendered on the production cluster THEN its Redis follows staging, not the cluster', () => {
+    const prod = mine.find((b) => b.cluster === 'production')!;
+    const redis = prod.objects.find((o) => o.kind === 'ReplicationGroup')!;
+    expect(redis.spec.forProvider).toMatchObject({ numCacheClusters: 1, multiAzEnabled: false, automaticFailoverEnabled: false, snapshotRetentionLimit: 1 });
+  });
+});
+
 /**
  * A kind the platform does not have, added the way a real one is: its construct, its descriptor and its schema
  * block, and nothing else. Every list of kinds must pick it up.

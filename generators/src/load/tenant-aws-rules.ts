@@ -288,12 +288,12 @@ export const TENANT_AWS_RULES: FleetRule[] = [awsNamesFit, kindEntriesValid, aws
 /** Warnings `generate` prints: VPC-attached tenant resources left out on a cluster without `network.ids`. */
 export function tenantAwsWarnings(fleet: Fleet): string[] {
   const byName = new Map<string, Loaded<Cluster>>(fleet.clusters.map((c) => [c.spec.name, c]));
-  return fleet.tenants.flatMap((t) =>
-    !needsNetwork(t.spec.aws)
-      ? []
-      : t.spec.clusters
-          .map((c) => byName.get(c))
-          .filter((c): c is Loaded<Cluster> => c !== undefined && c.spec.network.ids === undefined)
-          .map((c) => `warning: ${c.source.path}: cluster "${c.spec.name}" has no network.ids (vpcId, secureSubnetIds, computeSecurityGroupId): the databases, Redis and OpenSearch of tenant "${t.spec.name}" (${t.source.path}) are not rendered there until they are set`),
-  );
+  return fleet.tenants.flatMap((t) => {
+    if (!needsNetwork(t.spec.aws)) return [];
+    const inVpc = tenantAwsKinds().filter((k) => k.vpc !== null && itemsOf(t.spec.aws, k).length > 0).map((k) => `aws.${k.field}`);
+    return t.spec.clusters
+      .map((c) => byName.get(c))
+      .filter((c): c is Loaded<Cluster> => c !== undefined && c.spec.network.ids === undefined)
+      .map((c) => `warning: ${c.source.path}: cluster "${c.spec.name}" has no network.ids (vpcId, secureSubnetIds, computeSecurityGroupId): the resources in the VPC of tenant "${t.spec.name}" (${t.source.path}: ${inVpc.join(', ')}) are not rendered there until they are set`);
+  });
 }

@@ -102,7 +102,7 @@ describe('tenant AWS rules', () => {
   it('GIVEN a cluster without network ids WHEN a tenant asks for a database THEN generate warns naming the cluster, the tenant and the missing field', () => {
     const fleet = loadFleet(fleetDir({ shop: tenant('shop', '  databases: [{ name: main }]\n  buckets: [{ name: a }]\n') }, ''));
     expect(tenantAwsWarnings(fleet)).toEqual([
-      'warning: clusters/stage.yaml: cluster "stage" has no network.ids (vpcId, secureSubnetIds, computeSecurityGroupId): the databases, Redis and OpenSearch of tenant "shop" (tenants/shop.yaml) are not rendered there until they are set',
+      'warning: clusters/stage.yaml: cluster "stage" has no network.ids (vpcId, secureSubnetIds, computeSecurityGroupId): the resources in the VPC of tenant "shop" (tenants/shop.yaml: aws.databases) are not rendered there until they are set',
     ]);
   });
 

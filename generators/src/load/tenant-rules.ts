@@ -240,8 +240,16 @@ export const namespacesFit: FleetRule = (fleet) =>
     }),
   );
 
+/** `namespaceEnvironments` names only the tenant's extra namespaces. */
+export const namespaceEnvironmentsNameNamespaces: FleetRule = (fleet) =>
+  fleet.tenants.flatMap((t) =>
+    Object.keys(t.spec.namespaceEnvironments ?? {})
+      .filter((suffix) => !t.spec.namespaces.includes(suffix))
+      .map((suffix) => t.source.problem(['namespaceEnvironments', suffix], `found "${suffix}", not one of the tenant's namespaces; allowed: ${t.spec.namespaces.map((n) => `"${n}"`).join(', ') || 'none (namespaces is empty)'}`)),
+  );
+
 export const TENANT_RULES: FleetRule[] = [
-  namespacesFit,
+  namespacesFit, namespaceEnvironmentsNameNamespaces,
   tenantsOnlyWhereAllowed, reservedTenantNames, uniqueTenantNamespaces, uniqueHostnames, hostnamesNotNested, hostnamesInClusterDomains, quotasWithinCeilings,
   limitRangeRequestsWithinLimits, githubTeamsWellFormed, allowancesNameTenants, networkAllowancesAgree,
 ];

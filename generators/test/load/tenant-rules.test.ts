@@ -35,6 +35,12 @@ describe('tenant rules', () => {
     expect(problemsOf({ [long]: tenant(long) })[0]).toMatch(/^tenants\/team-x+\.yaml:1:7: name: .*63/);
   });
 
+  it('GIVEN an environment for a namespace the tenant does not have WHEN loaded THEN it is an error naming its namespaces', () => {
+    expect(problemsOf({ a: tenant('a', 'namespaces: [jobs]\nnamespaceEnvironments:\n  jobs: development\n  cron: development\n') })).toEqual([
+      'tenants/a.yaml:11:9: namespaceEnvironments.cron: found "cron", not one of the tenant\'s namespaces; allowed: "jobs"',
+    ]);
+  });
+
   it('GIVEN reserved tenant and namespace names WHEN loaded THEN each is an error at its line', () => {
     expect(problemsOf({ 'kube-tools': tenant('kube-tools'), shop: tenant('shop', 'namespaces: [jobs]\n'), monitoring: tenant('monitoring') })).toEqual([
       'tenants/kube-tools.yaml:1:7: name: namespace "kube-tools" is reserved (names starting with "kube-" are reserved for the platform); allowed: a name outside kube-*, infra-* and default, flux-system, crossplane-system, platform, aws-load-balancer-controller, cert-manager, cluster-autoscaler, external-dns, external-secrets, logging, metrics-server, monitoring, reloader, thanos, traefik',

@@ -68,6 +68,12 @@ export interface Tenant {
    */
   namespaces: string[];
   /**
+   * Environment of an extra namespace when it differs from the tenant's, by suffix (e.g. jobs: development). Labels that namespace; AWS resources live in the main namespace and follow the tenant's environment.
+   */
+  namespaceEnvironments: {
+    [k: string]: 'development' | 'staging' | 'production' | undefined;
+  };
+  /**
    * ResourceQuota of each tenant namespace. Each value must stay within the cluster's tenancy.quotaCeilings. cpu, memory and storage may be "none" (no cap) unless a cluster of the tenant lists them in tenancy.requiredQuotas; pods and load balancers are always capped.
    */
   quotas: {

@@ -44,6 +44,15 @@ export function tenantEnvironment(tenant: Pick<Tenant, 'environment'>, cluster: 
   return tenant.environment ?? cluster.environment;
 }
 
+/** The environment of one of a tenant's namespaces (`''` for the main one): `namespaceEnvironments`, else the tenant's. */
+export function namespaceEnvironment(
+  tenant: Pick<Tenant, 'environment' | 'namespaceEnvironments'>,
+  suffix: string,
+  cluster: { readonly environment: 'development' | 'staging' | 'production' },
+): 'development' | 'staging' | 'production' {
+  return (suffix ? tenant.namespaceEnvironments?.[suffix] : undefined) ?? tenantEnvironment(tenant, cluster);
+}
+
 /** The AWS prefixes of the fleet's tenants that start with `<awsPrefix>-` (their AWS names fall under it). */
 export function nestedTenantNames(fleet: Fleet, awsPrefix: string): string[] {
   const names = indexOf(fleet).awsPrefixes;

@@ -3,6 +3,7 @@ import type { Cluster, Tenant } from '@platform/schemas';
 import type { Diagnostic } from './diagnostic.js';
 import type { FleetRule } from './fleet-rules.js';
 import type { Fleet, Loaded } from '../model.js';
+import { tenantAwsPrefix } from '../fleet-index.js';
 
 /** One tenant registry on one cluster, as an image repository. */
 interface RegistryImage {
@@ -20,7 +21,7 @@ export function tenantRegistryImages(fleet: Fleet): RegistryImage[] {
       const c = clusters.get(name)?.spec;
       if (!c) return [];
       return t.spec.aws.registries.map((r) => ({
-        image: tenantRegistryImage({ cluster: c.name, tenant: t.spec.name, namespace: t.spec.name, accountId: c.aws.accountId, region: c.aws.region, environment: c.environment }, r.name),
+        image: tenantRegistryImage({ cluster: c.name, tenant: t.spec.name, namespace: t.spec.name, accountId: c.aws.accountId, region: c.aws.region, environment: c.environment, awsPrefix: tenantAwsPrefix(t.spec) }, r.name),
         tenant: t.spec.name,
         cluster: c.name,
         registry: r.name,

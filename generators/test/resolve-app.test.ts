@@ -18,7 +18,8 @@ describe('resolveApp', () => {
     const app = fleet.apps[0]!;
     const tenant = fleet.tenants.find((t) => t.spec.name === app.tenant)!.spec;
     const prod = fleet.clusters.find((c) => c.spec.name === 'prod')!.spec;
-    expect(resolveApp(app, tenant, prod).environment).toBe('production');
-    expect(resolveApp(app, { ...tenant, environment: 'development' }, prod).environment).toBe('development');
+    const withOverride = { ...app, spec: { ...app.spec, environments: { development: { replicas: 1 } } } };
+    expect(resolveApp(withOverride, tenant, prod).replicas).toBe(2);
+    expect(resolveApp(withOverride, { ...tenant, environment: 'development' }, prod).replicas).toBe(1);
   });
 });

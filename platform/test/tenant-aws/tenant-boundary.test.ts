@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TENANT_TAG, type TenantAwsEnv, bucketName } from '../../src/tenant-aws/tenant-aws-env.js';
+import { TENANT_TAG, type TenantAwsEnv, awsPrefixOf, bucketName } from '../../src/tenant-aws/tenant-aws-env.js';
 import { arnOf } from '../../src/tenant-aws/tenant-aws-kinds.js';
 import { tenantBoundaryArn } from '../../src/infra/infra-names.js';
 import { TenantBoundaryPolicy, nestedTenantsOf, tenantBoundaryStatements } from '../../src/tenant-aws/tenant-boundary.js';
@@ -29,7 +29,7 @@ function dataOf(env: TenantAwsEnv): [string, string, Context?][] {
     ['es:ESHttpGet', `${arnOf('opensearch', env, 'search')}/index`],
     ['secretsmanager:GetSecretValue', arnOf('secrets', env, 'stripe').replace('??????', 'AbCdEf')],
     ['ecr:PutImage', arnOf('registries', env, 'web')],
-    ['kms:Decrypt', 'arn:aws:kms:eu-west-2:123456789012:key/0000', { [`aws:ResourceTag/${TENANT_TAG}`]: env.tenant }],
+    ['kms:Decrypt', 'arn:aws:kms:eu-west-2:123456789012:key/0000', { [`aws:ResourceTag/${TENANT_TAG}`]: awsPrefixOf(env) }],
   ];
 }
 
@@ -45,6 +45,17 @@ describe('tenantBoundaryStatements', () => {
 
   it('GIVEN a tenant-made role with a "*" policy WHEN it reaches another tenant\'s resources THEN every request is denied', () => {
     for (const [action, arn, extra] of dataOf(BILLING)) expect(reach(SHOP_POD, action, arn, extra), `${action} ${arn}`).toBe(false);
+  });
+
+  it('GIVEN a 60-character tenant with a derived AWS prefix WHEN its roles use resources THEN the boundary scopes them by the prefix its tag carries', () => {
+    const long: TenantAwsEnv = { ...ENV, tenant: `civil-${'x'.repeat(54)}`, namespace: `civil-${'x'.repeat(54)}` };
+    const prefix = awsPrefixOf(long);
+    const pod = session(`stage-${prefix}-sa-api`, prefix);
+    for (const [action, arn, extra] of dataOf(long)) expect(reach(pod, action, arn, extra), `${action} ${arn}`).toBe(true);
+    for (const [action, arn, extra] of dataOf(long)) expect(reach(SHOP_POD, action, arn, extra), `shop: ${action} ${arn}`).toBe(false);
+    for (const [action, arn, extra] of dataOf(ENV)) expect(reach(pod, action, arn, extra), `long: ${action} ${arn}`).toBe(false);
+    // A session tagged with the tenant's name rather than its prefix matches none of its role names.
+    for (const [action, arn, extra] of dataOf(long)) expect(reach(session(`stage-${prefix}-sa-api`, long.tenant), action, arn, extra), `${action} ${arn}`).toBe(false);
   });
 
   it('GIVEN a tenant-made role with a "*" policy WHEN it reaches the platform THEN IAM, the control plane and the platform\'s data are denied', () => {

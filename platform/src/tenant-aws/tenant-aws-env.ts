@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { NAME_HASH_LENGTH, fitName, stableHash } from '../_fit-name.js';
 import { crossplaneProviderRoleArn } from '../addons-config/aws-cluster-provider-config.js';
 import { clusterBucketName } from '../infra/cluster-infrastructure.js';
 import type { ProviderConfigRef } from '../crossplane/managed-resource.js';
@@ -25,16 +25,10 @@ export interface TenantAwsEnv {
   readonly awsPrefix?: string;
 }
 
+export { NAME_HASH_LENGTH, fitName, stableHash };
+
 /** Tenant names up to this long are their own AWS prefix (every tenant name was, before longer names were allowed). */
 export const NAME_AS_AWS_PREFIX_MAX_LENGTH = 30;
-/** Characters of a stable hash that replace what a name loses when it is shortened to fit an AWS limit. */
-export const NAME_HASH_LENGTH = 4;
-
-/** The first `length` hex characters of the SHA-256 of `text`: a stable, deterministic suffix. */
-export function stableHash(text: string, length = NAME_HASH_LENGTH): string {
-  return createHash('sha256').update(text).digest('hex').slice(0, length);
-}
-
 /**
  * The AWS prefix of a tenant that sets none (`aws.prefix`): its name when it has at most
  * `NAME_AS_AWS_PREFIX_MAX_LENGTH` characters, else its first 6 characters and a hash of the whole name
@@ -58,21 +52,6 @@ export interface AwsNameRule {
   readonly max: number;
   /** A suffix the platform appends to the name (`-dlq`, `-final`), counted in the limit. @default '' */
   readonly reserve?: string;
-}
-
-/**
- * `head + short` when it fits `max`; else as much of `short` as fits, then `-` and a stable hash of the whole
- * name, so the result keeps `head` (the tenant's AWS prefix IAM scopes by), fits, and never changes between runs.
- * Throws when `head` leaves no room for the hash: the loader reports that case first (see `nameRoom`).
- */
-export function fitName(head: string, short: string, max: number): string {
-  const full = `${head}${short}`;
-  if (full.length <= max) return full;
-  const hash = stableHash(full);
-  const keep = max - head.length - hash.length - 1;
-  if (keep >= 1) return `${head}${short.slice(0, keep).replace(/-+$/, '')}-${hash}`;
-  if (max - head.length >= hash.length) return `${head}${hash}`;
-  throw new Error(`'${full}' cannot fit ${max} characters after '${head}'`);
 }
 
 /** IAM's limit on role names (workload roles, CI roles). */

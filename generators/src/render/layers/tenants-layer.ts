@@ -1,4 +1,4 @@
-import { TenantBundle, TenantClusterRoles, TenantGuardrails } from '@platform/platform';
+import { TenantBundle, TenantClusterRoles, TenantGuardrails, tenantKustomizationNames } from '@platform/platform';
 import type { ClusterContext } from '../cluster-context.js';
 import { tenantReconciler } from './flux-layer.js';
 import { tenantEnvironment } from '../../fleet-index.js';
@@ -21,7 +21,8 @@ export function renderTenantsLayer(ctx: ClusterContext): void {
   for (const t of ctx.tenants) {
     const name = t.spec.name;
     const chart = ctx.chart(`tenant-${name}`, `tenants/${name}`, [t.source.path]);
-    const kustomizations = [`tenant-${name}`, ...(ctx.appsOf(name).length > 0 ? [`apps-${name}`] : [])];
+    const flux = tenantKustomizationNames(name);
+    const kustomizations = [flux.bundle, ...(ctx.appsOf(name).length > 0 ? [flux.apps] : [])];
     new TenantBundle(chart, 'bundle', {
       tenant: t.spec,
       environment: tenantEnvironment(t.spec, cluster.spec),

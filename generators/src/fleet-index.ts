@@ -1,3 +1,5 @@
+import type { Tenant } from '@platform/schemas';
+import { defaultAwsPrefix } from '@platform/platform';
 import type { Fleet, LoadedApp } from './model.js';
 
 /**
@@ -6,7 +8,8 @@ import type { Fleet, LoadedApp } from './model.js';
  */
 interface FleetIndex {
   readonly appsByTenant: ReadonlyMap<string, readonly LoadedApp[]>;
-  readonly tenantNames: readonly string[];
+  /** Every tenant's AWS prefix, sorted. */
+  readonly awsPrefixes: readonly string[];
 }
 
 const indexes = new WeakMap<Fleet, FleetIndex>();
@@ -20,7 +23,7 @@ function indexOf(fleet: Fleet): FleetIndex {
       if (list) list.push(a);
       else appsByTenant.set(a.tenant, [a]);
     }
-    index = { appsByTenant, tenantNames: fleet.tenants.map((t) => t.spec.name).sort() };
+    index = { appsByTenant, awsPrefixes: fleet.tenants.map((t) => tenantAwsPrefix(t.spec)).sort() };
     indexes.set(fleet, index);
   }
   return index;
@@ -31,10 +34,29 @@ export function fleetAppsOf(fleet: Fleet, tenant: string): readonly LoadedApp[] 
   return indexOf(fleet).appsByTenant.get(tenant) ?? [];
 }
 
-/** The tenants of the fleet whose names start with `<tenant>-` (their AWS names fall under its prefix). */
-export function nestedTenantNames(fleet: Fleet, tenant: string): string[] {
-  const names = indexOf(fleet).tenantNames;
-  const prefix = `${tenant}-`;
+/** The AWS prefix of a tenant: `aws.prefix`, else derived from its name (see `defaultAwsPrefix`). */
+export function tenantAwsPrefix(tenant: Pick<Tenant, 'name'> & { readonly aws?: { readonly prefix?: string } }): string {
+  return tenant.aws?.prefix ?? defaultAwsPrefix(tenant.name);
+}
+
+/** The environment of a tenant on a cluster: its own `environment`, else the cluster's. */
+export function tenantEnvironment(tenant: Pick<Tenant, 'environment'>, cluster: { readonly environment: 'development' | 'staging' | 'production' }): 'development' | 'staging' | 'production' {
+  return tenant.environment ?? cluster.environment;
+}
+
+/** The environment of one of a tenant's namespaces (`''` for the main one): `namespaceEnvironments`, else the tenant's. */
+export function namespaceEnvironment(
+  tenant: Pick<Tenant, 'environment' | 'namespaceEnvironments'>,
+  suffix: string,
+  cluster: { readonly environment: 'development' | 'staging' | 'production' },
+): 'development' | 'staging' | 'production' {
+  return (suffix ? tenant.namespaceEnvironments?.[suffix] : undefined) ?? tenantEnvironment(tenant, cluster);
+}
+
+/** The AWS prefixes of the fleet's tenants that start with `<awsPrefix>-` (their AWS names fall under it). */
+export function nestedTenantNames(fleet: Fleet, awsPrefix: string): string[] {
+  const names = indexOf(fleet).awsPrefixes;
+  const prefix = `${awsPrefix}-`;
   let lo = 0;
   let hi = names.length;
   while (lo < hi) {

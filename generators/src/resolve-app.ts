@@ -1,6 +1,7 @@
 import { type AppSettings, type ComputeResources, type Environment, appSettings } from '@platform/platform';
 import type { Cluster, Tenant } from '@platform/schemas';
 import type { LoadedApp } from './model.js';
+import { namespaceEnvironment } from './fleet-index.js';
 
 /** Resources of a container that states none: the tenant's limit-range defaults. */
 function tenantDefaultResources(t: Tenant): ComputeResources {
@@ -16,7 +17,8 @@ export function resolveApp(app: LoadedApp, tenant: Tenant, cluster: Cluster): Ap
   return appSettings(app.spec, {
     tenant: app.tenant,
     cluster: cluster.name,
-    environment: cluster.environment as Environment,
+    // Apps follow their namespace's environment (see namespaceEnvironment), which defaults to the cluster's.
+    environment: namespaceEnvironment(tenant, app.spec.namespace ?? '', cluster) as Environment,
     defaults: tenantDefaultResources(tenant),
   });
 }

@@ -1,5 +1,6 @@
 import { tenantRegistryImage } from '@platform/platform';
 import type { Cluster, Tenant } from '@platform/schemas';
+import { tenantAwsPrefix } from './fleet-index.js';
 import type { Fleet, Loaded } from './model.js';
 
 /** One tenant registry on one cluster, as an image repository. */
@@ -18,7 +19,7 @@ export function tenantRegistryImages(fleet: Fleet): RegistryImage[] {
       const c = clusters.get(name)?.spec;
       if (!c) return [];
       return t.spec.aws.registries.map((r) => ({
-        image: tenantRegistryImage({ cluster: c.name, tenant: t.spec.name, namespace: t.spec.name, accountId: c.aws.accountId, region: c.aws.region, environment: c.environment }, r.name),
+        image: tenantRegistryImage({ cluster: c.name, tenant: t.spec.name, namespace: t.spec.name, accountId: c.aws.accountId, region: c.aws.region, environment: c.environment, awsPrefix: tenantAwsPrefix(t.spec) }, r.name),
         tenant: t.spec.name,
         cluster: c.name,
         registry: r.name,

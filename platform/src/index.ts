@@ -104,6 +104,8 @@ export * from './crossplane/opensearch/domain.js';
 export * from './crossplane/dynamodb/table.js';
 export * from './crossplane/ecr/repository.js';
 export * from './tenant-aws/tenant-aws-env.js';
+export * from './tenant-aws/tenant-aws-kind.js';
+export * from './tenant-aws/tenant-aws-kinds.js';
 export * from './tenant-aws/tenant-provider-config.js';
 export * from './tenant-aws/tenant-boundary.js';
 export * from './tenant-aws/tenant-kms-key.js';

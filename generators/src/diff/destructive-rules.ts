@@ -1,7 +1,9 @@
+import { tenantAwsKinds } from '@platform/platform';
+
 /**
  * What counts as destructive, as data: the kinds whose deletion loses data, and the fields whose change makes
  * the cloud provider replace (delete and recreate) the resource. The guard in `guard.ts` applies these; to
- * protect another kind or field, add a row here.
+ * protect another platform kind or field, add a row here; a tenant AWS kind says so in its descriptor (`stateful`).
  *
  * Managed resources are Crossplane v2 namespaced MRs of provider-upjet-aws (`<service>.aws.m.upbound.io`);
  * the legacy cluster-scoped groups (`<service>.aws.upbound.io`) are matched too, so an adopted resource is
@@ -29,21 +31,21 @@ export interface ReplacementField {
   readonly why: string;
 }
 
-export const STATEFUL_KINDS: readonly StatefulKind[] = [
+/** The platform's own stateful kinds: cluster infrastructure and what every tenant gets (its key). */
+const PLATFORM_STATEFUL_KINDS: readonly StatefulKind[] = [
   { service: 's3', kind: 'Bucket', title: 'S3 bucket', loss: 'every object stored in the bucket (logs, metrics, backups, tenant data)' },
   { service: 'kms', kind: 'Key', title: 'KMS key', loss: 'the key material: everything encrypted with it (EKS secrets, EBS volumes, S3 objects) becomes unreadable once the key is deleted' },
-  { service: 'rds', kind: 'Instance', title: 'RDS instance', loss: 'the database and, unless a final snapshot is taken, its data' },
   { service: 'rds', kind: 'Cluster', title: 'RDS cluster', loss: 'the database cluster and, unless a final snapshot is taken, its data' },
   { service: 'eks', kind: 'Cluster', title: 'EKS cluster', loss: 'the Kubernetes control plane and etcd: every workload, secret and volume claim in the cluster' },
   { service: 'ec2', kind: 'VPC', title: 'VPC', loss: 'the network of the cluster: every subnet, node, load balancer and endpoint in it' },
   { service: 'ec2', kind: 'Subnet', title: 'subnet', loss: 'the nodes, load balancers and network interfaces placed in the subnet' },
-  { service: 'elasticache', kind: 'ReplicationGroup', title: 'ElastiCache replication group', loss: 'the cached and persisted data of every node in the group' },
-  { service: 'sqs', kind: 'Queue', title: 'SQS queue', loss: 'every message waiting in the queue' },
-  { service: 'dynamodb', kind: 'Table', title: 'DynamoDB table', loss: 'every item in the table' },
-  { service: 'opensearch', kind: 'Domain', title: 'OpenSearch domain', loss: 'every index and document in the domain' },
-  { service: 'ecr', kind: 'Repository', title: 'ECR repository', loss: 'every image pushed to the repository' },
-  { service: 'secretsmanager', kind: 'Secret', title: 'Secrets Manager secret', loss: 'the secret value and its versions (after the recovery window)' },
 ];
+
+/** Every stateful kind: the platform's, then each tenant AWS kind's (`TenantAwsKind.stateful`), once per service and kind. */
+export function statefulKinds(): readonly StatefulKind[] {
+  const all = [...PLATFORM_STATEFUL_KINDS, ...tenantAwsKinds().flatMap((k) => k.stateful)];
+  return all.filter((k, i) => all.findIndex((o) => o.service === k.service && o.kind === k.kind) === i);
+}
 
 /** The external name is the AWS identity of every managed resource that has one. */
 export const EXTERNAL_NAME_PATH = 'metadata.annotations["crossplane.io/external-name"]';
@@ -96,5 +98,5 @@ const AWS_GROUP = /^([a-z0-9]+)\.aws(\.m)?\.upbound\.io$/;
 export function statefulKind(group: string, kind: string): StatefulKind | undefined {
   const service = AWS_GROUP.exec(group)?.[1];
   if (!service) return undefined;
-  return STATEFUL_KINDS.find((s) => s.service === service && s.kind === kind);
+  return statefulKinds().find((s) => s.service === service && s.kind === kind);
 }

@@ -2,6 +2,7 @@ import { type AppSettings, type Environment, IMAGE_POLICY_NAMESPACE, appNamespac
 import type { App, Cluster, Tenant } from '@platform/schemas';
 import type { Diagnostic } from './diagnostic.js';
 import type { FleetRule } from './fleet-rules.js';
+import { namespaceEnvironment } from '../fleet-index.js';
 import type { Fleet, Loaded, LoadedApp } from '../model.js';
 import { resolveApp } from '../resolve-app.js';
 import { imageMarkerOf } from '../image-automation.js';
@@ -88,7 +89,7 @@ export const appIngressHosts: FleetRule = (fleet) => {
   for (const { app, tenant, cluster, settings } of placements(fleet)) {
     const host = settings.ingress?.host;
     if (!host) continue;
-    const env = cluster.spec.environment as Environment;
+    const env = namespaceEnvironment(tenant.spec, app.spec.namespace ?? '', cluster.spec) as Environment;
     const at: Path = app.spec.environments?.[env]?.ingress ? ['environments', env, 'ingress', 'host'] : ['ingress', 'host'];
     const owned = tenant.spec.hostnames;
     const domain = cluster.spec.dns.domain;

@@ -1,5 +1,9 @@
 import type { Cluster, Tenant } from '@platform/schemas';
-import { BUCKET_NAME_MAX_LENGTH, PLATFORM_IAM_NAMES, bucketName, maxBucketShortName, needsNetwork, tenantBoundaryName, tenantRoleName } from '@platform/platform';
+import {
+  type AwsNameRule, IAM_ROLE_NAME, NAME_HASH_LENGTH, PLATFORM_IAM_NAMES, awsNamePrefix, bucketNamePrefix, itemsOf, nameRoom, needsNetwork, secretNamePrefix,
+  tenantAwsKinds, tenantBoundaryName, tenantRoleName, tenantSecretReaderRoleName, workloadRoleShortName,
+} from '@platform/platform';
+import { tenantAwsPrefix } from '../fleet-index.js';
 import type { Diagnostic } from './diagnostic.js';
 import { type Claim, oneSided } from './consent.js';
 import type { FleetRule } from './fleet-rules.js';
@@ -7,48 +11,72 @@ import type { Fleet, Loaded, LoadedApp } from '../model.js';
 
 type TenantAws = Tenant['aws'];
 
+/** Where the AWS names of one tenant on one cluster start, by the `head` of a kind's name. */
+function headsOf(c: Loaded<Cluster>, t: Loaded<Tenant>) {
+  const env = { accountId: c.spec.aws.accountId, region: c.spec.aws.region, cluster: c.spec.name, tenant: t.spec.name, awsPrefix: tenantAwsPrefix(t.spec) };
+  return { name: awsNamePrefix(env), bucket: bucketNamePrefix(env), secret: secretNamePrefix(env) };
+}
+
+/** Every AWS name a tenant's file makes, by kind: its rule, where it starts and the path of the field that makes it. */
+function namesOf(t: Loaded<Tenant>): { rule: AwsNameRule; head: 'name' | 'bucket' | 'secret'; at: (string | number)[] }[] {
+  const out: { rule: AwsNameRule; head: 'name' | 'bucket' | 'secret'; at: (string | number)[] }[] = [];
+  for (const kind of tenantAwsKinds()) {
+    itemsOf(t.spec.aws, kind).forEach((_, i) => {
+      for (const n of kind.names) out.push({ rule: n.rule, head: n.head ?? 'name', at: ['aws', kind.field, i, 'name'] });
+    });
+  }
+  t.spec.aws.serviceAccounts.forEach((_, i) => out.push({ rule: IAM_ROLE_NAME, head: 'name', at: ['aws', 'serviceAccounts', i, 'name'] }));
+  return out;
+}
+
 /**
- * AWS name limits of each resource kind, for `<cluster>-<tenant>-<name>` (plus the suffixes the
- * platform adds). Checked against every cluster the tenant runs in.
+ * Names the platform makes from the tenant's AWS prefix alone: `<cluster>-tenant-<prefix>` (the tenant role) and
+ * `<cluster>-<prefix>-secrets` (the secret reader), IAM roles of 64 characters at most.
  */
-const LIMITS: { field: keyof TenantAws; what: string; max: number; names: (aws: TenantAws, tenant: string) => [number, string][] }[] = [
-  { field: 'databases', what: 'RDS instance identifier (with "-final" snapshot suffix)', max: 63, names: (a) => a.databases.map((d, i) => [i, `${d.name}-final`]) },
-  { field: 'redis', what: 'ElastiCache replication group id', max: 40, names: (a) => a.redis.map((r, i) => [i, r.name]) },
-  { field: 'opensearch', what: 'OpenSearch domain name', max: 28, names: (a) => a.opensearch.map((o, i) => [i, o.name]) },
-  { field: 'queues', what: 'SQS queue name (with "-dlq")', max: 80, names: (a) => a.queues.map((q, i) => [i, `${q.name}-dlq`]) },
-  { field: 'registries', what: 'IAM role name of the CI role ("ci-<name>")', max: 64, names: (a) => a.registries.map((r, i) => [i, `ci-${r.name}`]) },
-  { field: 'serviceAccounts', what: 'IAM role name ("sa-[<namespace>-]<name>")', max: 64, names: (a) => a.serviceAccounts.map((s, i) => [i, `sa-${s.namespace ? `${s.namespace}-` : ''}${s.name}`]) },
+const PREFIX_NAMES: readonly { readonly what: string; readonly name: (cluster: string, awsPrefix: string) => string }[] = [
+  { what: 'IAM role of its Crossplane ProviderConfig', name: (cluster, awsPrefix) => tenantRoleName({ cluster, tenant: '', awsPrefix }) },
+  { what: 'IAM role of its SecretStore', name: (cluster, awsPrefix) => tenantSecretReaderRoleName({ cluster, tenant: '', awsPrefix }) },
 ];
 
-/** Every AWS name fits its kind's limit on every cluster of the tenant. */
-export const awsNamesFit: FleetRule = (fleet) =>
-  fleet.tenants.flatMap((t) =>
-    LIMITS.flatMap((l) =>
-      l.names(t.spec.aws, t.spec.name).flatMap(([i, short]) => {
-        const longest = t.spec.clusters.reduce((a, c) => (c.length > a.length ? c : a), '');
-        const full = `${longest}-${t.spec.name}-${short}`;
-        if (full.length <= l.max) return [];
-        return [t.source.problem(['aws', l.field, i, 'name'], `${l.what} "${full}" on cluster "${longest}" has ${full.length} characters; allowed: at most ${l.max} (shorten the name)`)];
-      }),
-    ),
-  );
-
 /**
- * Bucket names are global, so they carry the account and region (`bucketName`); each must fit S3's limit
- * on every cluster of the tenant. The error names the longest `name` the tenant may use on that cluster.
+ * Every AWS name fits its kind's limit on every cluster of the tenant: names longer than AWS allows are shortened
+ * with a stable hash (`fitName`), so only an AWS prefix too long to leave room for the hash is an error, and it
+ * says how long `aws.prefix` may be. The limits are the descriptors' (`TenantAwsKind.names`), the renderer's own.
  */
-export const bucketNamesFit: FleetRule = (fleet) =>
-  fleet.tenants.flatMap((t) =>
-    t.spec.aws.buckets.flatMap((b, i) => {
-      for (const c of fleet.clusters.filter((x) => t.spec.clusters.includes(x.spec.name))) {
-        const env = { accountId: c.spec.aws.accountId, region: c.spec.aws.region, cluster: c.spec.name, tenant: t.spec.name };
-        const full = bucketName(env, b.name);
-        if (full.length <= BUCKET_NAME_MAX_LENGTH) continue;
-        const max = maxBucketShortName(env);
-        return [t.source.problem(['aws', 'buckets', i, 'name'], `S3 bucket "${full}" on cluster "${c.spec.name}" (${c.source.path}) has ${full.length} characters; allowed: at most ${BUCKET_NAME_MAX_LENGTH}, so a bucket name of at most ${max} characters for tenant "${t.spec.name}" on cluster "${c.spec.name}"`)];
+export const awsNamesFit: FleetRule = (fleet) =>
+  fleet.tenants.flatMap((t) => {
+    const prefix = tenantAwsPrefix(t.spec);
+    const at = t.spec.aws.prefix === undefined ? ['name'] : ['aws', 'prefix'];
+    const problems: Diagnostic[] = [];
+    const seen = new Set<string>();
+    for (const c of fleet.clusters.filter((x) => t.spec.clusters.includes(x.spec.name))) {
+      const heads = headsOf(c, t);
+      for (const p of PREFIX_NAMES) {
+        const full = p.name(c.spec.name, prefix);
+        if (full.length > IAM_ROLE_NAME.max) {
+          const max = prefix.length - (full.length - IAM_ROLE_NAME.max);
+          problems.push(t.source.problem(at, `the ${p.what} "${full}" on cluster "${c.spec.name}" (${c.source.path}) has ${full.length} characters; allowed: at most ${IAM_ROLE_NAME.max}, so an AWS prefix of at most ${max} characters (set aws.prefix)`));
+        }
       }
-      return [];
-    }),
+      for (const n of namesOf(t)) {
+        const head = heads[n.head];
+        const room = nameRoom(head, n.rule);
+        const key = `${c.spec.name}|${n.rule.what}|${n.head}`;
+        if (room >= NAME_HASH_LENGTH || seen.has(key)) continue;
+        seen.add(key);
+        const max = prefix.length - (NAME_HASH_LENGTH - room);
+        problems.push(t.source.problem(n.at, `${n.rule.what} on cluster "${c.spec.name}" (${c.source.path}) starts with "${head}", which leaves ${Math.max(room, 0)} of AWS's ${n.rule.max} characters${n.rule.reserve ? ` (with "${n.rule.reserve}")` : ''}; allowed: at least ${NAME_HASH_LENGTH} for a shortened name, so an AWS prefix of at most ${max} characters (set aws.prefix)`));
+      }
+    }
+    return problems;
+  });
+
+/** The checks of each kind's entries that a schema cannot state (e.g. a database's storage minimum), at their fields. */
+export const kindEntriesValid: FleetRule = (fleet) =>
+  fleet.tenants.flatMap((t) =>
+    tenantAwsKinds().flatMap((kind) =>
+      itemsOf(t.spec.aws, kind).flatMap((item, i) => (kind.checks?.(item) ?? []).map((p) => t.source.problem(['aws', kind.field, i, ...p.path], p.message))),
+    ),
   );
 
 /** Names are unique per kind in a tenant, and a queue's dead-letter queue never takes another queue's name. */
@@ -56,10 +84,10 @@ export const awsNamesUnique: FleetRule = (fleet) =>
   fleet.tenants.flatMap((t) => {
     const problems: Diagnostic[] = [];
     const aws = t.spec.aws;
-    for (const field of ['buckets', 'databases', 'registries', 'redis', 'queues', 'topics', 'secrets', 'opensearch', 'tables'] as const) {
+    for (const kind of tenantAwsKinds()) {
       const seen = new Set<string>();
-      (aws[field] as readonly { name: string }[]).forEach((x, i) => {
-        if (seen.has(x.name)) problems.push(t.source.problem(['aws', field, i, 'name'], `duplicate ${field} name "${x.name}"; allowed: each name once`));
+      itemsOf(aws, kind).forEach((x, i) => {
+        if (seen.has(x.name)) problems.push(t.source.problem(['aws', kind.field, i, 'name'], `duplicate ${kind.field} name "${x.name}"; allowed: each name once`));
         seen.add(x.name);
       });
     }
@@ -112,7 +140,7 @@ export const PLATFORM_AWS_NAMES = [...PLATFORM_IAM_NAMES, afterCluster(tenantBou
  */
 export const awsPrefixesDisjoint: FleetRule = (fleet) =>
   fleet.tenants.flatMap((t) => {
-    const name = t.spec.name;
+    const name = tenantAwsPrefix(t.spec);
     const clash = PLATFORM_AWS_NAMES.find((p) => p.startsWith(`${name}-`) || p === `${name}-`);
     if (clash) return [t.source.problem(['name'], `tenant AWS names "<cluster>-${name}-*" would include the platform's "<cluster>-${clash}${clash.endsWith('-') ? '*' : ''}"; allowed: a tenant name that is not the first word of ${PLATFORM_AWS_NAMES.map((p) => `"${p.replace(/-$/, '')}"`).join(', ')}`)];
     const scheme = PLATFORM_AWS_NAMES.find((p) => p.endsWith('-') && `${name}-`.startsWith(p));
@@ -133,20 +161,40 @@ export const awsPrefixesDisjoint: FleetRule = (fleet) =>
     return problems;
   });
 
-/** The short AWS names a tenant uses (`<cluster>-<tenant>-<short>`), with the path of the field that makes each. */
+/**
+ * AWS prefixes are unique across the fleet, and a prefix that is not the tenant's own name (derived from a long name,
+ * or set in `aws.prefix`) never starts another tenant's prefix nor starts with one (`<p>-`): the nested-name fences
+ * protect tenants whose names nest (`a`, `a-b`), never a prefix chosen or hashed into another tenant's names.
+ */
+export const awsPrefixesUnique: FleetRule = (fleet) => {
+  const prefixes = fleet.tenants.map((t) => ({ t, p: tenantAwsPrefix(t.spec) }));
+  return prefixes.flatMap(({ t, p }) => {
+    const at = t.spec.aws.prefix === undefined ? ['name'] : ['aws', 'prefix'];
+    const how = t.spec.aws.prefix === undefined ? `derived from the name` : `set in aws.prefix`;
+    const same = prefixes.find((o) => o.t !== t && o.p === p);
+    if (same) return [t.source.problem(at, `AWS prefix "${p}" (${how}) is also the AWS prefix of tenant "${same.t.spec.name}" (${same.t.source.path}); allowed: a prefix unique across the fleet (set aws.prefix)`)];
+    if (p === t.spec.name) return [];
+    const nests = prefixes.find((o) => o.t !== t && (o.p.startsWith(`${p}-`) || p.startsWith(`${o.p}-`)));
+    if (nests) return [t.source.problem(at, `AWS prefix "${p}" (${how}) and the AWS prefix "${nests.p}" of tenant "${nests.t.spec.name}" (${nests.t.source.path}) start one another; allowed: a prefix that neither starts another tenant's prefix followed by "-" nor starts with one (set aws.prefix)`)];
+    return [];
+  });
+};
+
+/** The short AWS names a tenant uses after its prefix (`<cluster>-<prefix>-<short>`), with the path of the field that makes each. */
 function shortNames(aws: TenantAws): [(string | number)[], string][] {
   const out: [(string | number)[], string][] = [];
-  for (const field of ['buckets', 'databases', 'registries', 'redis', 'queues', 'topics', 'opensearch', 'tables'] as const) {
-    (aws[field] as readonly { name: string }[]).forEach((x, i) => out.push([['aws', field, i, 'name'], x.name]));
+  for (const kind of tenantAwsKinds()) {
+    for (const n of kind.names.filter((x) => x.head !== 'secret')) {
+      itemsOf(aws, kind).forEach((x, i) => out.push([['aws', kind.field, i, 'name'], n.short(x)]));
+    }
   }
-  aws.registries.forEach((r, i) => out.push([['aws', 'registries', i, 'name'], `ci-${r.name}`]));
-  aws.serviceAccounts.forEach((s, i) => out.push([['aws', 'serviceAccounts', i, 'name'], `sa-${s.namespace ? `${s.namespace}-` : ''}${s.name}`]));
+  aws.serviceAccounts.forEach((s, i) => out.push([['aws', 'serviceAccounts', i, 'name'], workloadRoleShortName(s.name, s.namespace)]));
   return out;
 }
 
 /** The workload role short names (`sa-[<namespace>-]<app>`) of a tenant's apps with `serviceAccount.awsAccess`, at that field of each app file. */
 function appRoleNames(apps: readonly LoadedApp[]): [LoadedApp, (string | number)[], string][] {
-  return apps.filter((a) => a.spec.serviceAccount?.awsAccess).map((a) => [a, ['serviceAccount', 'awsAccess'], `sa-${a.spec.namespace ? `${a.spec.namespace}-` : ''}${a.spec.name}`]);
+  return apps.filter((a) => a.spec.serviceAccount?.awsAccess).map((a) => [a, ['serviceAccount', 'awsAccess'], workloadRoleShortName(a.spec.name, a.spec.namespace ?? '')]);
 }
 
 /**
@@ -159,14 +207,17 @@ function appRoleNames(apps: readonly LoadedApp[]): [LoadedApp, (string | number)
 export const awsNamesOutsideNestedTenants: FleetRule = (fleet) => {
   const appsOf = new Map<string, LoadedApp[]>();
   for (const a of fleet.apps) appsOf.set(a.tenant, [...(appsOf.get(a.tenant) ?? []), a]);
+  const prefixes = new Map(fleet.tenants.map((t) => [t, tenantAwsPrefix(t.spec)]));
   return fleet.tenants.flatMap((t) => {
-    const nested = fleet.tenants.filter((o) => o.spec.name.startsWith(`${t.spec.name}-`));
+    const p = prefixes.get(t)!;
+    const nested = fleet.tenants.filter((o) => prefixes.get(o)!.startsWith(`${p}-`));
     if (nested.length === 0) return [];
     const made: [Loaded<unknown>, (string | number)[], string][] = [...shortNames(t.spec.aws).map(([at, short]): [Loaded<unknown>, (string | number)[], string] => [t, at, short]), ...appRoleNames(appsOf.get(t.spec.name) ?? [])];
     return made.flatMap(([file, at, short]) => {
-      const owner = nested.find((o) => `${t.spec.name}-${short}`.startsWith(`${o.spec.name}-`));
+      const owner = nested.find((o) => `${p}-${short}`.startsWith(`${prefixes.get(o)!}-`));
       if (!owner) return [];
-      return [file.source.problem(at, `AWS name "<cluster>-${t.spec.name}-${short}" is inside the names "<cluster>-${owner.spec.name}-*" of tenant "${owner.spec.name}" (${owner.source.path}); allowed: a name not starting with "${owner.spec.name.slice(t.spec.name.length + 1)}-"`)];
+      const q = prefixes.get(owner)!;
+      return [file.source.problem(at, `AWS name "<cluster>-${p}-${short}" is inside the names "<cluster>-${q}-*" of tenant "${owner.spec.name}" (${owner.source.path}); allowed: a name not starting with "${q.slice(p.length + 1)}-"`)];
     });
   });
 };
@@ -232,17 +283,17 @@ export const snsSubscriptionsAgree: FleetRule = (fleet) => {
 };
 
 /** The AWS resource rules, in the order FLEET_RULES runs them. */
-export const TENANT_AWS_RULES: FleetRule[] = [awsNamesFit, bucketNamesFit, awsNamesUnique, awsPrefixesDisjoint, awsNamesOutsideNestedTenants, snsSubscriptionsAgree];
+export const TENANT_AWS_RULES: FleetRule[] = [awsNamesFit, kindEntriesValid, awsNamesUnique, awsPrefixesUnique, awsPrefixesDisjoint, awsNamesOutsideNestedTenants, snsSubscriptionsAgree];
 
 /** Warnings `generate` prints: VPC-attached tenant resources left out on a cluster without `network.ids`. */
 export function tenantAwsWarnings(fleet: Fleet): string[] {
   const byName = new Map<string, Loaded<Cluster>>(fleet.clusters.map((c) => [c.spec.name, c]));
-  return fleet.tenants.flatMap((t) =>
-    !needsNetwork(t.spec.aws)
-      ? []
-      : t.spec.clusters
-          .map((c) => byName.get(c))
-          .filter((c): c is Loaded<Cluster> => c !== undefined && c.spec.network.ids === undefined)
-          .map((c) => `warning: ${c.source.path}: cluster "${c.spec.name}" has no network.ids (vpcId, secureSubnetIds, computeSecurityGroupId): the databases, Redis and OpenSearch of tenant "${t.spec.name}" (${t.source.path}) are not rendered there until they are set`),
-  );
+  return fleet.tenants.flatMap((t) => {
+    if (!needsNetwork(t.spec.aws)) return [];
+    const inVpc = tenantAwsKinds().filter((k) => k.vpc !== null && itemsOf(t.spec.aws, k).length > 0).map((k) => `aws.${k.field}`);
+    return t.spec.clusters
+      .map((c) => byName.get(c))
+      .filter((c): c is Loaded<Cluster> => c !== undefined && c.spec.network.ids === undefined)
+      .map((c) => `warning: ${c.source.path}: cluster "${c.spec.name}" has no network.ids (vpcId, secureSubnetIds, computeSecurityGroupId): the resources in the VPC of tenant "${t.spec.name}" (${t.source.path}: ${inVpc.join(', ')}) are not rendered there until they are set`);
+  });
 }

@@ -1,5 +1,5 @@
 import type { Cluster, Tenant } from '@platform/schemas';
-import { PLATFORM_NAMESPACES, internalIngressHost, tenantNamespaces } from '@platform/platform';
+import { NAMESPACE_MAX_LENGTH, NO_QUOTA, PLATFORM_NAMESPACES, internalIngressHost, tenantNamespaces } from '@platform/platform';
 import type { Diagnostic } from './diagnostic.js';
 import { type Claim, oneSided } from './consent.js';
 import type { FleetRule } from './fleet-rules.js';
@@ -131,6 +131,13 @@ export const quotasWithinCeilings: FleetRule = (fleet) => {
       for (const name of t.spec.clusters) {
         const cluster = clusters.get(name);
         if (!cluster) continue;
+        if (asked === NO_QUOTA) {
+          const required = cluster.spec.tenancy?.requiredQuotas ?? [];
+          if ((required as readonly string[]).includes(key)) {
+            problems.push(t.source.problem(['quotas', key], `found "${NO_QUOTA}", but cluster "${name}" (${cluster.source.path}) requires a ${key} cap (tenancy.requiredQuotas); allowed: a value of at most ${cluster.spec.tenancy?.quotaCeilings?.[key] ?? CEILING_DEFAULTS[key]}`));
+          }
+          continue;
+        }
         const ceiling = cluster.spec.tenancy?.quotaCeilings?.[key] ?? CEILING_DEFAULTS[key];
         const n = (v: string | number) => (typeof v === 'number' ? v : parseQuantity(v));
         if (n(asked) > n(ceiling)) {
@@ -224,7 +231,25 @@ export const tenantsOnlyWhereAllowed: FleetRule = (fleet) => {
 };
 
 /** The tenancy rules, in the order FLEET_RULES runs them. */
+/** Each extra namespace `<tenant>-<suffix>` is a DNS label: 63 characters at most. */
+export const namespacesFit: FleetRule = (fleet) =>
+  fleet.tenants.flatMap((t) =>
+    t.spec.namespaces.flatMap((suffix, i) => {
+      const ns = `${t.spec.name}-${suffix}`;
+      return ns.length <= NAMESPACE_MAX_LENGTH ? [] : [t.source.problem(['namespaces', i], `found "${suffix}": namespace "${ns}" has ${ns.length} characters; allowed: at most ${NAMESPACE_MAX_LENGTH} for "<name>-<suffix>", so a suffix of at most ${NAMESPACE_MAX_LENGTH - t.spec.name.length - 1} characters`)];
+    }),
+  );
+
+/** `namespaceEnvironments` names only the tenant's extra namespaces. */
+export const namespaceEnvironmentsNameNamespaces: FleetRule = (fleet) =>
+  fleet.tenants.flatMap((t) =>
+    Object.keys(t.spec.namespaceEnvironments ?? {})
+      .filter((suffix) => !t.spec.namespaces.includes(suffix))
+      .map((suffix) => t.source.problem(['namespaceEnvironments', suffix], `found "${suffix}", not one of the tenant's namespaces; allowed: ${t.spec.namespaces.map((n) => `"${n}"`).join(', ') || 'none (namespaces is empty)'}`)),
+  );
+
 export const TENANT_RULES: FleetRule[] = [
+  namespacesFit, namespaceEnvironmentsNameNamespaces,
   tenantsOnlyWhereAllowed, reservedTenantNames, uniqueTenantNamespaces, uniqueHostnames, hostnamesNotNested, hostnamesInClusterDomains, quotasWithinCeilings,
   limitRangeRequestsWithinLimits, githubTeamsWellFormed, allowancesNameTenants, networkAllowancesAgree,
 ];

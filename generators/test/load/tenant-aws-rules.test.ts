@@ -53,11 +53,36 @@ describe('tenant AWS rules', () => {
     ]);
   });
 
-  it('GIVEN an OpenSearch domain name too long for AWS WHEN loaded THEN the error gives the full name and the limit', () => {
-    // 28 characters is the limit itself: allowed.
-    expect(problemsOf({ shop: tenant('shop', '  opensearch:\n    - name: product-catalogue\n') })).toEqual([]);
-    expect(problemsOf({ shop: tenant('shop', '  opensearch:\n    - name: product-catalogues\n') })).toEqual([
-      'tenants/shop.yaml:9:13: aws.opensearch[0].name: OpenSearch domain name "stage-shop-product-catalogues" on cluster "stage" has 29 characters; allowed: at most 28 (shorten the name)',
+  it('GIVEN names longer than AWS allows WHEN loaded THEN they are accepted (the renderer shortens them)', () => {
+    const t = 'payments-reconciliation';
+    expect(problemsOf({ shop: tenant('shop', '  opensearch:\n    - name: product-catalogues-of-every-country\n') })).toEqual([]);
+    expect(problemsOf({ [t]: tenant(t, '  buckets: [{ name: settlement-reports-of-every-merchant }]\n  queues: [{ name: q }]\n') })).toEqual([]);
+  });
+
+  it('GIVEN an AWS prefix that leaves no room for an OpenSearch domain WHEN loaded THEN the error says how long aws.prefix may be, and a shorter aws.prefix fixes it', () => {
+    // "stage-payments-reconciliation-" is 30 characters, OpenSearch allows 28.
+    const t = 'payments-reconciliation';
+    expect(problemsOf({ [t]: tenant(t, '  opensearch:\n    - name: logs\n') })).toEqual([
+      `tenants/${t}.yaml:9:13: aws.opensearch[0].name: OpenSearch domain name on cluster "stage" (clusters/stage.yaml) starts with "stage-${t}-", which leaves 0 of AWS's 28 characters; allowed: at least 4 for a shortened name, so an AWS prefix of at most 17 characters (set aws.prefix)`,
+    ]);
+    expect(problemsOf({ [t]: tenant(t, '  prefix: payrec\n  opensearch:\n    - name: logs\n') })).toEqual([]);
+  });
+
+  it('GIVEN a database smaller than RDS allows on gp3, or an autoscaling ceiling below it WHEN loaded THEN each error names the minimum', () => {
+    expect(problemsOf({ shop: tenant('shop', '  databases:\n    - name: orders\n      allocatedStorage: 10\n      maxAllocatedStorage: 15\n') })).toEqual([
+      'tenants/shop.yaml:10:25: aws.databases[0].allocatedStorage: found 10; allowed: at least 20 (GiB), the smallest gp3 volume RDS for PostgreSQL allocates',
+      'tenants/shop.yaml:11:28: aws.databases[0].maxAllocatedStorage: found 15; allowed: at least allocatedStorage (10 GiB): the storage autoscaling ceiling',
+    ]);
+    expect(problemsOf({ shop: tenant('shop', '  databases:\n    - name: orders\n      allocatedStorage: 20\n') })).toEqual([]);
+  });
+
+  it('GIVEN two tenants whose AWS prefixes clash or one starts the other WHEN loaded THEN each error names both files and asks for aws.prefix', () => {
+    expect(problemsOf({ shop: tenant('shop', '  buckets: [{ name: a }]\n'), books: tenant('books', '  prefix: shop\n') })).toEqual([
+      'tenants/books.yaml:8:11: aws.prefix: AWS prefix "shop" (set in aws.prefix) is also the AWS prefix of tenant "shop" (tenants/shop.yaml); allowed: a prefix unique across the fleet (set aws.prefix)',
+      'tenants/shop.yaml:1:7: name: AWS prefix "shop" (derived from the name) is also the AWS prefix of tenant "books" (tenants/books.yaml); allowed: a prefix unique across the fleet (set aws.prefix)',
+    ]);
+    expect(problemsOf({ shop: tenant('shop', '  buckets: [{ name: a }]\n'), books: tenant('books', '  prefix: shop-books\n') })).toEqual([
+      'tenants/books.yaml:8:11: aws.prefix: AWS prefix "shop-books" (set in aws.prefix) and the AWS prefix "shop" of tenant "shop" (tenants/shop.yaml) start one another; allowed: a prefix that neither starts another tenant\'s prefix followed by "-" nor starts with one (set aws.prefix)',
     ]);
   });
 
@@ -77,16 +102,7 @@ describe('tenant AWS rules', () => {
   it('GIVEN a cluster without network ids WHEN a tenant asks for a database THEN generate warns naming the cluster, the tenant and the missing field', () => {
     const fleet = loadFleet(fleetDir({ shop: tenant('shop', '  databases: [{ name: main }]\n  buckets: [{ name: a }]\n') }, ''));
     expect(tenantAwsWarnings(fleet)).toEqual([
-      'warning: clusters/stage.yaml: cluster "stage" has no network.ids (vpcId, secureSubnetIds, computeSecurityGroupId): the databases, Redis and OpenSearch of tenant "shop" (tenants/shop.yaml) are not rendered there until they are set',
-    ]);
-  });
-
-  it('GIVEN a bucket name too long for S3 once the account and region lead WHEN loaded THEN the error names the cluster and the longest name allowed', () => {
-    // "123456789012-eu-west-2-stage-payments-reconciliation-" is 53 characters: 10 are left.
-    const t = 'payments-reconciliation';
-    expect(problemsOf({ [t]: tenant(t, '  buckets: [{ name: settlement }]\n') })).toEqual([]);
-    expect(problemsOf({ [t]: tenant(t, '  buckets: [{ name: settlement1 }]\n') })).toEqual([
-      `tenants/${t}.yaml:8:21: aws.buckets[0].name: S3 bucket "123456789012-eu-west-2-stage-${t}-settlement1" on cluster "stage" (clusters/stage.yaml) has 64 characters; allowed: at most 63, so a bucket name of at most 10 characters for tenant "${t}" on cluster "stage"`,
+      'warning: clusters/stage.yaml: cluster "stage" has no network.ids (vpcId, secureSubnetIds, computeSecurityGroupId): the resources in the VPC of tenant "shop" (tenants/shop.yaml: aws.databases) are not rendered there until they are set',
     ]);
   });
 

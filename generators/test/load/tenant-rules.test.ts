@@ -23,6 +23,24 @@ describe('tenant rules', () => {
     expect(problemsOf({ a: tenant('a', 'hostnames: [a.stage.example.com]\nnetwork:\n  allowFrom: [b]\n'), b: tenant('b', 'network:\n  allowTo: [a]\n') })).toEqual([]);
   });
 
+  it('GIVEN a 60-character tenant name WHEN its extra namespaces fit 63 characters or not THEN only the one that does not is an error, naming the longest suffix', () => {
+    const long = `team-${'x'.repeat(55)}`;
+    expect(problemsOf({ [long]: tenant(long, 'namespaces: [ci, jobs]\n') })).toEqual([
+      `tenants/${long}.yaml:8:18: namespaces[1]: found "jobs": namespace "${long}-jobs" has 65 characters; allowed: at most 63 for "<name>-<suffix>", so a suffix of at most 2 characters`,
+    ]);
+  });
+
+  it('GIVEN a tenant name of 64 characters WHEN loaded THEN the schema refuses it', () => {
+    const long = `team-${'x'.repeat(59)}`;
+    expect(problemsOf({ [long]: tenant(long) })[0]).toMatch(/^tenants\/team-x+\.yaml:1:7: name: .*63/);
+  });
+
+  it('GIVEN an environment for a namespace the tenant does not have WHEN loaded THEN it is an error naming its namespaces', () => {
+    expect(problemsOf({ a: tenant('a', 'namespaces: [jobs]\nnamespaceEnvironments:\n  jobs: development\n  cron: development\n') })).toEqual([
+      'tenants/a.yaml:11:9: namespaceEnvironments.cron: found "cron", not one of the tenant\'s namespaces; allowed: "jobs"',
+    ]);
+  });
+
   it('GIVEN reserved tenant and namespace names WHEN loaded THEN each is an error at its line', () => {
     expect(problemsOf({ 'kube-tools': tenant('kube-tools'), shop: tenant('shop', 'namespaces: [jobs]\n'), monitoring: tenant('monitoring') })).toEqual([
       'tenants/kube-tools.yaml:1:7: name: namespace "kube-tools" is reserved (names starting with "kube-" are reserved for the platform); allowed: a name outside kube-*, infra-* and default, flux-system, crossplane-system, platform, aws-load-balancer-controller, cert-manager, cluster-autoscaler, dex, external-dns, external-secrets, grafana, logging, loki, metrics-server, monitoring, reloader, thanos, traefik',
@@ -55,6 +73,14 @@ describe('tenant rules', () => {
   it('GIVEN the internal ingress load balancer name as a hostname WHEN loaded THEN it is reserved', () => {
     expect(problemsOf({ a: tenant('a', 'hostnames: [ingress-internal.stage.example.com]\n') })).toEqual([
       'tenants/a.yaml:8:13: hostnames[0]: hostname "ingress-internal.stage.example.com" is the platform\'s internal ingress load balancer; allowed: any other name in the cluster domains',
+    ]);
+  });
+
+  it('GIVEN quotas set to none WHEN the cluster requires the cap or not THEN only the required one is an error', () => {
+    const required = 'tenancy:\n  requiredQuotas: [memory]\n';
+    expect(problemsOf({ a: tenant('a', 'quotas:\n  cpu: none\n  memory: none\n') })).toEqual([]);
+    expect(problemsOf({ a: tenant('a', 'quotas:\n  cpu: none\n  memory: none\n') }, required)).toEqual([
+      'tenants/a.yaml:10:11: quotas.memory: found "none", but cluster "stage" (clusters/stage.yaml) requires a memory cap (tenancy.requiredQuotas); allowed: a value of at most 128Gi',
     ]);
   });
 

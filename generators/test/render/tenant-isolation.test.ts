@@ -3,10 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadFleet } from '../../src/load/load-fleet.js';
 import { renderCluster } from '../../src/render/render-cluster.js';
+import { tenantAwsPrefix } from '../../src/fleet-index.js';
 
 type Obj = { kind: string; metadata: { name: string; namespace?: string; labels?: Record<string, string> }; [k: string]: unknown };
 const TENANT = 'platform.example.com/tenant';
 const fleet = loadFleet(join(import.meta.dirname, '..', '..', '..'));
+/** The AWS prefix of each tenant: its AWS tenant tag and the start of its AWS names. */
+const prefixOf = (tenant: string) => tenantAwsPrefix(fleet.tenants.find((t) => t.spec.name === tenant)!.spec);
 
 /** Every object rendered for every cluster of the example fleet, with the folder it was written to. */
 const rendered = fleet.clusters.flatMap((c) =>
@@ -107,7 +110,7 @@ describe('tenant isolation in the rendered example fleet', () => {
       const fp = (r.obj.spec as { forProvider: { assumeRolePolicy: string; permissionsBoundary?: string; tags: Record<string, string> } }).forProvider;
       const where = `${r.cluster}/${r.path}`;
       expect(fp.permissionsBoundary, where).toBe(`arn:aws:iam::${account}:policy/${r.cluster}-tenant-boundary`);
-      expect(fp.tags[TENANT], where).toBe(tenant);
+      expect(fp.tags[TENANT], where).toBe(prefixOf(tenant));
       const expected = [
         JSON.stringify({ Service: 'pods.eks.amazonaws.com' }),
         JSON.stringify({ Federated: `arn:aws:iam::${account}:oidc-provider/token.actions.githubusercontent.com` }),
@@ -122,10 +125,10 @@ describe('tenant isolation in the rendered example fleet', () => {
     expect([...principals].sort()).toEqual(['AWS', 'Federated', 'Service']);
   });
 
-  it('GIVEN every tenant role WHEN rendered THEN it is tagged with its tenant, which the boundary scopes by', () => {
+  it('GIVEN every tenant role WHEN rendered THEN it is tagged with its tenant\'s AWS prefix, which the boundary scopes by', () => {
     const roles = rendered.filter((r) => tenantFolder(r.path) && r.obj.kind === 'Role' && r.obj.metadata.namespace === 'crossplane-system');
     expect(roles.length).toBeGreaterThan(3);
-    for (const r of roles) expect((r.obj.spec as { forProvider: { tags: Record<string, string> } }).forProvider.tags[TENANT], r.path).toBe(tenantFolder(r.path));
+    for (const r of roles) expect((r.obj.spec as { forProvider: { tags: Record<string, string> } }).forProvider.tags[TENANT], r.path).toBe(prefixOf(tenantFolder(r.path)!));
   });
 
   it('GIVEN every SecretStore WHEN rendered THEN it reads with its own tenant role and only under its own prefix', () => {
@@ -134,8 +137,8 @@ describe('tenant isolation in the rendered example fleet', () => {
     for (const r of stores) {
       const tenant = namespacesOf.get(`${r.cluster}/${r.obj.metadata.namespace}`)!;
       const aws = (r.obj.spec as { provider: { aws: { role: string; prefix: string } } }).provider.aws;
-      expect(aws.prefix, r.path).toBe(`${r.cluster}/${tenant}/`);
-      expect(aws.role, r.path).toMatch(new RegExp(`:role/${r.cluster}-${tenant}-secrets$`));
+      expect(aws.prefix, r.path).toBe(`${r.cluster}/${prefixOf(tenant)}/`);
+      expect(aws.role, r.path).toMatch(new RegExp(`:role/${r.cluster}-${prefixOf(tenant)}-secrets$`));
     }
   });
 });

@@ -2,6 +2,7 @@ import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { CROSSPLANE_PROVIDER_SERVICE_ACCOUNT } from '../addons/crossplane.js';
 import { PROVIDER_API_VERSION, RUNTIME_CONFIG_API_VERSION } from './crossplane-package-kinds.js';
+import { tenantAwsProviderServices } from '../tenant-aws/tenant-aws-kinds.js';
 
 /** provider-upjet-aws family packages, all at one version (a Renovate regex manager bumps it). */
 export const AWS_PROVIDER_PACKAGES = {
@@ -9,11 +10,16 @@ export const AWS_PROVIDER_PACKAGES = {
   version: 'v2.6.0',
 } as const;
 
-/** The AWS services whose provider packages every cluster installs, plus the family package (ProviderConfigs). */
-export const AWS_PROVIDER_SERVICES = [
-  'autoscaling', 'dynamodb', 'ec2', 'ecr', 'eks', 'elasticache', 'iam', 'kms', 'opensearch', 'rds', 'route53', 's3',
-  'secretsmanager', 'sns', 'sqs',
-] as const;
+/**
+ * The AWS services the platform's own managed resources need: the cluster infrastructure (network, node groups,
+ * EKS, DNS, IAM, keys, buckets) and what every tenant gets (key, security groups, roles, pod identity).
+ */
+const PLATFORM_PROVIDER_SERVICES = ['autoscaling', 'ec2', 'eks', 'iam', 'kms', 'route53', 's3'] as const;
+
+/** The AWS services whose provider packages every cluster installs: the platform's and every tenant AWS kind's, sorted. */
+export function awsProviderServices(): string[] {
+  return [...new Set([...PLATFORM_PROVIDER_SERVICES, ...tenantAwsProviderServices()])].sort();
+}
 
 /** The DeploymentRuntimeConfig every AWS provider runs with. */
 export const AWS_RUNTIME_CONFIG = 'provider-aws';
@@ -24,7 +30,7 @@ export interface AwsProvidersProps {
    * @default - none: EKS Pod Identity associates the role with the ServiceAccount name
    */
   readonly irsaRoleArn?: string;
-  /** @default AWS_PROVIDER_SERVICES */
+  /** @default awsProviderServices() */
   readonly services?: readonly string[];
 }
 
@@ -43,7 +49,7 @@ export class AwsProviders extends Construct {
       metadata: { name: AWS_RUNTIME_CONFIG },
       spec: { serviceAccountTemplate: { metadata: { name: CROSSPLANE_PROVIDER_SERVICE_ACCOUNT, annotations } } },
     });
-    const packages = ['provider-family-aws', ...(props.services ?? AWS_PROVIDER_SERVICES).map((s) => `provider-aws-${s}`)];
+    const packages = ['provider-family-aws', ...(props.services ?? awsProviderServices()).map((s) => `provider-aws-${s}`)];
     for (const pkg of packages) {
       new ApiObject(this, pkg, {
         apiVersion: PROVIDER_API_VERSION,

@@ -1,6 +1,15 @@
 import { Construct } from 'constructs';
 import { FluxKustomization } from './flux-kustomization.js';
 import { PlatformSync, outPath } from './platform-sync.js';
+import { fitName } from '../_fit-name.js';
+
+/** Flux labels every object a Kustomization applies with its name, so the name must be a label value: 63 characters. */
+export const FLUX_KUSTOMIZATION_NAME_MAX_LENGTH = 63;
+
+/** The tenant's two Kustomizations, `tenant-<team>` and `apps-<team>`, shortened with a stable hash when too long for a label value. */
+export function tenantKustomizationNames(tenant: string): { readonly bundle: string; readonly apps: string } {
+  return { bundle: fitName('tenant-', tenant, FLUX_KUSTOMIZATION_NAME_MAX_LENGTH), apps: fitName('apps-', tenant, FLUX_KUSTOMIZATION_NAME_MAX_LENGTH) };
+}
 
 export interface TenantSyncProps {
   readonly cluster: string;
@@ -19,7 +28,7 @@ export interface TenantSyncProps {
 export class TenantSync extends Construct {
   constructor(scope: Construct, id: string, props: TenantSyncProps) {
     super(scope, id);
-    const bundle = `tenant-${props.tenant}`;
+    const { bundle, apps } = tenantKustomizationNames(props.tenant);
     new FluxKustomization(this, 'bundle', {
       name: bundle,
       path: outPath(props.cluster, `tenants/${props.tenant}`),
@@ -28,7 +37,7 @@ export class TenantSync extends Construct {
     });
     if (props.apps === false) return;
     new FluxKustomization(this, 'apps', {
-      name: `apps-${props.tenant}`,
+      name: apps,
       path: outPath(props.cluster, `apps/${props.tenant}`),
       dependsOn: [bundle],
       serviceAccountName: props.reconciler,

@@ -12,7 +12,7 @@ import { TenantRoleBindings, teamGroup } from './tenant-role-bindings.js';
 export interface TenantBundleProps {
   /** The tenant file, defaults filled. */
   readonly tenant: Tenant;
-  /** The cluster's environment class, labelled on every namespace. */
+  /** The tenant's environment on this cluster (its own, else the cluster's), labelled on every namespace. */
   readonly environment: string;
   /** Prefix of OIDC group names on this cluster. */
   readonly groupPrefix: string;
@@ -65,7 +65,9 @@ export class TenantBundle extends Construct {
     const owners = t.owners.map((o) => ({ team: o.team, role: o.role ?? 'edit' }));
     for (const ns of this.namespaces) {
       const scope = new Construct(this, ns);
-      new TenantNamespace(scope, 'namespace', { name: ns, tenant: t.name, environment: props.environment, annotations });
+      const suffix = ns === t.name ? '' : ns.slice(t.name.length + 1);
+      const environment = (suffix && t.namespaceEnvironments?.[suffix]) || props.environment;
+      new TenantNamespace(scope, 'namespace', { name: ns, tenant: t.name, environment, annotations });
       new TenantRoleBindings(scope, 'owners', { namespace: ns, owners, groupPrefix: props.groupPrefix });
       new TenantResourceQuota(scope, 'quota', { namespace: ns, ...t.quotas });
       new TenantLimitRange(scope, 'limits', { namespace: ns, defaultLimit: t.limitRange.defaultLimit, defaultRequest: t.limitRange.defaultRequest });

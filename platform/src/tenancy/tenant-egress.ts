@@ -1,8 +1,8 @@
 import type { EgressRule } from './tenant-network-policies.js';
+import { dataStorePorts } from '../tenant-aws/tenant-aws-kinds.js';
 
-/** Ports of the tenant data stores in the cluster's secure subnets. */
-export const DATA_STORE_PORTS = { postgres: 5432, redis: 6379, opensearch: 443 } as const;
-export type DataStoreKind = keyof typeof DATA_STORE_PORTS;
+/** A tenant AWS kind that lives in the VPC, by its egress name (`postgres`; see `TenantAwsKind.vpc`). */
+export type DataStoreKind = string;
 
 /** The EKS Pod Identity agent on every node (IPv4), where the AWS SDKs fetch a workload role's credentials. */
 export const POD_IDENTITY_AGENT = '169.254.170.23/32';
@@ -24,7 +24,7 @@ export interface TenantEgressProps {
 
 /**
  * The extra egress a tenant needs on one cluster, on top of its default-deny fence:
- * - `allow-egress-<kind>`: each kind of data store it has (Postgres 5432, Redis 6379, OpenSearch 443), to the
+ * - `allow-egress-<kind>`: each kind of data store it has (the port of its descriptor's `vpc`), to the
  *   secure-tier subnets only, from every tenant namespace;
  * - `allow-egress-pod-identity`: the Pod Identity agent on port 80, from namespaces with a workload role;
  * - `allow-egress-aws-apis`: HTTPS to addresses outside the VPC and link-local range, from namespaces with a
@@ -33,7 +33,12 @@ export interface TenantEgressProps {
  */
 export function tenantEgressRules(props: TenantEgressProps): EgressRule[] {
   const kinds = [...new Set(props.dataStores ?? [])].sort();
-  const rules: EgressRule[] = kinds.map((kind) => ({ name: kind, cidrs: [...props.secureCidrs], ports: [{ port: DATA_STORE_PORTS[kind] }] }));
+  const ports = dataStorePorts();
+  const rules: EgressRule[] = kinds.map((kind) => {
+    const port = ports[kind];
+    if (port === undefined) throw new Error(`'dataStores' (${kind}) is no tenant AWS kind in the VPC; allowed: ${Object.keys(ports).sort().join(', ')}`);
+    return { name: kind, cidrs: [...props.secureCidrs], ports: [{ port }] };
+  });
   const namespaces = [...new Set(props.workloadNamespaces ?? [])].sort();
   if (namespaces.length === 0) return rules;
   rules.push({ name: 'pod-identity', cidrs: [POD_IDENTITY_AGENT], namespaces, ports: [{ port: 80 }] });

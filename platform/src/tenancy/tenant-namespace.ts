@@ -13,6 +13,8 @@ export interface TenantNamespaceProps {
 /** Label keys the platform puts on every tenant object; network policies and quotas select on them. */
 export const TENANT_LABEL = 'platform.example.com/tenant';
 export const ENVIRONMENT_LABEL = 'platform.example.com/environment';
+/** A namespace name is a DNS label: 63 characters at most. */
+export const NAMESPACE_MAX_LENGTH = 63;
 
 // Annotations the platform puts on tenant Namespaces, as comma-separated lists. Only the platform writes
 // Namespaces (tenant roles grant none, and admission refuses any other writer), so the tenant admission policy

@@ -2,21 +2,17 @@ import type { Tenant } from '@platform/schemas';
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { IAM_ROLE } from '../crossplane/iam/role.js';
-import { type TenantAwsEnv, type TenantNetwork, arns, accountRoleArn, tenantProviderConfigName } from './tenant-aws-env.js';
+import { type TenantAwsEnv, type TenantNetwork, accountRoleArn, awsPrefixOf, tenantProviderConfigName, tenantRoleName } from './tenant-aws-env.js';
 import { tenantBoundaryArn } from '../infra/infra-names.js';
-import { TenantBucket } from './tenant-bucket.js';
-import { TenantDynamoDbTable } from './tenant-dynamodb-table.js';
+import type { KindRenderContext } from './tenant-aws-kind.js';
+import { itemsOf, tenantAwsKinds, workloadAccess } from './tenant-aws-kinds.js';
 import { TenantKmsKey } from './tenant-kms-key.js';
-import { TenantOpenSearch } from './tenant-opensearch.js';
-import { TenantPostgres } from './tenant-postgres.js';
 import { TenantProviderConfig } from './tenant-provider-config.js';
-import { TenantQueue } from './tenant-queue.js';
-import { TenantRedis } from './tenant-redis.js';
-import { TenantRegistry, type TenantRegistryProps } from './tenant-registry.js';
-import { TenantSecret } from './tenant-secret.js';
+import { QUEUES } from './tenant-queue.js';
+import type { TenantRegistryProps } from './tenant-registry.js';
 import { TenantSecretStore } from './tenant-secret-store.js';
-import { type TopicSubscriber, TenantTopic } from './tenant-topic.js';
-import { TenantWorkloadRole, type WorkloadAccess, workloadRoleName } from './tenant-workload-role.js';
+import { TOPICS, type TopicSubscriber } from './tenant-topic.js';
+import { TenantWorkloadRole, workloadRoleName } from './tenant-workload-role.js';
 
 /** The `aws` section of a tenant file, defaults filled. */
 export type TenantAws = Tenant['aws'];
@@ -25,6 +21,8 @@ export type TenantAws = Tenant['aws'];
 export interface PeerTenant {
   readonly name: string;
   readonly aws: TenantAws;
+  /** Its AWS prefix. @default - `defaultAwsPrefix(name)` */
+  readonly awsPrefix?: string;
 }
 
 export interface TenantAwsResourcesProps {
@@ -38,8 +36,10 @@ export interface TenantAwsResourcesProps {
   readonly namespaces?: readonly string[];
   /** The other tenants of the cluster. @default [] */
   readonly peers?: readonly PeerTenant[];
-  /** Names of every other tenant of the fleet (the tenant role is denied the names of `<tenant>-*` tenants). @default - the peers' names */
+  /** AWS prefixes of the other tenants of the fleet (the tenant role is denied the names of `<prefix>-*` tenants). @default - the peers' prefixes */
   readonly otherTenants?: readonly string[];
+  /** AWS prefixes of the tenants whose topics the tenant's queues subscribe to, by tenant name. @default - their default prefixes */
+  readonly peerPrefixes?: Readonly<Record<string, string>>;
   /** The cluster's node role (pulls images). @default - `<cluster>-eks-node` */
   readonly nodeRoleArn?: string;
   /** The external-secrets controller's role. @default - `<cluster>-external-secrets` */
@@ -59,11 +59,6 @@ export interface TenantAwsResourcesProps {
 /** Who else may read one tenant registry: see `TenantRegistryProps`. */
 export type RegistryReaders = Pick<TenantRegistryProps, 'otherNodeRoleArns' | 'imageAutomationRoleArn'>;
 
-/** True when the tenant asks for anything that lives in the VPC. */
-export function needsNetwork(aws: TenantAws): boolean {
-  return aws.databases.length + aws.redis.length + aws.opensearch.length > 0;
-}
-
 /**
  * Everything a tenant file's `aws` section asks for on one cluster, in the tenant namespace, through
  * the tenant's ProviderConfig: always the key and the SecretStore, then buckets, databases, registries, Redis, queues, topics,
@@ -75,7 +70,7 @@ export class TenantAwsResources extends Construct {
     super(scope, id);
     const { env, aws } = props;
     const peers = props.peers ?? [];
-    new TenantProviderConfig(this, 'provider-config', { env, credentials: props.credentials, otherTenants: props.otherTenants ?? peers.map((p) => p.name) });
+    new TenantProviderConfig(this, 'provider-config', { env, credentials: props.credentials, otherTenants: props.otherTenants ?? peers.map((p) => awsPrefixOf({ tenant: p.name, awsPrefix: p.awsPrefix })) });
 
     const namespaceOf = (suffix: string) => (suffix === '' ? env.namespace : `${env.namespace}-${suffix}`);
     const workloadRoles = aws.serviceAccounts.map((sa) => accountRoleArn(env, workloadRoleName(env, sa.name, namespaceOf(sa.namespace))));
@@ -85,32 +80,24 @@ export class TenantAwsResources extends Construct {
       controllerRoleArn: props.externalSecretsRoleArn ?? accountRoleArn(env, `${env.cluster}-external-secrets`),
     });
     const key = new TenantKmsKey(this, 'key', { env, users: [...workloadRoles, secretStore.roleArn] });
-    const keyRef = key.ref;
 
-    const access: WorkloadAccess = {
-      buckets: aws.buckets.map((b) => new TenantBucket(this, `bucket-${b.name}`, { env, name: b.name, kmsKeyRef: keyRef, expireAfterDays: b.expireAfterDays, noncurrentVersionsExpireAfterDays: b.noncurrentVersionsExpireAfterDays }).arn),
-      queues: aws.queues.flatMap((q) =>
-        new TenantQueue(this, `queue-${q.name}`, {
-          env, name: q.name, kmsKeyAlias: key.alias, consumerRoleArns: workloadRoles,
-          topicArns: q.subscribeTo.map((ref) => topicArn(env, ref)),
-          visibilityTimeoutSeconds: q.visibilityTimeoutSeconds, messageRetentionSeconds: q.messageRetentionSeconds,
-          deadLetterQueue: q.deadLetterQueue, maxReceiveCount: q.maxReceiveCount,
-        }).arns),
-      topics: aws.topics.map((t) => new TenantTopic(this, `topic-${t.name}`, { env, name: t.name, kmsKeyAlias: key.alias, subscribers: subscribersOf(env, t.name, aws, peers) }).arn),
-      tables: aws.tables.map((t) => {
-        new TenantDynamoDbTable(this, `table-${t.name}`, { env, name: t.name, kmsKeyRef: keyRef, hashKey: t.hashKey, rangeKey: t.rangeKey, ttlAttribute: t.ttlAttribute });
-        return arns.table(env, t.name);
-      }),
-      domains: props.network ? aws.opensearch.map((d) => arns.domain(env, d.name)) : [],
-    };
-    for (const r of aws.registries) {
-      new TenantRegistry(this, `registry-${r.name}`, {
-        env, name: r.name, kmsKeyRef: keyRef, githubRepositories: r.githubRepositories, keepImages: r.keepImages,
+    const network = props.network;
+    const ctx: KindRenderContext = {
+      env, network, kmsKeyRef: key.ref, kmsKeyAlias: key.alias, workloadRoleArns: workloadRoles,
+      tenantRoleArn: accountRoleArn(env, tenantRoleName(env)), aws,
+      extra: {
+        topicArnsOf: (q: { subscribeTo?: readonly string[] }) => (q.subscribeTo ?? []).map((ref) => topicArn(env, ref, props.peerPrefixes)),
+        subscribersOf: (topic: string) => subscribersOf(env, topic, aws, peers),
+        registryReaders: props.registryReaders,
         nodeRoleArn: props.nodeRoleArn ?? accountRoleArn(env, `${env.cluster}-eks-node`),
-        ...props.registryReaders?.[r.name],
-      });
+      },
+    };
+    // Kinds in the VPC need the cluster's network ids; without them they are left out (the loader warns).
+    for (const kind of tenantAwsKinds()) {
+      if (kind.vpc !== null && !network) continue;
+      for (const item of itemsOf(aws, kind)) kind.render(this, ctx, item);
     }
-    for (const s of aws.secrets) new TenantSecret(this, `secret-${s.name}`, { env, name: s.name, kmsKeyRef: keyRef, description: s.description, refreshInterval: s.refreshInterval });
+    const access = workloadAccess(env, aws, network !== undefined);
     for (const sa of aws.serviceAccounts) {
       new TenantWorkloadRole(this, `workload-${sa.namespace}-${sa.name}`, {
         env, serviceAccount: sa.name, namespace: namespaceOf(sa.namespace), access,
@@ -118,25 +105,6 @@ export class TenantAwsResources extends Construct {
       });
     }
     boundTenantCreatedRoles(this, env);
-
-    const network = props.network;
-    if (!network) return;
-    for (const d of aws.databases) {
-      new TenantPostgres(this, `postgres-${d.name}`, {
-        env, network, name: d.name, kmsKeyRef: keyRef, engineVersion: d.engineVersion, instanceClass: d.instanceClass,
-        allocatedStorage: d.allocatedStorage, maxAllocatedStorage: d.maxAllocatedStorage, backupRetentionDays: d.backupRetentionDays,
-        multiAz: d.multiAz[env.environment], deletionProtection: d.deletionProtection[env.environment],
-      });
-    }
-    for (const r of aws.redis) {
-      new TenantRedis(this, `redis-${r.name}`, { env, network, name: r.name, kmsKeyRef: keyRef, engineVersion: r.engineVersion, nodeType: r.nodeType, replicas: r.replicas });
-    }
-    for (const o of aws.opensearch) {
-      new TenantOpenSearch(this, `opensearch-${o.name}`, {
-        env, network, name: o.name, kmsKeyRef: keyRef, masterUserArn: workloadRoles[0] ?? accountRoleArn(env, `${env.cluster}-tenant-${env.tenant}`),
-        engineVersion: o.engineVersion, instanceType: o.instanceType, instanceCount: o.instanceCount, volumeSize: o.volumeSize,
-      });
-    }
   }
 }
 
@@ -157,9 +125,15 @@ function boundTenantCreatedRoles(scope: Construct, env: TenantAwsEnv): void {
 }
 
 /** The ARN of `<tenant>/<topic>` on this cluster. */
-function topicArn(env: TenantAwsEnv, ref: string): string {
+function topicArn(env: TenantAwsEnv, ref: string, peerPrefixes?: Readonly<Record<string, string>>): string {
   const [tenant = '', topic = ''] = ref.split('/');
-  return arns.topic({ ...env, tenant }, topic);
+  return TOPICS.arn(peerEnv(env, tenant, peerPrefixes), topic);
+}
+
+/** The env of another tenant on this cluster, with its AWS prefix. */
+function peerEnv(env: TenantAwsEnv, tenant: string, peerPrefixes?: Readonly<Record<string, string>>): TenantAwsEnv {
+  if (tenant === env.tenant) return env;
+  return { ...env, tenant, namespace: tenant, awsPrefix: peerPrefixes?.[tenant] };
 }
 
 /**
@@ -171,6 +145,6 @@ function subscribersOf(env: TenantAwsEnv, topic: string, aws: TenantAws, peers: 
   const allowed = new Set(aws.topics.find((t) => t.name === topic)?.subscribers ?? []);
   const all: PeerTenant[] = [{ name: env.tenant, aws }, ...peers.filter((p) => allowed.has(p.name))];
   return all.flatMap((p) =>
-    p.aws.queues.filter((q) => q.subscribeTo.includes(ref)).map((q) => ({ tenant: p.name, queue: q.name, queueArn: arns.queue({ ...env, tenant: p.name }, q.name) })),
+    p.aws.queues.filter((q) => q.subscribeTo.includes(ref)).map((q) => ({ tenant: p.name, queue: q.name, queueArn: QUEUES.arn(p.name === env.tenant ? env : { ...env, tenant: p.name, namespace: p.name, awsPrefix: p.awsPrefix }, q.name) })),
   );
 }

@@ -3,7 +3,11 @@ import { IamPolicy } from '../crossplane/iam/role.js';
 import { type PolicyStatement, policyDocument } from '../crossplane/iam/policy-document.js';
 import { type InfraProps, mrBase, resolveInfra } from '../infra/infra-props.js';
 import { tenantBoundaryArn, tenantBoundaryName } from '../infra/infra-names.js';
-import { TENANT_TAG, type TenantAwsEnv, bucketNamePrefix } from './tenant-aws-env.js';
+import { TENANT_TAG, type TenantAwsEnv } from './tenant-aws-env.js';
+import { dataPlaneStatements } from './tenant-aws-kinds.js';
+
+/** Use of the tenant key, directly or by AWS services acting for the caller (see `TenantKmsKey`). */
+const KEY_ACTIONS = ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncryptFrom', 'kms:ReEncryptTo', 'kms:GenerateDataKey', 'kms:GenerateDataKeyWithoutPlaintext', 'kms:DescribeKey', 'kms:CreateGrant'];
 
 type ClusterEnv = Pick<TenantAwsEnv, 'cluster' | 'accountId' | 'region'>;
 
@@ -12,29 +16,10 @@ export const TENANT_BOUNDARY = 'tenant-boundary';
 
 
 /**
- * The tenant of the calling principal, as an IAM policy variable. Every tenant role carries the tag
- * `platform.example.com/tenant: <tenant>` (see `tenantTags`), so one boundary serves every tenant.
+ * The AWS prefix of the calling principal's tenant, as an IAM policy variable. Every tenant role carries the tag
+ * `platform.example.com/tenant: <prefix>` (see `tenantTags`), so one boundary serves every tenant.
  */
 export const PRINCIPAL_TENANT = `\${aws:PrincipalTag/${TENANT_TAG}}`;
-
-/** Data-plane actions a workload, a CI job or a secret reader of a tenant may ever need (see `workloadStatements`, `TenantRegistry`, `TenantSecretStore`). */
-const ACTIONS = {
-  bucket: ['s3:ListBucket', 's3:GetBucketLocation'],
-  object: ['s3:GetObject', 's3:GetObjectVersion', 's3:PutObject', 's3:DeleteObject', 's3:AbortMultipartUpload', 's3:ListMultipartUploadParts'],
-  queue: ['sqs:SendMessage', 'sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:ChangeMessageVisibility', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl'],
-  topic: ['sns:Publish', 'sns:GetTopicAttributes'],
-  table: [
-    'dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:Scan', 'dynamodb:PutItem', 'dynamodb:UpdateItem',
-    'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem', 'dynamodb:ConditionCheckItem', 'dynamodb:DescribeTable',
-  ],
-  domain: ['es:ESHttpGet', 'es:ESHttpHead', 'es:ESHttpPost', 'es:ESHttpPut', 'es:ESHttpDelete', 'es:ESHttpPatch'],
-  secret: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'],
-  repository: [
-    'ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchCheckLayerAvailability', 'ecr:InitiateLayerUpload',
-    'ecr:UploadLayerPart', 'ecr:CompleteLayerUpload', 'ecr:PutImage', 'ecr:DescribeImages',
-  ],
-  key: ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncryptFrom', 'kms:ReEncryptTo', 'kms:GenerateDataKey', 'kms:GenerateDataKeyWithoutPlaintext', 'kms:DescribeKey', 'kms:CreateGrant'],
-};
 
 /**
  * The boundary's statements: the most any role created by a tenant role may ever do, whatever
@@ -72,38 +57,21 @@ export function tenantBoundaryStatements(env: ClusterEnv, nestedTenants: readonl
   ];
 }
 
-/** The tenants of a cluster whose names lie inside another tenant's names (`a-b` when `a` exists), sorted. */
+/** The AWS prefixes of a cluster's tenants that lie inside another's names (`a-b` when `a` exists), sorted. */
 export function nestedTenantsOf(tenants: readonly string[]): string[] {
   return [...new Set(tenants.filter((n) => tenants.some((t) => n.startsWith(`${t}-`))))].sort();
 }
 
-/** The data-plane grants of tenant `t` (a name, or the caller's tag as a policy variable). */
+/** The data-plane grants of the tenant whose AWS prefix is `t` (a prefix, or the caller's tag as a policy variable). */
 function ownData(env: ClusterEnv, t: string): PolicyStatement[] {
-  const r = `${env.region}:${env.accountId}`;
-  const p = `${env.cluster}-${t}-`;
-  const bucket = `arn:aws:s3:::${bucketNamePrefix({ ...env, tenant: t })}*`;
   return [
-    { sid: 'OwnBuckets', actions: ACTIONS.bucket, resources: [bucket] },
-    { sid: 'OwnObjects', actions: ACTIONS.object, resources: [`${bucket}/*`] },
-    { sid: 'OwnQueues', actions: ACTIONS.queue, resources: [`arn:aws:sqs:${r}:${p}*`] },
-    { sid: 'OwnTopics', actions: ACTIONS.topic, resources: [`arn:aws:sns:${r}:${p}*`] },
-    { sid: 'OwnTables', actions: ACTIONS.table, resources: [`arn:aws:dynamodb:${r}:table/${p}*`] },
-    { sid: 'OwnSearchDomains', actions: ACTIONS.domain, resources: [`arn:aws:es:${r}:domain/${p}*`] },
-    { sid: 'OwnSecrets', actions: ACTIONS.secret, resources: [`arn:aws:secretsmanager:${r}:secret:${env.cluster}/${t}/*`] },
-    { sid: 'OwnRegistries', actions: ACTIONS.repository, resources: [`arn:aws:ecr:${r}:repository/${p}*`] },
-    {
-      sid: 'RegistryLogin',
-      actions: ['ecr:GetAuthorizationToken'],
-      resources: ['*'],
-      anyResourceBecause: 'ecr:GetAuthorizationToken cannot be scoped to a repository',
-      condition: { StringEquals: { 'aws:RequestedRegion': env.region } },
-    },
-    { sid: 'OwnKeys', actions: ACTIONS.key, resources: [`arn:aws:kms:${r}:key/*`], condition: { StringEquals: { [`aws:ResourceTag/${TENANT_TAG}`]: t } } },
+    ...dataPlaneStatements({ ...env, prefix: t }),
+    { sid: 'OwnKeys', actions: KEY_ACTIONS, resources: [`arn:aws:kms:${env.region}:${env.accountId}:key/*`], condition: { StringEquals: { [`aws:ResourceTag/${TENANT_TAG}`]: t } } },
   ];
 }
 
 export interface TenantBoundaryPolicyProps extends InfraProps {
-  /** Every tenant of the cluster; those inside another's names get a Deny of their own (see `tenantBoundaryStatements`). @default [] */
+  /** The AWS prefix of every tenant of the cluster; those inside another's names get a Deny of their own (see `tenantBoundaryStatements`). @default [] */
   readonly tenants?: readonly string[];
 }
 

@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import { SecureBucket } from '../infra/secure-bucket.js';
-import { type TenantAwsEnv, arns, bucketName, mrCommon, tenantTags } from './tenant-aws-env.js';
+import { type TenantAwsEnv, BUCKET_NAME_MAX_LENGTH, bucketName, bucketNamePrefix, mrCommon, tenantTags } from './tenant-aws-env.js';
+import type { TenantAwsItem, TenantAwsKind } from './tenant-aws-kind.js';
 
 export interface TenantBucketProps {
   readonly env: TenantAwsEnv;
@@ -26,7 +27,7 @@ export class TenantBucket extends Construct {
     super(scope, id);
     const { env, name } = props;
     const common = mrCommon(env, `bucket-${name}`);
-    this.arn = arns.bucket(env, name);
+    this.arn = BUCKETS.arn(env, name);
     new SecureBucket(this, 'bucket', {
       ...common,
       externalName: bucketName(env, name),
@@ -43,3 +44,40 @@ export class TenantBucket extends Construct {
     });
   }
 }
+
+const BUCKET_ACTIONS = ['s3:ListBucket', 's3:GetBucketLocation'];
+const OBJECT_ACTIONS = ['s3:GetObject', 's3:GetObjectVersion', 's3:PutObject', 's3:DeleteObject', 's3:AbortMultipartUpload', 's3:ListMultipartUploadParts'];
+
+/** The tenant AWS kind `aws.buckets`. */
+export const BUCKETS: TenantAwsKind<TenantAwsItem<'buckets'>> = {
+  field: 'buckets',
+  title: 'S3 bucket',
+  mrPrefix: 'bucket',
+  names: [{ rule: { what: 'S3 bucket name', max: BUCKET_NAME_MAX_LENGTH }, short: (b) => b.name, head: 'bucket' }],
+  arn: (env, name) => `arn:aws:s3:::${bucketName(env, name)}`,
+  workloadArns: (env, b) => [BUCKETS.arn(env, b.name)],
+  workloadActions: (arns) => [
+    { sid: 'Buckets', actions: BUCKET_ACTIONS, resources: [...arns] },
+    { sid: 'Objects', actions: OBJECT_ACTIONS, resources: arns.map((b) => `${b}/*`) },
+  ],
+  dataPlane: (patterns) => [
+    { sid: 'OwnBuckets', actions: BUCKET_ACTIONS, resources: [...patterns] },
+    { sid: 'OwnObjects', actions: OBJECT_ACTIONS, resources: patterns.map((b) => `${b}/*`) },
+  ],
+  providerRole: (patterns) => [{
+    sid: 'Buckets',
+    actions: ['s3:CreateBucket', 's3:ListBucket', 's3:GetBucket*', 's3:PutBucket*', 's3:DeleteBucketPolicy', 's3:GetEncryptionConfiguration', 's3:PutEncryptionConfiguration', 's3:GetLifecycleConfiguration', 's3:PutLifecycleConfiguration', 's3:GetAccelerateConfiguration', 's3:GetReplicationConfiguration'],
+    resources: [...patterns],
+  }],
+  unscopedActions: [],
+  patterns: (s) => [`arn:aws:s3:::${bucketNamePrefix({ ...s, tenant: s.prefix, awsPrefix: s.prefix })}*`],
+  vpc: null,
+  publicEndpoint: true,
+  stateful: [{ service: 's3', kind: 'Bucket', title: 'S3 bucket', loss: 'every object stored in the bucket (logs, metrics, backups, tenant data)' }],
+  providerPackages: ['s3'],
+  summary: 'SSE-KMS with the tenant key, versioned, public access blocked, owner-enforced, TLS only',
+  render: (scope, ctx, b) => {
+    new TenantBucket(scope, `bucket-${b.name}`, { env: ctx.env, name: b.name, kmsKeyRef: ctx.kmsKeyRef, expireAfterDays: b.expireAfterDays, noncurrentVersionsExpireAfterDays: b.noncurrentVersionsExpireAfterDays });
+  },
+};
+

@@ -1,6 +1,13 @@
 import { Construct } from 'constructs';
 import { DynamoDbTable } from '../crossplane/dynamodb/table.js';
-import { type TenantAwsEnv, awsName, mrCommon, tenantTags } from './tenant-aws-env.js';
+import { type TenantAwsEnv, fittedAwsName, mrCommon, tenantTags } from './tenant-aws-env.js';
+import type { TenantAwsItem, TenantAwsKind } from './tenant-aws-kind.js';
+
+const TABLE_NAME = { what: 'DynamoDB table name', max: 255 };
+const TABLE_ACTIONS = [
+  'dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:Scan', 'dynamodb:PutItem', 'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem', 'dynamodb:ConditionCheckItem', 'dynamodb:DescribeTable',
+];
 
 /** A key attribute: name and type (S string, N number, B binary). */
 export interface TableKey {
@@ -32,7 +39,7 @@ export class TenantDynamoDbTable extends Construct {
     const keys = [props.hashKey, ...(props.rangeKey ? [props.rangeKey] : [])];
     new DynamoDbTable(this, 'table', {
       ...mrCommon(env, `table-${name}`),
-      externalName: awsName(env, name),
+      externalName: fittedAwsName(env, TABLE_NAME, name),
       retain: true,
       forProvider: {
         region: env.region,
@@ -49,3 +56,27 @@ export class TenantDynamoDbTable extends Construct {
     });
   }
 }
+
+/** The tenant AWS kind `aws.tables`. */
+export const TABLES: TenantAwsKind<TenantAwsItem<'tables'>> = {
+  field: 'tables',
+  title: 'DynamoDB table',
+  mrPrefix: 'table',
+  names: [{ rule: TABLE_NAME, short: (t) => t.name }],
+  arn: (env, name) => `arn:aws:dynamodb:${env.region}:${env.accountId}:table/${fittedAwsName(env, TABLE_NAME, name)}`,
+  workloadArns: (env, t) => [TABLES.arn(env, t.name)],
+  workloadActions: (arns) => [{ sid: 'Tables', actions: TABLE_ACTIONS, resources: arns.flatMap((t) => [t, `${t}/index/*`]) }],
+  dataPlane: (patterns) => [{ sid: 'OwnTables', actions: TABLE_ACTIONS, resources: [...patterns] }],
+  providerRole: (patterns) => [{ sid: 'Tables', actions: ['dynamodb:CreateTable', 'dynamodb:DescribeTable', 'dynamodb:UpdateTable', 'dynamodb:DescribeContinuousBackups', 'dynamodb:UpdateContinuousBackups', 'dynamodb:DescribeTimeToLive', 'dynamodb:UpdateTimeToLive', 'dynamodb:TagResource', 'dynamodb:UntagResource', 'dynamodb:ListTagsOfResource'], resources: [...patterns] }],
+  unscopedActions: [],
+  patterns: (s) => [`arn:aws:dynamodb:${s.region}:${s.accountId}:table/${s.cluster}-${s.prefix}-*`],
+  vpc: null,
+  publicEndpoint: true,
+  stateful: [{ service: 'dynamodb', kind: 'Table', title: 'DynamoDB table', loss: 'every item in the table' }],
+  providerPackages: ['dynamodb'],
+  summary: 'on demand, point-in-time recovery, encrypted with the tenant key, deletion protection in production',
+  render: (scope, ctx, t) => {
+    new TenantDynamoDbTable(scope, `table-${t.name}`, { env: ctx.env, name: t.name, kmsKeyRef: ctx.kmsKeyRef, hashKey: t.hashKey, rangeKey: t.rangeKey, ttlAttribute: t.ttlAttribute });
+  },
+};
+

@@ -1,13 +1,19 @@
 import { Construct } from 'constructs';
 import { RdsInstance, RdsSubnetGroup } from '../crossplane/rds/instance.js';
-import { type TenantAwsEnv, type TenantNetwork, awsName, mrCommon, tenantTags } from './tenant-aws-env.js';
+import { type TenantAwsEnv, type TenantNetwork, fittedAwsName, mrCommon, tenantTags } from './tenant-aws-env.js';
+import type { TenantAwsItem, TenantAwsKind } from './tenant-aws-kind.js';
+
+const FINAL = '-final';
+const IDENTIFIER = { what: 'RDS instance identifier', max: 63, reserve: FINAL };
+/** The smallest gp3 volume RDS for PostgreSQL allocates, GiB (gp2 and gp3: 20 to 65,536). */
+export const POSTGRES_MIN_STORAGE_GIB = 20;
 import { TenantSecurityGroup } from './tenant-security-group.js';
 import { connectionSecretName } from './tenant-connection-secrets.js';
 
 export interface TenantPostgresProps {
   readonly env: TenantAwsEnv;
   readonly network: TenantNetwork;
-  /** Short name; the DB instance is `<cluster>-<tenant>-<name>`. */
+  /** Short name; the DB instance is `<cluster>-<prefix>-<name>`, shortened to fit RDS's 63 characters with `-final`. */
   readonly name: string;
   /** The tenant key (`TenantKmsKey.ref`). */
   readonly kmsKeyRef: { readonly name: string };
@@ -45,7 +51,7 @@ export class TenantPostgres extends Construct {
     const production = env.environment === 'production';
     const mrName = `postgres-${name}`;
     const common = mrCommon(env, mrName);
-    const identifier = awsName(env, name);
+    const identifier = fittedAwsName(env, IDENTIFIER, name);
     this.connectionSecret = connectionSecretName('database', name);
 
     new RdsSubnetGroup(this, 'subnet-group', {
@@ -64,7 +70,7 @@ export class TenantPostgres extends Construct {
         engine: 'postgres',
         engineVersion: props.engineVersion ?? '17',
         instanceClass: props.instanceClass ?? 'db.t4g.small',
-        allocatedStorage: props.allocatedStorage ?? 20,
+        allocatedStorage: props.allocatedStorage ?? POSTGRES_MIN_STORAGE_GIB,
         maxAllocatedStorage: props.maxAllocatedStorage ?? 100,
         storageType: 'gp3',
         storageEncrypted: true,
@@ -81,7 +87,7 @@ export class TenantPostgres extends Construct {
         backupRetentionPeriod: props.backupRetentionDays ?? 7,
         copyTagsToSnapshot: true,
         skipFinalSnapshot: false,
-        finalSnapshotIdentifier: `${identifier}-final`,
+        finalSnapshotIdentifier: `${identifier}${FINAL}`,
         autoMinorVersionUpgrade: true,
         iamDatabaseAuthenticationEnabled: false,
         enabledCloudwatchLogsExports: ['postgresql'],
@@ -90,3 +96,46 @@ export class TenantPostgres extends Construct {
     });
   }
 }
+
+/** The tenant AWS kind `aws.databases`. */
+export const DATABASES: TenantAwsKind<TenantAwsItem<'databases'>> = {
+  field: 'databases',
+  title: 'PostgreSQL database (RDS)',
+  mrPrefix: 'postgres',
+  names: [{ rule: IDENTIFIER, short: (d) => d.name }],
+  arn: (env, name) => `arn:aws:rds:${env.region}:${env.accountId}:db:${fittedAwsName(env, IDENTIFIER, name)}`,
+  workloadArns: () => [],
+  workloadActions: () => [],
+  dataPlane: () => [],
+  providerRole: (patterns) => [{
+    sid: 'Databases',
+    actions: ['rds:CreateDBInstance', 'rds:ModifyDBInstance', 'rds:DescribeDBInstances', 'rds:CreateDBSubnetGroup', 'rds:ModifyDBSubnetGroup', 'rds:DescribeDBSubnetGroups', 'rds:DeleteDBSubnetGroup', 'rds:AddTagsToResource', 'rds:RemoveTagsFromResource', 'rds:ListTagsForResource'],
+    resources: [...patterns],
+  }],
+  unscopedActions: ['rds:DescribeDBEngineVersions'],
+  patterns: (s) => ['db', 'subgrp'].map((t) => `arn:aws:rds:${s.region}:${s.accountId}:${t}:${s.cluster}-${s.prefix}-*`),
+  vpc: { egressName: 'postgres', port: PORT },
+  publicEndpoint: false,
+  stateful: [
+    { service: 'rds', kind: 'Instance', title: 'RDS instance', loss: 'the database and, unless a final snapshot is taken, its data' },
+  ],
+  providerPackages: ['rds'],
+  summary: 'secure subnets (5432 from the compute tier), encrypted with the tenant key, backups and a final snapshot; multi-AZ and deletion protection in production',
+  checks: (d) => [
+    ...(d.allocatedStorage !== undefined && d.allocatedStorage < POSTGRES_MIN_STORAGE_GIB
+      ? [{ path: ['allocatedStorage'], message: `found ${d.allocatedStorage}; allowed: at least ${POSTGRES_MIN_STORAGE_GIB} (GiB), the smallest gp3 volume RDS for PostgreSQL allocates` }]
+      : []),
+    ...(d.maxAllocatedStorage !== undefined && d.maxAllocatedStorage < Math.max(d.allocatedStorage ?? POSTGRES_MIN_STORAGE_GIB, POSTGRES_MIN_STORAGE_GIB)
+      ? [{ path: ['maxAllocatedStorage'], message: `found ${d.maxAllocatedStorage}; allowed: at least allocatedStorage (${d.allocatedStorage ?? POSTGRES_MIN_STORAGE_GIB} GiB): the storage autoscaling ceiling` }]
+      : []),
+  ],
+  render: (scope, ctx, d) => {
+    const environment = ctx.env.environment;
+    new TenantPostgres(scope, `postgres-${d.name}`, {
+      env: ctx.env, network: ctx.network!, name: d.name, kmsKeyRef: ctx.kmsKeyRef, engineVersion: d.engineVersion, instanceClass: d.instanceClass,
+      allocatedStorage: d.allocatedStorage, maxAllocatedStorage: d.maxAllocatedStorage, backupRetentionDays: d.backupRetentionDays,
+      multiAz: d.multiAz?.[environment], deletionProtection: d.deletionProtection?.[environment],
+    });
+  },
+};
+

@@ -6,8 +6,9 @@ import type { ProviderConfigRef } from '../crossplane/managed-resource.js';
 import { registerSchema } from '../validation/manifest-validator.js';
 import { TENANT_LABEL } from '../tenancy/tenant-namespace.js';
 import {
-  TENANT_TAG, type TenantAwsEnv, awsNamePrefix, bucketNamePrefix, crossplaneRoleArn, accountRoleArn, tenantProviderConfigName, tenantRoleName, tenantTags,
+  TENANT_TAG, type TenantAwsEnv, awsNamePrefix, awsPrefixOf, crossplaneRoleArn, accountRoleArn, tenantProviderConfigName, tenantRoleName, tenantTags,
 } from './tenant-aws-env.js';
+import { kindScope, providerRoleStatements, unscopedKindActions } from './tenant-aws-kinds.js';
 import { CLUSTER_LABEL, tenantBoundaryArn } from '../infra/infra-names.js';
 
 const STR = { type: 'string' };
@@ -50,8 +51,8 @@ export interface TenantProviderConfigProps {
   /** The cluster's own provider config, which creates the tenant role. @default - the ClusterProviderConfig `default` */
   readonly platformProviderConfigRef?: ProviderConfigRef;
   /**
-   * Every other tenant of the fleet. Those named `<tenant>-...` have names inside this tenant's prefix
-   * (`<cluster>-a-*` covers `<cluster>-a-b-*`); the role is explicitly denied theirs. @default []
+   * The AWS prefixes of the other tenants of the fleet. Those starting with `<prefix>-` have names inside this
+   * tenant's (`<cluster>-a-*` covers `<cluster>-a-b-*`); the role is explicitly denied theirs. @default []
    */
   readonly otherTenants?: readonly string[];
 }
@@ -78,7 +79,7 @@ export class TenantProviderConfig extends Construct {
       metadata: { name, namespace: env.namespace, labels: { [TENANT_LABEL]: env.tenant } },
       spec: {
         credentials: { source: props.credentials ?? 'PodIdentity' },
-        assumeRoleChain: [{ roleARN: accountRoleArn(env, role), tags: [{ key: TENANT_TAG, value: env.tenant }] }],
+        assumeRoleChain: [{ roleARN: accountRoleArn(env, role), tags: [{ key: TENANT_TAG, value: awsPrefixOf(env) }] }],
       },
     });
 
@@ -99,7 +100,7 @@ export class TenantProviderConfig extends Construct {
             sid: 'ClusterCrossplane',
             principal: { AWS: crossplaneRoleArn(env) },
             actions: ['sts:AssumeRole', 'sts:TagSession'],
-            condition: { StringEquals: { [`aws:RequestTag/${TENANT_TAG}`]: env.tenant } },
+            condition: { StringEquals: { [`aws:RequestTag/${TENANT_TAG}`]: awsPrefixOf(env) } },
           },
         ]),
         tags: tenantTags(env),
@@ -126,10 +127,14 @@ export class TenantProviderConfig extends Construct {
  */
 export function tenantRoleStatements(env: TenantAwsEnv, otherTenants: readonly string[] = []): PolicyStatement[] {
   const own = ownStatements(env);
-  const nested = [...new Set(otherTenants)].filter((o) => o.startsWith(`${env.tenant}-`)).sort();
+  const prefix = awsPrefixOf(env);
+  const nested = [...new Set(otherTenants)].filter((o) => o.startsWith(`${prefix}-`)).sort();
   if (nested.length === 0) return own;
   const actions = [...new Set(nameScoped(own, env).flatMap((s) => s.actions))];
-  const resources = nested.flatMap((o) => nameScoped(ownStatements({ ...env, tenant: o }), { ...env, tenant: o }).flatMap((s) => s.resources ?? []));
+  const resources = nested.flatMap((o) => {
+    const other = { ...env, tenant: o, awsPrefix: o };
+    return nameScoped(ownStatements(other), other).flatMap((s) => s.resources ?? []);
+  });
   return [...own, { sid: 'NotNestedTenants', effect: 'Deny', actions, resources }];
 }
 
@@ -142,20 +147,13 @@ function nameScoped(statements: readonly PolicyStatement[], env: TenantAwsEnv): 
 function ownStatements(env: TenantAwsEnv): PolicyStatement[] {
   const p = awsNamePrefix(env);
   const r = `${env.region}:${env.accountId}`;
-  const tagged = { StringEquals: { [`aws:ResourceTag/${TENANT_TAG}`]: env.tenant } };
-  const tagging = { StringEquals: { [`aws:RequestTag/${TENANT_TAG}`]: env.tenant } };
+  const tag = awsPrefixOf(env);
+  const tagged = { StringEquals: { [`aws:ResourceTag/${TENANT_TAG}`]: tag } };
+  const tagging = { StringEquals: { [`aws:RequestTag/${TENANT_TAG}`]: tag } };
   const named = (sid: string, actions: string[], resources: string[]): PolicyStatement => ({ sid, actions, resources });
   const securityGroups = [`arn:aws:ec2:${r}:security-group/*`, `arn:aws:ec2:${r}:security-group-rule/*`];
   return [
-    named('Buckets', ['s3:CreateBucket', 's3:ListBucket', 's3:GetBucket*', 's3:PutBucket*', 's3:DeleteBucketPolicy', 's3:GetEncryptionConfiguration', 's3:PutEncryptionConfiguration', 's3:GetLifecycleConfiguration', 's3:PutLifecycleConfiguration', 's3:GetAccelerateConfiguration', 's3:GetReplicationConfiguration'], [`arn:aws:s3:::${bucketNamePrefix(env)}*`]),
-    named('Queues', ['sqs:CreateQueue', 'sqs:GetQueueAttributes', 'sqs:SetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:TagQueue', 'sqs:UntagQueue', 'sqs:ListQueueTags'], [`arn:aws:sqs:${r}:${p}*`]),
-    named('Topics', ['sns:CreateTopic', 'sns:GetTopicAttributes', 'sns:SetTopicAttributes', 'sns:TagResource', 'sns:UntagResource', 'sns:ListTagsForResource', 'sns:Subscribe', 'sns:Unsubscribe', 'sns:GetSubscriptionAttributes', 'sns:SetSubscriptionAttributes'], [`arn:aws:sns:${r}:${p}*`]),
-    named('Tables', ['dynamodb:CreateTable', 'dynamodb:DescribeTable', 'dynamodb:UpdateTable', 'dynamodb:DescribeContinuousBackups', 'dynamodb:UpdateContinuousBackups', 'dynamodb:DescribeTimeToLive', 'dynamodb:UpdateTimeToLive', 'dynamodb:TagResource', 'dynamodb:UntagResource', 'dynamodb:ListTagsOfResource'], [`arn:aws:dynamodb:${r}:table/${p}*`]),
-    named('Registries', ['ecr:CreateRepository', 'ecr:DescribeRepositories', 'ecr:PutImageScanningConfiguration', 'ecr:PutImageTagMutability', 'ecr:PutLifecyclePolicy', 'ecr:GetLifecyclePolicy', 'ecr:DeleteLifecyclePolicy', 'ecr:SetRepositoryPolicy', 'ecr:GetRepositoryPolicy', 'ecr:DeleteRepositoryPolicy', 'ecr:TagResource', 'ecr:UntagResource', 'ecr:ListTagsForResource'], [`arn:aws:ecr:${r}:repository/${p}*`]),
-    named('Secrets', ['secretsmanager:CreateSecret', 'secretsmanager:DescribeSecret', 'secretsmanager:UpdateSecret', 'secretsmanager:TagResource', 'secretsmanager:UntagResource', 'secretsmanager:GetResourcePolicy'], [`arn:aws:secretsmanager:${r}:secret:${env.cluster}/${env.tenant}/*`]),
-    named('Databases', ['rds:CreateDBInstance', 'rds:ModifyDBInstance', 'rds:DescribeDBInstances', 'rds:CreateDBSubnetGroup', 'rds:ModifyDBSubnetGroup', 'rds:DescribeDBSubnetGroups', 'rds:DeleteDBSubnetGroup', 'rds:AddTagsToResource', 'rds:RemoveTagsFromResource', 'rds:ListTagsForResource'], [`arn:aws:rds:${r}:db:${p}*`, `arn:aws:rds:${r}:subgrp:${p}*`]),
-    named('Caches', ['elasticache:CreateReplicationGroup', 'elasticache:ModifyReplicationGroup', 'elasticache:DescribeReplicationGroups', 'elasticache:DescribeCacheClusters', 'elasticache:CreateCacheSubnetGroup', 'elasticache:ModifyCacheSubnetGroup', 'elasticache:DescribeCacheSubnetGroups', 'elasticache:DeleteCacheSubnetGroup', 'elasticache:AddTagsToResource', 'elasticache:RemoveTagsFromResource', 'elasticache:ListTagsForResource'], [`arn:aws:elasticache:${r}:replicationgroup:${p}*`, `arn:aws:elasticache:${r}:cluster:${p}*`, `arn:aws:elasticache:${r}:subnetgroup:${p}*`]),
-    named('SearchDomains', ['es:CreateDomain', 'es:DescribeDomain', 'es:DescribeDomainConfig', 'es:UpdateDomainConfig', 'es:AddTags', 'es:RemoveTags', 'es:ListTags'], [`arn:aws:es:${r}:domain/${p}*`]),
+    ...providerRoleStatements(kindScope(env)),
     // ID-named resources (pod identity associations, KMS keys, security groups and their rules) carry the tenant tag,
     // which the grants below test. The tag is set only when the resource is created, so the tenant tag names the
     // creator for good: no tag action may name another resource (say, another team's security group) nor move the
@@ -167,7 +165,7 @@ function ownStatements(env: TenantAwsEnv): PolicyStatement[] {
     named('KeyAlias', ['kms:CreateAlias', 'kms:UpdateAlias', 'kms:DeleteAlias'], [`arn:aws:kms:${r}:alias/${p}*`]),
     { sid: 'ManageTaggedSecurityGroups', actions: ['ec2:AuthorizeSecurityGroupIngress', 'ec2:RevokeSecurityGroupIngress', 'ec2:AuthorizeSecurityGroupEgress', 'ec2:RevokeSecurityGroupEgress', 'ec2:DeleteSecurityGroup'], resources: securityGroups, condition: tagged },
     ...tagOnlyAtCreation(env, securityGroups),
-    { sid: 'Describe', actions: ['ec2:DescribeSecurityGroups', 'ec2:DescribeSecurityGroupRules', 'ec2:DescribeVpcs', 'ec2:DescribeSubnets', 'kms:ListAliases', 'rds:DescribeDBEngineVersions', 'es:ListDomainNames'], resources: ['*'], anyResourceBecause: 'these list calls cannot be scoped to a resource' },
+    { sid: 'Describe', actions: ['ec2:DescribeSecurityGroups', 'ec2:DescribeSecurityGroupRules', 'ec2:DescribeVpcs', 'ec2:DescribeSubnets', 'kms:ListAliases', ...unscopedKindActions()], resources: ['*'], anyResourceBecause: 'these list calls cannot be scoped to a resource' },
     ...roleStatements(env),
   ];
 }
@@ -189,21 +187,21 @@ export const SECURITY_GROUP_CREATE_ACTIONS = ['CreateSecurityGroup', 'AuthorizeS
  */
 function tagOnlyAtCreation(env: TenantAwsEnv, securityGroups: readonly string[]): PolicyStatement[] {
   const r = `${env.region}:${env.accountId}`;
-  const own = { [`aws:ResourceTag/${TENANT_TAG}`]: env.tenant };
+  const own = { [`aws:ResourceTag/${TENANT_TAG}`]: awsPrefixOf(env) };
   const notTenantTag = { 'ForAllValues:StringNotEquals': { 'aws:TagKeys': [TENANT_TAG] } };
   return [
     {
       sid: 'TagSecurityGroupsOnCreate',
       actions: ['ec2:CreateTags'],
       resources: [...securityGroups],
-      condition: { StringEquals: { 'ec2:CreateAction': [...SECURITY_GROUP_CREATE_ACTIONS], [`aws:RequestTag/${TENANT_TAG}`]: env.tenant } },
+      condition: { StringEquals: { 'ec2:CreateAction': [...SECURITY_GROUP_CREATE_ACTIONS], [`aws:RequestTag/${TENANT_TAG}`]: awsPrefixOf(env) } },
     },
     { sid: 'RetagOwnSecurityGroups', actions: ['ec2:CreateTags', 'ec2:DeleteTags'], resources: [...securityGroups], condition: { StringEquals: own, ...notTenantTag } },
     {
       sid: 'TagKeysAndPodIdentityOnCreate',
       actions: ['kms:TagResource', 'eks:TagResource'],
       resources: [`arn:aws:kms:${r}:key/*`, `arn:aws:eks:${r}:podidentityassociation/${env.cluster}/*`],
-      condition: { StringEquals: { [`aws:RequestTag/${TENANT_TAG}`]: env.tenant }, Null: { [`aws:ResourceTag/${CLUSTER_LABEL}`]: 'true' } },
+      condition: { StringEquals: { [`aws:RequestTag/${TENANT_TAG}`]: awsPrefixOf(env) }, Null: { [`aws:ResourceTag/${CLUSTER_LABEL}`]: 'true' } },
     },
     { sid: 'RetagOwnKeys', actions: ['kms:TagResource', 'kms:UntagResource'], resources: [`arn:aws:kms:${r}:key/*`], condition: { StringEquals: own, ...notTenantTag } },
     { sid: 'RetagOwnPodIdentity', actions: ['eks:TagResource', 'eks:UntagResource'], resources: [`arn:aws:eks:${r}:podidentityassociation/${env.cluster}/*`], condition: { StringEquals: own, ...notTenantTag } },
@@ -223,9 +221,9 @@ function roleStatements(env: TenantAwsEnv): PolicyStatement[] {
   const boundary = tenantBoundaryArn(env);
   const bounded = { 'iam:PermissionsBoundary': boundary };
   return [
-    { sid: 'CreateBoundedRoles', actions: ['iam:CreateRole'], resources: [roles], condition: { StringEquals: { ...bounded, [`aws:RequestTag/${TENANT_TAG}`]: env.tenant } } },
+    { sid: 'CreateBoundedRoles', actions: ['iam:CreateRole'], resources: [roles], condition: { StringEquals: { ...bounded, [`aws:RequestTag/${TENANT_TAG}`]: awsPrefixOf(env) } } },
     { sid: 'SetBoundary', actions: ['iam:PutRolePermissionsBoundary'], resources: [roles], condition: { StringEquals: bounded } },
-    { sid: 'TagRolesForTenant', actions: ['iam:TagRole'], resources: [roles], condition: { StringEqualsIfExists: { [`aws:RequestTag/${TENANT_TAG}`]: env.tenant } } },
+    { sid: 'TagRolesForTenant', actions: ['iam:TagRole'], resources: [roles], condition: { StringEqualsIfExists: { [`aws:RequestTag/${TENANT_TAG}`]: awsPrefixOf(env) } } },
     { sid: 'KeepTenantTag', actions: ['iam:UntagRole'], resources: [roles], condition: { 'ForAllValues:StringNotEquals': { 'aws:TagKeys': [TENANT_TAG] } } },
     {
       sid: 'WorkloadRoles',

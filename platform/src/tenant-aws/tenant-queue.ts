@@ -1,7 +1,8 @@
 import { Construct } from 'constructs';
-import { SqsQueue, SqsQueuePolicy, SqsQueueRedrivePolicy } from '../crossplane/sqs/queue.js';
+import { SQS_QUEUE_NAME_MAX_LENGTH, SqsQueue, SqsQueuePolicy, SqsQueueRedrivePolicy } from '../crossplane/sqs/queue.js';
 import { type PolicyStatement, policyDocument } from '../crossplane/iam/policy-document.js';
-import { type TenantAwsEnv, arns, awsName, mrCommon, tenantTags } from './tenant-aws-env.js';
+import { type TenantAwsEnv, fittedAwsName, mrCommon, tenantTags } from './tenant-aws-env.js';
+import type { TenantAwsItem, TenantAwsKind } from './tenant-aws-kind.js';
 import { connectionSecretName } from './tenant-connection-secrets.js';
 
 export interface TenantQueueProps {
@@ -25,6 +26,12 @@ export interface TenantQueueProps {
 }
 
 const USE = ['sqs:SendMessage', 'sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:ChangeMessageVisibility', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl'];
+const DLQ = '-dlq';
+const QUEUE_NAME = { what: 'SQS queue name', max: SQS_QUEUE_NAME_MAX_LENGTH, reserve: DLQ };
+
+/** The AWS name of the queue `name`; its dead-letter queue is this and `-dlq`, within SQS's limit. */
+export const queueName = (env: TenantAwsEnv, name: string) => fittedAwsName(env, QUEUE_NAME, name);
+const queueArn = (env: TenantAwsEnv, awsQueue: string) => `arn:aws:sqs:${env.region}:${env.accountId}:${awsQueue}`;
 
 /**
  * An SQS queue for a tenant: SSE with the tenant key, an optional dead-letter queue with a redrive
@@ -42,9 +49,10 @@ export class TenantQueue extends Construct {
     super(scope, id);
     const { env, name } = props;
     const mrName = `queue-${name}`;
-    const arn = arns.queue(env, name);
+    const awsQueue = queueName(env, name);
+    const arn = queueArn(env, awsQueue);
     const dlq = props.deadLetterQueue ?? true;
-    const dlqArn = arns.queue(env, `${name}-dlq`);
+    const dlqArn = queueArn(env, `${awsQueue}${DLQ}`);
     this.connectionSecret = connectionSecretName('queue', name);
     const queue = (id2: string, metaName: string, awsQueue: string, retention: number, redriveAllow?: string) =>
       new SqsQueue(this, id2, {
@@ -62,12 +70,12 @@ export class TenantQueue extends Construct {
           tags: tenantTags(env),
         },
       });
-    queue('queue', mrName, awsName(env, name), props.messageRetentionSeconds ?? 345600);
+    queue('queue', mrName, awsQueue, props.messageRetentionSeconds ?? 345600);
     this.arns = [arn];
     if (dlq) {
       this.arns.push(dlqArn);
       // Dead letters are kept for the longest time SQS allows, so nothing is lost before someone looks.
-      queue('dlq', `${mrName}-dlq`, awsName(env, `${name}-dlq`), 1209600, JSON.stringify({ redrivePermission: 'byQueue', sourceQueueArns: [arn] }));
+      queue('dlq', `${mrName}-dlq`, `${awsQueue}${DLQ}`, 1209600, JSON.stringify({ redrivePermission: 'byQueue', sourceQueueArns: [arn] }));
       new SqsQueueRedrivePolicy(this, 'redrive', {
         ...mrCommon(env, mrName),
         forProvider: { region: env.region, queueUrlRef: { name: mrName }, redrivePolicy: JSON.stringify({ deadLetterTargetArn: dlqArn, maxReceiveCount: props.maxReceiveCount ?? 5 }) },
@@ -90,3 +98,32 @@ export class TenantQueue extends Construct {
     new SqsQueuePolicy(this, 'policy', { ...mrCommon(env, mrName), forProvider: { region: env.region, queueUrlRef: { name: mrName }, policy: policyDocument(statements) } });
   }
 }
+
+/** The tenant AWS kind `aws.queues`. */
+export const QUEUES: TenantAwsKind<TenantAwsItem<'queues'>> = {
+  field: 'queues',
+  title: 'SQS queue',
+  mrPrefix: 'queue',
+  names: [{ rule: QUEUE_NAME, short: (q) => q.name }],
+  arn: (env, name) => queueArn(env, queueName(env, name)),
+  workloadArns: (env, q) => [QUEUES.arn(env, q.name), ...(q.deadLetterQueue === false ? [] : [queueArn(env, `${queueName(env, q.name)}${DLQ}`)])],
+  workloadActions: (arns) => [{ sid: 'Queues', actions: USE, resources: [...arns] }],
+  dataPlane: (patterns) => [{ sid: 'OwnQueues', actions: USE, resources: [...patterns] }],
+  providerRole: (patterns) => [{ sid: 'Queues', actions: ['sqs:CreateQueue', 'sqs:GetQueueAttributes', 'sqs:SetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:TagQueue', 'sqs:UntagQueue', 'sqs:ListQueueTags'], resources: [...patterns] }],
+  unscopedActions: [],
+  patterns: (s) => [`arn:aws:sqs:${s.region}:${s.accountId}:${s.cluster}-${s.prefix}-*`],
+  vpc: null,
+  publicEndpoint: true,
+  stateful: [{ service: 'sqs', kind: 'Queue', title: 'SQS queue', loss: 'every message waiting in the queue' }],
+  providerPackages: ['sqs'],
+  summary: 'encrypted with the tenant key, optional dead-letter queue `<name>-dlq`, policy admitting only the tenant\'s roles and subscribed topics',
+  render: (scope, ctx, q) => {
+    new TenantQueue(scope, `queue-${q.name}`, {
+      env: ctx.env, name: q.name, kmsKeyAlias: ctx.kmsKeyAlias, consumerRoleArns: ctx.workloadRoleArns,
+      topicArns: (ctx.extra.topicArnsOf as (queue: TenantAwsItem<'queues'>) => string[] | undefined)?.(q) ?? [],
+      visibilityTimeoutSeconds: q.visibilityTimeoutSeconds, messageRetentionSeconds: q.messageRetentionSeconds,
+      deadLetterQueue: q.deadLetterQueue, maxReceiveCount: q.maxReceiveCount,
+    });
+  },
+};
+

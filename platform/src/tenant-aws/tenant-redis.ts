@@ -1,13 +1,16 @@
 import { Construct } from 'constructs';
 import { ElastiCacheReplicationGroup, ElastiCacheSubnetGroup } from '../crossplane/elasticache/replication-group.js';
-import { type TenantAwsEnv, type TenantNetwork, awsName, mrCommon, tenantTags } from './tenant-aws-env.js';
+import { type TenantAwsEnv, type TenantNetwork, fittedAwsName, mrCommon, tenantTags } from './tenant-aws-env.js';
+import type { TenantAwsItem, TenantAwsKind } from './tenant-aws-kind.js';
+
+const GROUP_ID = { what: 'ElastiCache replication group id', max: 40 };
 import { TenantSecurityGroup } from './tenant-security-group.js';
 import { connectionSecretName } from './tenant-connection-secrets.js';
 
 export interface TenantRedisProps {
   readonly env: TenantAwsEnv;
   readonly network: TenantNetwork;
-  /** Short name; the replication group is `<cluster>-<tenant>-<name>`. */
+  /** Short name; the replication group is `<cluster>-<prefix>-<name>`, shortened to ElastiCache's 40 characters. */
   readonly name: string;
   /** The tenant key (`TenantKmsKey.ref`). */
   readonly kmsKeyRef: { readonly name: string };
@@ -36,7 +39,7 @@ export class TenantRedis extends Construct {
     const production = env.environment === 'production';
     const mrName = `redis-${name}`;
     const common = mrCommon(env, mrName);
-    const groupId = awsName(env, name);
+    const groupId = fittedAwsName(env, GROUP_ID, name);
     const replicas = Math.max(props.replicas ?? 0, production ? 1 : 0);
     this.connectionSecret = connectionSecretName('redis', name);
 
@@ -75,3 +78,31 @@ export class TenantRedis extends Construct {
     });
   }
 }
+
+/** The tenant AWS kind `aws.redis`. */
+export const REDIS: TenantAwsKind<TenantAwsItem<'redis'>> = {
+  field: 'redis',
+  title: 'Redis (ElastiCache)',
+  mrPrefix: 'redis',
+  names: [{ rule: GROUP_ID, short: (r) => r.name }],
+  arn: (env, name) => `arn:aws:elasticache:${env.region}:${env.accountId}:replicationgroup:${fittedAwsName(env, GROUP_ID, name)}`,
+  workloadArns: () => [],
+  workloadActions: () => [],
+  dataPlane: () => [],
+  providerRole: (patterns) => [{
+    sid: 'Caches',
+    actions: ['elasticache:CreateReplicationGroup', 'elasticache:ModifyReplicationGroup', 'elasticache:DescribeReplicationGroups', 'elasticache:DescribeCacheClusters', 'elasticache:CreateCacheSubnetGroup', 'elasticache:ModifyCacheSubnetGroup', 'elasticache:DescribeCacheSubnetGroups', 'elasticache:DeleteCacheSubnetGroup', 'elasticache:AddTagsToResource', 'elasticache:RemoveTagsFromResource', 'elasticache:ListTagsForResource'],
+    resources: [...patterns],
+  }],
+  unscopedActions: [],
+  patterns: (s) => ['replicationgroup', 'cluster', 'subnetgroup'].map((t) => `arn:aws:elasticache:${s.region}:${s.accountId}:${t}:${s.cluster}-${s.prefix}-*`),
+  vpc: { egressName: 'redis', port: PORT },
+  publicEndpoint: false,
+  stateful: [{ service: 'elasticache', kind: 'ReplicationGroup', title: 'ElastiCache replication group', loss: 'the cached and persisted data of every node in the group' }],
+  providerPackages: ['elasticache'],
+  summary: 'secure subnets (6379 from the compute tier), encrypted at rest and in transit, AUTH token, replicas and multi-AZ failover in production',
+  render: (scope, ctx, r) => {
+    new TenantRedis(scope, `redis-${r.name}`, { env: ctx.env, network: ctx.network!, name: r.name, kmsKeyRef: ctx.kmsKeyRef, engineVersion: r.engineVersion, nodeType: r.nodeType, replicas: r.replicas });
+  },
+};
+

@@ -4,7 +4,14 @@ import { IamPolicy, IamRole, IamRolePolicyAttachment } from '../crossplane/iam/r
 import { type PolicyStatement, policyDocument } from '../crossplane/iam/policy-document.js';
 import { ECR_READ_ACTIONS } from '../infra/image-reflector-role.js';
 import { ecrImage } from '../workloads/ecr-image.js';
-import { type TenantAwsEnv, arns, awsName, mrCommon, accountRoleArn, tenantTags } from './tenant-aws-env.js';
+import { type TenantAwsEnv, IAM_ROLE_NAME, fittedAwsName, mrCommon, accountRoleArn, tenantTags } from './tenant-aws-env.js';
+import type { TenantAwsItem, TenantAwsKind } from './tenant-aws-kind.js';
+
+const REPOSITORY_NAME = { what: 'ECR repository name', max: 256 };
+/** The AWS name of the registry `name`. */
+const repositoryName = (env: TenantAwsEnv, name: string) => fittedAwsName(env, REPOSITORY_NAME, name);
+/** The CI role of the registry `name`: `<cluster>-<prefix>-ci-<name>`, shortened to IAM's 64 characters. */
+export const registryCiRoleName = (env: TenantAwsEnv, name: string) => fittedAwsName(env, IAM_ROLE_NAME, `ci-${name}`);
 import { tenantBoundaryArn } from '../infra/infra-names.js';
 
 export interface TenantRegistryProps {
@@ -29,7 +36,7 @@ export interface TenantRegistryProps {
 
 /** The image repository (without tag) that apps name to run images of the tenant registry `name` on this cluster. */
 export function tenantRegistryImage(env: TenantAwsEnv, name: string): string {
-  return ecrImage({ accountId: env.accountId, region: env.region, name: awsName(env, name) });
+  return ecrImage({ accountId: env.accountId, region: env.region, name: repositoryName(env, name) });
 }
 
 const GITHUB_OIDC = 'token.actions.githubusercontent.com';
@@ -53,12 +60,13 @@ export class TenantRegistry extends Construct {
     const { env, name } = props;
     const mrName = `registry-${name}`;
     const common = mrCommon(env, mrName);
-    const ciRole = awsName(env, `ci-${name}`);
-    this.arn = arns.repository(env, name);
+    const ciRole = registryCiRoleName(env, name);
+    const repository = repositoryName(env, name);
+    this.arn = REGISTRIES.arn(env, name);
     this.ciRoleArn = accountRoleArn(env, ciRole);
     new EcrRepository(this, 'repository', {
       ...common,
-      externalName: awsName(env, name),
+      externalName: repository,
       retain: true,
       forProvider: {
         region: env.region,
@@ -92,7 +100,7 @@ export class TenantRegistry extends Construct {
       ...ci,
       externalName: ciRole,
       forProvider: {
-        description: `GitHub Actions of ${props.githubRepositories.join(', ')} pushing to ${awsName(env, name)}`,
+        description: `GitHub Actions of ${props.githubRepositories.join(', ')} pushing to ${repository}`,
         assumeRolePolicy: policyDocument([
           {
             sid: 'GitHubActions',
@@ -112,7 +120,7 @@ export class TenantRegistry extends Construct {
       ...ci,
       externalName: ciRole,
       forProvider: {
-        description: `Push to ${awsName(env, name)}`,
+        description: `Push to ${repository}`,
         policy: policyDocument([
           {
             sid: 'Login',
@@ -140,3 +148,42 @@ function repositoryStatements(props: TenantRegistryProps, ciRoleArn: string): Po
     ...(props.imageAutomationRoleArn ? [{ sid: 'ImageAutomationScans', principal: { AWS: props.imageAutomationRoleArn }, actions: ECR_READ_ACTIONS }] : []),
   ];
 }
+
+const LOGIN = 'ecr:GetAuthorizationToken';
+
+/** The tenant AWS kind `aws.registries`. */
+export const REGISTRIES: TenantAwsKind<TenantAwsItem<'registries'>> = {
+  field: 'registries',
+  title: 'container registry (ECR)',
+  mrPrefix: 'registry',
+  names: [{ rule: REPOSITORY_NAME, short: (r) => r.name }, { rule: IAM_ROLE_NAME, short: (r) => `ci-${r.name}` }],
+  arn: (env, name) => `arn:aws:ecr:${env.region}:${env.accountId}:repository/${repositoryName(env, name)}`,
+  workloadArns: () => [],
+  workloadActions: () => [],
+  dataPlane: (patterns, s) => [
+    { sid: 'OwnRegistries', actions: [...PULL, ...PUSH.slice(0, 5)], resources: [...patterns] },
+    {
+      sid: 'RegistryLogin',
+      actions: [LOGIN],
+      resources: ['*'],
+      anyResourceBecause: `${LOGIN} cannot be scoped to a repository`,
+      condition: { StringEquals: { 'aws:RequestedRegion': s.region } },
+    },
+  ],
+  providerRole: (patterns) => [{ sid: 'Registries', actions: ['ecr:CreateRepository', 'ecr:DescribeRepositories', 'ecr:PutImageScanningConfiguration', 'ecr:PutImageTagMutability', 'ecr:PutLifecyclePolicy', 'ecr:GetLifecyclePolicy', 'ecr:DeleteLifecyclePolicy', 'ecr:SetRepositoryPolicy', 'ecr:GetRepositoryPolicy', 'ecr:DeleteRepositoryPolicy', 'ecr:TagResource', 'ecr:UntagResource', 'ecr:ListTagsForResource'], resources: [...patterns] }],
+  unscopedActions: [],
+  patterns: (s) => [`arn:aws:ecr:${s.region}:${s.accountId}:repository/${s.cluster}-${s.prefix}-*`],
+  vpc: null,
+  publicEndpoint: false,
+  stateful: [{ service: 'ecr', kind: 'Repository', title: 'ECR repository', loss: 'every image pushed to the repository' }],
+  providerPackages: ['ecr', 'iam'],
+  summary: 'scan on push, immutable tags, encrypted with the tenant key; the nodes pull, a CI role `ci-<name>` for the listed GitHub repositories pushes',
+  render: (scope, ctx, r) => {
+    const readers = ctx.extra.registryReaders as Readonly<Record<string, Pick<TenantRegistryProps, 'otherNodeRoleArns' | 'imageAutomationRoleArn'>>> | undefined;
+    new TenantRegistry(scope, `registry-${r.name}`, {
+      env: ctx.env, name: r.name, kmsKeyRef: ctx.kmsKeyRef, githubRepositories: r.githubRepositories, keepImages: r.keepImages,
+      nodeRoleArn: ctx.extra.nodeRoleArn as string, ...readers?.[r.name],
+    });
+  },
+};
+

@@ -2,7 +2,7 @@ import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { IamPolicy, IamRole, IamRolePolicyAttachment } from '../crossplane/iam/role.js';
 import { policyDocument } from '../crossplane/iam/policy-document.js';
-import { type TenantAwsEnv, accountRoleArn, arns, mrCommon, secretName, tenantTags } from './tenant-aws-env.js';
+import { type TenantAwsEnv, accountRoleArn, awsName, mrCommon, secretNamePrefix, tenantSecretsArn, tenantTags } from './tenant-aws-env.js';
 import { tenantBoundaryArn } from '../infra/infra-names.js';
 
 export interface TenantSecretStoreProps {
@@ -14,10 +14,13 @@ export interface TenantSecretStoreProps {
 }
 
 /**
- * `<cluster>-<tenant>-secrets` (the tenant's AWS name `secrets`): the role the tenant's SecretStores
+ * `<cluster>-<prefix>-secrets` (the tenant's AWS name `secrets`): the role the tenant's SecretStores
  * read with. The infra layer lets the cluster's external-secrets role assume exactly these roles.
  */
-export const tenantSecretReaderRoleName = (env: Pick<TenantAwsEnv, 'cluster' | 'tenant'>) => `${env.cluster}-${env.tenant}-secrets`;
+export const tenantSecretReaderRoleName = (env: Pick<TenantAwsEnv, 'cluster' | 'tenant' | 'awsPrefix'>) => awsName(env, 'secrets');
+
+/** The Secrets Manager actions of a reader of the tenant's secrets. */
+export const SECRET_READ_ACTIONS = ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'];
 
 /** Name of the tenant's SecretStore in each of its namespaces (apps' ExternalSecrets use it too). */
 export const tenantSecretStoreName = (tenant: string) => `${tenant}-secrets`;
@@ -41,7 +44,7 @@ export class TenantSecretStore extends Construct {
       ...common,
       externalName: roleName,
       forProvider: {
-        description: `external-secrets reading ${env.cluster}/${env.tenant}/* for tenant ${env.tenant}`,
+        description: `external-secrets reading ${secretNamePrefix(env)}* for tenant ${env.tenant}`,
         assumeRolePolicy: policyDocument([{ sid: 'ExternalSecretsController', principal: { AWS: props.controllerRoleArn }, actions: ['sts:AssumeRole', 'sts:TagSession'] }]),
         permissionsBoundary: tenantBoundaryArn(env),
         tags: tenantTags(env),
@@ -53,7 +56,7 @@ export class TenantSecretStore extends Construct {
       forProvider: {
         description: `Read the secrets of tenant ${env.tenant}`,
         policy: policyDocument([
-          { sid: 'ReadTenantSecrets', actions: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'], resources: [arns.secrets(env)] },
+          { sid: 'ReadTenantSecrets', actions: SECRET_READ_ACTIONS, resources: [tenantSecretsArn(env)] },
         ]),
         tags: tenantTags(env),
       },
@@ -64,7 +67,7 @@ export class TenantSecretStore extends Construct {
         apiVersion: 'external-secrets.io/v1',
         kind: 'SecretStore',
         metadata: { name: tenantSecretStoreName(env.tenant), namespace, labels: common.labels },
-        spec: { provider: { aws: { service: 'SecretsManager', region: env.region, role: this.roleArn, prefix: `${secretName(env, '')}` } } },
+        spec: { provider: { aws: { service: 'SecretsManager', region: env.region, role: this.roleArn, prefix: secretNamePrefix(env) } } },
       });
     }
   }

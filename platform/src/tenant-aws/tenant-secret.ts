@@ -1,12 +1,17 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { SecretsManagerSecret } from '../crossplane/secretsmanager/secret.js';
-import { type TenantAwsEnv, arns, mrCommon, secretName, tenantTags } from './tenant-aws-env.js';
-import { tenantSecretStoreName } from './tenant-secret-store.js';
+import { type TenantAwsEnv, fitName, mrCommon, secretNamePrefix, tenantTags } from './tenant-aws-env.js';
+import type { TenantAwsItem, TenantAwsKind } from './tenant-aws-kind.js';
+import { SECRET_READ_ACTIONS, tenantSecretStoreName } from './tenant-secret-store.js';
+
+const SECRET_NAME = { what: 'Secrets Manager secret name', max: 512 };
+/** `<cluster>/<prefix>/<name>`: the Secrets Manager name of a tenant secret. */
+export const secretName = (env: TenantAwsEnv, name: string) => fitName(secretNamePrefix(env), name, SECRET_NAME.max);
 
 export interface TenantSecretProps {
   readonly env: TenantAwsEnv;
-  /** Secret name: `<cluster>/<tenant>/<name>` in AWS, `<name>` in the namespace. */
+  /** Secret name: `<cluster>/<prefix>/<name>` in AWS, `<name>` in the namespace. */
   readonly name: string;
   readonly kmsKeyRef: { readonly name: string };
   /** @default - none */
@@ -27,7 +32,7 @@ export class TenantSecret extends Construct {
     super(scope, id);
     const { env, name } = props;
     const common = mrCommon(env, `secret-${name}`);
-    this.arn = arns.secret(env, name);
+    this.arn = SECRETS.arn(env, name);
     new SecretsManagerSecret(this, 'secret', {
       ...common,
       retain: true,
@@ -54,3 +59,28 @@ export class TenantSecret extends Construct {
     });
   }
 }
+
+/** The tenant AWS kind `aws.secrets`. */
+export const SECRETS: TenantAwsKind<TenantAwsItem<'secrets'>> = {
+  field: 'secrets',
+  title: 'Secrets Manager secret',
+  mrPrefix: 'secret',
+  names: [{ rule: SECRET_NAME, short: (s) => s.name, head: 'secret' }],
+  /** Secrets Manager appends `-` and six random characters to a secret's ARN. */
+  arn: (env, name) => `arn:aws:secretsmanager:${env.region}:${env.accountId}:secret:${secretName(env, name)}-??????`,
+  workloadArns: () => [],
+  workloadActions: () => [],
+  dataPlane: (patterns) => [{ sid: 'OwnSecrets', actions: SECRET_READ_ACTIONS, resources: [...patterns] }],
+  providerRole: (patterns) => [{ sid: 'Secrets', actions: ['secretsmanager:CreateSecret', 'secretsmanager:DescribeSecret', 'secretsmanager:UpdateSecret', 'secretsmanager:TagResource', 'secretsmanager:UntagResource', 'secretsmanager:GetResourcePolicy'], resources: [...patterns] }],
+  unscopedActions: [],
+  patterns: (s) => [`arn:aws:secretsmanager:${s.region}:${s.accountId}:secret:${s.cluster}/${s.prefix}/*`],
+  vpc: null,
+  publicEndpoint: false,
+  stateful: [{ service: 'secretsmanager', kind: 'Secret', title: 'Secrets Manager secret', loss: 'the secret value and its versions (after the recovery window)' }],
+  providerPackages: ['secretsmanager'],
+  summary: 'created empty under `<cluster>/<prefix>/`, value set in AWS; arrives as the Secret `<name>` through the tenant SecretStore',
+  render: (scope, ctx, s) => {
+    new TenantSecret(scope, `secret-${s.name}`, { env: ctx.env, name: s.name, kmsKeyRef: ctx.kmsKeyRef, description: s.description, refreshInterval: s.refreshInterval });
+  },
+};
+

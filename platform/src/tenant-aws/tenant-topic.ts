@@ -1,6 +1,10 @@
 import { Construct } from 'constructs';
 import { SnsTopic, SnsTopicSubscription } from '../crossplane/sns/topic.js';
-import { type TenantAwsEnv, arns, awsName, mrCommon, tenantTags } from './tenant-aws-env.js';
+import { type TenantAwsEnv, fittedAwsName, mrCommon, tenantTags } from './tenant-aws-env.js';
+import type { TenantAwsItem, TenantAwsKind } from './tenant-aws-kind.js';
+
+const TOPIC_NAME = { what: 'SNS topic name', max: 256 };
+const PUBLISH = ['sns:Publish', 'sns:GetTopicAttributes'];
 
 /** A queue subscribed to the topic: its owner (this or another tenant) and its ARN. */
 export interface TopicSubscriber {
@@ -34,10 +38,10 @@ export class TenantTopic extends Construct {
     super(scope, id);
     const { env, name } = props;
     const mrName = `topic-${name}`;
-    this.arn = arns.topic(env, name);
+    this.arn = TOPICS.arn(env, name);
     new SnsTopic(this, 'topic', {
       ...mrCommon(env, mrName),
-      externalName: awsName(env, name),
+      externalName: fittedAwsName(env, TOPIC_NAME, name),
       forProvider: { region: env.region, displayName: `${env.tenant} ${name}`, kmsMasterKeyId: props.kmsKeyAlias, tags: tenantTags(env) },
     });
     for (const s of props.subscribers ?? []) {
@@ -49,3 +53,27 @@ export class TenantTopic extends Construct {
     }
   }
 }
+
+/** The tenant AWS kind `aws.topics`. */
+export const TOPICS: TenantAwsKind<TenantAwsItem<'topics'>> = {
+  field: 'topics',
+  title: 'SNS topic',
+  mrPrefix: 'topic',
+  names: [{ rule: TOPIC_NAME, short: (t) => t.name }],
+  arn: (env, name) => `arn:aws:sns:${env.region}:${env.accountId}:${fittedAwsName(env, TOPIC_NAME, name)}`,
+  workloadArns: (env, t) => [TOPICS.arn(env, t.name)],
+  workloadActions: (arns) => [{ sid: 'Topics', actions: PUBLISH, resources: [...arns] }],
+  dataPlane: (patterns) => [{ sid: 'OwnTopics', actions: PUBLISH, resources: [...patterns] }],
+  providerRole: (patterns) => [{ sid: 'Topics', actions: ['sns:CreateTopic', 'sns:GetTopicAttributes', 'sns:SetTopicAttributes', 'sns:TagResource', 'sns:UntagResource', 'sns:ListTagsForResource', 'sns:Subscribe', 'sns:Unsubscribe', 'sns:GetSubscriptionAttributes', 'sns:SetSubscriptionAttributes'], resources: [...patterns] }],
+  unscopedActions: [],
+  patterns: (s) => [`arn:aws:sns:${s.region}:${s.accountId}:${s.cluster}-${s.prefix}-*`],
+  vpc: null,
+  publicEndpoint: true,
+  stateful: [],
+  providerPackages: ['sns'],
+  summary: 'encrypted with the tenant key; own queues subscribe, other tenants\' queues when both files agree',
+  render: (scope, ctx, t) => {
+    new TenantTopic(scope, `topic-${t.name}`, { env: ctx.env, name: t.name, kmsKeyAlias: ctx.kmsKeyAlias, subscribers: (ctx.extra.subscribersOf as (topic: string) => TopicSubscriber[] | undefined)?.(t.name) ?? [] });
+  },
+};
+

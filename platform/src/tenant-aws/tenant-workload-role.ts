@@ -2,18 +2,10 @@ import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { EksPodIdentityAssociation } from '../crossplane/eks/pod-identity-association.js';
 import { IamPolicy, IamRole, IamRolePolicyAttachment } from '../crossplane/iam/role.js';
-import { type PolicyStatement, policyDocument } from '../crossplane/iam/policy-document.js';
-import { type TenantAwsEnv, awsName, mrCommon, accountRoleArn, tenantTags } from './tenant-aws-env.js';
+import { policyDocument } from '../crossplane/iam/policy-document.js';
+import { type TenantAwsEnv, IAM_ROLE_NAME, fittedAwsName, mrCommon, accountRoleArn, tenantTags } from './tenant-aws-env.js';
+import { type WorkloadAccess, workloadStatements } from './tenant-aws-kinds.js';
 import { tenantBoundaryArn } from '../infra/infra-names.js';
-
-/** The tenant's own resources a workload may use, as ARNs. */
-export interface WorkloadAccess {
-  readonly buckets: readonly string[];
-  readonly queues: readonly string[];
-  readonly topics: readonly string[];
-  readonly tables: readonly string[];
-  readonly domains: readonly string[];
-}
 
 export interface TenantWorkloadRoleProps {
   readonly env: TenantAwsEnv;
@@ -30,34 +22,15 @@ export interface TenantWorkloadRoleProps {
   readonly createServiceAccount?: boolean;
 }
 
-/** The AWS role name of a workload ServiceAccount: `<cluster>-<tenant>-sa-[<suffix>-]<name>`. */
-export function workloadRoleName(env: TenantAwsEnv, serviceAccount: string, namespace?: string): string {
-  const suffix = namespace && namespace !== env.namespace ? `${namespace.slice(env.tenant.length + 1)}-` : '';
-  return awsName(env, `sa-${suffix}${serviceAccount}`);
+/** The short AWS name of a workload ServiceAccount's role: `sa-[<suffix>-]<name>` (`<suffix>` of an extra namespace). */
+export function workloadRoleShortName(serviceAccount: string, namespaceSuffix = ''): string {
+  return `sa-${namespaceSuffix ? `${namespaceSuffix}-` : ''}${serviceAccount}`;
 }
 
-/** The statements of a workload policy: data-plane actions on exactly the given ARNs, never `*`. */
-export function workloadStatements(access: WorkloadAccess): PolicyStatement[] {
-  const out: PolicyStatement[] = [];
-  if (access.buckets.length > 0) {
-    out.push({ sid: 'Buckets', actions: ['s3:ListBucket', 's3:GetBucketLocation'], resources: [...access.buckets] });
-    out.push({ sid: 'Objects', actions: ['s3:GetObject', 's3:GetObjectVersion', 's3:PutObject', 's3:DeleteObject', 's3:AbortMultipartUpload', 's3:ListMultipartUploadParts'], resources: access.buckets.map((b) => `${b}/*`) });
-  }
-  if (access.queues.length > 0) {
-    out.push({ sid: 'Queues', actions: ['sqs:SendMessage', 'sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:ChangeMessageVisibility', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl'], resources: [...access.queues] });
-  }
-  if (access.topics.length > 0) out.push({ sid: 'Topics', actions: ['sns:Publish', 'sns:GetTopicAttributes'], resources: [...access.topics] });
-  if (access.tables.length > 0) {
-    out.push({
-      sid: 'Tables',
-      actions: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:Scan', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem', 'dynamodb:ConditionCheckItem', 'dynamodb:DescribeTable'],
-      resources: access.tables.flatMap((t) => [t, `${t}/index/*`]),
-    });
-  }
-  if (access.domains.length > 0) {
-    out.push({ sid: 'SearchDomains', actions: ['es:ESHttpGet', 'es:ESHttpHead', 'es:ESHttpPost', 'es:ESHttpPut', 'es:ESHttpDelete', 'es:ESHttpPatch'], resources: access.domains.map((d) => `${d}/*`) });
-  }
-  return out;
+/** The AWS role name of a workload ServiceAccount: `<cluster>-<prefix>-sa-[<suffix>-]<name>`, shortened to IAM's 64 characters. */
+export function workloadRoleName(env: TenantAwsEnv, serviceAccount: string, namespace?: string): string {
+  const suffix = namespace && namespace !== env.namespace ? namespace.slice(env.namespace.length + 1) : '';
+  return fittedAwsName(env, IAM_ROLE_NAME, workloadRoleShortName(serviceAccount, suffix));
 }
 
 /**
@@ -73,7 +46,7 @@ export class TenantWorkloadRole extends Construct {
     const { env } = props;
     const namespace = props.namespace ?? env.namespace;
     const roleName = workloadRoleName(env, props.serviceAccount, namespace);
-    const common = mrCommon(env, roleName.slice(env.cluster.length + env.tenant.length + 2));
+    const common = mrCommon(env, workloadRoleShortName(props.serviceAccount, namespace === env.namespace ? '' : namespace.slice(env.namespace.length + 1)));
     this.roleArn = accountRoleArn(env, roleName);
     new IamRole(this, 'role', {
       ...common,

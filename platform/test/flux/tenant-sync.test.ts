@@ -1,6 +1,6 @@
 import { App, Chart } from 'cdk8s';
 import { describe, expect, it } from 'vitest';
-import { TenantSync } from '../../src/flux/tenant-sync.js';
+import { TenantSync, tenantKustomizationNames } from '../../src/flux/tenant-sync.js';
 
 const render = (apps?: boolean) => {
   const chart = new Chart(new App(), 'c');
@@ -19,5 +19,15 @@ describe('TenantSync', () => {
 
   it('renders no apps Kustomization for a tenant without apps', () => {
     expect(render(false).map((o) => o.metadata.name)).toEqual(['tenant-pay']);
+  });
+
+  it('GIVEN a 60-character tenant WHEN its Kustomizations are named THEN each fits a label value (Flux labels what it applies with the name), stably', () => {
+    const long = 'civil-legal-aid-means-assessment-service-preproduction-teams';
+    const names = tenantKustomizationNames(long);
+    expect(names.bundle).toBe('tenant-civil-legal-aid-means-assessment-service-preproduct-4c55');
+    expect(names.bundle).toHaveLength(63);
+    expect(names.apps.length).toBeLessThanOrEqual(63);
+    expect(names.apps.startsWith('apps-civil-legal-aid-')).toBe(true);
+    expect(tenantKustomizationNames('payments')).toEqual({ bundle: 'tenant-payments', apps: 'apps-payments' });
   });
 });

@@ -70,6 +70,18 @@ describe('TenantBundle', () => {
     expect(objs.find((o) => o.kind === 'Namespace' && o.metadata.name === 'payments')!.metadata.labels['pod-security.kubernetes.io/enforce']).toBe('restricted');
   });
 
+  it('GIVEN a tenant that caps only pods and storage WHEN rendered THEN its quota has no CPU or memory cap', () => {
+    const objs = render({ ...tenant, quotas: { ...tenant.quotas, cpu: 'none', memory: 'none' } });
+    const quota = objs.find((o) => o.kind === 'ResourceQuota' && o.metadata.namespace === 'payments')!;
+    expect(quota.spec.hard).toEqual({ pods: '50', 'requests.storage': '100Gi', 'services.loadbalancers': '0', 'services.nodeports': '0' });
+  });
+
+  it('GIVEN an extra namespace with its own environment WHEN rendered THEN only that namespace is labelled with it', () => {
+    const objs = render({ ...tenant, namespaces: ['jobs'], namespaceEnvironments: { jobs: 'development' } });
+    const env = (name: string) => objs.find((o) => o.kind === 'Namespace' && o.metadata.name === name)!.metadata.labels['platform.example.com/environment'];
+    expect([env('payments'), env('payments-jobs')]).toEqual(['staging', 'development']);
+  });
+
   it('GIVEN no internet egress WHEN rendered THEN there is no internet policy', () => {
     const names = render({ ...tenant, network: { allowFrom: [], internetEgress: false } }).map((o) => o.metadata.name);
     expect(names).not.toContain('allow-internet-egress');

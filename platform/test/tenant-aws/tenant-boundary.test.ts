@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { TENANT_TAG, type TenantAwsEnv, arns, bucketName } from '../../src/tenant-aws/tenant-aws-env.js';
+import { TENANT_TAG, type TenantAwsEnv, awsPrefixOf, bucketName } from '../../src/tenant-aws/tenant-aws-env.js';
+import { arnOf } from '../../src/tenant-aws/tenant-aws-kinds.js';
 import { tenantBoundaryArn } from '../../src/infra/infra-names.js';
 import { TenantBoundaryPolicy, nestedTenantsOf, tenantBoundaryStatements } from '../../src/tenant-aws/tenant-boundary.js';
-import { workloadStatements } from '../../src/tenant-aws/tenant-workload-role.js';
+import { workloadStatements } from '../../src/tenant-aws/tenant-aws-kinds.js';
 import { type Context, EVERYTHING, isAllowed } from './_iam-eval.js';
 import { ENV, newChart, objectsOf, one } from './_env.js';
 
@@ -20,15 +21,15 @@ const SHOP_POD = session('stage-shop-sa-api', 'shop');
 /** One data-plane request on each kind of resource of `env`'s tenant. */
 function dataOf(env: TenantAwsEnv): [string, string, Context?][] {
   return [
-    ['s3:GetObject', `${arns.bucket(env, 'media')}/a.png`],
-    ['s3:ListBucket', arns.bucket(env, 'media')],
-    ['sqs:SendMessage', arns.queue(env, 'orders')],
-    ['sns:Publish', arns.topic(env, 'events')],
-    ['dynamodb:PutItem', arns.table(env, 'carts')],
-    ['es:ESHttpGet', `${arns.domain(env, 'search')}/index`],
-    ['secretsmanager:GetSecretValue', arns.secret(env, 'stripe').replace('??????', 'AbCdEf')],
-    ['ecr:PutImage', arns.repository(env, 'web')],
-    ['kms:Decrypt', 'arn:aws:kms:eu-west-2:123456789012:key/0000', { [`aws:ResourceTag/${TENANT_TAG}`]: env.tenant }],
+    ['s3:GetObject', `${arnOf('buckets', env, 'media')}/a.png`],
+    ['s3:ListBucket', arnOf('buckets', env, 'media')],
+    ['sqs:SendMessage', arnOf('queues', env, 'orders')],
+    ['sns:Publish', arnOf('topics', env, 'events')],
+    ['dynamodb:PutItem', arnOf('tables', env, 'carts')],
+    ['es:ESHttpGet', `${arnOf('opensearch', env, 'search')}/index`],
+    ['secretsmanager:GetSecretValue', arnOf('secrets', env, 'stripe').replace('??????', 'AbCdEf')],
+    ['ecr:PutImage', arnOf('registries', env, 'web')],
+    ['kms:Decrypt', 'arn:aws:kms:eu-west-2:123456789012:key/0000', { [`aws:ResourceTag/${TENANT_TAG}`]: awsPrefixOf(env) }],
   ];
 }
 
@@ -46,6 +47,17 @@ describe('tenantBoundaryStatements', () => {
     for (const [action, arn, extra] of dataOf(BILLING)) expect(reach(SHOP_POD, action, arn, extra), `${action} ${arn}`).toBe(false);
   });
 
+  it('GIVEN a 60-character tenant with a derived AWS prefix WHEN its roles use resources THEN the boundary scopes them by the prefix its tag carries', () => {
+    const long: TenantAwsEnv = { ...ENV, tenant: `civil-${'x'.repeat(54)}`, namespace: `civil-${'x'.repeat(54)}` };
+    const prefix = awsPrefixOf(long);
+    const pod = session(`stage-${prefix}-sa-api`, prefix);
+    for (const [action, arn, extra] of dataOf(long)) expect(reach(pod, action, arn, extra), `${action} ${arn}`).toBe(true);
+    for (const [action, arn, extra] of dataOf(long)) expect(reach(SHOP_POD, action, arn, extra), `shop: ${action} ${arn}`).toBe(false);
+    for (const [action, arn, extra] of dataOf(ENV)) expect(reach(pod, action, arn, extra), `long: ${action} ${arn}`).toBe(false);
+    // A session tagged with the tenant's name rather than its prefix matches none of its role names.
+    for (const [action, arn, extra] of dataOf(long)) expect(reach(session(`stage-${prefix}-sa-api`, long.tenant), action, arn, extra), `${action} ${arn}`).toBe(false);
+  });
+
   it('GIVEN a tenant-made role with a "*" policy WHEN it reaches the platform THEN IAM, the control plane and the platform\'s data are denied', () => {
     const platform: [string, string][] = [
       ['s3:GetObject', `arn:aws:s3:::${bucketName(ENV, '').replace(/shop-$/, 'logs')}/x`],
@@ -57,7 +69,7 @@ describe('tenantBoundaryStatements', () => {
       ['sts:AssumeRole', 'arn:aws:iam::123456789012:role/stage-crossplane-provider'],
       ['ec2:RunInstances', 'arn:aws:ec2:eu-west-2:123456789012:instance/*'],
       ['eks:DescribeCluster', 'arn:aws:eks:eu-west-2:123456789012:cluster/stage'],
-      ['s3:PutBucketPolicy', arns.bucket(ENV, 'media')],
+      ['s3:PutBucketPolicy', arnOf('buckets', ENV, 'media')],
     ];
     for (const [action, arn] of platform) expect(reach(SHOP_POD, action, arn), `${action} ${arn}`).toBe(false);
     expect(reach(SHOP_POD, 'ecr:GetAuthorizationToken', '*', { 'aws:RequestedRegion': 'us-east-1' })).toBe(false);
@@ -72,7 +84,7 @@ describe('tenantBoundaryStatements', () => {
   });
 
   it('GIVEN the boundary WHEN compared with what the platform renders for workloads THEN it allows every action a workload policy names', () => {
-    const access = { buckets: [arns.bucket(ENV, 'media')], queues: [arns.queue(ENV, 'orders')], topics: [arns.topic(ENV, 'events')], tables: [arns.table(ENV, 'carts')], domains: [arns.domain(ENV, 'search')] };
+    const access = { buckets: [arnOf('buckets', ENV, 'media')], queues: [arnOf('queues', ENV, 'orders')], topics: [arnOf('topics', ENV, 'events')], tables: [arnOf('tables', ENV, 'carts')], opensearch: [arnOf('opensearch', ENV, 'search')] };
     for (const s of workloadStatements(access)) {
       for (const action of s.actions) {
         for (const arn of s.resources ?? []) expect(reach(SHOP_POD, action, arn.replace(/\*$/, 'x')), `${action} ${arn}`).toBe(true);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PolicyStatement } from '../../src/crossplane/iam/policy-document.js';
-import { TENANT_TAG, type TenantAwsEnv, arns, bucketName } from '../../src/tenant-aws/tenant-aws-env.js';
+import { TENANT_TAG, type TenantAwsEnv, awsPrefixOf, bucketName } from '../../src/tenant-aws/tenant-aws-env.js';
+import { arnOf } from '../../src/tenant-aws/tenant-aws-kinds.js';
 import { CLUSTER_LABEL, tenantBoundaryArn } from '../../src/infra/infra-names.js';
 import { TenantProviderConfig, tenantRoleStatements } from '../../src/tenant-aws/tenant-provider-config.js';
 import { type Context, isAllowed } from './_iam-eval.js';
@@ -8,8 +9,8 @@ import { ENV, newChart, objectsOf } from './_env.js';
 
 /** A request context meeting every condition the role of `env.tenant` sets on its own resources: the most it may do. */
 const upTo = (env: TenantAwsEnv): Context => ({
-  [`aws:RequestTag/${TENANT_TAG}`]: env.tenant,
-  [`aws:ResourceTag/${TENANT_TAG}`]: env.tenant,
+  [`aws:RequestTag/${TENANT_TAG}`]: awsPrefixOf(env),
+  [`aws:ResourceTag/${TENANT_TAG}`]: awsPrefixOf(env),
   'iam:PassedToService': 'pods.eks.amazonaws.com',
   'iam:PermissionsBoundary': tenantBoundaryArn(env),
 });
@@ -22,21 +23,21 @@ function allows(statements: readonly PolicyStatement[], action: string, arn: str
 /** One write action on each name-scoped resource a tenant owns, `x` being the short name. */
 function writesOn(env: TenantAwsEnv, x: string): [string, string][] {
   const r = `${env.region}:${env.accountId}`;
-  const n = `${env.cluster}-${env.tenant}-${x}`;
+  const n = `${env.cluster}-${awsPrefixOf(env)}-${x}`;
   return [
-    ['s3:PutBucketPolicy', arns.bucket(env, x)],
-    ['sqs:SetQueueAttributes', arns.queue(env, x)],
-    ['sns:Subscribe', arns.topic(env, x)],
-    ['dynamodb:UpdateTable', arns.table(env, x)],
-    ['ecr:SetRepositoryPolicy', arns.repository(env, x)],
-    ['rds:ModifyDBInstance', arns.database(env, x)],
+    ['s3:PutBucketPolicy', arnOf('buckets', env, x)],
+    ['sqs:SetQueueAttributes', arnOf('queues', env, x)],
+    ['sns:Subscribe', arnOf('topics', env, x)],
+    ['dynamodb:UpdateTable', arnOf('tables', env, x)],
+    ['ecr:SetRepositoryPolicy', arnOf('registries', env, x)],
+    ['rds:ModifyDBInstance', arnOf('databases', env, x)],
     ['elasticache:ModifyReplicationGroup', `arn:aws:elasticache:${r}:replicationgroup:${n}`],
-    ['es:UpdateDomainConfig', arns.domain(env, x)],
+    ['es:UpdateDomainConfig', arnOf('opensearch', env, x)],
     ['iam:UpdateAssumeRolePolicy', `arn:aws:iam::${env.accountId}:role/${n}`],
-    ['iam:PassRole', `arn:aws:iam::${env.accountId}:role/${env.cluster}-${env.tenant}-sa-${x}`],
+    ['iam:PassRole', `arn:aws:iam::${env.accountId}:role/${env.cluster}-${awsPrefixOf(env)}-sa-${x}`],
     ['iam:CreatePolicyVersion', `arn:aws:iam::${env.accountId}:policy/${n}`],
     ['kms:UpdateAlias', `arn:aws:kms:${r}:alias/${n}`],
-    ['secretsmanager:UpdateSecret', arns.secret(env, x).replace('??????', 'AbCdEf')],
+    ['secretsmanager:UpdateSecret', arnOf('secrets', env, x).replace('??????', 'AbCdEf')],
   ];
 }
 
@@ -46,6 +47,16 @@ describe('tenantRoleStatements', () => {
 
   it('GIVEN tenant a WHEN its role is evaluated THEN it may change each of its own resources', () => {
     for (const [action, arn] of writesOn(a, 'x')) expect(allows(tenantRoleStatements(a, ['a-b']), action, arn, upTo(a)), `${action} ${arn}`).toBe(true);
+  });
+
+  it('GIVEN a 60-character tenant with a derived AWS prefix WHEN its role is evaluated THEN it may change its own resources under the prefix, and no other tenant may', () => {
+    const long: TenantAwsEnv = { ...ENV, tenant: `civil-${'x'.repeat(54)}`, namespace: `civil-${'x'.repeat(54)}` };
+    expect(awsPrefixOf(long)).toMatch(/^civil-[0-9a-f]{4}$/);
+    for (const [action, arn] of writesOn(long, 'x')) expect(allows(tenantRoleStatements(long), action, arn, upTo(long)), `${action} ${arn}`).toBe(true);
+    for (const [action, arn] of writesOn(long, 'x')) expect(allows(tenantRoleStatements(ENV), action, arn, upTo(ENV)), `${action} ${arn}`).toBe(false);
+    // Tagged with the tenant's name instead of its prefix, nothing ID-scoped is its own.
+    const byName = { ...upTo(long), [`aws:ResourceTag/${TENANT_TAG}`]: long.tenant, [`aws:RequestTag/${TENANT_TAG}`]: long.tenant };
+    expect(allows(tenantRoleStatements(long), 'kms:PutKeyPolicy', `arn:aws:kms:${ENV.region}:${ENV.accountId}:key/1234`, byName)).toBe(false);
   });
 
   it('GIVEN tenants a and a-b WHEN a\'s role is evaluated THEN it can name none of a-b\'s resources, which its prefix "<cluster>-a-" alone would cover', () => {

@@ -100,13 +100,13 @@ export interface App {
   };
   env?: Env;
   /**
-   * Environment variables read from AWS Secrets Manager, keyed by variable name. Each key is relative to the tenant's prefix `<cluster>/<tenant>/`, so an app can only read its own tenant's secrets. Rendered as an ExternalSecret through the namespace's SecretStore `<tenant>-secrets`; the pods restart when a value changes.
+   * Environment variables read from AWS Secrets Manager, keyed by variable name. Each key is relative to the tenant's prefix `<cluster>/<aws prefix>/` (the tenant name unless it sets aws.prefix or is longer than 30 characters), so an app can only read its own tenant's secrets. Rendered as an ExternalSecret through the namespace's SecretStore `<tenant>-secrets`; the pods restart when a value changes.
    */
   secrets: {
     [k: string]:
       | {
           /**
-           * Name of a secret the tenant declares under `aws.secrets` (in AWS: `<cluster>/<tenant>/<name>`).
+           * Name of a secret the tenant declares under `aws.secrets` (in AWS: `<cluster>/<aws prefix>/<name>`).
            */
           key: string;
           /**

@@ -239,6 +239,10 @@ export interface Cluster {
      */
     allowTenants?: boolean;
     /**
+     * Quota caps every tenant on this cluster must keep: a tenant may set cpu, memory or storage to "none" only when it is not listed here.
+     */
+    requiredQuotas: ('cpu' | 'memory' | 'storage')[];
+    /**
      * The most a tenant may ask for in its quotas on this cluster.
      */
     quotaCeilings: {

@@ -6,9 +6,13 @@
  */
 export interface Tenant {
   /**
-   * Tenant name: a DNS-1123 label of at most 30 characters. It is the main namespace's name and the prefix of everything the tenant owns.
+   * Tenant name: a DNS-1123 label of at most 63 characters (its extra namespaces <name>-<suffix> must fit 63 too). It is the main namespace's name; its AWS names start with <cluster>-<aws.prefix>-.
    */
   name: string;
+  /**
+   * The tenant's environment when it differs from the cluster's (a non-production team on a production cluster). Every environment-dependent default follows it: namespace label, database multi-AZ and deletion protection, Redis replicas and failover, backup retention, table deletion protection.
+   */
+  environment?: 'development' | 'staging' | 'production';
   /**
    * What the team does, for humans.
    */
@@ -64,15 +68,21 @@ export interface Tenant {
    */
   namespaces: string[];
   /**
-   * ResourceQuota of each tenant namespace. Each value must stay within the cluster's tenancy.quotaCeilings.
+   * Environment of an extra namespace when it differs from the tenant's, by suffix (e.g. jobs: development). Labels that namespace; AWS resources live in the main namespace and follow the tenant's environment.
+   */
+  namespaceEnvironments: {
+    [k: string]: 'development' | 'staging' | 'production' | undefined;
+  };
+  /**
+   * ResourceQuota of each tenant namespace. Each value must stay within the cluster's tenancy.quotaCeilings. cpu, memory and storage may be "none" (no cap) unless a cluster of the tenant lists them in tenancy.requiredQuotas; pods and load balancers are always capped.
    */
   quotas: {
     /**
-     * Sum of CPU requests of all pods, e.g. "4" or "500m" (CPU limits are not capped).
+     * Sum of CPU requests of all pods, e.g. "4" or "500m" (CPU limits are not capped); "none" for no cap.
      */
     cpu: string;
     /**
-     * Sum of memory requests (and limits) of all pods, e.g. 16Gi.
+     * Sum of memory requests (and limits) of all pods, e.g. 16Gi; "none" for no cap.
      */
     memory: string;
     /**
@@ -80,7 +90,7 @@ export interface Tenant {
      */
     pods: number;
     /**
-     * Sum of PersistentVolumeClaim requests.
+     * Sum of PersistentVolumeClaim requests; "none" for no cap.
      */
     storage: string;
     /**
@@ -123,9 +133,13 @@ export interface Tenant {
     internetEgress: boolean;
   };
   /**
-   * AWS resources of the tenant, created in every cluster the tenant runs in by that cluster's Crossplane, in the tenant's main namespace. AWS names are <cluster>-<tenant>-<name>; credentials and endpoints land in Secrets of the namespace (see docs/tenants.md).
+   * AWS resources of the tenant, created in every cluster the tenant runs in by that cluster's Crossplane, in the tenant's main namespace. AWS names are <cluster>-<prefix>-<name>, shortened with a stable hash where AWS's limit is tighter; credentials and endpoints land in Secrets of the namespace (see docs/tenants.md).
    */
   aws: {
+    /**
+     * The tenant's AWS prefix: every AWS name of the tenant starts with <cluster>-<prefix>- and IAM scopes the tenant by it. Default: the tenant name when it has at most 30 characters, else its first 6 characters and a hash of the name (generate prints it). Unique across the fleet; it may not start another tenant's prefix followed by '-'. Changing it renames every AWS resource of the tenant.
+     */
+    prefix?: string;
     /**
      * Workload ServiceAccounts (in the main namespace, or <tenant>-<suffix> with `namespace`) that get their own IAM role through EKS Pod Identity. Each role may use exactly the tenant's own resources below, nothing else.
      */
@@ -144,7 +158,7 @@ export interface Tenant {
      */
     buckets: {
       /**
-       * Short name; the bucket is <cluster>-<tenant>-<name>.
+       * Short name; the bucket is <account>-<region>-<cluster>-<prefix>-<name>, shortened with a stable hash to S3's 63 characters.
        */
       name: string;
       /**
@@ -161,7 +175,7 @@ export interface Tenant {
      */
     databases: {
       /**
-       * Short name; the DB instance is <cluster>-<tenant>-<name>.
+       * Short name; the DB instance is <cluster>-<prefix>-<name>.
        */
       name: string;
       /**
@@ -173,11 +187,11 @@ export interface Tenant {
        */
       instanceClass: string;
       /**
-       * Initial gp3 storage in GiB.
+       * Initial gp3 storage in GiB: at least 20, the smallest gp3 volume RDS for PostgreSQL allocates (checked by generate, which names that minimum).
        */
       allocatedStorage: number;
       /**
-       * Storage autoscaling ceiling in GiB.
+       * Storage autoscaling ceiling in GiB, at least allocatedStorage.
        */
       maxAllocatedStorage: number;
       /**
@@ -206,7 +220,7 @@ export interface Tenant {
      */
     registries: {
       /**
-       * Short name; the repository is <cluster>-<tenant>-<name>.
+       * Short name; the repository is <cluster>-<prefix>-<name>.
        */
       name: string;
       /**
@@ -225,7 +239,7 @@ export interface Tenant {
      */
     redis: {
       /**
-       * Short name; the replication group is <cluster>-<tenant>-<name> (40 characters at most).
+       * Short name; the replication group is <cluster>-<prefix>-<name>, shortened with a stable hash to ElastiCache's 40 characters.
        */
       name: string;
       /**
@@ -246,7 +260,7 @@ export interface Tenant {
      */
     queues: {
       /**
-       * Short name; the queue is <cluster>-<tenant>-<name>.
+       * Short name; the queue is <cluster>-<prefix>-<name>.
        */
       name: string;
       /**
@@ -275,7 +289,7 @@ export interface Tenant {
      */
     topics: {
       /**
-       * Short name; the topic is <cluster>-<tenant>-<name>.
+       * Short name; the topic is <cluster>-<prefix>-<name>.
        */
       name: string;
       /**
@@ -305,7 +319,7 @@ export interface Tenant {
      */
     opensearch: {
       /**
-       * Short name; the domain is <cluster>-<tenant>-<name> (28 characters at most).
+       * Short name; the domain is <cluster>-<prefix>-<name>, shortened with a stable hash to OpenSearch's 28 characters.
        */
       name: string;
       /**
@@ -330,7 +344,7 @@ export interface Tenant {
      */
     tables: {
       /**
-       * Short name; the table is <cluster>-<tenant>-<name>.
+       * Short name; the table is <cluster>-<prefix>-<name>.
        */
       name: string;
       /**

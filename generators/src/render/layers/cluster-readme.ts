@@ -2,6 +2,7 @@ import { ApiObject } from 'cdk8s';
 import type { SubnetPlan } from '@platform/platform';
 import { freeVpcRanges } from '../../vpc-ranges.js';
 import type { ClusterContext } from '../cluster-context.js';
+import { tenantAwsPrefix, tenantEnvironment } from '../../fleet-index.js';
 
 /** Above this many tenants, the Flux graph draws them as one node each for tenant and app layers (Mermaid's text limit). */
 export const MAX_TENANTS_DRAWN = 25;
@@ -38,6 +39,7 @@ export function clusterReadme(ctx: ClusterContext, plan: SubnetPlan): string {
     '',
     ...fleetMap(ctx),
     '',
+    ...tenantTable(ctx),
     '## Flux layers',
     '',
     '```mermaid',
@@ -58,6 +60,19 @@ function fleetMap(ctx: ClusterContext): string[] {
     '',
     `Free for the next cluster: ${free.length > 0 ? free.join(', ') : 'no /16 left in 10.0.0.0/8'} (any range that overlaps none of the above works).`,
   ];
+}
+
+/**
+ * The tenants of the cluster with their AWS prefix (every AWS name of a tenant starts with `<cluster>-<prefix>-`,
+ * and IAM scopes the tenant by it) and their environment, which sets their AWS defaults.
+ */
+function tenantTable(ctx: ClusterContext): string[] {
+  const c = ctx.cluster.spec;
+  if (ctx.tenants.length === 0) return [];
+  const rows = [...ctx.tenants]
+    .sort((a, b) => a.spec.name.localeCompare(b.spec.name))
+    .map((t) => `| ${t.spec.name} | \`${c.name}-${tenantAwsPrefix(t.spec)}-\` | ${tenantEnvironment(t.spec, c)} |`);
+  return ['## Tenants', '', 'AWS names of a tenant start with its AWS prefix; names longer than AWS allows end in a stable hash.', '', '| Tenant | AWS names | Environment |', '|---|---|---|', ...rows, ''];
 }
 
 function fluxGraph(ctx: ClusterContext): string[] {

@@ -17,6 +17,7 @@ import {
   parseEcrImage,
   tenantSecretReaderRoleName,
 } from '@platform/platform';
+import { tenantAwsPrefix } from '../../fleet-index.js';
 import type { ClusterContext } from '../cluster-context.js';
 import { clusterReadme } from './cluster-readme.js';
 import { followedApps, followedEcrRepositories } from '../../image-automation.js';
@@ -45,7 +46,7 @@ export function renderInfraLayer(ctx: ClusterContext): void {
     cluster: spec,
     // The management cluster's Crossplane assumes each cluster's role (its infra-<cluster> ClusterProviderConfig).
     crossplaneAssumeRoleArns: spec.management ? ctx.fleet.clusters.map((c) => crossplaneAssumeRoleArn(c.spec)) : [],
-    tenantSecretRoleArns: ctx.tenants.map((t) => accountRoleArn(spec.aws, tenantSecretReaderRoleName({ cluster: name, tenant: t.spec.name }))),
+    tenantSecretRoleArns: ctx.tenants.map((t) => accountRoleArn(spec.aws, tenantSecretReaderRoleName({ cluster: name, tenant: t.spec.name, awsPrefix: tenantAwsPrefix(t.spec) }))),
   });
   if (enabledAddons(spec.addons as AddonSettings).some((a) => a.name === 'dex')) {
     // People log in to the API server with Dex (kubelogin); IAM access entries stay for the platform admins.
@@ -60,7 +61,7 @@ export function renderInfraLayer(ctx: ClusterContext): void {
   renderFleetMetricsAccess(ctx);
   if (spec.management) renderImageReflectorRole(ctx);
   // Before any tenant role exists: the only permissions boundary tenant roles may give the roles they create.
-  new TenantBoundaryPolicy(chart, 'tenant-boundary', { cluster: name, accountId: spec.aws.accountId, region: spec.aws.region, tenants: ctx.tenants.map((t) => t.spec.name) });
+  new TenantBoundaryPolicy(chart, 'tenant-boundary', { cluster: name, accountId: spec.aws.accountId, region: spec.aws.region, tenants: ctx.tenants.map((t) => tenantAwsPrefix(t.spec)) });
   ctx.extraFiles.set('README.md', clusterReadme(ctx, infra.plan));
 }
 

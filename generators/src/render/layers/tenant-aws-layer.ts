@@ -1,12 +1,12 @@
 import {
-  CLUSTER_ROLES, type DataStoreKind, type EgressRule, type OutputChart, type RegistryReaders, type TenantAws, type TenantAwsEnv, TenantAwsResources,
-  imageReflectorRoleArn, planSubnetsOrThrow, roleArn, tenantEgressRules, tenantRegistryImage,
+  CLUSTER_ROLES, type EgressRule, type OutputChart, type RegistryReaders, type TenantAws, type TenantAwsEnv, TenantAwsResources,
+  imageReflectorRoleArn, planSubnetsOrThrow, roleArn, tenantAwsReach, tenantEgressRules, tenantRegistryImage,
 } from '@platform/platform';
 import type { Tenant } from '@platform/schemas';
 import type { Loaded } from '../../model.js';
 import type { ClusterContext } from '../cluster-context.js';
 import { followsImagePolicy } from '../../image-automation.js';
-import { fleetAppsOf, nestedTenantNames } from '../../fleet-index.js';
+import { fleetAppsOf, nestedTenantNames, tenantAwsPrefix, tenantEnvironment } from '../../fleet-index.js';
 
 /**
  * The tenant's AWS resources on this cluster, into its tenants/<team>/ chart: managed resources in
@@ -17,7 +17,8 @@ import { fleetAppsOf, nestedTenantNames } from '../../fleet-index.js';
 export function renderTenantAwsResources(ctx: ClusterContext, tenant: Loaded<Tenant>, chart: OutputChart): void {
   const c = ctx.cluster.spec;
   const name = tenant.spec.name;
-  const env: TenantAwsEnv = { cluster: c.name, tenant: name, namespace: name, accountId: c.aws.accountId, region: c.aws.region, environment: c.environment };
+  const awsPrefix = tenantAwsPrefix(tenant.spec);
+  const env: TenantAwsEnv = { cluster: c.name, tenant: name, namespace: name, accountId: c.aws.accountId, region: c.aws.region, environment: tenantEnvironment(tenant.spec, c), awsPrefix };
   new TenantAwsResources(chart, 'aws', {
     env,
     credentials: c.crossplane.credentials,
@@ -31,11 +32,23 @@ export function renderTenantAwsResources(ctx: ClusterContext, tenant: Loaded<Ten
       .filter((n) => n !== name)
       .flatMap((n) => {
         const peer = ctx.tenant(n);
-        return peer ? [{ name: n, aws: peer.spec.aws }] : [];
+        return peer ? [{ name: n, aws: peer.spec.aws, awsPrefix: tenantAwsPrefix(peer.spec) }] : [];
       }),
-    otherTenants: nestedTenantNames(ctx.fleet, name),
+    peerPrefixes: peerPrefixes(ctx, tenant),
+    otherTenants: nestedTenantNames(ctx.fleet, awsPrefix),
     registryReaders: registryReaders(ctx, env, tenant),
   });
+}
+
+/** The AWS prefixes of the tenants whose topics the tenant's queues subscribe to, by tenant name. */
+function peerPrefixes(ctx: ClusterContext, tenant: Loaded<Tenant>): Record<string, string> {
+  const owners = new Set(tenant.spec.aws.queues.flatMap((q) => q.subscribeTo.map((ref) => ref.split('/')[0] ?? '')));
+  const out: Record<string, string> = {};
+  for (const n of [...owners].sort()) {
+    const peer = ctx.tenant(n);
+    if (peer) out[n] = tenantAwsPrefix(peer.spec);
+  }
+  return out;
 }
 
 /**
@@ -70,15 +83,14 @@ export function tenantAwsEgress(ctx: ClusterContext, tenant: Loaded<Tenant>): Eg
   const c = ctx.cluster.spec;
   const { name } = tenant.spec;
   const aws = withAppServiceAccounts(tenant.spec.aws, ctx.appsOf(name));
-  const present: [DataStoreKind, number][] = [['postgres', aws.databases.length], ['redis', aws.redis.length], ['opensearch', aws.opensearch.length]];
-  const dataStores = c.network.ids ? present.filter(([, n]) => n > 0).map(([kind]) => kind) : [];
+  const { dataStores, usesAwsApis } = tenantAwsReach(aws, c.network.ids !== undefined);
   const plan = planSubnetsOrThrow(c.network.vpcCidr, c.network.subnetPrefixLengths, c.aws.availabilityZones);
   return tenantEgressRules({
     vpcCidr: c.network.vpcCidr,
     secureCidrs: plan.subnets.filter((s) => s.tier === 'secure').map((s) => s.cidr),
     dataStores,
     workloadNamespaces: aws.serviceAccounts.map((sa) => (sa.namespace === '' ? name : `${name}-${sa.namespace}`)),
-    usesAwsApis: aws.buckets.length + aws.queues.length + aws.topics.length + aws.tables.length > 0,
+    usesAwsApis,
   });
 }
 

@@ -1,7 +1,8 @@
-import { type AddonSettings, TenantBundle, TenantClusterRoles, TenantGuardrails, TenantPriorityClasses, enabledAddons, internalIngressHost, tenantNamespaces } from '@platform/platform';
+import { type AddonSettings, TenantBundle, TenantClusterRoles, TenantGuardrails, TenantPriorityClasses, enabledAddons, internalIngressHost, tenantKustomizationNames, tenantNamespaces } from '@platform/platform';
 import { tenantRegistryImagesByTenant } from '../../tenant-registries.js';
 import type { ClusterContext } from '../cluster-context.js';
 import { tenantReconciler } from './flux-layer.js';
+import { tenantEnvironment } from '../../fleet-index.js';
 import { renderTenantAwsResources, tenantAwsEgress } from './tenant-aws-layer.js';
 
 /** Folder of the cluster-wide tenancy objects: applied before any tenant (every tenant-<team> depends on it). */
@@ -35,10 +36,11 @@ export function renderTenantsLayer(ctx: ClusterContext): void {
   for (const t of ctx.tenants) {
     const name = t.spec.name;
     const chart = ctx.chart(`tenant-${name}`, `tenants/${name}`, [t.source.path]);
-    const kustomizations = [`tenant-${name}`, ...(ctx.appsOf(name).length > 0 ? [`apps-${name}`] : [])];
+    const flux = tenantKustomizationNames(name);
+    const kustomizations = [flux.bundle, ...(ctx.appsOf(name).length > 0 ? [flux.apps] : [])];
     new TenantBundle(chart, 'bundle', {
       tenant: t.spec,
-      environment: cluster.spec.environment,
+      environment: tenantEnvironment(t.spec, cluster.spec),
       groupPrefix,
       vpcCidr: cluster.spec.network.vpcCidr,
       reconciler: tenantReconciler(name),

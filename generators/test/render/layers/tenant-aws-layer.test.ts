@@ -1,14 +1,23 @@
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { Construct } from 'constructs';
+import { inputKinds } from '@platform/schemas';
+import {
+  type TenantAwsEnv, type TenantAwsKind, fittedAwsName, kindsOf, managedResourceClass, mrCommon, registerTenantAwsKind, tenantAwsKindsTable, tenantTags,
+} from '@platform/platform';
+import { statefulKind } from '../../../src/diff/destructive-rules.js';
+import { clusterYaml, loadProblems, writeFleet } from '../../load/_fixtures.js';
 import { loadFleet } from '../../../src/load/load-fleet.js';
 import { renderCluster } from '../../../src/render/render-cluster.js';
+import { tenantAwsPrefix } from '../../../src/fleet-index.js';
 
 type Obj = { apiVersion: string; kind: string; metadata: { name: string; namespace?: string }; spec: { forProvider: Record<string, unknown>; managementPolicies?: string[]; providerConfigRef?: unknown } };
 type Statement = { Effect: string; Action: string | string[]; Resource?: string | string[]; Condition?: unknown };
 
 const fleet = loadFleet(join(import.meta.dirname, '..', '..', '..', '..'));
 const tenants = fleet.tenants.map((t) => t.spec.name);
+const prefixes = new Map(fleet.tenants.map((t) => [t.spec.name, tenantAwsPrefix(t.spec)]));
 
 /** The tenants/<tenant>/ objects of every cluster of the example fleet. */
 const bundles = fleet.clusters.flatMap((c) => {
@@ -20,6 +29,8 @@ const bundles = fleet.clusters.flatMap((c) => {
       /** Buckets lead with the account and region (S3 names are global). */
       bucketPrefix: `${c.spec.aws.accountId}-${c.spec.aws.region}-`,
       tenant: t.spec.name,
+      /** Its AWS names start with `<cluster>-<prefix>-`; its AWS tenant tag is the prefix. */
+      prefix: tenantAwsPrefix(t.spec),
       objects: files.filter(([p]) => p.startsWith(`tenants/${t.spec.name}/`) && p.endsWith('.yaml') && !p.endsWith('kustomization.yaml')).map(([, text]) => parse(text) as Obj),
     }));
 });
@@ -38,8 +49,8 @@ describe('tenant AWS resources of the example fleet', () => {
   it('GIVEN each tenant workload and CI policy WHEN read THEN it names only that tenant\'s own resources and never "*"', () => {
     let checked = 0;
     for (const b of bundles) {
-      const own = `${b.cluster}-${b.tenant}-`;
-      const others = tenants.filter((t) => t !== b.tenant);
+      const own = `${b.cluster}-${b.prefix}-`;
+      const others = tenants.filter((t) => t !== b.tenant).map((t) => prefixes.get(t)!);
       const policies = b.objects.filter((o) => o.kind === 'Policy' && o.metadata.namespace === b.tenant);
       expect(policies.length, `${b.cluster}/${b.tenant}`).toBeGreaterThan(0);
       for (const p of policies) {
@@ -54,7 +65,7 @@ describe('tenant AWS resources of the example fleet', () => {
             }
             // The resource part of the ARN (after account) starts with, or has a segment starting with, the tenant's prefix.
             const resource = r.split(':').slice(5).join(':');
-            const ownPrefix = new RegExp(`(^|[:/])(${own}|${b.bucketPrefix}${own}|${b.cluster}/${b.tenant}/)`);
+            const ownPrefix = new RegExp(`(^|[:/])(${own}|${b.bucketPrefix}${own}|${b.cluster}/${b.prefix}/)`);
             expect(ownPrefix.test(resource), `${b.cluster}/${b.tenant} ${p.metadata.name}: ${r}`).toBe(true);
             for (const o of others) expect(r.includes(`-${o}-`) || r.includes(`/${o}/`), `${p.metadata.name} names ${o}: ${r}`).toBe(false);
           }
@@ -66,26 +77,26 @@ describe('tenant AWS resources of the example fleet', () => {
 
   it('GIVEN the tenant role WHEN read THEN every named resource is under the tenant prefix and "*" only with a tenant tag or for list calls', () => {
     for (const b of bundles) {
-      const role = b.objects.find((o) => o.kind === 'Policy' && o.metadata.name === `${b.cluster}-tenant-${b.tenant}`)!;
+      const role = b.objects.find((o) => o.kind === 'Policy' && o.metadata.name === `${b.cluster}-tenant-${b.prefix}`)!;
       for (const s of statements(role)) {
         for (const r of list(s.Resource)) {
           if (s.Effect === 'Deny') {
             // A Deny only takes away: nested tenants' names, boundary removal or swap, the boundary policy, assuming roles.
             expect(['NotNestedTenants', 'NeverUnbound', 'NoOtherBoundary', 'BoundaryIsFixed', 'AssumeNothing'], `${s.Sid} ${r}`).toContain(s.Sid);
           } else if (r === '*') {
-            const tagged = JSON.stringify(s.Condition ?? {}).includes(`"aws:RequestTag/platform.example.com/tenant":"${b.tenant}"`);
+            const tagged = JSON.stringify(s.Condition ?? {}).includes(`"aws:RequestTag/platform.example.com/tenant":"${b.prefix}"`);
             expect(tagged || list(s.Action).every((a) => /:(Describe|List)/.test(a)), `${role.metadata.name}: ${JSON.stringify(s.Action)}`).toBe(true);
           } else if (!r.includes(':key/*') && !r.includes(':security-group') && !r.includes('podidentityassociation/')) {
-            expect(r.includes(`${b.cluster}-${b.tenant}-`) || r.includes(`${b.cluster}/${b.tenant}/`) || r.endsWith(`:cluster/${b.cluster}`), r).toBe(true);
+            expect(r.includes(`${b.cluster}-${b.prefix}-`) || r.includes(`${b.cluster}/${b.prefix}/`) || r.endsWith(`:cluster/${b.cluster}`), r).toBe(true);
           } else if (s.Sid === 'TagKeysAndPodIdentityOnCreate') {
             // Tags sent with CreateKey or CreatePodIdentityAssociation: the tenant's tag, on a resource no cluster tag marks yet.
-            expect(s.Condition, r).toEqual({ StringEquals: { 'aws:RequestTag/platform.example.com/tenant': b.tenant }, Null: { 'aws:ResourceTag/platform.example.com/cluster': 'true' } });
+            expect(s.Condition, r).toEqual({ StringEquals: { 'aws:RequestTag/platform.example.com/tenant': b.prefix }, Null: { 'aws:ResourceTag/platform.example.com/cluster': 'true' } });
           } else if (s.Sid === 'TagSecurityGroupsOnCreate') {
             // ID-named resources are tagged for the tenant only inside the call that creates them.
-            expect(s.Condition, r).toEqual({ StringEquals: { 'ec2:CreateAction': ['CreateSecurityGroup', 'AuthorizeSecurityGroupIngress', 'AuthorizeSecurityGroupEgress'], 'aws:RequestTag/platform.example.com/tenant': b.tenant } });
+            expect(s.Condition, r).toEqual({ StringEquals: { 'ec2:CreateAction': ['CreateSecurityGroup', 'AuthorizeSecurityGroupIngress', 'AuthorizeSecurityGroupEgress'], 'aws:RequestTag/platform.example.com/tenant': b.prefix } });
           } else {
             // ID-named resources: touched when tagged for the tenant; their tenant tag never changes afterwards.
-            const own = { StringEquals: { 'aws:ResourceTag/platform.example.com/tenant': b.tenant } };
+            const own = { StringEquals: { 'aws:ResourceTag/platform.example.com/tenant': b.prefix } };
             const retag = list(s.Action).some((a) => /:(Create|Delete)Tags$|:(Tag|Untag)Resource$/.test(a));
             expect(s.Condition, r).toEqual(retag ? { ...own, 'ForAllValues:StringNotEquals': { 'aws:TagKeys': ['platform.example.com/tenant'] } } : own);
           }
@@ -132,5 +143,124 @@ describe('registry readers', () => {
     expect(Object.keys(principals('prod', 'shop/repositorypolicy-registry-web.yaml'))).toEqual(['NodesPull', 'CiPushes']);
     // books/api runs from its prod registry without a marker: prod's own nodes only
     expect(principals('prod', 'books/repositorypolicy-registry-api.yaml').NodesPull).toBe('arn:aws:iam::333333333333:role/prod-eks-node');
+  });
+});
+
+describe('the example fleet\'s tenant with a 60-character name', () => {
+  const LONG = 'civil-legal-aid-means-assessment-service-preproduction-teams';
+  const mine = bundles.filter((b) => b.tenant === LONG);
+  const field = (o: Obj, key: string) => String(o.spec.forProvider[key]);
+  const ext = (o: Obj) => (o.metadata as { annotations?: Record<string, string> }).annotations?.['crossplane.io/external-name'] ?? '';
+
+  it('GIVEN it on every cluster it lists WHEN rendered THEN every AWS name fits its AWS limit and starts with its derived prefix', () => {
+    expect(mine.map((b) => b.cluster).sort()).toEqual(['production', 'staging']);
+    for (const b of mine) {
+      const own = `${b.cluster}-civil-97d9-`;
+      const of = (kind: string) => b.objects.filter((o) => o.kind === kind && o.metadata.namespace === LONG);
+      const check = (names: string[], max: number) => {
+        expect(names.length, `${b.cluster} ${max}`).toBeGreaterThan(0);
+        for (const n of names) {
+          expect(n.length, n).toBeLessThanOrEqual(max);
+          expect(n.startsWith(own) || n.startsWith(`${b.bucketPrefix}${own}`), n).toBe(true);
+        }
+      };
+      check(of('Domain').map((o) => field(o, 'domainName')), 28);
+      check(of('ReplicationGroup').map(ext), 40);
+      check(of('Bucket').map(ext), 63);
+      check(of('Role').map(ext), 64);
+      check(of('Queue').map((o) => field(o, 'name')), 80);
+      check(of('Repository').map(ext), 256);
+      expect(of('Queue').map((o) => field(o, 'name')).sort()).toEqual([`${own}means-assessment-eligibility-recalculation-requests`, `${own}means-assessment-eligibility-recalculation-requests-dlq`]);
+      expect(of('ServiceAccount').map((o) => o.metadata.name).sort()).toEqual(['case-worker-document-ingestion-processor']);
+    }
+  });
+
+  it('GIVEN its environment staging WHEN rendered on the production cluster THEN its Redis follows staging, not the cluster', () => {
+    const prod = mine.find((b) => b.cluster === 'production')!;
+    const redis = prod.objects.find((o) => o.kind === 'ReplicationGroup')!;
+    expect(redis.spec.forProvider).toMatchObject({ numCacheClusters: 1, multiAzEnabled: false, automaticFailoverEnabled: false, snapshotRetentionLimit: 1 });
+  });
+});
+
+/**
+ * A kind the platform does not have, added the way a real one is: its construct, its descriptor and its schema
+ * block, and nothing else. Every list of kinds must pick it up.
+ */
+describe('a tenant AWS kind added by its descriptor, construct and schema block only', () => {
+  // The construct: one managed resource named and tagged for the tenant.
+  const WIDGET = kindsOf('widgets.aws.m.upbound.io/v1beta1')('Widget', { properties: { region: { type: 'string' }, name: { type: 'string' }, tags: { type: 'object' } } });
+  const WidgetResource = managedResourceClass<{ region: string; name: string; tags: Record<string, string> }>(WIDGET);
+  const WIDGET_NAME = { what: 'Widget name', max: 32 };
+  class TenantWidget extends Construct {
+    constructor(scope: Construct, id: string, props: { env: TenantAwsEnv; name: string }) {
+      super(scope, id);
+      new WidgetResource(this, 'widget', { ...mrCommon(props.env, `widget-${props.name}`), retain: true, forProvider: { region: props.env.region, name: fittedAwsName(props.env, WIDGET_NAME, props.name), tags: tenantTags(props.env) } });
+    }
+  }
+  // The descriptor.
+  const WIDGETS: TenantAwsKind = {
+    field: 'widgets',
+    title: 'widget',
+    mrPrefix: 'widget',
+    names: [{ rule: WIDGET_NAME, short: (w) => w.name }],
+    arn: (env, name) => `arn:aws:widgets:${env.region}:${env.accountId}:widget/${fittedAwsName(env, WIDGET_NAME, name)}`,
+    workloadArns: (env, w) => [WIDGETS.arn(env, w.name)],
+    workloadActions: (arns) => [{ sid: 'Widgets', actions: ['widgets:Spin'], resources: [...arns] }],
+    dataPlane: (patterns) => [{ sid: 'OwnWidgets', actions: ['widgets:Spin'], resources: [...patterns] }],
+    providerRole: (patterns) => [{ sid: 'Widgets', actions: ['widgets:CreateWidget'], resources: [...patterns] }],
+    unscopedActions: ['widgets:ListWidgets'],
+    patterns: (s) => [`arn:aws:widgets:${s.region}:${s.accountId}:widget/${s.cluster}-${s.prefix}-*`],
+    vpc: { egressName: 'widgets', port: 7000 },
+    publicEndpoint: false,
+    stateful: [{ service: 'widgets', kind: 'Widget', title: 'widget', loss: 'every spin the widget remembers' }],
+    providerPackages: ['widgets'],
+    summary: 'spins',
+    render: (scope, ctx, w) => new TenantWidget(scope, `widget-${w.name}`, { env: ctx.env, name: w.name }),
+  };
+  // The schema block.
+  const SCHEMA_BLOCK = { type: 'array', default: [], items: { type: 'object', additionalProperties: false, required: ['name'], properties: { name: { type: 'string', pattern: '^[a-z]([-a-z0-9]*[a-z0-9])?$', maxLength: 63 } } } };
+
+  const IDS = '  ids:\n    vpcId: vpc-0123456789abcdef0\n    secureSubnetIds: [subnet-0000000a, subnet-0000000b, subnet-0000000c]\n    computeSecurityGroupId: sg-0000000c\n';
+  const tenantFile = (widgets: string) => `name: shop\nowners:\n  - team: acme/shop\ncontact:\n  slackChannel: "#shop"\nclusters: [stage]\naws:\n  serviceAccounts: [{ name: api }]\n  widgets:\n${widgets}`;
+  const dir = (widgets: string) => writeFleet('fake-kind-', { 'clusters/mgmt.yaml': clusterYaml('mgmt'), 'clusters/stage.yaml': clusterYaml('stage', { network: `  vpcCidr: 10.1.0.0/16\n${IDS}` }), 'tenants/shop.yaml': tenantFile(widgets) });
+  const aws = (inputKinds.tenant.schema as { properties: { aws: { properties: Record<string, unknown> } } }).properties.aws.properties;
+
+  let unregister = () => {};
+  beforeAll(() => {
+    unregister = registerTenantAwsKind(WIDGETS);
+    aws.widgets = SCHEMA_BLOCK;
+  });
+  afterAll(() => {
+    unregister();
+    delete aws.widgets;
+  });
+
+  it('GIVEN a tenant with a widget WHEN rendered THEN the widget, its grants, its fence, its egress and its provider package appear', () => {
+    const fleet = loadFleet(dir('    - name: the-widget-every-team-spins-all-day\n'));
+    const files = renderCluster(fleet, fleet.clusters.find((c) => c.spec.name === 'stage')!);
+    const obj = (path: string) => parse(files.get(path)!) as Obj & { metadata: { annotations?: Record<string, string> } };
+    const policy = (path: string) => statements(obj(path)).map((s) => `${(s as { Sid: string }).Sid}:${list(s.Action).join(',')}:${list(s.Resource).join(',')}`);
+
+    // The construct rendered through the tenant's provider config, with a name fitted to the kind's limit.
+    const widget = obj('tenants/shop/widget-widget-the-widget-every-team-spins-all-day.yaml');
+    expect(widget.spec.forProvider.name).toMatch(/^stage-shop-the-widget-every-[0-9a-f]{4}$/);
+    expect(widget.spec.providerConfigRef).toEqual({ kind: 'ProviderConfig', name: 'shop-aws' });
+    // The workload role, the tenant role and the boundary name it.
+    const arn = WIDGETS.arn({ cluster: 'stage', tenant: 'shop', namespace: 'shop', accountId: '123456789012', region: 'eu-west-2', environment: 'staging' }, 'the-widget-every-team-spins-all-day');
+    expect(policy('tenants/shop/policy-sa-api.yaml')).toContain(`Widgets:widgets:Spin:${arn}`);
+    expect(policy('tenants/shop/policy-stage-tenant-shop.yaml')).toContain('Widgets:widgets:CreateWidget:arn:aws:widgets:eu-west-2:123456789012:widget/stage-shop-*');
+    expect(policy('tenants/shop/policy-stage-tenant-shop.yaml').find((s) => s.startsWith('Describe:'))).toContain('widgets:ListWidgets');
+    expect(policy('infra/policy-tenant-boundary.yaml')).toContain('OwnWidgets:widgets:Spin:arn:aws:widgets:eu-west-2:123456789012:widget/stage-${aws:PrincipalTag/platform.example.com/tenant}-*');
+    // Egress on its port, the provider package, the destructive guard and the docs table.
+    expect(obj('tenants/shop/networkpolicy-allow-egress-widgets.yaml').spec.egress[0].ports).toEqual([{ port: 7000, protocol: 'TCP' }]);
+    expect(files.has('providers/provider-crossplane-contrib-provider-aws-widgets.yaml')).toBe(true);
+    expect([...files.values()].find((t) => t.includes('kind: ManagedResourceActivationPolicy'))).toContain('widgets.widgets.aws.m.upbound.io');
+    expect(statefulKind('widgets.aws.m.upbound.io', 'Widget')?.loss).toBe('every spin the widget remembers');
+    expect(tenantAwsKindsTable()).toContain('| `widgets` | widget: spins | Widget name (32) | `widgets:Spin` | TCP 7000 | every spin the widget remembers | `provider-aws-widgets` |');
+  });
+
+  it('GIVEN widgets the loader must refuse WHEN loaded THEN the kind\'s rules apply: its schema block, unique names', () => {
+    expect(loadProblems(dir('    - name: a\n    - name: a\n'))).toEqual(['tenants/shop.yaml:11:13: aws.widgets[1].name: duplicate widgets name "a"; allowed: each name once']);
+    expect(loadProblems(dir('    - name: a\n      colour: red\n'))[0]).toMatch(/^tenants\/shop\.yaml:11:7: aws\.widgets\[0\]\.colour: /);
   });
 });

@@ -18,6 +18,9 @@ const rendered = fleet.clusters.flatMap((c) =>
 const at = (cluster: string, kind: string) => rendered.filter((r) => r.cluster === cluster && r.obj.kind === kind).map((r) => r.obj);
 const key = (o: Obj) => `${o.metadata.namespace}/${o.metadata.name}`;
 
+/** The example fleet's tenant with a 60-character name. */
+const LONG = 'civil-legal-aid-means-assessment-service-preproduction-teams';
+
 describe('tenants layer on the example fleet', () => {
   it('GIVEN every ExternalSecret, the tenants\' and the apps\' WHEN rendered THEN its SecretStore is rendered in the same namespace', () => {
     let checked = 0;
@@ -56,7 +59,9 @@ describe('tenants layer on the example fleet', () => {
     expect(egress.get('data-platform/allow-egress-opensearch')).toEqual(store(443));
     // A tenant gets egress only to the kinds of store it has.
     expect([...egress.keys()].filter((k) => /allow-egress-(postgres|redis|opensearch)$/.test(k)).sort()).toEqual([
-      'checkout/allow-egress-redis', 'data-platform/allow-egress-opensearch', 'payments-jobs/allow-egress-postgres', 'payments/allow-egress-postgres',
+      'checkout/allow-egress-redis',
+      `${LONG}-ci/allow-egress-opensearch`, `${LONG}-ci/allow-egress-redis`, `${LONG}/allow-egress-opensearch`, `${LONG}/allow-egress-redis`,
+      'data-platform/allow-egress-opensearch', 'payments-jobs/allow-egress-postgres', 'payments/allow-egress-postgres',
     ]);
   });
 
@@ -64,6 +69,7 @@ describe('tenants layer on the example fleet', () => {
     const names = at('staging', 'NetworkPolicy').map(key).filter((k) => /allow-egress-(aws-apis|pod-identity)$/.test(k)).sort();
     // checkout has a queue but no workload role: its pods hold no AWS credentials, so they get neither.
     expect(names).toEqual([
+      `${LONG}-ci/allow-egress-aws-apis`, `${LONG}-ci/allow-egress-pod-identity`, `${LONG}/allow-egress-aws-apis`, `${LONG}/allow-egress-pod-identity`,
       'data-platform/allow-egress-aws-apis', 'data-platform/allow-egress-pod-identity',
       'payments-jobs/allow-egress-aws-apis', 'payments-jobs/allow-egress-pod-identity',
       'payments/allow-egress-aws-apis', 'payments/allow-egress-pod-identity',

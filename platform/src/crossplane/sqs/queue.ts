@@ -4,6 +4,9 @@ import { kindsOf, managedResourceClass } from '../managed-resource.js';
 
 const sqs = kindsOf('sqs.aws.m.upbound.io/v1beta1');
 
+/** SQS's limit on a queue name, `.fifo` suffix included. */
+export const SQS_QUEUE_NAME_MAX_LENGTH = 80;
+
 /**
  * sqs.aws.m.upbound.io/v1beta1 Queue. The queue name is `forProvider.name` (80 characters at most,
  * `.fifo` suffix for FIFO queues); AWS identifies the queue by its URL.
@@ -16,7 +19,7 @@ export const SQS_QUEUE = sqs('Queue', regional({
   kmsMasterKeyId: STR,
   maxMessageSize: NUM,
   messageRetentionSeconds: { type: 'number', minimum: 60, maximum: 1209600 },
-  name: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,75}(\\.fifo)?$' },
+  name: { type: 'string', pattern: `^([A-Za-z0-9_-]{1,${SQS_QUEUE_NAME_MAX_LENGTH}}|[A-Za-z0-9_-]{1,${SQS_QUEUE_NAME_MAX_LENGTH - 5}}\\.fifo)$` },
   receiveWaitTimeSeconds: { type: 'number', minimum: 0, maximum: 20 },
   redriveAllowPolicy: STR,
   sqsManagedSseEnabled: BOOL,

@@ -1,4 +1,4 @@
-import { type AppSettings, type Environment, IMAGE_POLICY_NAMESPACE, appNamespace, cpuMillis, imagePolicyName, maxPods, memoryMebibytes, semverRangeOf } from '@platform/platform';
+import { type AppSettings, type Environment, IMAGE_POLICY_NAMESPACE, NO_QUOTA, appNamespace, cpuMillis, imagePolicyName, maxPods, memoryMebibytes, semverRangeOf } from '@platform/platform';
 import type { App, Cluster, Tenant } from '@platform/schemas';
 import type { Diagnostic } from './diagnostic.js';
 import type { FleetRule } from './fleet-rules.js';
@@ -132,17 +132,22 @@ export const appResources: FleetRule = (fleet) => {
   for (const [key, list] of byNamespace) {
     const [cluster, namespace] = key.split('/') as [string, string];
     const quota = list[0]!.tenant.spec.quotas;
+    // Each check sums what the quota caps: CPU requests, memory limits (which bound requests too), pods; a cap of
+    // `none` is not checked.
     const checks = [
-      { what: 'CPU', field: 'cpu', each: (s: AppSettings) => maxPods(s) * cpuMillis(s.resources.limits.cpu), allowed: cpuMillis(quota.cpu), show: (m: number) => `${m / 1000}` },
-      { what: 'memory', field: 'memory', each: (s: AppSettings) => maxPods(s) * memoryMebibytes(s.resources.limits.memory), allowed: memoryMebibytes(quota.memory), show: (m: number) => `${m}Mi` },
-      { what: 'pods', field: 'pods', each: maxPods, allowed: quota.pods, show: (n: number) => `${n}` },
+      { what: 'CPU', field: 'cpu', basis: 'requests', cap: quota.cpu, each: (s: AppSettings) => maxPods(s) * cpuMillis(s.resources.requests.cpu), parse: cpuMillis, show: (m: number) => `${m / 1000}` },
+      { what: 'memory', field: 'memory', basis: 'limits', cap: quota.memory, each: (s: AppSettings) => maxPods(s) * memoryMebibytes(s.resources.limits.memory), parse: memoryMebibytes, show: (m: number) => `${m}Mi` },
+      { what: 'pods', field: 'pods', basis: 'pods', cap: quota.pods, each: maxPods, parse: Number, show: (n: number) => `${n}` },
     ];
     for (const c of checks) {
+      if (c.cap === undefined || c.cap === NO_QUOTA) continue;
+      const allowed = c.parse(String(c.cap));
       const total = list.reduce((n, p) => n + c.each(p.settings), 0);
-      if (total <= c.allowed) continue;
+      if (total <= allowed) continue;
       const parts = list.map((p) => `${p.app.spec.name} ${c.show(c.each(p.settings))}`).join(', ');
+      const basis = c.basis === 'pods' ? 'most pods' : `${c.basis} x most pods`;
       for (const p of list) {
-        const message = `apps in namespace "${namespace}" on cluster "${cluster}" may use ${c.show(total)} ${c.what} (limits x most pods: ${parts}); allowed: at most the tenant quota of ${c.show(c.allowed)} (quotas.${c.field} in ${p.tenant.source.path})`;
+        const message = `apps in namespace "${namespace}" on cluster "${cluster}" may use ${c.show(total)} ${c.what} (${basis}: ${parts}); allowed: at most the tenant quota of ${c.show(allowed)} (quotas.${c.field} in ${p.tenant.source.path})`;
         problems.push(p.app.source.problem(['resources'], message));
       }
     }

@@ -22,12 +22,12 @@ image: { repository: ghcr.io/acme/web, tag: 1.0.0 }
 `;
 
 /** Loads mgmt + stage + prod clusters, tenant `shop` and the app file apps/shop/web.yaml; returns the printed problems. */
-function problemsOf(app: string, head = APP_HEAD): string[] {
+function problemsOf(app: string, head = APP_HEAD, tenant = TENANT): string[] {
   const files: Record<string, string> = {
     'clusters/mgmt.yaml': cluster('mgmt', 'staging', 'mgmt.example.com', 0),
     'clusters/stage.yaml': cluster('stage', 'staging', 'stage.example.com', 1),
     'clusters/prod.yaml': cluster('prod', 'production', 'example.com', 2),
-    'tenants/shop.yaml': TENANT,
+    'tenants/shop.yaml': tenant,
     'apps/shop/web.yaml': head + app,
   };
   return loadProblems(writeFleet('app-rules-', files));
@@ -80,15 +80,31 @@ environments:
     ]);
   });
 
-  it('GIVEN requests above limits and limits beyond the quota WHEN loaded THEN both are reported with the figures', () => {
+  it('GIVEN requests above limits and requests beyond the CPU quota WHEN loaded THEN both are reported with the figures', () => {
     expect(problemsOf(`replicas: 3
 resources:
   requests: { cpu: "2" }
   limits: { cpu: "1500m", memory: 1Gi }
 `)).toEqual([
-      'apps/shop/web.yaml:5:3: resources: apps in namespace "shop" on cluster "prod" may use 4.5 CPU (limits x most pods: web 4.5); allowed: at most the tenant quota of 4 (quotas.cpu in tenants/shop.yaml)',
-      'apps/shop/web.yaml:5:3: resources: apps in namespace "shop" on cluster "stage" may use 4.5 CPU (limits x most pods: web 4.5); allowed: at most the tenant quota of 4 (quotas.cpu in tenants/shop.yaml)',
+      'apps/shop/web.yaml:5:3: resources: apps in namespace "shop" on cluster "prod" may use 6 CPU (requests x most pods: web 6); allowed: at most the tenant quota of 4 (quotas.cpu in tenants/shop.yaml)',
+      'apps/shop/web.yaml:5:3: resources: apps in namespace "shop" on cluster "stage" may use 6 CPU (requests x most pods: web 6); allowed: at most the tenant quota of 4 (quotas.cpu in tenants/shop.yaml)',
       'apps/shop/web.yaml:5:20: resources.requests.cpu: request 2 is above the limit 1500m; allowed: a request at most the limit',
+    ]);
+  });
+
+  it('GIVEN CPU limits beyond the quota but requests within it WHEN loaded THEN it fits: the CPU quota caps requests, as the ResourceQuota does', () => {
+    expect(problemsOf(`replicas: 3
+resources:
+  requests: { cpu: "1" }
+  limits: { cpu: "4", memory: 1Gi }
+`)).toEqual([]);
+  });
+
+  it('GIVEN a tenant without a CPU or memory cap WHEN its apps are loaded THEN only the capped resources are checked (no internal error)', () => {
+    const uncapped = TENANT.replace('quotas: { cpu: "4", memory: 8Gi, pods: 20 }', 'quotas: { cpu: none, memory: none, pods: 2 }');
+    expect(problemsOf('replicas: 3\nresources:\n  requests: { cpu: "8" }\n  limits: { cpu: "8", memory: 64Gi }\n', APP_HEAD, uncapped)).toEqual([
+      'apps/shop/web.yaml:5:3: resources: apps in namespace "shop" on cluster "prod" may use 3 pods (most pods: web 3); allowed: at most the tenant quota of 2 (quotas.pods in tenants/shop.yaml)',
+      'apps/shop/web.yaml:5:3: resources: apps in namespace "shop" on cluster "stage" may use 3 pods (most pods: web 3); allowed: at most the tenant quota of 2 (quotas.pods in tenants/shop.yaml)',
     ]);
   });
 

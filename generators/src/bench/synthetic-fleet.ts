@@ -22,6 +22,7 @@ export function writeSyntheticFleet(root: string, size: SyntheticFleetSize): voi
         `name: ${name}`,
         `environment: ${i === 0 ? 'production' : 'staging'}`,
         `management: ${i === 0}`,
+        ...(i === 0 ? ['platformTeams: [acme/platform]'] : []),
         'aws:',
         `  accountId: "${String(100000000000 + i)}"`,
         '  region: eu-west-2',

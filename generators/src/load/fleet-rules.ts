@@ -52,6 +52,22 @@ export const oneManagementCluster: FleetRule = (fleet) => {
   );
 };
 
+/**
+ * The platform team (the code owners of everything that is not a tenant's) is named once, in the management
+ * cluster's file: it must name at least one team there, and no other cluster file may name any.
+ */
+export const platformTeamsOnManagement: FleetRule = (fleet) =>
+  fleet.clusters.flatMap((c) => {
+    const teams = c.spec.platformTeams;
+    if (c.spec.management && teams.length === 0) {
+      return [c.source.problem(['management'], `found no platformTeams in the management cluster; allowed: platformTeams: [<org>/<team>] naming the platform team, the code owners of everything that is not a tenant's`)];
+    }
+    if (!c.spec.management && teams.length > 0) {
+      return [c.source.problem(['platformTeams'], `found platformTeams in a cluster that is not the management cluster; allowed: only in the management cluster's file`)];
+    }
+    return [];
+  });
+
 export const vpcCidrsDoNotOverlap: FleetRule = (fleet) => {
   const problems: Diagnostic[] = [];
   const parsed: [Loaded<{ name: string }>, Cidr][] = [];
@@ -110,7 +126,7 @@ export const referencesExist: FleetRule = (fleet) => {
 };
 
 /** Every cross-file rule, run in this order on a fleet whose files each passed their schema. */
-export const FLEET_RULES: FleetRule[] = [fileNameMatchesName, uniqueNames, oneManagementCluster, vpcCidrsDoNotOverlap, ...INFRA_RULES, referencesExist, ...TENANT_RULES, ...TENANT_AWS_RULES, ...ADDON_RULES, ...APP_RULES, ...IMAGE_REGISTRY_RULES];
+export const FLEET_RULES: FleetRule[] = [fileNameMatchesName, uniqueNames, oneManagementCluster, platformTeamsOnManagement, vpcCidrsDoNotOverlap, ...INFRA_RULES, referencesExist, ...TENANT_RULES, ...TENANT_AWS_RULES, ...ADDON_RULES, ...APP_RULES, ...IMAGE_REGISTRY_RULES];
 
 function baseName(path: string): string {
   const file = path.slice(path.lastIndexOf('/') + 1);

@@ -67,5 +67,5 @@ ${name === 'mgmt' ? 'management: true\n' : ''}aws:
 network:
 ${network}dns:
   domain: ${domain}
-${extra}`;
+${extra}${name === 'mgmt' ? 'platformTeams: [acme/platform]\n' : ''}`;
 }

@@ -22,6 +22,10 @@ export interface Cluster {
    */
   management: boolean;
   /**
+   * Management cluster only: the GitHub teams (<org>/<team-slug>) of the platform team. They own, in the generated .github/CODEOWNERS, everything that is not a tenant's: cluster files, code, schemas, CI.
+   */
+  platformTeams: string[];
+  /**
    * Where the cluster lives in AWS.
    */
   aws: {

@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { InputError, formatDiagnostic } from '../load/diagnostic.js';
 import { loadFleet } from '../load/load-fleet.js';
+import { clusterTakesTenants } from '../load/tenant-rules.js';
 import type { Fleet } from '../model.js';
 import { freeVpcRanges } from '../vpc-ranges.js';
 import { type Command, type CommandContext, parseFlags, runWithOptions } from './command.js';
@@ -88,10 +89,10 @@ async function runNew(options: NewOptions, ctx: CommandContext): Promise<number>
 
 type Scaffold = (fleet: Fleet, options: NewOptions) => { file: string; text: string } | string;
 
-/** Clusters that take tenants: every workload cluster (the management one only when its file allows it). */
+/** Clusters that take tenants (the loader's rule: every workload cluster, the management one only when its file allows it). */
 function tenantClusters(fleet: Fleet): string[] {
   return fleet.clusters
-    .filter((c) => !c.spec.management || (c.spec.tenancy as { allowTenants?: boolean } | undefined)?.allowTenants === true)
+    .filter((c) => clusterTakesTenants(c.spec))
     .map((c) => c.spec.name)
     .sort();
 }
@@ -133,7 +134,7 @@ const app: Scaffold = (fleet, { name: path }) => {
   if (!owner) return `no tenant "${tenantName}": write tenants/${tenantName}.yaml first (platform new tenant ${tenantName})`;
   const registries = fleet.clusters
     .filter((c) => owner.spec.clusters.includes(c.spec.name))
-    .map((c) => ((c.spec.tenancy as { imageRegistries?: string[] } | undefined)?.imageRegistries ?? [])[0]);
+    .map((c) => c.spec.tenancy?.imageRegistries[0]);
   const registry = registries.every((r) => r !== undefined && r === registries[0]) ? registries[0] : undefined;
   return {
     file: `apps/${tenantName}/${name}.yaml`,

@@ -19,6 +19,8 @@ export interface TenantQueueProps {
   readonly visibilityTimeoutSeconds?: number;
   /** @default 345600 (4 days) */
   readonly messageRetentionSeconds?: number;
+  /** Seconds each new message waits before its first delivery (the dead-letter queue never delays). @default 0 */
+  readonly deliveryDelaySeconds?: number;
   /** @default true */
   readonly deadLetterQueue?: boolean;
   /** @default 5 */
@@ -54,7 +56,7 @@ export class TenantQueue extends Construct {
     const dlq = props.deadLetterQueue ?? true;
     const dlqArn = queueArn(env, `${awsQueue}${DLQ}`);
     this.connectionSecret = connectionSecretName('queue', name);
-    const queue = (id2: string, metaName: string, awsQueue: string, retention: number, redriveAllow?: string) =>
+    const queue = (id2: string, metaName: string, awsQueue: string, retention: number, redriveAllow?: string, delay = 0) =>
       new SqsQueue(this, id2, {
         ...mrCommon(env, metaName),
         retain: true,
@@ -66,11 +68,12 @@ export class TenantQueue extends Construct {
           kmsDataKeyReusePeriodSeconds: 300,
           visibilityTimeoutSeconds: props.visibilityTimeoutSeconds ?? 30,
           messageRetentionSeconds: retention,
+          ...(delay > 0 ? { delaySeconds: delay } : {}),
           ...(redriveAllow ? { redriveAllowPolicy: redriveAllow } : {}),
           tags: tenantTags(env),
         },
       });
-    queue('queue', mrName, awsQueue, props.messageRetentionSeconds ?? 345600);
+    queue('queue', mrName, awsQueue, props.messageRetentionSeconds ?? 345600, undefined, props.deliveryDelaySeconds ?? 0);
     this.arns = [arn];
     if (dlq) {
       this.arns.push(dlqArn);
@@ -122,7 +125,7 @@ export const QUEUES: TenantAwsKind<TenantAwsItem<'queues'>> = {
       env: ctx.env, name: q.name, kmsKeyAlias: ctx.kmsKeyAlias, consumerRoleArns: ctx.workloadRoleArns,
       topicArns: (ctx.extra.topicArnsOf as (queue: TenantAwsItem<'queues'>) => string[] | undefined)?.(q) ?? [],
       visibilityTimeoutSeconds: q.visibilityTimeoutSeconds, messageRetentionSeconds: q.messageRetentionSeconds,
-      deadLetterQueue: q.deadLetterQueue, maxReceiveCount: q.maxReceiveCount,
+      deliveryDelaySeconds: q.deliveryDelaySeconds, deadLetterQueue: q.deadLetterQueue, maxReceiveCount: q.maxReceiveCount,
     });
   },
 };

@@ -88,6 +88,16 @@ describe('TenantAwsResources', () => {
     ]);
   });
 
+  it('GIVEN a delivery delay WHEN the queue is rendered THEN the queue delays new messages and its dead-letter queue does not', () => {
+    const delayed: Aws = { ...SHOP, queues: SHOP.queues.map((q) => ({ ...q, deliveryDelaySeconds: 30 })) };
+    const queues = byKind(render(delayed), 'Queue');
+    expect(queues.map((q) => [q.metadata.name, q.spec.forProvider!.delaySeconds])).toEqual([
+      ['queue-orders', 30],
+      ['queue-orders-dlq', undefined],
+    ]);
+    expect(byKind(render(SHOP), 'Queue').every((q) => q.spec.forProvider!.delaySeconds === undefined)).toBe(true);
+  });
+
   it('GIVEN a workload, a registry and the secret store WHEN rendered THEN every role the tenant role creates has the tenant boundary', () => {
     const roles = byKind(render(SHOP), 'Role').filter((o) => o.metadata.namespace === 'shop');
     expect(roles.map((o) => o.metadata.name).sort()).toEqual(['registry-web-ci', 'sa-api', 'secrets-reader']);

@@ -272,6 +272,10 @@ export interface Tenant {
        */
       messageRetentionSeconds: number;
       /**
+       * How long each new message waits before its first delivery (SQS DelaySeconds, at most 15 minutes); 0 delivers at once.
+       */
+      deliveryDelaySeconds: number;
+      /**
        * Move a message to <name>-dlq after `maxReceiveCount` failed receives.
        */
       deadLetterQueue: boolean;

@@ -34,6 +34,8 @@ export interface SqsQueueForProvider extends TaggedForProvider {
   readonly kmsDataKeyReusePeriodSeconds?: number;
   readonly messageRetentionSeconds?: number;
   readonly visibilityTimeoutSeconds?: number;
+  /** Seconds every new message stays invisible before its first delivery. */
+  readonly delaySeconds?: number;
   readonly receiveWaitTimeSeconds?: number;
   readonly fifoQueue?: boolean;
   /** JSON: which source queues may use this queue as their dead-letter queue. */

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseAllDocuments } from 'yaml';
+import { rec } from './_fields.js';
 import type { JSONSchemaProps } from './structural-schema.js';
 
 /** One served version of a CustomResourceDefinition: what the API server would validate a custom resource with. */
@@ -80,9 +81,9 @@ export class CrdIndex {
   /** Adds one `apiextensions.k8s.io/v1` CustomResourceDefinition; the first definition of a version wins. */
   add(crd: Record<string, unknown>, file: string): void {
     this.#candidates = Math.max(this.#candidates, 1);
-    const meta = asRecord(crd['metadata']);
-    const spec = asRecord(crd['spec']);
-    const names = asRecord(spec['names']);
+    const meta = rec(crd['metadata']);
+    const spec = rec(crd['spec']);
+    const names = rec(spec['names']);
     const group = spec['group'];
     const kind = names['kind'];
     if (typeof group !== 'string' || typeof kind !== 'string') {
@@ -94,7 +95,7 @@ export class CrdIndex {
     this.#declared.set(groupKindKey(group, kind), declared);
     this.#crds++;
     for (const raw of versions) {
-      const v = asRecord(raw);
+      const v = rec(raw);
       const version = v['name'];
       if (typeof version !== 'string') continue;
       const served = v['served'] === true;
@@ -102,7 +103,7 @@ export class CrdIndex {
       if (!served) continue;
       const key = gvkKey(`${group}/${version}`, kind);
       if (this.#served.has(key)) continue;
-      const schema = asRecord(v['schema'])['openAPIV3Schema'];
+      const schema = rec(v['schema'])['openAPIV3Schema'];
       this.#served.set(key, {
         group,
         version,
@@ -233,8 +234,4 @@ function gvkKey(apiVersion: string, kind: string): string {
 
 function groupKindKey(group: string, kind: string): string {
   return `${group}\u0000${kind}`;
-}
-
-function asRecord(v: unknown): Record<string, unknown> {
-  return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 }

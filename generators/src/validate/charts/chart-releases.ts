@@ -4,6 +4,7 @@
  * namespace, the values, and the Kubernetes version of the cluster it installs into.
  */
 import type { OutObject } from '../../out-tree.js';
+import { rec, str } from '../_fields.js';
 
 /** One HelmRelease of out/, ready to be rendered with its chart. */
 export interface ChartRelease {
@@ -31,8 +32,6 @@ export interface UnresolvedRelease {
   readonly message: string;
 }
 
-const rec = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 
 /** The API group of the EKS control plane managed resource the infra layer renders. */
 const EKS_CLUSTER_API = 'eks.aws.m.upbound.io/';

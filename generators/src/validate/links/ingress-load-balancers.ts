@@ -5,7 +5,8 @@
  */
 import { ENTRYPOINT_SCHEMES, INGRESS_NAMESPACE, TRAEFIK } from '@platform/platform';
 import type { ObjectProblem } from '../../commands/validate.js';
-import { type ClusterLinks, type LinkCheck, list, metaOf, rec, str } from './link-index.js';
+import { type ClusterLinks, type LinkCheck, metaOf } from './link-index.js';
+import { list, rec, str } from '../_fields.js';
 
 const SCHEME_ANNOTATION = 'service.beta.kubernetes.io/aws-load-balancer-scheme';
 

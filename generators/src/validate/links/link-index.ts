@@ -6,6 +6,7 @@
 import { ADDONS, BOOTSTRAP_PREREQUISITES, CROSSPLANE } from '@platform/platform';
 import type { OutObject } from '../../out-tree.js';
 import type { ObjectProblem } from '../../commands/validate.js';
+import { rec, str } from '../_fields.js';
 
 /** A reference from one object to another that must exist. */
 export interface Reference {
@@ -17,9 +18,6 @@ export interface Reference {
   readonly path: string;
 }
 
-export const rec = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
-export const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-export const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 
 export const metaOf = (o: OutObject) => {
   const m = rec(o.object['metadata']);

@@ -4,7 +4,8 @@
  * or workload runs without AWS credentials.
  */
 import type { ObjectProblem } from '../../commands/validate.js';
-import { type ClusterLinks, type LinkCheck, type Reference, list, rec, str } from './link-index.js';
+import { type ClusterLinks, type LinkCheck, type Reference } from './link-index.js';
+import { list, rec, str } from '../_fields.js';
 
 const SERVICE_ACCOUNT_SUBJECT = /^system:serviceaccount:([^:*?]+):([^:*?]+)$/;
 

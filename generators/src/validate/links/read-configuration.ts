@@ -5,7 +5,8 @@
  * References marked `optional: true` are not required.
  */
 import type { ObjectProblem } from '../../commands/validate.js';
-import { type ClusterLinks, type LinkCheck, type Reference, list, metaOf, rec, str } from './link-index.js';
+import { type ClusterLinks, type LinkCheck, type Reference, metaOf } from './link-index.js';
+import { list, rec, str } from '../_fields.js';
 import { podSpecOf } from '../pod-spec.js';
 
 /**

@@ -5,7 +5,8 @@
  */
 import type { ObjectProblem } from '../../commands/validate.js';
 import type { OutObject } from '../../out-tree.js';
-import { type ClusterLinks, type LinkCheck, type Reference, list, metaOf, rec, str } from './link-index.js';
+import { type ClusterLinks, type LinkCheck, type Reference, metaOf } from './link-index.js';
+import { list, rec, str } from '../_fields.js';
 
 /** A Service reference, with the port it must have when one is named. */
 interface ServiceReference extends Reference {

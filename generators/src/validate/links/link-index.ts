@@ -31,6 +31,7 @@ const key = (kind: string, namespace: string, name: string) => `${kind}\u0000${n
 
 export class ClusterLinks {
   readonly #objects = new Map<string, OutObject>();
+  readonly #byKind = new Map<string, OutObject[]>();
   readonly #produced = new Map<string, string>();
   /** Namespaces whose chart was not rendered: what lives there is unknown, so references into them are not judged. */
   readonly #unknown: ReadonlySet<string>;
@@ -45,6 +46,9 @@ export class ClusterLinks {
       const { name, namespace } = metaOf(o);
       const kind = String(o.object['kind']);
       this.#objects.set(key(kind, namespace, name), o);
+      const ofKind = this.#byKind.get(kind);
+      if (ofKind) ofKind.push(o);
+      else this.#byKind.set(kind, [o]);
       this.#produced.set(key(kind, namespace, name), o.path);
       for (const p of producedObjects(o)) this.#produced.set(key(p.kind, p.namespace, p.name), o.path);
     }
@@ -60,8 +64,8 @@ export class ClusterLinks {
   }
 
   /** Every object of a kind. */
-  ofKind(kind: string): OutObject[] {
-    return this.objects.filter((o) => o.object['kind'] === kind);
+  ofKind(kind: string): readonly OutObject[] {
+    return this.#byKind.get(kind) ?? [];
   }
 
   /** Whether what lives in the namespace is known (its chart, if any, was rendered). */

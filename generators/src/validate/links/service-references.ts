@@ -70,10 +70,10 @@ export const serviceReferencesExist: LinkCheck = {
   name: 'IngressClasses and Services pointed at',
   run(cluster: ClusterLinks): ObjectProblem[] {
     const problems: ObjectProblem[] = [];
+    const classes = cluster.ofKind('IngressClass');
     for (const object of cluster.objects) {
       for (const ref of serviceReferences(object.object, metaOf(object).namespace)) {
         if (ref.kind === 'IngressClass') {
-          const classes = cluster.ofKind('IngressClass');
           // Classes come from charts: without any, the cluster's ingress chart was not rendered.
           if (classes.length === 0) continue;
           if (ref.name === '' && !classes.some(isDefaultClass)) {

@@ -32,10 +32,10 @@ function isNamespaced(object: Record<string, unknown>, crds: CrdIndex): boolean 
   return crds.lookup(apiVersion, kind)?.scope !== 'Cluster';
 }
 
-/** Adds every CustomResourceDefinition the charts render to the index, so their custom resources validate too. */
-export function addChartCrds(objects: readonly OutObject[], crds: CrdIndex): void {
-  for (const o of objects) {
-    if (o.object['kind'] === 'CustomResourceDefinition' && o.object['apiVersion'] === 'apiextensions.k8s.io/v1') crds.add(o.object, o.path);
+/** Adds every CustomResourceDefinition a chart renders to the index (named after its archive), so its custom resources validate too. */
+export function addChartCrds(rendered: RenderedRelease, crds: CrdIndex): void {
+  for (const { object } of rendered.objects) {
+    if (object['kind'] === 'CustomResourceDefinition' && object['apiVersion'] === 'apiextensions.k8s.io/v1') crds.add(object, rendered.archive);
   }
 }
 

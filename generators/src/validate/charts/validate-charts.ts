@@ -84,7 +84,7 @@ export async function validateCharts(objects: readonly OutObject[], options: Cha
     const what = `chart ${chartArchive(r.release.chart, r.release.version)} of release ${r.release.releaseName} in cluster ${r.release.cluster}`;
     problems.push({ object: r.release.source, path: r.status === 'missing' ? 'spec.chart' : 'spec.values', message: `${what}: ${r.message}` });
   }
-  for (const r of rendered) addChartCrds(r.objects.map((c) => ({ cluster: r.release.cluster, path: r.archive, layer: '', object: c.object })), crds);
+  for (const r of rendered) addChartCrds(r, crds);
   const chartObjects = rendered.flatMap((r) => chartOutObjects(r, crds));
   problems.push(...(await validateChartObjects(chartObjects, crds, options.crds !== undefined, options.cel)));
 

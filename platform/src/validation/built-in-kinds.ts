@@ -1,6 +1,4 @@
-import type { Model } from '@kubernetes-models/base';
-
-type ModelClass = new (data: Record<string, unknown>) => Model<object>;
+import { type ModelClass, modelProblems } from './manifest-validator.js';
 
 /**
  * Built-in kinds that are cluster-scoped. An object of any other built-in kind is namespaced: Helm installs it into
@@ -71,10 +69,5 @@ export async function validateBuiltInManifest(manifest: Record<string, unknown>)
   }
   const model = await builtInModel(apiVersion, kind);
   if (!model) return [`apiVersion: Kubernetes serves no ${kind} in ${apiVersion}`];
-  try {
-    new model(manifest).validate();
-    return [];
-  } catch (e) {
-    return String((e as Error).message).split('\n').map((l) => l.replace(/^data\//, '').replace(/\//g, '.'));
-  }
+  return modelProblems(model, manifest);
 }

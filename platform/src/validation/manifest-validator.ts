@@ -40,7 +40,18 @@ import { ServiceMonitor } from '@kubernetes-models/prometheus-operator/monitorin
 import { PrometheusRule } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PrometheusRule';
 import { AlertmanagerConfig } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1alpha1/AlertmanagerConfig';
 
-type ModelClass = new (data: Record<string, unknown>) => Model<object>;
+/** A kubernetes-models class: constructed from a manifest, it validates it against the kind's schema. */
+export type ModelClass = new (data: Record<string, unknown>) => Model<object>;
+
+/** Validates a manifest with its kubernetes-models class; one readable problem (`spec.replicas: …`) per failure. */
+export function modelProblems(model: ModelClass, manifest: Record<string, unknown>): string[] {
+  try {
+    new model(manifest).validate();
+    return [];
+  } catch (e) {
+    return String((e as Error).message).split('\n').map((l) => l.replace(/^data\//, '').replace(/\//g, '.'));
+  }
+}
 
 /**
  * Kinds validated with kubernetes-models. Only API versions that are served today are listed
@@ -88,14 +99,7 @@ export function validateManifest(manifest: Record<string, unknown>): string[] {
   if (!meta || typeof meta.name !== 'string' || meta.name === '') problems.push('metadata.name: Required value');
 
   const model = MODELS[key];
-  if (model) {
-    try {
-      new model(manifest).validate();
-    } catch (e) {
-      problems.push(...String((e as Error).message).split('\n').map((l) => l.replace(/^data\//, '').replace(/\//g, '.')));
-    }
-    return problems;
-  }
+  if (model) return [...problems, ...modelProblems(model, manifest)];
   let fn = compiled.get(key);
   if (!fn) {
     const schema = schemas.get(key);

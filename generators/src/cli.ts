@@ -21,8 +21,10 @@ ${COMMANDS.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`).join('\n')}
 Run \`platform <command> --help\` (or \`platform help <command>\`) for a command's options,
 \`platform --version\` for the version.`;
 
-/** The version of the CLI, from its package.json. */
-export const VERSION: string = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+/** The version of the CLI, from its package.json (read only when asked, not on every start). */
+export function cliVersion(): string {
+  return (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+}
 
 /**
  * The fleet's root: the nearest folder at or above `from` that holds the inputs (`clusters/`). Undefined outside a
@@ -39,7 +41,7 @@ export function findRepoRoot(from: string): string | undefined {
 export async function main(argv: string[], ctx: CommandContext): Promise<number> {
   const [name, ...rest] = argv;
   if (name === '--version' || name === '-V') {
-    ctx.stdout.write(`platform ${VERSION}\n`);
+    ctx.stdout.write(`platform ${cliVersion()}\n`);
     return 0;
   }
   if (name === 'help' && rest.length > 0) return main([rest[0]!, '--help'], ctx);

@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { VERSION, findRepoRoot, main } from '../src/cli.js';
+import { cliVersion, findRepoRoot, main } from '../src/cli.js';
+
+const VERSION = cliVersion();
 import { REPO_ROOT } from './validate/real-crds.js';
 
 async function run(argv: string[], repoRoot: string = REPO_ROOT, env: Record<string, string> = {}) {

@@ -35,7 +35,7 @@ export interface ObjectChange {
   readonly action: ChangeAction;
   /** The object in the working tree, or in the base ref when it was removed. */
   readonly ref: ObjectRef;
-  /** Field-level changes; empty for added and removed objects. */
+  /** Field-level changes; for an added object every field it sets (bar its identity); empty for a removed one. */
   readonly fields: readonly FieldChange[];
   /** The whole object before and after, for the guard (never rendered as such). */
   readonly before?: Record<string, unknown>;
@@ -100,15 +100,54 @@ export function summarize(report: DiffReport): ClusterSummary[] {
     .map(([cluster, e]) => ({ cluster, ...e }));
 }
 
-/** Changes grouped cluster → layer, keeping the report's order. */
-export function groupChanges(changes: readonly ObjectChange[]): Map<string, Map<string, ObjectChange[]>> {
-  const out = new Map<string, Map<string, ObjectChange[]>>();
+/** Changes that read the same in the clusters of `clusters`: one entry stands for all of them. */
+export interface ChangeSection {
+  /** The clusters, in order; one for a cluster's own changes. */
+  readonly clusters: readonly string[];
+  /** The changes, as they are in the first of the clusters. */
+  readonly changes: readonly ObjectChange[];
+}
+
+/** What makes two changes in different clusters the same change: the object (bar its cluster), the action, the fields. */
+function sameness(c: ObjectChange): string {
+  return JSON.stringify([c.ref.layer, c.ref.apiVersion, c.ref.kind, c.ref.namespace ?? '', c.ref.name, c.action, c.fields]);
+}
+
+/**
+ * The report's changes in sections, so a change made identically in several clusters is said once: first the changes
+ * shared by a set of clusters (the largest sets first), then each cluster's own, in cluster order. Every change is in
+ * exactly one section.
+ */
+export function sectionChanges(changes: readonly ObjectChange[]): ChangeSection[] {
+  const bySameness = new Map<string, ObjectChange[]>();
   for (const c of changes) {
-    let layers = out.get(c.ref.cluster);
-    if (!layers) out.set(c.ref.cluster, (layers = new Map()));
-    let list = layers.get(c.ref.layer);
-    if (!list) layers.set(c.ref.layer, (list = []));
-    list.push(c);
+    const key = sameness(c);
+    const list = bySameness.get(key);
+    if (list) list.push(c);
+    else bySameness.set(key, [c]);
+  }
+  const sections = new Map<string, { clusters: string[]; changes: ObjectChange[] }>();
+  for (const same of bySameness.values()) {
+    const clusters = [...new Set(same.map((c) => c.ref.cluster))].sort();
+    const key = clusters.join('\0');
+    const section = sections.get(key) ?? { clusters, changes: [] };
+    sections.set(key, section);
+    // Within one cluster, an object appears once; several hits in one cluster stay separate changes.
+    section.changes.push(...(clusters.length > 1 ? [same[0]!] : same));
+  }
+  const order = (a: ChangeSection, b: ChangeSection) =>
+    b.clusters.length - a.clusters.length || (a.clusters.join(',') < b.clusters.join(',') ? -1 : a.clusters.join(',') > b.clusters.join(',') ? 1 : 0);
+  const byLocation = (a: ObjectChange, b: ObjectChange) => (a.ref.layer === b.ref.layer ? (a.ref.path < b.ref.path ? -1 : 1) : a.ref.layer < b.ref.layer ? -1 : 1);
+  return [...sections.values()].sort(order).map((s) => ({ clusters: s.clusters, changes: s.changes.sort(byLocation) }));
+}
+
+/** Changes grouped by layer, keeping their order. */
+export function groupByLayer(changes: readonly ObjectChange[]): Map<string, ObjectChange[]> {
+  const out = new Map<string, ObjectChange[]>();
+  for (const c of changes) {
+    const list = out.get(c.ref.layer);
+    if (list) list.push(c);
+    else out.set(c.ref.layer, [c]);
   }
   return out;
 }
@@ -155,11 +194,16 @@ export function groupFindings(findings: readonly Finding[]): { readonly loss: st
 }
 
 /**
- * When findings delete objects of a tenant's folder (`tenants/<team>`), the safe way out: `decommissioned: true`
- * keeps the team's namespaces and data while it moves out. Undefined when no tenant loses anything.
+ * When findings delete a tenant's main namespace (its file removed or renamed), the safe way out: `decommissioned:
+ * true` keeps the team's namespaces and data while it moves out. Undefined otherwise (an extra namespace renamed or a
+ * bucket removed is not a team leaving).
  */
 export function decommissionHint(findings: readonly Finding[]): string | undefined {
-  const tenants = [...new Set(findings.filter((f) => f.ref.layer.startsWith('tenants/')).map((f) => f.ref.layer.split('/')[1]!))].sort();
+  const leaving = (f: Finding) => {
+    const [top, team] = f.ref.layer.split('/');
+    return top === 'tenants' && f.ref.kind === 'Namespace' && f.ref.name === team;
+  };
+  const tenants = [...new Set(findings.filter(leaving).map((f) => f.ref.name))].sort();
   if (tenants.length === 0) return undefined;
   const files = tenants.map((t) => `tenants/${t}.yaml`).join(', ');
   return (

@@ -191,6 +191,37 @@ export function diffFields(before: Json, after: Json): FieldChange[] {
   return [...seen.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
+/** Fields an added object's header line already says: its identity. */
+const IDENTITY_PATHS = new Set(['apiVersion', 'kind', 'metadata.name', 'metadata.namespace']);
+
+/** The leaves of a normalized value with their paths: maps are walked (named list items and JSON documents too), anything else is a leaf. */
+function leaves(path: (string | number)[], value: unknown): (string | number)[][] {
+  if (!isObject(value) || Object.keys(value).length === 0) return [path];
+  return Object.entries(value).flatMap(([k, v]) => leaves([...path, k], v));
+}
+
+/**
+ * What an added object sets, one field per leaf (named list items by name, policies statement by statement), secrets
+ * redacted, without the identity its header line already gives; sorted by path.
+ */
+export function addedFields(object: Json): FieldChange[] {
+  const group = apiGroup(String(object.apiVersion ?? ''));
+  const kind = String(object.kind ?? '');
+  const fields: FieldChange[] = [];
+  const seen = new Set(IDENTITY_PATHS);
+  for (const raw of leaves([], normalize(object))) {
+    // A named item's own name is already in its path (`containers[name=app]`).
+    const parent = raw[raw.length - 2];
+    if (typeof parent === 'string' && parent.startsWith(`${ITEM}${String(raw[raw.length - 1])}=`)) continue;
+    const path = collapseScalarLists(undefined, object, toSegments(raw));
+    const key = formatPath(path);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    fields.push({ path: key, action: 'added', after: redactValue(group, kind, path, valueAt(object, path)) });
+  }
+  return fields.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
 function byLocation(a: ObjectChange, b: ObjectChange): number {
   const ka = [a.ref.cluster, a.ref.layer, a.ref.path];
   const kb = [b.ref.cluster, b.ref.layer, b.ref.path];
@@ -216,7 +247,7 @@ export function diffTrees(base: readonly OutObject[], head: readonly OutObject[]
   for (const [key, now] of after) {
     const was = before.get(key);
     if (!was) {
-      changes.push({ action: 'added', ref: refOf(now), fields: [], after: now.object });
+      changes.push({ action: 'added', ref: refOf(now), fields: addedFields(now.object), after: now.object });
       continue;
     }
     const fields = diffFields(was.object, now.object);

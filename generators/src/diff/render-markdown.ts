@@ -1,13 +1,25 @@
 /**
  * Markdown rendering of a diff report for a PR comment: a summary table (cluster × added/changed/removed/
- * destructive), the destructive findings, then one collapsible `<details>` section per cluster with the changes
- * as a `diff` code block.
+ * destructive), the destructive findings, then collapsible `<details>` sections with the changes as `diff` code
+ * blocks: first the changes made identically in several clusters (once, under all of them), then each cluster's own.
  *
  * GitHub rejects comments over 65,536 characters, so the output is capped at {@link MARKDOWN_LIMIT}: every
- * cluster gets a fair share of the space (small clusters are shown whole, the rest split what is left), and
+ * section gets a fair share of the space (small clusters are shown whole, the rest split what is left), and
  * what does not fit is counted in "… and N more changes" with a pointer to the full text artifact.
  */
-import { decommissionHint, describeRef, groupChanges, groupFindings, plural, summarize, type ClusterSummary, type DiffReport, type ObjectChange } from './model.js';
+import {
+  type ChangeSection,
+  type ClusterSummary,
+  type DiffReport,
+  type ObjectChange,
+  decommissionHint,
+  describeRef,
+  groupByLayer,
+  groupFindings,
+  plural,
+  sectionChanges,
+  summarize,
+} from './model.js';
 import { destructivePaths, fieldLine } from './render-text.js';
 
 /** Upper bound of the whole comment, safely under GitHub's 65,536. */
@@ -52,27 +64,26 @@ function objectBlock(change: ObjectChange, destructive: boolean): string[] {
   return lines;
 }
 
-function clusterTitle(s: ClusterSummary): string {
+function sectionTitle(section: ChangeSection, summaries: ReadonlyMap<string, ClusterSummary>): string {
+  if (section.clusters.length > 1) {
+    return `<b>${section.clusters.map(escape).join(', ')}</b>: the same ${plural(section.changes.length, 'change')} in each`;
+  }
+  const s = summaries.get(section.clusters[0]!)!;
   const parts = [`${s.added} added`, `${s.changed} changed`, `${s.removed} removed`];
   if (s.destructive > 0) parts.push(`⚠️ ${s.destructive} destructive`);
-  return `<b>${escape(s.cluster)}</b>: ${parts.join(', ')}`;
+  return `<b>${escape(s.cluster)}</b>: ${parts.join(', ')}${s.added + s.changed + s.removed > section.changes.length ? ' (the rest above)' : ''}`;
 }
 
-/** Renders a cluster's section within `budget` characters; returns the text and how many changes were left out. */
-function clusterSection(
-  summary: ClusterSummary,
-  layers: Map<string, ObjectChange[]>,
-  flagged: Set<string>,
-  budget: number,
-): { text: string; omitted: number; needed: number } {
+/** Renders a section within `budget` characters; returns the text and how many changes were left out. */
+function sectionText(title: string, section: ChangeSection, flagged: Set<string>, budget: number): { text: string; omitted: number; needed: number } {
   const entries: string[][] = [];
-  for (const [layer, changes] of layers) {
+  for (const [layer, changes] of groupByLayer(section.changes)) {
     changes.forEach((change, i) => {
       const block = objectBlock(change, flagged.has(`${change.ref.cluster}\0${change.ref.path}`));
       entries.push(i === 0 ? [`@@ ${layer} @@`, ...block] : block);
     });
   }
-  const open = `<details><summary>${clusterTitle(summary)}</summary>\n\n`;
+  const open = `<details><summary>${title}</summary>\n\n`;
   const close = '\n</details>\n\n';
   const fenceText = fence(entries.flat());
   const overhead = open.length + close.length + 2 * (fenceText.length + 6) + 120;
@@ -89,7 +100,7 @@ function clusterSection(
     shown += 1;
   }
   const omitted = entries.length - shown;
-  if (omitted > 0) lines.push(`… and ${plural(omitted, 'more change')} in ${summary.cluster}`);
+  if (omitted > 0) lines.push(`… and ${plural(omitted, 'more change')} in ${section.clusters.join(', ')}`);
   return { text: `${open}${fenceText}diff\n${lines.join('\n')}\n${fenceText}\n${close}`, omitted, needed };
 }
 
@@ -134,27 +145,28 @@ export function renderMarkdown(report: DiffReport, options: MarkdownOptions = {}
   if (report.changes.length === 0) return `${title}No changes to rendered objects.\n`;
   const summaries = summarize(report);
   const head = `${title}${summaryTable(summaries)}\n\n${findingsSection(report, options.allowDestructive ?? false)}`;
-  const grouped = groupChanges(report.changes);
   const flagged = destructivePaths(report.findings);
+  const byCluster = new Map(summaries.map((s) => [s.cluster, s]));
+  const sections = sectionChanges(report.changes).map((section) => ({ section, title: sectionTitle(section, byCluster) }));
 
-  // Fair shares: the smallest clusters first take what they need, the rest split what is left equally.
-  const sizes = summaries.map((s) => clusterSection(s, grouped.get(s.cluster) ?? new Map(), flagged, 0).needed);
-  const budgets = new Map<string, number>();
+  // Fair shares: the smallest sections first take what they need, the rest split what is left equally.
+  const bySize = sections.map((s, i) => ({ i, size: sectionText(s.title, s.section, flagged, 0).needed })).sort((a, b) => a.size - b.size);
+  const budgets: number[] = [];
   let remaining = limit - head.length - FOOTER_RESERVE;
-  const bySize = summaries.map((s, i) => ({ s, size: sizes[i]! })).sort((a, b) => a.size - b.size);
-  bySize.forEach(({ s, size }, i) => {
-    const budget = Math.min(size, Math.floor(remaining / (bySize.length - i)));
-    budgets.set(s.cluster, budget);
+  bySize.forEach(({ i, size }, k) => {
+    const budget = Math.min(size, Math.floor(remaining / (bySize.length - k)));
+    budgets[i] = budget;
     remaining -= budget;
   });
 
   let body = '';
   let omitted = 0;
-  for (const s of summaries) {
-    const section = clusterSection(s, grouped.get(s.cluster) ?? new Map(), flagged, budgets.get(s.cluster) ?? 0);
-    body += section.text;
-    omitted += section.omitted;
-  }
+  sections.forEach(({ section, title }, i) => {
+    const text = sectionText(title, section, flagged, budgets[i] ?? 0);
+    body += text.text;
+    // A shared section's entry stands for the change in each of its clusters.
+    omitted += text.omitted * section.clusters.length;
+  });
   const where = options.fullDiffUrl
     ? `the \`platform-diff\` artifact of [this workflow run](${options.fullDiffUrl})`
     : 'the `platform-diff` artifact of this workflow run';

@@ -1,7 +1,7 @@
 /**
- * Terminal rendering of a diff report, in the spirit of `terraform plan`: clusters, then layers, then one line
- * per object (`+` added, `~` changed, `-` removed) with its field changes indented below, then the destructive
- * findings. Colored with picocolors when the output is a terminal; this is also the full, uncapped report that
+ * Terminal rendering of a diff report, in the spirit of `terraform plan`: the counts per cluster, then the changes
+ * (those made identically in several clusters once, under all of them), by layer, one line per object (`+` added,
+ * `~` changed, `-` removed) with its fields indented below, then the destructive findings. Colored with picocolors when the output is a terminal; this is also the full, uncapped report that
  * CI keeps as an artifact.
  */
 import { createColors } from 'picocolors';
@@ -9,9 +9,10 @@ import {
   decommissionHint,
   describeRef,
   formatValue,
+  groupByLayer,
   groupFindings,
-  groupChanges,
   plural,
+  sectionChanges,
   summarize,
   type ClusterSummary,
   type DiffReport,
@@ -85,10 +86,12 @@ export function renderText(report: DiffReport, options: TextOptions = {}): strin
         `${total.added} added, ${total.changed} changed, ${total.removed} removed, ${report.findings.length} destructive`,
     ),
   ];
-  const grouped = groupChanges(report.changes);
-  for (const summary of summaries) {
-    lines.push('', `${c.bold(c.cyan(summary.cluster))}  ${counts(summary, c)}`);
-    for (const [layer, changes] of grouped.get(summary.cluster) ?? []) {
+  const width = Math.max(...summaries.map((s) => s.cluster.length));
+  lines.push('', ...summaries.map((s) => `  ${c.bold(c.cyan(s.cluster.padEnd(width)))}  ${counts(s, c)}`));
+  for (const section of sectionChanges(report.changes)) {
+    const shared = section.clusters.length > 1 ? c.dim('  (the same in each)') : '';
+    lines.push('', `${c.bold(c.cyan(section.clusters.join(', ')))}${shared}`);
+    for (const [layer, changes] of groupByLayer(section.changes)) {
       lines.push(`  ${c.dim(layer)}`);
       for (const change of changes) {
         lines.push(...objectLines(change, flagged.has(`${change.ref.cluster}\0${change.ref.path}`), c));

@@ -54,12 +54,10 @@ describe('platform diff', () => {
     expect(run.stdout).toMatchInlineSnapshot(`
       "Changes in out/ against main: 2 clusters, 0 added, 2 changed, 0 removed, 0 destructive
 
-      prod  +0 ~1 -0
-        tenants/team-a
-          ~ ResourceQuota team-a/compute
-              ~ spec.hard["requests.cpu"]: 4 → 8
+        prod     +0 ~1 -0
+        staging  +0 ~1 -0
 
-      staging  +0 ~1 -0
+      prod, staging  (the same in each)
         tenants/team-a
           ~ ResourceQuota team-a/compute
               ~ spec.hard["requests.cpu"]: 4 → 8
@@ -167,8 +165,17 @@ describe('platform diff', () => {
       \`\`\`diff
       @@ tenants/team-c @@
       + Bucket team-c/team-c-data
+      +     metadata.annotations["crossplane.io/external-name"]: team-c-data
+      +     spec.forProvider.region: eu-west-1
+      +     spec.managementPolicies: [Observe, Create, Update, LateInitialize]
+      +     spec.providerConfigRef.kind: ProviderConfig
+      +     spec.providerConfigRef.name: team-c
       + Namespace team-c
+      +     metadata.labels["platform.io/tenant"]: team-c
       + ResourceQuota team-c/compute
+      +     spec.hard.pods: 50
+      +     spec.hard["requests.cpu"]: 4
+      +     spec.hard["requests.memory"]: 16Gi
       \`\`\`
 
       </details>

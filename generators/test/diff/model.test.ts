@@ -1,5 +1,7 @@
 import { describe, expect, it, test } from 'vitest';
-import { apiGroup, decommissionHint, describeRef, formatValue, groupChanges, groupFindings, plural, summarize } from '../../src/diff/model.js';
+import { apiGroup, decommissionHint, describeRef, formatValue, groupByLayer, groupFindings, plural, sectionChanges, summarize } from '../../src/diff/model.js';
+import { diffTrees } from '../../src/diff/object-diff.js';
+import { outObject, quota } from './git-fixture.js';
 import { sampleReport } from './sample-report.js';
 
 describe('model helpers', () => {
@@ -22,10 +24,26 @@ describe('model helpers', () => {
     ]);
   });
 
-  test('groupChanges keeps clusters and layers in report order', () => {
-    const grouped = groupChanges(sampleReport().changes);
-    expect([...grouped.keys()]).toEqual(['prod', 'staging']);
-    expect([...(grouped.get('staging')?.keys() ?? [])]).toEqual(['tenants/team-a', 'tenants/team-b', 'tenants/team-c']);
+  test('sectionChanges says a change made identically in several clusters once, before each cluster\'s own', () => {
+    const sections = sectionChanges(sampleReport().changes);
+    expect(sections.map((s) => [s.clusters, s.changes.map((c) => `${c.action} ${c.ref.layer} ${c.ref.kind}`)])).toEqual([
+      [['prod', 'staging'], ['changed tenants/team-a ResourceQuota']],
+      [['staging'], ['removed tenants/team-b Bucket', 'removed tenants/team-b Namespace', 'added tenants/team-c Namespace']],
+    ]);
+  });
+
+  test('sectionChanges keeps apart changes of the same object that differ between clusters, and loses none', () => {
+    const base = [outObject('a', 'tenants/t', quota('t', '4')), outObject('b', 'tenants/t', quota('t', '4')), outObject('c', 'tenants/t', quota('t', '4'))];
+    const head = [outObject('a', 'tenants/t', quota('t', '8')), outObject('b', 'tenants/t', quota('t', '8')), outObject('c', 'tenants/t', quota('t', '16'))];
+    const changes = diffTrees(base, head);
+    const sections = sectionChanges(changes);
+    expect(sections.map((s) => s.clusters)).toEqual([['a', 'b'], ['c']]);
+    expect(sections.reduce((n, s) => n + s.changes.length * s.clusters.length, 0)).toBe(changes.length);
+  });
+
+  test('groupByLayer keeps layers in order', () => {
+    const [, own] = sectionChanges(sampleReport().changes);
+    expect([...groupByLayer(own!.changes).keys()]).toEqual(['tenants/team-b', 'tenants/team-c']);
   });
 });
 
@@ -68,8 +86,9 @@ describe('groupFindings and decommissionHint', () => {
     ]);
   });
 
-  it('GIVEN a tenant folder losing objects WHEN hinted THEN the safe decommissioned path names the tenant file; infra alone gets no hint', () => {
+  it('GIVEN a tenant losing its main namespace WHEN hinted THEN the safe decommissioned path names the tenant file; a renamed extra namespace or infra gets no hint', () => {
     expect(decommissionHint([finding('staging', 'tenants/payments', 'payments', 'L')])).toContain('set `decommissioned: true` in tenants/payments.yaml instead');
+    expect(decommissionHint([finding('staging', 'tenants/payments', 'payments-jobs', 'L')])).toBeUndefined();
     expect(decommissionHint([finding('staging', 'infra', 'vpc', 'L')])).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it, test } from 'vitest';
-import { diffFields, diffTrees, formatPath, objectKey } from '../../src/diff/object-diff.js';
+import { addedFields, diffFields, diffTrees, formatPath, objectKey } from '../../src/diff/object-diff.js';
 import { managed, namespace, outObject, quota } from './git-fixture.js';
 
 function deployment(containers: Record<string, unknown>[]): Record<string, unknown> {
@@ -127,6 +127,46 @@ describe('diffFields on JSON held in strings', () => {
   it('GIVEN a string that only looks like JSON WHEN diffed THEN it is compared as a string', () => {
     expect(diffFields(role('{not json'), role('{still not'))).toEqual([
       { path: 'spec.forProvider.policy', action: 'changed', before: '{not json', after: '{still not' },
+    ]);
+  });
+});
+
+describe('addedFields', () => {
+  test('an added object shows every field it sets, by name and statement, without repeating its identity', () => {
+    // GIVEN a new Deployment and a new IAM role policy
+    const web = deployment([{ name: 'app', image: 'web:1', args: ['--port', '8080'] }]);
+    const policy = {
+      apiVersion: 'iam.aws.m.upbound.io/v1beta1',
+      kind: 'RolePolicy',
+      metadata: { name: 'workload', namespace: 'team-a' },
+      spec: { forProvider: { policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: 'Queues', Effect: 'Allow', Action: ['sqs:SendMessage'], Resource: 'arn:aws:sqs:eu-west-2:1:q' }] }) } },
+    };
+    // WHEN their fields are listed
+    // THEN containers are keyed by name, lists of scalars are whole, the policy reads statement by statement
+    expect(addedFields(web)).toEqual([
+      { path: 'spec.template.spec.containers[name=app].args', action: 'added', after: ['--port', '8080'] },
+      { path: 'spec.template.spec.containers[name=app].image', action: 'added', after: 'web:1' },
+    ]);
+    expect(addedFields(policy).map((f) => f.path)).toEqual([
+      'spec.forProvider.policy » Statement[Sid=Queues].Action',
+      'spec.forProvider.policy » Statement[Sid=Queues].Effect',
+      'spec.forProvider.policy » Statement[Sid=Queues].Resource',
+      'spec.forProvider.policy » Version',
+    ]);
+  });
+
+  test('the values of an added Secret are redacted', () => {
+    const secret = { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'db', namespace: 'team-a' }, stringData: { password: 'hunter2' } };
+    const [field] = addedFields(secret);
+    expect(field?.path).toBe('stringData.password');
+    expect(JSON.stringify(field)).not.toContain('hunter2');
+  });
+
+  test('diffTrees gives added objects their fields and removed ones none', () => {
+    const changes = diffTrees([outObject('a', 'tenants/t', namespace('old'))], [outObject('a', 'tenants/t', namespace('new'))]);
+    expect(changes.map((c) => [c.action, c.fields.map((f) => f.path)])).toEqual([
+      ['added', ['metadata.labels["platform.io/tenant"]']],
+      ['removed', []],
     ]);
   });
 });

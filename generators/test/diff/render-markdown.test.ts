@@ -21,7 +21,7 @@ describe('renderMarkdown', () => {
       >
       > To take a team off the platform without losing data, set \`decommissioned: true\` in tenants/team-b.yaml instead: its namespaces and stateful resources stay while it moves out (docs/tenants.md, "Leaving the platform").
 
-      <details><summary><b>prod</b>: 0 added, 1 changed, 0 removed</summary>
+      <details><summary><b>prod, staging</b>: the same 1 change in each</summary>
 
       \`\`\`diff
       @@ tenants/team-a @@
@@ -31,17 +31,15 @@ describe('renderMarkdown', () => {
 
       </details>
 
-      <details><summary><b>staging</b>: 1 added, 1 changed, 2 removed, ⚠️ 2 destructive</summary>
+      <details><summary><b>staging</b>: 1 added, 1 changed, 2 removed, ⚠️ 2 destructive (the rest above)</summary>
 
       \`\`\`diff
-      @@ tenants/team-a @@
-      ! ResourceQuota team-a/compute
-            spec.hard["requests.cpu"]: 4 → 8
       @@ tenants/team-b @@
       - Bucket team-b/team-b-data   ⚠ destructive
       - Namespace team-b   ⚠ destructive
       @@ tenants/team-c @@
       + Namespace team-c
+      +     metadata.labels["platform.io/tenant"]: team-c
       \`\`\`
 
       </details>
@@ -66,6 +64,15 @@ describe('renderMarkdown', () => {
     const shown = md.split('\n').filter((l) => l.startsWith('! ResourceQuota')).length;
     expect(md).toContain(`… and ${10_000 - shown} more changes not shown here.`);
     expect(md).toContain('[this workflow run](https://github.com/acme/fleet/actions/runs/1)');
+  });
+
+  test('the same change in every cluster is shown once, and what is left out counts every cluster', () => {
+    const report = largeReport(5, 2_000, true);
+    const md = renderMarkdown(report);
+    expect(md).toContain('<b>cluster-0, cluster-1, cluster-2, cluster-3, cluster-4</b>: the same 2000 changes in each');
+    expect(md).not.toContain('<b>cluster-0</b>:');
+    const shown = md.split('\n').filter((l) => l.startsWith('! ResourceQuota')).length;
+    expect(md).toContain(`… and ${10_000 - 5 * shown} more changes not shown here.`);
   });
 
   test('a small cluster is shown whole next to a huge one', () => {

@@ -7,20 +7,21 @@ describe('renderText', () => {
     expect(renderText(sampleReport())).toMatchInlineSnapshot(`
       "Changes in out/ against main: 2 clusters, 1 added, 2 changed, 2 removed, 2 destructive
 
-      prod  +0 ~1 -0
+        prod     +0 ~1 -0
+        staging  +1 ~1 -2, 2 destructive
+
+      prod, staging  (the same in each)
         tenants/team-a
           ~ ResourceQuota team-a/compute
               ~ spec.hard["requests.cpu"]: 4 → 8
 
-      staging  +1 ~1 -2, 2 destructive
-        tenants/team-a
-          ~ ResourceQuota team-a/compute
-              ~ spec.hard["requests.cpu"]: 4 → 8
+      staging
         tenants/team-b
           - Bucket team-b/team-b-data ⚠ destructive
           - Namespace team-b ⚠ destructive
         tenants/team-c
           + Namespace team-c
+              + metadata.labels["platform.io/tenant"]: team-c
 
       Destructive changes (2):
         ✖ staging: S3 bucket team-b/team-b-data is removed from Git

@@ -21,14 +21,14 @@ export function sampleReport(): DiffReport {
   return { base: 'main', changes, findings: findDestructive(changes) };
 }
 
-/** A change touching `perCluster` objects in each of `clusters` clusters. */
-export function largeReport(clusters: number, perCluster: number): DiffReport {
+/** A change touching `perCluster` objects in each of `clusters` clusters, different in each cluster unless `same`. */
+export function largeReport(clusters: number, perCluster: number, same = false): DiffReport {
   const base: OutObject[] = [];
   const head: OutObject[] = [];
   for (let c = 0; c < clusters; c++) {
     for (let t = 0; t < perCluster; t++) {
       base.push(outObject(`cluster-${c}`, `tenants/team-${t}`, quota(`team-${t}`, '4')));
-      head.push(outObject(`cluster-${c}`, `tenants/team-${t}`, quota(`team-${t}`, '8', '32Gi')));
+      head.push(outObject(`cluster-${c}`, `tenants/team-${t}`, quota(`team-${t}`, same ? '8' : `${8 + c}`, '32Gi')));
     }
   }
   const changes = diffTrees(base, head);

@@ -14,6 +14,7 @@ import { newCelStats } from '../validate/cel-rules.js';
 import type { CrdIndex } from '../validate/crd-index.js';
 import { loadCrdIndex } from '../validate/crd-index.js';
 import { validateAgainstCrds } from '../validate/crd-validator.js';
+import { type FieldCheck, loadBuiltInFieldCheck } from '../validate/built-in-fields.js';
 import type { Problem } from '../validate/problem.js';
 import { checkSecurityBaseline } from '../validate/security-baseline.js';
 import { type ChartValidationReport, formatReleaseSummary, validateCharts } from '../validate/charts/validate-charts.js';
@@ -48,8 +49,8 @@ export const TREE_CHECKS: TreeCheck[] = [{ name: 'security baseline', run: check
 
 const HELP = `Usage: platform validate [options]
 
-Checks every object rendered in out/ against the Kubernetes API schemas and the platform's own schemas,
-then runs the whole-tree checks (security baseline). With --crds, custom resources are also validated the
+Checks every object rendered in out/ against the Kubernetes API schemas (strictly: a field the kind does
+not declare is an error, as with kubeconform -strict) and the platform's own schemas, then runs the whole-tree checks (security baseline). With --crds, custom resources are also validated the
 way the API server would on create: the apiVersion must be served by a CRD in DIR, metadata.name and
 (for namespaced kinds) metadata.namespace are required, defaults are applied, fields unknown to the schema
 are rejected, and x-kubernetes-validations (CEL) rules are evaluated. CEL rules that use a function this
@@ -111,18 +112,20 @@ export interface ValidationReport {
 }
 
 /**
- * Validates already-read objects: `validateManifest` on each, the CRD validator on each when an index is given,
- * then every whole-tree check.
+ * Validates already-read objects: `validateManifest` on each, strict fields of built-in kinds when a field check is
+ * given, the CRD validator on each when an index is given, then every whole-tree check.
  */
 export function validateObjects(
   objects: readonly OutObject[],
   crds: CrdIndex | undefined,
   treeChecks: readonly TreeCheck[] = TREE_CHECKS,
+  fieldCheck?: FieldCheck,
 ): ValidationReport {
   const problems: ObjectProblem[] = [];
   const cel = newCelStats();
   for (const object of objects) {
     for (const message of validateManifest(object.object)) problems.push({ object, path: '', message });
+    if (fieldCheck) for (const message of fieldCheck(object.object)) problems.push({ object, path: '', message });
     if (crds) for (const p of validateAgainstCrds(crds, object.object, cel)) problems.push({ object, ...p });
   }
   for (const check of treeChecks) {
@@ -195,9 +198,10 @@ async function runValidate(options: ValidateOptions, ctx: CommandContext): Promi
 
   let report: ValidationReport;
   try {
-    report = validateObjects(objects, crds);
+    const fieldCheck = await loadBuiltInFieldCheck();
+    report = validateObjects(objects, crds, TREE_CHECKS, fieldCheck);
     if (options.chartsDir !== undefined) {
-      const charts = await validateCharts(objects, { chartsDir: options.chartsDir, crds, helm, cel: report.cel });
+      const charts = await validateCharts(objects, { chartsDir: options.chartsDir, crds, helm, cel: report.cel, fieldCheck });
       report = { ...report, problems: [...report.problems, ...charts.problems], charts };
       ctx.stdout.write(`${charts.releases.map(formatReleaseSummary).join('\n')}\n`);
     }

@@ -87,6 +87,19 @@ describe('platform validate', () => {
     expect(code).toBe(1);
   });
 
+  test('a field a built-in kind does not declare is a problem, as with kubeconform -strict', async () => {
+    const pod = { containers: [{ name: 'app', image: 'web:1' }], serviceAccountNam: 'web' };
+    write('out/staging/apps/team-a/web/deployment-web.yaml', {
+      apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web', namespace: 'team-a' },
+      spec: { selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: pod } },
+    });
+    const { code, stdout } = await run([]);
+    expect(stdout.split('\n')[0]).toBe(
+      'out/staging/apps/team-a/web/deployment-web.yaml: Deployment/team-a/web: spec.template.spec.serviceAccountNam: unknown field "serviceAccountNam" (PodSpec declares no such field; did you mean "serviceAccountName"?)',
+    );
+    expect(code).toBe(1);
+  });
+
   test('without --crds custom resources are only checked by validateManifest', async () => {
     write('out/staging/tenants/team-a/widget-bad.yaml', widget('bad', { colour: 'red' }));
     const { code, stdout } = await run([]);

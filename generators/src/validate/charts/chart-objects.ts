@@ -2,6 +2,7 @@
  * What the charts render, validated the way out/ is: built-in kinds against the Kubernetes schemas, custom resources
  * against the CRDs (those from `--crds` and those the charts ship themselves).
  */
+import type { FieldCheck } from '../built-in-fields.js';
 import { CLUSTER_SCOPED_BUILT_IN_KINDS, validateBuiltInManifest } from '@platform/platform';
 import type { OutObject } from '../../out-tree.js';
 import type { ObjectProblem } from '../../commands/validate.js';
@@ -40,15 +41,22 @@ export function addChartCrds(rendered: RenderedRelease, crds: CrdIndex): void {
 }
 
 /**
- * Validates chart objects: built-in kinds with their Kubernetes schema, custom resources against `crds`. A custom
+ * Validates chart objects: built-in kinds with their Kubernetes schema (strict fields with `fieldCheck`), custom resources against `crds`. A custom
  * resource whose CRD is in neither `--crds` nor a chart is reported only when `strictCrds` (a `--crds` folder was given).
  */
-export async function validateChartObjects(objects: readonly OutObject[], crds: CrdIndex, strictCrds: boolean, cel: CelStats): Promise<ObjectProblem[]> {
+export async function validateChartObjects(
+  objects: readonly OutObject[],
+  crds: CrdIndex,
+  strictCrds: boolean,
+  cel: CelStats,
+  fieldCheck?: FieldCheck,
+): Promise<ObjectProblem[]> {
   const problems: ObjectProblem[] = [];
   for (const object of objects) {
     const { group } = splitApiVersion(String(object.object['apiVersion']));
     if (BUILT_IN_GROUPS.has(group)) {
       for (const message of await validateBuiltInManifest(object.object)) problems.push({ object, path: '', message });
+      for (const message of fieldCheck?.(object.object) ?? []) problems.push({ object, path: '', message });
     } else if (strictCrds || crds.lookup(String(object.object['apiVersion']), String(object.object['kind']))) {
       for (const p of validateAgainstCrds(crds, object.object, cel)) problems.push({ object, ...p });
     }

@@ -10,6 +10,7 @@ import { BUILT_IN_GROUPS, splitApiVersion } from '../crd-validator.js';
 import { clusterLinks } from '../links/link-index.js';
 import { LINK_CHECKS } from '../links/link-checks.js';
 import type { LinkCheck } from '../links/link-index.js';
+import type { FieldCheck } from '../built-in-fields.js';
 import { addChartCrds, chartOutObjects, validateChartObjects } from './chart-objects.js';
 import { chartReleasesOf } from './chart-releases.js';
 import { type RenderedRelease, chartArchive, renderReleases } from './helm-template.js';
@@ -21,6 +22,8 @@ export interface ChartValidationOptions {
   readonly helm?: string;
   readonly concurrency?: number;
   readonly cel: CelStats;
+  /** Strict fields of built-in kinds (`loadBuiltInFieldCheck`). @default - types and required fields only */
+  readonly fieldCheck?: FieldCheck;
   /** What helm is told the cluster serves besides Kubernetes. @default fleetApiVersions(objects, crds) */
   readonly apiVersions?: readonly string[];
   /** @default LINK_CHECKS */
@@ -86,7 +89,7 @@ export async function validateCharts(objects: readonly OutObject[], options: Cha
   }
   for (const r of rendered) addChartCrds(r, crds);
   const chartObjects = rendered.flatMap((r) => chartOutObjects(r, crds));
-  problems.push(...(await validateChartObjects(chartObjects, crds, options.crds !== undefined, options.cel)));
+  problems.push(...(await validateChartObjects(chartObjects, crds, options.crds !== undefined, options.cel, options.fieldCheck)));
 
   for (const cluster of clusterLinks([...objects, ...chartObjects], unrendered)) {
     for (const check of options.linkChecks ?? LINK_CHECKS) problems.push(...check.run(cluster));

@@ -102,4 +102,13 @@ describe.skipIf(!HAS_CHARTS)(`validateCharts with the pinned charts${REAL_CHARTS
     const images = new Set(thanos!.objects.flatMap((o) => ((o.object as any).spec?.template?.spec?.containers ?? []).map((c: { image: string }) => c.image)));
     expect([...images]).toEqual(['quay.io/thanos/thanos:v0.39.2']);
   });
+
+  it('GIVEN reloader values with a misspelt pod security field WHEN rendered and checked strictly THEN the chart object names the unknown field', async () => {
+    const { loadBuiltInFieldCheck } = await import('../../../src/validate/built-in-fields.js');
+    const objects = addon('reloader', (v) => (v.reloader.deployment = { securityContext: { runAsNonRot: true } }));
+    const report = await validateCharts(objects, { chartsDir: REAL_CHARTS, helm: HELM, cel: newCelStats(), apiVersions: fleetApiVersions(staging, undefined), fieldCheck: await loadBuiltInFieldCheck() });
+    expect(report.problems.map((p) => p.message)).toContainEqual(
+      'spec.template.spec.securityContext.runAsNonRot: unknown field "runAsNonRot" (PodSecurityContext declares no such field; did you mean "runAsNonRoot"?)',
+    );
+  });
 });

@@ -33,7 +33,7 @@ describe('tenantAwsKinds', () => {
   it('GIVEN each kind WHEN its names are derived THEN each ARN names the resource under the tenant\'s patterns', () => {
     const patterns = tenantAwsKinds().flatMap((k) => k.patterns(kindScope(ENV)).map((p) => new RegExp(`^${p.replace(/[.?+^$()[\]{}|\\]/g, '\\$&').replace(/\*/g, '.*')}$`)));
     for (const k of tenantAwsKinds()) {
-      const arn = k.arn(ENV, 'x'.repeat(63)).replace('-??????', '-AbCdEf');
+      const arn = k.arn(ENV, { name: 'x'.repeat(63) }).replace('-??????', '-AbCdEf');
       expect(patterns.some((p) => p.test(arn)), `${k.field}: ${arn}`).toBe(true);
     }
   });

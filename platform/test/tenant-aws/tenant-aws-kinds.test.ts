@@ -13,7 +13,7 @@ const DOCS = join(import.meta.dirname, '..', '..', '..', 'docs', 'tenants.md');
 describe('tenantAwsKinds', () => {
   it('GIVEN the registry WHEN read THEN every kind has every facet, once per field', () => {
     const kinds = tenantAwsKinds();
-    expect(kinds.map((k) => k.field)).toEqual(['buckets', 'queues', 'topics', 'tables', 'registries', 'secrets', 'databases', 'redis', 'opensearch']);
+    expect(kinds.map((k) => k.field)).toEqual(['buckets', 'queues', 'topics', 'tables', 'registries', 'secrets', 'databases', 'redis', 'opensearch', 'emailIdentities']);
     for (const k of kinds) for (const f of KIND_FACETS) expect((k as unknown as Record<string, unknown>)[f], `${k.field}.${f}`).toBeDefined();
   });
 

@@ -86,6 +86,10 @@ describe('tenant AWS resources of the example fleet', () => {
           } else if (r === '*') {
             const tagged = JSON.stringify(s.Condition ?? {}).includes(`"aws:RequestTag/platform.example.com/tenant":"${b.prefix}"`);
             expect(tagged || list(s.Action).every((a) => /:(Describe|List)/.test(a)), `${role.metadata.name}: ${JSON.stringify(s.Action)}`).toBe(true);
+          } else if (r.includes(':ses:')) {
+            // SES identities are named after domains: exactly the tenant's own, each checked against its hostnames by the loader.
+            const domains = fleet.tenants.find((t) => t.spec.name === b.tenant)!.spec.aws.emailIdentities.map((e) => e.domain);
+            expect(domains.map((d) => `:identity/${d}`).some((d) => r.endsWith(d)), r).toBe(true);
           } else if (!r.includes(':key/*') && !r.includes(':security-group') && !r.includes('podidentityassociation/')) {
             expect(r.includes(`${b.cluster}-${b.prefix}-`) || r.includes(`${b.cluster}/${b.prefix}/`) || r.endsWith(`:cluster/${b.cluster}`), r).toBe(true);
           } else if (s.Sid === 'TagKeysAndPodIdentityOnCreate') {

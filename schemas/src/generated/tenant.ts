@@ -284,7 +284,7 @@ export interface Tenant {
        */
       maxReceiveCount: number;
       /**
-       * A FIFO queue: ordered, exactly-once delivery per message group. Its AWS name ends in .fifo and its dead-letter queue is FIFO too (<name>-dlq.fifo); it subscribes only to FIFO topics. Changing it replaces the queue.
+       * A FIFO queue: ordered, exactly-once delivery per message group. Its AWS name ends in .fifo and its dead-letter queue is FIFO too (<name>-dlq.fifo); it subscribes only to FIFO topics. AWS cannot convert a queue: to switch, add a new entry under another name.
        */
       fifo: boolean;
       /**
@@ -325,7 +325,7 @@ export interface Tenant {
        */
       name: string;
       /**
-       * A FIFO topic: ordered, deduplicated delivery to FIFO queues only. Its AWS name ends in .fifo. Changing it replaces the topic.
+       * A FIFO topic: ordered, deduplicated delivery to FIFO queues only. Its AWS name ends in .fifo. AWS cannot convert a topic: to switch, add a new entry under another name.
        */
       fifo: boolean;
       /**

@@ -116,6 +116,8 @@ export * from './tenant-aws/tenant-redis.js';
 export * from './tenant-aws/tenant-connection-secrets.js';
 export * from './tenant-aws/tenant-opensearch.js';
 export * from './tenant-aws/tenant-dynamodb-table.js';
+export * from './tenant-aws/sns-filter-policy.js';
+export * from './tenant-aws/tenant-email-identity.js';
 export * from './tenant-aws/tenant-queue.js';
 export * from './tenant-aws/tenant-topic.js';
 export * from './tenant-aws/tenant-secret-store.js';

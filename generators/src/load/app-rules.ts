@@ -65,14 +65,14 @@ export const appScaling: FleetRule = (fleet) =>
     return problems;
   });
 
-const inDomain = (host: string, domain: string) => host === domain || host.endsWith(`.${domain}`);
+export const inDomain = (host: string, domain: string) => host === domain || host.endsWith(`.${domain}`);
 
 /**
  * The cluster whose DNS domain is the most specific one containing `host`: the only cluster that can publish and
  * serve it. Production's `example.com` contains `search.dev.example.com`, but that name is in the zone of the cluster
  * whose domain is `dev.example.com`; the parent zone delegates it away. Undefined when no cluster domain contains it.
  */
-function servingCluster(fleet: Fleet, host: string): Loaded<Cluster> | undefined {
+export function servingCluster(fleet: Pick<Fleet, 'clusters'>, host: string): Loaded<Cluster> | undefined {
   let best: Loaded<Cluster> | undefined;
   for (const c of fleet.clusters) {
     if (inDomain(host, c.spec.dns.domain) && (!best || c.spec.dns.domain.length > best.spec.dns.domain.length)) best = c;

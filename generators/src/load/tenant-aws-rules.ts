@@ -1,9 +1,10 @@
 import type { Cluster, Tenant } from '@platform/schemas';
 import {
   type AwsNameRule, IAM_ROLE_NAME, NAME_HASH_LENGTH, PLATFORM_IAM_NAMES, awsNamePrefix, bucketNamePrefix, itemsOf, nameRoom, needsNetwork, secretNamePrefix,
-  tenantAwsKinds, tenantBoundaryName, tenantRoleName, tenantSecretReaderRoleName, workloadRoleShortName,
+  queueSubscription, tenantAwsKinds, tenantBoundaryName, tenantRoleName, tenantSecretReaderRoleName, workloadRoleShortName,
 } from '@platform/platform';
 import { tenantAwsPrefix } from '../fleet-index.js';
+import { inDomain, servingCluster } from './app-rules.js';
 import type { Diagnostic } from './diagnostic.js';
 import { type Claim, oneSided } from './consent.js';
 import type { FleetRule } from './fleet-rules.js';
@@ -21,8 +22,8 @@ function headsOf(c: Loaded<Cluster>, t: Loaded<Tenant>) {
 function namesOf(t: Loaded<Tenant>): { rule: AwsNameRule; head: 'name' | 'bucket' | 'secret'; at: (string | number)[] }[] {
   const out: { rule: AwsNameRule; head: 'name' | 'bucket' | 'secret'; at: (string | number)[] }[] = [];
   for (const kind of tenantAwsKinds()) {
-    itemsOf(t.spec.aws, kind).forEach((_, i) => {
-      for (const n of kind.names) out.push({ rule: n.rule, head: n.head ?? 'name', at: ['aws', kind.field, i, 'name'] });
+    itemsOf(t.spec.aws, kind).forEach((item, i) => {
+      for (const n of kind.names) out.push({ rule: n.ruleOf?.(item) ?? n.rule, head: n.head ?? 'name', at: ['aws', kind.field, i, 'name'] });
     });
   }
   t.spec.aws.serviceAccounts.forEach((_, i) => out.push({ rule: IAM_ROLE_NAME, head: 'name', at: ['aws', 'serviceAccounts', i, 'name'] }));
@@ -225,6 +226,8 @@ export const awsNamesOutsideNestedTenants: FleetRule = (fleet) => {
 /**
  * Cross-tenant SNS subscriptions need both files: the queue's `subscribeTo: [<owner>/<topic>]` and the
  * topic's `subscribers: [<subscriber>]`. Either side alone is an error naming both files (see `oneSided`).
+ * A FIFO queue subscribes only to a FIFO topic and a standard queue only to a standard topic (SNS delivers a
+ * standard topic to no FIFO queue; a FIFO topic's order and deduplication would be lost on a standard queue).
  */
 export const snsSubscriptionsAgree: FleetRule = (fleet) => {
   const tenants = new Map(fleet.tenants.map((t) => [t.spec.name, t]));
@@ -234,8 +237,9 @@ export const snsSubscriptionsAgree: FleetRule = (fleet) => {
   const answers: Claim<{ ref: string; subscriber: Loaded<Tenant> }>[] = [];
   for (const t of fleet.tenants) {
     t.spec.aws.queues.forEach((q, qi) => {
-      q.subscribeTo.forEach((ref, si) => {
-        const at = ['aws', 'queues', qi, 'subscribeTo', si];
+      q.subscribeTo.forEach((entry, si) => {
+        const ref = queueSubscription(entry).topic;
+        const at = ['aws', 'queues', qi, 'subscribeTo', si, ...(typeof entry === 'string' ? [] : ['topic'])];
         const [ownerName = '', topicName = ''] = ref.split('/');
         const owner = tenants.get(ownerName);
         if (!owner) {
@@ -247,6 +251,10 @@ export const snsSubscriptionsAgree: FleetRule = (fleet) => {
           const known = owner.spec.aws.topics.map((x) => `${ownerName}/${x.name}`);
           problems.push(t.source.problem(at, `tenant "${ownerName}" (${owner.source.path}) has no topic "${topicName}"; allowed: ${known.join(', ') || 'none (it declares no topics)'}`));
           return;
+        }
+        if (topic.fifo !== q.fifo) {
+          const kind = (fifo: boolean) => (fifo ? 'FIFO' : 'standard');
+          problems.push(t.source.problem(at, `${kind(q.fifo)} queue "${q.name}" (${t.source.path}) subscribes to the ${kind(topic.fifo)} topic ${ref} (${owner.source.path}); allowed: a ${kind(q.fifo)} topic (set fifo: ${topic.fifo} on the queue, or subscribe to a ${kind(q.fifo)} topic)`));
         }
         if (owner !== t) asks.push({ tenant: t, at, key: `${t.spec.name}>${ref}`, item: { queue: q.name, ref, owner, topic } });
       });
@@ -282,8 +290,43 @@ export const snsSubscriptionsAgree: FleetRule = (fleet) => {
   return problems;
 };
 
+/**
+ * An SES identity's domain is the tenant's: one of its hostnames, or a parent of one that lies strictly inside a
+ * cluster's dns.domain (never the cluster domain itself, which every tenant shares) and holds no other tenant's
+ * hostname (whoever sends as `shop.example.com` must not send as another team's `pay.shop.example.com`). It is
+ * created on the cluster whose zone holds it (`servingCluster`), so that cluster must be one of the tenant's. Each
+ * domain once per tenant; other tenants cannot name it (their domains hold only their own hostnames).
+ */
+export const emailIdentitiesOwned: FleetRule = (fleet) => {
+  const clusterDomains = new Set(fleet.clusters.map((c) => c.spec.dns.domain));
+  return fleet.tenants.flatMap((t) => {
+    const seen = new Set<string>();
+    return t.spec.aws.emailIdentities.flatMap((e, i) => {
+      const at = ['aws', 'emailIdentities', i, 'domain'];
+      const own = t.spec.hostnames;
+      if (seen.has(e.domain)) return [t.source.problem(at, `domain "${e.domain}" has two identities; allowed: each domain once`)];
+      seen.add(e.domain);
+      if (!own.some((h) => inDomain(h, e.domain))) {
+        return [t.source.problem(at, `domain "${e.domain}" is neither a hostname of tenant "${t.spec.name}" nor a parent of one; allowed: ${own.map((h) => `"${h}"`).join(', ') || 'none (list it under hostnames)'} or a parent of one inside a cluster domain`)];
+      }
+      if (clusterDomains.has(e.domain) || !fleet.clusters.some((c) => inDomain(e.domain, c.spec.dns.domain))) {
+        return [t.source.problem(at, `domain "${e.domain}" is ${clusterDomains.has(e.domain) ? 'a cluster\'s whole DNS domain, shared by every tenant' : 'outside every cluster\'s DNS domain'}; allowed: a name strictly inside ${[...clusterDomains].sort().map((d) => `".${d}"`).join(', ')}`)];
+      }
+      const other = fleet.tenants.filter((o) => o !== t).flatMap((o) => o.spec.hostnames.filter((h) => inDomain(h, e.domain)).map((h) => ({ o, h })))[0];
+      if (other) {
+        return [t.source.problem(at, `domain "${e.domain}" holds "${other.h}", a hostname of tenant "${other.o.spec.name}" (${other.o.source.path}); allowed: a domain holding only this tenant's hostnames`)];
+      }
+      const server = servingCluster(fleet, e.domain);
+      if (server && !t.spec.clusters.includes(server.spec.name)) {
+        return [t.source.problem(at, `domain "${e.domain}" is in the zone of cluster "${server.spec.name}" (${server.source.path}, dns.domain "${server.spec.dns.domain}"), which is not among the tenant's clusters ${t.spec.clusters.join(', ')}; allowed: a domain served by one of them`)];
+      }
+      return [];
+    });
+  });
+};
+
 /** The AWS resource rules, in the order FLEET_RULES runs them. */
-export const TENANT_AWS_RULES: FleetRule[] = [awsNamesFit, kindEntriesValid, awsNamesUnique, awsPrefixesUnique, awsPrefixesDisjoint, awsNamesOutsideNestedTenants, snsSubscriptionsAgree];
+export const TENANT_AWS_RULES: FleetRule[] = [awsNamesFit, kindEntriesValid, awsNamesUnique, awsPrefixesUnique, awsPrefixesDisjoint, awsNamesOutsideNestedTenants, snsSubscriptionsAgree, emailIdentitiesOwned];
 
 /** Warnings `generate` prints: VPC-attached tenant resources left out on a cluster without `network.ids`. */
 export function tenantAwsWarnings(fleet: Fleet): string[] {

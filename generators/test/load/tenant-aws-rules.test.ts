@@ -157,4 +157,59 @@ describe('tenant AWS rules', () => {
       'apps/a/api.yaml:4:14: serviceAccount.awsAccess: AWS name "<cluster>-a-sa-api" is inside the names "<cluster>-a-sa-*" of tenant "a-sa" (tenants/a-sa.yaml); allowed: a name not starting with "sa-"',
     ]);
   });
+
+  describe('FIFO and filtered subscriptions', () => {
+    it('GIVEN a FIFO queue on a standard topic and a standard queue on a FIFO topic WHEN loaded THEN each error names both files', () => {
+      const shop = tenant('shop', '  topics:\n    - name: events\n      subscribers: [billing]\n    - name: orders\n      fifo: true\n');
+      const billing = tenant('billing', '  queues:\n    - name: inbox\n      fifo: true\n      subscribeTo: [shop/events]\n    - name: plain\n      subscribeTo: [shop/orders]\n');
+      expect(problemsOf({ shop, billing })).toEqual([
+        'tenants/billing.yaml:11:21: aws.queues[0].subscribeTo[0]: FIFO queue "inbox" (tenants/billing.yaml) subscribes to the standard topic shop/events (tenants/shop.yaml); allowed: a FIFO topic (set fifo: false on the queue, or subscribe to a FIFO topic)',
+        'tenants/billing.yaml:13:21: aws.queues[1].subscribeTo[0]: queue "plain" subscribes to shop/orders, but tenants/shop.yaml does not list "billing" in that topic\'s subscribers; allowed: topics whose owner lists this tenant (add "billing" to aws.topics[1].subscribers in tenants/shop.yaml, or remove the subscription from tenants/billing.yaml)',
+        'tenants/billing.yaml:13:21: aws.queues[1].subscribeTo[0]: standard queue "plain" (tenants/billing.yaml) subscribes to the FIFO topic shop/orders (tenants/shop.yaml); allowed: a standard topic (set fifo: true on the queue, or subscribe to a standard topic)',
+      ]);
+    });
+
+    it('GIVEN a FIFO pair and a filtered subscription WHEN loaded THEN there is no problem', () => {
+      const shop = tenant('shop', '  topics:\n    - name: orders\n      fifo: true\n  queues:\n    - name: fulfil\n      fifo: true\n      subscribeTo:\n        - topic: shop/orders\n          filterPolicyScope: MessageBody\n          filterPolicy: { order: { total: [{ numeric: [">", 0] }] } }\n');
+      expect(problemsOf({ shop })).toEqual([]);
+    });
+
+    it('GIVEN a filter policy SNS rejects and deduplication on a standard topic WHEN loaded THEN the errors point into the entry', () => {
+      const shop = tenant('shop', '  topics:\n    - name: events\n      contentBasedDeduplication: true\n  queues:\n    - name: inbox\n      subscribeTo:\n        - topic: shop/events\n          filterPolicy: { kind: order }\n');
+      expect(problemsOf({ shop })).toEqual([
+        'tenants/shop.yaml:10:34: aws.topics[0].contentBasedDeduplication: found true on a standard topic; allowed: true only with fifo: true (SNS deduplicates FIFO topics only)',
+        'tenants/shop.yaml:15:33: aws.queues[0].subscribeTo[0].filterPolicy.kind: found "order"; allowed: an array of accepted values (nested objects need filterPolicyScope: MessageBody)',
+      ]);
+    });
+  });
+
+  describe('email identities', () => {
+    const withHosts = (name: string, hosts: string, aws: string) => tenant(name, aws).replace('clusters: [stage]\n', `clusters: [stage]\nhostnames: [${hosts}]\n`);
+    const mail = (domain: string) => `  emailIdentities:\n    - name: mail\n      domain: ${domain}\n`;
+
+    it('GIVEN a hostname or a parent of one inside the cluster domain WHEN loaded THEN there is no problem', () => {
+      expect(problemsOf({ shop: withHosts('shop', 'www.shop.stage.example.com', mail('shop.stage.example.com')) })).toEqual([]);
+      expect(problemsOf({ shop: withHosts('shop', 'shop.stage.example.com', mail('shop.stage.example.com')) })).toEqual([]);
+    });
+
+    it('GIVEN a domain the tenant does not own WHEN loaded THEN the error says which domains it may use', () => {
+      expect(problemsOf({ shop: withHosts('shop', 'shop.stage.example.com', mail('pay.stage.example.com')) })).toEqual([
+        'tenants/shop.yaml:11:15: aws.emailIdentities[0].domain: domain "pay.stage.example.com" is neither a hostname of tenant "shop" nor a parent of one; allowed: "shop.stage.example.com" or a parent of one inside a cluster domain',
+      ]);
+    });
+
+    it('GIVEN the cluster domain itself WHEN loaded THEN it is refused: every tenant shares it', () => {
+      expect(problemsOf({ shop: withHosts('shop', 'shop.stage.example.com', mail('stage.example.com')) })).toEqual([
+        'tenants/shop.yaml:11:15: aws.emailIdentities[0].domain: domain "stage.example.com" is a cluster\'s whole DNS domain, shared by every tenant; allowed: a name strictly inside ".mgmt.example.com", ".stage.example.com"',
+      ]);
+    });
+
+    it('GIVEN a parent that holds another tenant\'s hostname WHEN loaded THEN the error names the other file', () => {
+      const shop = withHosts('shop', 'a.shops.stage.example.com', mail('shops.stage.example.com'));
+      const billing = withHosts('billing', 'b.shops.stage.example.com', '  buckets: []\n');
+      expect(problemsOf({ shop, billing })).toEqual([
+        'tenants/shop.yaml:11:15: aws.emailIdentities[0].domain: domain "shops.stage.example.com" holds "b.shops.stage.example.com", a hostname of tenant "billing" (tenants/billing.yaml); allowed: a domain holding only this tenant\'s hostnames',
+      ]);
+    });
+  });
 });

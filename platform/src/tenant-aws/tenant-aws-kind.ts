@@ -21,6 +21,8 @@ export interface KindName<I extends KindItem = KindItem> {
   readonly short: (item: I) => string;
   /** The part before the short name. @default 'name': `<cluster>-<prefix>-` */
   readonly head?: 'name' | 'bucket' | 'secret';
+  /** The rule of one entry when it differs from `rule` (a FIFO queue reserves `-dlq.fifo`). @default - `rule` */
+  readonly ruleOf?: (item: I) => AwsNameRule;
 }
 
 /** Where a tenant's resources of one kind live, for the patterns that scope IAM by name. */
@@ -30,6 +32,11 @@ export interface KindScope {
   readonly region: string;
   /** The tenant's AWS prefix, or an IAM policy variable that stands for it. */
   readonly prefix: string;
+  /**
+   * The tenant file's `aws` section, when the statements are for one tenant (its tenant role), for kinds whose AWS
+   * names do not start with the tenant's prefix (SES identities are named after domains). @default - cluster-wide (the boundary)
+   */
+  readonly aws?: Readonly<Record<string, unknown>>;
 }
 
 /** A resource a kind makes whose deletion loses data: the destructive guard protects it. */
@@ -76,8 +83,8 @@ export interface TenantAwsKind<I extends KindItem = KindItem> {
   readonly mrPrefix: string;
   /** The AWS names each entry makes; the first is the resource's own name. */
   readonly names: readonly KindName<I>[];
-  /** The ARN of the entry `name` (its own AWS name). */
-  readonly arn: (env: TenantAwsEnv, name: string) => string;
+  /** The ARN of one entry (its own AWS name, which may depend on more than the name: a FIFO queue's ends in `.fifo`). */
+  readonly arn: (env: TenantAwsEnv, item: I) => string;
   /** The ARNs a workload role is granted for one entry (a queue and its dead-letter queue). */
   readonly workloadArns: (env: TenantAwsEnv, item: I) => string[];
   /** The statements a workload role gets on the given ARNs of this kind; `[]` when workloads get none. */

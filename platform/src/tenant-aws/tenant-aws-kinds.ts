@@ -3,6 +3,7 @@ import { type TenantAwsEnv, awsPrefixOf } from './tenant-aws-env.js';
 import { type KindItem, type KindScope, type TenantAwsKind, missingFacets } from './tenant-aws-kind.js';
 import { BUCKETS } from './tenant-bucket.js';
 import { DATABASES } from './tenant-postgres.js';
+import { EMAIL_IDENTITIES } from './tenant-email-identity.js';
 import { OPENSEARCH } from './tenant-opensearch.js';
 import { QUEUES } from './tenant-queue.js';
 import { REDIS } from './tenant-redis.js';
@@ -30,7 +31,7 @@ export function registerTenantAwsKind<I extends KindItem>(kind: TenantAwsKind<I>
   };
 }
 
-for (const kind of [BUCKETS, QUEUES, TOPICS, TABLES, REGISTRIES, SECRETS, DATABASES, REDIS, OPENSEARCH] as TenantAwsKind[]) registerTenantAwsKind(kind);
+for (const kind of [BUCKETS, QUEUES, TOPICS, TABLES, REGISTRIES, SECRETS, DATABASES, REDIS, OPENSEARCH, EMAIL_IDENTITIES] as TenantAwsKind[]) registerTenantAwsKind(kind);
 
 /** Every registered tenant AWS kind, in registry order. */
 export function tenantAwsKinds(): readonly TenantAwsKind[] {
@@ -49,14 +50,14 @@ export function itemsOf(aws: object, kind: TenantAwsKind): readonly KindItem[] {
   return ((aws as Record<string, unknown>)[kind.field] as readonly KindItem[] | undefined) ?? [];
 }
 
-/** The ARN of the entry `name` of the kind `field`. */
-export function arnOf(field: string, env: TenantAwsEnv, name: string): string {
-  return tenantAwsKind(field).arn(env, name);
+/** The ARN of one entry of the kind `field` (`{ name }` alone is a standard queue or topic). */
+export function arnOf(field: string, env: TenantAwsEnv, item: KindItem): string {
+  return tenantAwsKind(field).arn(env, item);
 }
 
-/** The scope of the tenant of `env` for the kinds' name patterns. */
-export function kindScope(env: Pick<TenantAwsEnv, 'cluster' | 'accountId' | 'region' | 'tenant' | 'awsPrefix'>): KindScope {
-  return { cluster: env.cluster, accountId: env.accountId, region: env.region, prefix: awsPrefixOf(env) };
+/** The scope of the tenant of `env` for the kinds' name patterns; with its `aws` section for its own tenant role. */
+export function kindScope(env: Pick<TenantAwsEnv, 'cluster' | 'accountId' | 'region' | 'tenant' | 'awsPrefix'>, aws?: object): KindScope {
+  return { cluster: env.cluster, accountId: env.accountId, region: env.region, prefix: awsPrefixOf(env), ...(aws ? { aws: aws as Record<string, unknown> } : {}) };
 }
 
 /** True when a kind the tenant asks for lives in the VPC (it needs the cluster's `network.ids`). */
@@ -127,7 +128,7 @@ export function tenantAwsReach(aws: object, withNetwork: boolean): { dataStores:
 export function tenantAwsKindsTable(): string {
   const cell = (s: string) => s.replace(/\|/g, '\\|');
   const rows = KINDS.map((k) => {
-    const names = k.names.map((n) => `${n.rule.what} (${n.rule.max}${n.rule.reserve ? ` with \`${n.rule.reserve}\`` : ''})`).join('; ');
+    const names = k.names.map((n) => `${n.rule.what} (${n.rule.max}${n.rule.reserve ? ` with \`${n.rule.reserve}\`` : ''})`).join('; ') || 'not under the tenant prefix (see what you get)';
     const actions = [...new Set(k.workloadActions(['arn']).flatMap((s) => s.actions))];
     const loss = k.stateful.map((s) => s.loss).join('; ') || 'nothing: stateless';
     return `| \`${k.field}\` | ${cell(k.title)}: ${cell(k.summary)} | ${names} | ${actions.length > 0 ? actions.map((a) => `\`${a}\``).join(', ') : 'none'} | ${k.vpc ? `TCP ${k.vpc.port}` : 'none'} | ${cell(loss)} | ${k.providerPackages.map((p) => `\`provider-aws-${p}\``).join(', ')} |`;

@@ -9,9 +9,10 @@ import { itemsOf, tenantAwsKinds, workloadAccess } from './tenant-aws-kinds.js';
 import { TenantKmsKey } from './tenant-kms-key.js';
 import { TenantProviderConfig } from './tenant-provider-config.js';
 import { QUEUES } from './tenant-queue.js';
+import { queueSubscription } from './sns-filter-policy.js';
 import type { TenantRegistryProps } from './tenant-registry.js';
 import { TenantSecretStore } from './tenant-secret-store.js';
-import { TOPICS, type TopicSubscriber } from './tenant-topic.js';
+import { type TopicSubscriber, topicArn } from './tenant-topic.js';
 import { TenantWorkloadRole, workloadRoleName } from './tenant-workload-role.js';
 
 /** The `aws` section of a tenant file, defaults filled. */
@@ -40,6 +41,8 @@ export interface TenantAwsResourcesProps {
   readonly otherTenants?: readonly string[];
   /** AWS prefixes of the tenants whose topics the tenant's queues subscribe to, by tenant name. @default - their default prefixes */
   readonly peerPrefixes?: Readonly<Record<string, string>>;
+  /** The topics of the tenants whose topics the tenant's queues subscribe to, by tenant name (a FIFO topic's ARN ends in `.fifo`). @default - standard topics */
+  readonly peerTopics?: Readonly<Record<string, TenantAws['topics']>>;
   /** The cluster's node role (pulls images). @default - `<cluster>-eks-node` */
   readonly nodeRoleArn?: string;
   /** The external-secrets controller's role. @default - `<cluster>-external-secrets` */
@@ -70,7 +73,7 @@ export class TenantAwsResources extends Construct {
     super(scope, id);
     const { env, aws } = props;
     const peers = props.peers ?? [];
-    new TenantProviderConfig(this, 'provider-config', { env, credentials: props.credentials, otherTenants: props.otherTenants ?? peers.map((p) => awsPrefixOf({ tenant: p.name, awsPrefix: p.awsPrefix })) });
+    new TenantProviderConfig(this, 'provider-config', { env, aws, credentials: props.credentials, otherTenants: props.otherTenants ?? peers.map((p) => awsPrefixOf({ tenant: p.name, awsPrefix: p.awsPrefix })) });
 
     const namespaceOf = (suffix: string) => (suffix === '' ? env.namespace : `${env.namespace}-${suffix}`);
     const workloadRoles = aws.serviceAccounts.map((sa) => accountRoleArn(env, workloadRoleName(env, sa.name, namespaceOf(sa.namespace))));
@@ -86,7 +89,8 @@ export class TenantAwsResources extends Construct {
       env, network, kmsKeyRef: key.ref, kmsKeyAlias: key.alias, workloadRoleArns: workloadRoles,
       tenantRoleArn: accountRoleArn(env, tenantRoleName(env)), aws,
       extra: {
-        topicArnsOf: (q: { subscribeTo?: readonly string[] }) => (q.subscribeTo ?? []).map((ref) => topicArn(env, ref, props.peerPrefixes)),
+        topicArnsOf: (q: TenantAws['queues'][number]) =>
+          q.subscribeTo.map((entry) => topicRefArn(env, queueSubscription(entry).topic, { ...props.peerTopics, [env.tenant]: aws.topics }, props.peerPrefixes)),
         subscribersOf: (topic: string) => subscribersOf(env, topic, aws, peers),
         registryReaders: props.registryReaders,
         nodeRoleArn: props.nodeRoleArn ?? accountRoleArn(env, `${env.cluster}-eks-node`),
@@ -125,9 +129,9 @@ function boundTenantCreatedRoles(scope: Construct, env: TenantAwsEnv): void {
 }
 
 /** The ARN of `<tenant>/<topic>` on this cluster. */
-function topicArn(env: TenantAwsEnv, ref: string, peerPrefixes?: Readonly<Record<string, string>>): string {
+function topicRefArn(env: TenantAwsEnv, ref: string, topics: Readonly<Record<string, TenantAws['topics']>>, peerPrefixes?: Readonly<Record<string, string>>): string {
   const [tenant = '', topic = ''] = ref.split('/');
-  return TOPICS.arn(peerEnv(env, tenant, peerPrefixes), topic);
+  return topicArn(peerEnv(env, tenant, peerPrefixes), topics[tenant]?.find((t) => t.name === topic) ?? { name: topic });
 }
 
 /** The env of another tenant on this cluster, with its AWS prefix. */
@@ -145,6 +149,11 @@ function subscribersOf(env: TenantAwsEnv, topic: string, aws: TenantAws, peers: 
   const allowed = new Set(aws.topics.find((t) => t.name === topic)?.subscribers ?? []);
   const all: PeerTenant[] = [{ name: env.tenant, aws }, ...peers.filter((p) => allowed.has(p.name))];
   return all.flatMap((p) =>
-    p.aws.queues.filter((q) => q.subscribeTo.includes(ref)).map((q) => ({ tenant: p.name, queue: q.name, queueArn: QUEUES.arn(p.name === env.tenant ? env : { ...env, tenant: p.name, namespace: p.name, awsPrefix: p.awsPrefix }, q.name) })),
+    p.aws.queues.flatMap((q) => {
+      const s = q.subscribeTo.map(queueSubscription).find((x) => x.topic === ref);
+      if (!s) return [];
+      const queueArn = QUEUES.arn(p.name === env.tenant ? env : { ...env, tenant: p.name, namespace: p.name, awsPrefix: p.awsPrefix }, q);
+      return [{ tenant: p.name, queue: q.name, queueArn, ...(s.filterPolicy ? { filterPolicy: s.filterPolicy, filterPolicyScope: s.filterPolicyScope } : {}) }];
+    }),
   );
 }

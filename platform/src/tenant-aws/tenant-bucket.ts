@@ -3,6 +3,8 @@ import { SecureBucket } from '../infra/secure-bucket.js';
 import { type TenantAwsEnv, BUCKET_NAME_MAX_LENGTH, bucketName, bucketNamePrefix, mrCommon, tenantTags } from './tenant-aws-env.js';
 import type { TenantAwsItem, TenantAwsKind } from './tenant-aws-kind.js';
 
+const bucketArn = (env: TenantAwsEnv, name: string) => `arn:aws:s3:::${bucketName(env, name)}`;
+
 export interface TenantBucketProps {
   readonly env: TenantAwsEnv;
   /** Short name; the bucket is `<account>-<region>-<cluster>-<tenant>-<name>` (see `bucketName`). */
@@ -27,7 +29,7 @@ export class TenantBucket extends Construct {
     super(scope, id);
     const { env, name } = props;
     const common = mrCommon(env, `bucket-${name}`);
-    this.arn = BUCKETS.arn(env, name);
+    this.arn = bucketArn(env, name);
     new SecureBucket(this, 'bucket', {
       ...common,
       externalName: bucketName(env, name),
@@ -54,8 +56,8 @@ export const BUCKETS: TenantAwsKind<TenantAwsItem<'buckets'>> = {
   title: 'S3 bucket',
   mrPrefix: 'bucket',
   names: [{ rule: { what: 'S3 bucket name', max: BUCKET_NAME_MAX_LENGTH }, short: (b) => b.name, head: 'bucket' }],
-  arn: (env, name) => `arn:aws:s3:::${bucketName(env, name)}`,
-  workloadArns: (env, b) => [BUCKETS.arn(env, b.name)],
+  arn: (env, b) => bucketArn(env, b.name),
+  workloadArns: (env, b) => [BUCKETS.arn(env, b)],
   workloadActions: (arns) => [
     { sid: 'Buckets', actions: BUCKET_ACTIONS, resources: [...arns] },
     { sid: 'Objects', actions: OBJECT_ACTIONS, resources: arns.map((b) => `${b}/*`) },

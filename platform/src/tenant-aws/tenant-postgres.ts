@@ -103,7 +103,7 @@ export const DATABASES: TenantAwsKind<TenantAwsItem<'databases'>> = {
   title: 'PostgreSQL database (RDS)',
   mrPrefix: 'postgres',
   names: [{ rule: IDENTIFIER, short: (d) => d.name }],
-  arn: (env, name) => `arn:aws:rds:${env.region}:${env.accountId}:db:${fittedAwsName(env, IDENTIFIER, name)}`,
+  arn: (env, d) => `arn:aws:rds:${env.region}:${env.accountId}:db:${fittedAwsName(env, IDENTIFIER, d.name)}`,
   workloadArns: () => [],
   workloadActions: () => [],
   dataPlane: () => [],

@@ -55,6 +55,8 @@ export interface TenantProviderConfigProps {
    * tenant's (`<cluster>-a-*` covers `<cluster>-a-b-*`); the role is explicitly denied theirs. @default []
    */
   readonly otherTenants?: readonly string[];
+  /** The tenant file's `aws` section, for kinds the role scopes by what the tenant declares (SES identities by domain). @default - none of those */
+  readonly aws?: object;
 }
 
 /**
@@ -110,7 +112,7 @@ export class TenantProviderConfig extends Construct {
       ...platform,
       name: role,
       externalName: role,
-      forProvider: { description: `What Crossplane may do for tenant ${env.tenant}`, policy: policyDocument(tenantRoleStatements(env, props.otherTenants)), tags: tenantTags(env) },
+      forProvider: { description: `What Crossplane may do for tenant ${env.tenant}`, policy: policyDocument(tenantRoleStatements(env, props.otherTenants, props.aws)), tags: tenantTags(env) },
     });
     new IamRolePolicyAttachment(this, 'attachment', { ...platform, name: role, forProvider: { roleRef: { name: role }, policyArnRef: { name: role } } });
   }
@@ -125,8 +127,8 @@ export class TenantProviderConfig extends Construct {
  * of stateful resources is left out on purpose. Roles it creates carry the cluster's tenant boundary (see
  * `roleStatements` and `tenantBoundaryStatements`).
  */
-export function tenantRoleStatements(env: TenantAwsEnv, otherTenants: readonly string[] = []): PolicyStatement[] {
-  const own = ownStatements(env);
+export function tenantRoleStatements(env: TenantAwsEnv, otherTenants: readonly string[] = [], aws?: object): PolicyStatement[] {
+  const own = ownStatements(env, aws);
   const prefix = awsPrefixOf(env);
   const nested = [...new Set(otherTenants)].filter((o) => o.startsWith(`${prefix}-`)).sort();
   if (nested.length === 0) return own;
@@ -144,7 +146,7 @@ function nameScoped(statements: readonly PolicyStatement[], env: TenantAwsEnv): 
   return statements.filter((s) => (s.resources ?? []).some((r) => r.includes(p)));
 }
 
-function ownStatements(env: TenantAwsEnv): PolicyStatement[] {
+function ownStatements(env: TenantAwsEnv, aws?: object): PolicyStatement[] {
   const p = awsNamePrefix(env);
   const r = `${env.region}:${env.accountId}`;
   const tag = awsPrefixOf(env);
@@ -153,7 +155,7 @@ function ownStatements(env: TenantAwsEnv): PolicyStatement[] {
   const named = (sid: string, actions: string[], resources: string[]): PolicyStatement => ({ sid, actions, resources });
   const securityGroups = [`arn:aws:ec2:${r}:security-group/*`, `arn:aws:ec2:${r}:security-group-rule/*`];
   return [
-    ...providerRoleStatements(kindScope(env)),
+    ...providerRoleStatements(kindScope(env, aws)),
     // ID-named resources (pod identity associations, KMS keys, security groups and their rules) carry the tenant tag,
     // which the grants below test. The tag is set only when the resource is created, so the tenant tag names the
     // creator for good: no tag action may name another resource (say, another team's security group) nor move the

@@ -4,6 +4,7 @@ import { type PolicyStatement, policyDocument } from '../crossplane/iam/policy-d
 import { type TenantAwsEnv, fittedAwsName, mrCommon, tenantTags } from './tenant-aws-env.js';
 import type { TenantAwsItem, TenantAwsKind } from './tenant-aws-kind.js';
 import { connectionSecretName } from './tenant-connection-secrets.js';
+import { subscribeToProblems } from './sns-filter-policy.js';
 
 export interface TenantQueueProps {
   readonly env: TenantAwsEnv;
@@ -23,16 +24,33 @@ export interface TenantQueueProps {
   readonly deliveryDelaySeconds?: number;
   /** @default true */
   readonly deadLetterQueue?: boolean;
+  /** A FIFO queue (`.fifo`); its dead-letter queue is FIFO too. @default false */
+  readonly fifo?: boolean;
+  /** FIFO only: deduplicate by a hash of the body. @default false */
+  readonly contentBasedDeduplication?: boolean;
   /** @default 5 */
   readonly maxReceiveCount?: number;
 }
 
 const USE = ['sqs:SendMessage', 'sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:ChangeMessageVisibility', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl'];
 const DLQ = '-dlq';
+const FIFO = '.fifo';
 const QUEUE_NAME = { what: 'SQS queue name', max: SQS_QUEUE_NAME_MAX_LENGTH, reserve: DLQ };
+const FIFO_QUEUE_NAME = { what: 'SQS FIFO queue name', max: SQS_QUEUE_NAME_MAX_LENGTH, reserve: `${DLQ}${FIFO}` };
 
-/** The AWS name of the queue `name`; its dead-letter queue is this and `-dlq`, within SQS's limit. */
-export const queueName = (env: TenantAwsEnv, name: string) => fittedAwsName(env, QUEUE_NAME, name);
+/** What decides a queue's AWS names: its short name and whether it is FIFO. */
+type QueueRef = { readonly name: string; readonly fifo?: boolean };
+
+/**
+ * The AWS names of a queue and of its dead-letter queue, within SQS's limit: `<base>` and `<base>-dlq`, or for a
+ * FIFO queue `<base>.fifo` and `<base>-dlq.fifo` (SQS requires the suffix, and a FIFO queue's dead-letter queue
+ * must be FIFO). The FIFO base reserves `-dlq.fifo`, so the dead-letter queue always fits.
+ */
+export function queueNames(env: TenantAwsEnv, q: QueueRef): { queue: string; dlq: string } {
+  const suffix = q.fifo ? FIFO : '';
+  const base = fittedAwsName(env, q.fifo ? FIFO_QUEUE_NAME : QUEUE_NAME, q.name);
+  return { queue: `${base}${suffix}`, dlq: `${base}${DLQ}${suffix}` };
+}
 const queueArn = (env: TenantAwsEnv, awsQueue: string) => `arn:aws:sqs:${env.region}:${env.accountId}:${awsQueue}`;
 
 /**
@@ -51,10 +69,11 @@ export class TenantQueue extends Construct {
     super(scope, id);
     const { env, name } = props;
     const mrName = `queue-${name}`;
-    const awsQueue = queueName(env, name);
-    const arn = queueArn(env, awsQueue);
+    const fifo = props.fifo ?? false;
+    const names = queueNames(env, { name, fifo });
+    const arn = queueArn(env, names.queue);
     const dlq = props.deadLetterQueue ?? true;
-    const dlqArn = queueArn(env, `${awsQueue}${DLQ}`);
+    const dlqArn = queueArn(env, names.dlq);
     this.connectionSecret = connectionSecretName('queue', name);
     const queue = (id2: string, metaName: string, awsQueue: string, retention: number, redriveAllow?: string, delay = 0) =>
       new SqsQueue(this, id2, {
@@ -69,16 +88,18 @@ export class TenantQueue extends Construct {
           visibilityTimeoutSeconds: props.visibilityTimeoutSeconds ?? 30,
           messageRetentionSeconds: retention,
           ...(delay > 0 ? { delaySeconds: delay } : {}),
+          ...(fifo ? { fifoQueue: true } : {}),
+          ...(fifo && metaName === mrName && props.contentBasedDeduplication ? { contentBasedDeduplication: true } : {}),
           ...(redriveAllow ? { redriveAllowPolicy: redriveAllow } : {}),
           tags: tenantTags(env),
         },
       });
-    queue('queue', mrName, awsQueue, props.messageRetentionSeconds ?? 345600, undefined, props.deliveryDelaySeconds ?? 0);
+    queue('queue', mrName, names.queue, props.messageRetentionSeconds ?? 345600, undefined, props.deliveryDelaySeconds ?? 0);
     this.arns = [arn];
     if (dlq) {
       this.arns.push(dlqArn);
       // Dead letters are kept for the longest time SQS allows, so nothing is lost before someone looks.
-      queue('dlq', `${mrName}-dlq`, `${awsQueue}${DLQ}`, 1209600, JSON.stringify({ redrivePermission: 'byQueue', sourceQueueArns: [arn] }));
+      queue('dlq', `${mrName}-dlq`, names.dlq, 1209600, JSON.stringify({ redrivePermission: 'byQueue', sourceQueueArns: [arn] }));
       new SqsQueueRedrivePolicy(this, 'redrive', {
         ...mrCommon(env, mrName),
         forProvider: { region: env.region, queueUrlRef: { name: mrName }, redrivePolicy: JSON.stringify({ deadLetterTargetArn: dlqArn, maxReceiveCount: props.maxReceiveCount ?? 5 }) },
@@ -107,9 +128,9 @@ export const QUEUES: TenantAwsKind<TenantAwsItem<'queues'>> = {
   field: 'queues',
   title: 'SQS queue',
   mrPrefix: 'queue',
-  names: [{ rule: QUEUE_NAME, short: (q) => q.name }],
-  arn: (env, name) => queueArn(env, queueName(env, name)),
-  workloadArns: (env, q) => [QUEUES.arn(env, q.name), ...(q.deadLetterQueue === false ? [] : [queueArn(env, `${queueName(env, q.name)}${DLQ}`)])],
+  names: [{ rule: QUEUE_NAME, ruleOf: (q) => (q.fifo ? FIFO_QUEUE_NAME : QUEUE_NAME), short: (q) => q.name }],
+  arn: (env, q) => queueArn(env, queueNames(env, q).queue),
+  workloadArns: (env, q) => [QUEUES.arn(env, q), ...(q.deadLetterQueue === false ? [] : [queueArn(env, queueNames(env, q).dlq)])],
   workloadActions: (arns) => [{ sid: 'Queues', actions: USE, resources: [...arns] }],
   dataPlane: (patterns) => [{ sid: 'OwnQueues', actions: USE, resources: [...patterns] }],
   providerRole: (patterns) => [{ sid: 'Queues', actions: ['sqs:CreateQueue', 'sqs:GetQueueAttributes', 'sqs:SetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:TagQueue', 'sqs:UntagQueue', 'sqs:ListQueueTags'], resources: [...patterns] }],
@@ -119,13 +140,18 @@ export const QUEUES: TenantAwsKind<TenantAwsItem<'queues'>> = {
   publicEndpoint: true,
   stateful: [{ service: 'sqs', kind: 'Queue', title: 'SQS queue', loss: 'every message waiting in the queue' }],
   providerPackages: ['sqs'],
-  summary: 'encrypted with the tenant key, optional dead-letter queue `<name>-dlq`, policy admitting only the tenant\'s roles and subscribed topics',
+  summary: 'encrypted with the tenant key, optional dead-letter queue `<name>-dlq`, policy admitting only the tenant\'s roles and subscribed topics; FIFO (`.fifo`) on request, subscriptions optionally filtered',
+  checks: (q) => [
+    ...(q.contentBasedDeduplication && !q.fifo ? [{ path: ['contentBasedDeduplication'], message: 'found true on a standard queue; allowed: true only with fifo: true (SQS deduplicates FIFO queues only)' }] : []),
+    ...subscribeToProblems(q.subscribeTo).map((p) => ({ ...p, path: ['subscribeTo', ...p.path] })),
+  ],
   render: (scope, ctx, q) => {
     new TenantQueue(scope, `queue-${q.name}`, {
       env: ctx.env, name: q.name, kmsKeyAlias: ctx.kmsKeyAlias, consumerRoleArns: ctx.workloadRoleArns,
       topicArns: (ctx.extra.topicArnsOf as (queue: TenantAwsItem<'queues'>) => string[] | undefined)?.(q) ?? [],
       visibilityTimeoutSeconds: q.visibilityTimeoutSeconds, messageRetentionSeconds: q.messageRetentionSeconds,
       deliveryDelaySeconds: q.deliveryDelaySeconds, deadLetterQueue: q.deadLetterQueue, maxReceiveCount: q.maxReceiveCount,
+      fifo: q.fifo, contentBasedDeduplication: q.contentBasedDeduplication,
     });
   },
 };

@@ -85,7 +85,7 @@ export const REDIS: TenantAwsKind<TenantAwsItem<'redis'>> = {
   title: 'Redis (ElastiCache)',
   mrPrefix: 'redis',
   names: [{ rule: GROUP_ID, short: (r) => r.name }],
-  arn: (env, name) => `arn:aws:elasticache:${env.region}:${env.accountId}:replicationgroup:${fittedAwsName(env, GROUP_ID, name)}`,
+  arn: (env, r) => `arn:aws:elasticache:${env.region}:${env.accountId}:replicationgroup:${fittedAwsName(env, GROUP_ID, r.name)}`,
   workloadArns: () => [],
   workloadActions: () => [],
   dataPlane: () => [],

@@ -10,6 +10,7 @@ import type { TenantAwsItem, TenantAwsKind } from './tenant-aws-kind.js';
 const REPOSITORY_NAME = { what: 'ECR repository name', max: 256 };
 /** The AWS name of the registry `name`. */
 const repositoryName = (env: TenantAwsEnv, name: string) => fittedAwsName(env, REPOSITORY_NAME, name);
+const registryArn = (env: TenantAwsEnv, name: string) => `arn:aws:ecr:${env.region}:${env.accountId}:repository/${repositoryName(env, name)}`;
 /** The CI role of the registry `name`: `<cluster>-<prefix>-ci-<name>`, shortened to IAM's 64 characters. */
 export const registryCiRoleName = (env: TenantAwsEnv, name: string) => fittedAwsName(env, IAM_ROLE_NAME, `ci-${name}`);
 import { tenantBoundaryArn } from '../infra/infra-names.js';
@@ -62,7 +63,7 @@ export class TenantRegistry extends Construct {
     const common = mrCommon(env, mrName);
     const ciRole = registryCiRoleName(env, name);
     const repository = repositoryName(env, name);
-    this.arn = REGISTRIES.arn(env, name);
+    this.arn = registryArn(env, name);
     this.ciRoleArn = accountRoleArn(env, ciRole);
     new EcrRepository(this, 'repository', {
       ...common,
@@ -157,7 +158,7 @@ export const REGISTRIES: TenantAwsKind<TenantAwsItem<'registries'>> = {
   title: 'container registry (ECR)',
   mrPrefix: 'registry',
   names: [{ rule: REPOSITORY_NAME, short: (r) => r.name }, { rule: IAM_ROLE_NAME, short: (r) => `ci-${r.name}` }],
-  arn: (env, name) => `arn:aws:ecr:${env.region}:${env.accountId}:repository/${repositoryName(env, name)}`,
+  arn: (env, r) => registryArn(env, r.name),
   workloadArns: () => [],
   workloadActions: () => [],
   dataPlane: (patterns, s) => [

@@ -8,6 +8,7 @@ import { SECRET_READ_ACTIONS, tenantSecretStoreName } from './tenant-secret-stor
 const SECRET_NAME = { what: 'Secrets Manager secret name', max: 512 };
 /** `<cluster>/<prefix>/<name>`: the Secrets Manager name of a tenant secret. */
 export const secretName = (env: TenantAwsEnv, name: string) => fitName(secretNamePrefix(env), name, SECRET_NAME.max);
+const secretArn = (env: TenantAwsEnv, name: string) => `arn:aws:secretsmanager:${env.region}:${env.accountId}:secret:${secretName(env, name)}-??????`;
 
 export interface TenantSecretProps {
   readonly env: TenantAwsEnv;
@@ -32,7 +33,7 @@ export class TenantSecret extends Construct {
     super(scope, id);
     const { env, name } = props;
     const common = mrCommon(env, `secret-${name}`);
-    this.arn = SECRETS.arn(env, name);
+    this.arn = secretArn(env, name);
     new SecretsManagerSecret(this, 'secret', {
       ...common,
       retain: true,
@@ -67,7 +68,7 @@ export const SECRETS: TenantAwsKind<TenantAwsItem<'secrets'>> = {
   mrPrefix: 'secret',
   names: [{ rule: SECRET_NAME, short: (s) => s.name, head: 'secret' }],
   /** Secrets Manager appends `-` and six random characters to a secret's ARN. */
-  arn: (env, name) => `arn:aws:secretsmanager:${env.region}:${env.accountId}:secret:${secretName(env, name)}-??????`,
+  arn: (env, s) => secretArn(env, s.name),
   workloadArns: () => [],
   workloadActions: () => [],
   dataPlane: (patterns) => [{ sid: 'OwnSecrets', actions: SECRET_READ_ACTIONS, resources: [...patterns] }],

@@ -4,7 +4,7 @@ import type { PolicyStatement } from '../../src/crossplane/iam/policy-document.j
  * A small IAM evaluator for tests: identity statements, an optional permissions boundary, and one
  * request (action, resource ARN, request context). It follows IAM's order: an explicit Deny in any
  * policy wins; otherwise the identity policy must allow, and so must the boundary when there is one.
- * Conditions: String(Not)Equals, StringLike, Arn(Not)Like, Null, the `IfExists` forms,
+ * Conditions: String(Not)Equals, StringLike, Arn(Not)Like, ArnEquals, Bool, Null, the `IfExists` forms,
  * `ForAllValues:` and `ForAnyValue:`; policy variables `${key}` are resolved from the context (an unresolvable one makes
  * the statement not apply, as in IAM). Not modelled: NotAction/NotResource, resource-based policies.
  */
@@ -35,7 +35,9 @@ const asList = (v: string | readonly string[]) => (typeof v === 'string' ? [v] :
 
 function test(operator: string, actual: string, expected: string): boolean {
   switch (operator) {
-    case 'StringEquals': return actual === expected;
+    case 'StringEquals':
+    case 'ArnEquals':
+    case 'Bool': return actual === expected;
     case 'StringNotEquals': return actual !== expected;
     case 'StringLike':
     case 'ArnLike': return glob(expected).test(actual);

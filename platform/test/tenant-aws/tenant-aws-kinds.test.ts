@@ -13,7 +13,7 @@ const DOCS = join(import.meta.dirname, '..', '..', '..', 'docs', 'tenants.md');
 describe('tenantAwsKinds', () => {
   it('GIVEN the registry WHEN read THEN every kind has every facet, once per field', () => {
     const kinds = tenantAwsKinds();
-    expect(kinds.map((k) => k.field)).toEqual(['buckets', 'queues', 'topics', 'tables', 'registries', 'secrets', 'databases', 'redis', 'opensearch']);
+    expect(kinds.map((k) => k.field)).toEqual(['buckets', 'queues', 'topics', 'tables', 'registries', 'secrets', 'databases', 'redis', 'opensearch', 'emailIdentities']);
     for (const k of kinds) for (const f of KIND_FACETS) expect((k as unknown as Record<string, unknown>)[f], `${k.field}.${f}`).toBeDefined();
   });
 
@@ -33,7 +33,7 @@ describe('tenantAwsKinds', () => {
   it('GIVEN each kind WHEN its names are derived THEN each ARN names the resource under the tenant\'s patterns', () => {
     const patterns = tenantAwsKinds().flatMap((k) => k.patterns(kindScope(ENV)).map((p) => new RegExp(`^${p.replace(/[.?+^$()[\]{}|\\]/g, '\\$&').replace(/\*/g, '.*')}$`)));
     for (const k of tenantAwsKinds()) {
-      const arn = k.arn(ENV, 'x'.repeat(63)).replace('-??????', '-AbCdEf');
+      const arn = k.arn(ENV, { name: 'x'.repeat(63) }).replace('-??????', '-AbCdEf');
       expect(patterns.some((p) => p.test(arn)), `${k.field}: ${arn}`).toBe(true);
     }
   });

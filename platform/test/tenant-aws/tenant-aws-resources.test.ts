@@ -112,4 +112,19 @@ describe('TenantAwsResources', () => {
       assumeRoleChain: [{ roleARN: 'arn:aws:iam::123456789012:role/stage-tenant-shop', tags: [{ key: 'platform.example.com/tenant', value: 'shop' }] }],
     });
   });
+
+  it('GIVEN another tenant\'s FIFO queue subscribing with a filter to a FIFO topic WHEN both render THEN the subscription carries the filter and both sides name the .fifo ARNs', () => {
+    const shop: Aws = { ...EMPTY, topics: [{ name: 'orders', fifo: true, contentBasedDeduplication: true, subscribers: ['billing'] }] };
+    const filter = { order: { total: [{ numeric: ['>', 0] }] } };
+    const billing: Aws = { ...EMPTY, queues: [{ name: 'in', fifo: true, contentBasedDeduplication: false, visibilityTimeoutSeconds: 30, messageRetentionSeconds: 60, deadLetterQueue: false, maxReceiveCount: 5, subscribeTo: [{ topic: 'shop/orders', filterPolicy: filter, filterPolicyScope: 'MessageBody' }] }] };
+    const sub = byKind(render(shop, { peers: [{ name: 'billing', aws: billing }] }), 'TopicSubscription');
+    expect(sub.map((o) => [o.metadata.name, o.spec.forProvider])).toEqual([['topic-orders-to-billing-in', {
+      region: 'eu-west-2', topicArn: 'arn:aws:sns:eu-west-2:123456789012:stage-shop-orders.fifo', protocol: 'sqs', endpoint: 'arn:aws:sqs:eu-west-2:123456789012:stage-billing-in.fifo',
+      rawMessageDelivery: true, filterPolicy: JSON.stringify(filter), filterPolicyScope: 'MessageBody',
+    }]]);
+    const chart = newChart();
+    new TenantAwsResources(chart, 'aws', { env: { ...ENV, tenant: 'billing', namespace: 'billing' }, aws: billing, network: NETWORK, peerTopics: { shop: shop.topics } });
+    const policy = JSON.parse(byKind(objectsOf(chart), 'QueuePolicy')[0]!.spec.forProvider.policy as string) as { Statement: { Sid: string; Condition?: unknown }[] };
+    expect(policy.Statement.find((st) => st.Sid === 'Topic0')!.Condition).toEqual({ ArnEquals: { 'aws:SourceArn': 'arn:aws:sns:eu-west-2:123456789012:stage-shop-orders.fifo' } });
+  });
 });

@@ -21,14 +21,14 @@ const SHOP_POD = session('stage-shop-sa-api', 'shop');
 /** One data-plane request on each kind of resource of `env`'s tenant. */
 function dataOf(env: TenantAwsEnv): [string, string, Context?][] {
   return [
-    ['s3:GetObject', `${arnOf('buckets', env, 'media')}/a.png`],
-    ['s3:ListBucket', arnOf('buckets', env, 'media')],
-    ['sqs:SendMessage', arnOf('queues', env, 'orders')],
-    ['sns:Publish', arnOf('topics', env, 'events')],
-    ['dynamodb:PutItem', arnOf('tables', env, 'carts')],
-    ['es:ESHttpGet', `${arnOf('opensearch', env, 'search')}/index`],
-    ['secretsmanager:GetSecretValue', arnOf('secrets', env, 'stripe').replace('??????', 'AbCdEf')],
-    ['ecr:PutImage', arnOf('registries', env, 'web')],
+    ['s3:GetObject', `${arnOf('buckets', env, { name: 'media' })}/a.png`],
+    ['s3:ListBucket', arnOf('buckets', env, { name: 'media' })],
+    ['sqs:SendMessage', arnOf('queues', env, { name: 'orders' })],
+    ['sns:Publish', arnOf('topics', env, { name: 'events' })],
+    ['dynamodb:PutItem', arnOf('tables', env, { name: 'carts' })],
+    ['es:ESHttpGet', `${arnOf('opensearch', env, { name: 'search' })}/index`],
+    ['secretsmanager:GetSecretValue', arnOf('secrets', env, { name: 'stripe' }).replace('??????', 'AbCdEf')],
+    ['ecr:PutImage', arnOf('registries', env, { name: 'web' })],
     ['kms:Decrypt', 'arn:aws:kms:eu-west-2:123456789012:key/0000', { [`aws:ResourceTag/${TENANT_TAG}`]: awsPrefixOf(env) }],
   ];
 }
@@ -69,7 +69,7 @@ describe('tenantBoundaryStatements', () => {
       ['sts:AssumeRole', 'arn:aws:iam::123456789012:role/stage-crossplane-provider'],
       ['ec2:RunInstances', 'arn:aws:ec2:eu-west-2:123456789012:instance/*'],
       ['eks:DescribeCluster', 'arn:aws:eks:eu-west-2:123456789012:cluster/stage'],
-      ['s3:PutBucketPolicy', arnOf('buckets', ENV, 'media')],
+      ['s3:PutBucketPolicy', arnOf('buckets', ENV, { name: 'media' })],
     ];
     for (const [action, arn] of platform) expect(reach(SHOP_POD, action, arn), `${action} ${arn}`).toBe(false);
     expect(reach(SHOP_POD, 'ecr:GetAuthorizationToken', '*', { 'aws:RequestedRegion': 'us-east-1' })).toBe(false);
@@ -84,7 +84,7 @@ describe('tenantBoundaryStatements', () => {
   });
 
   it('GIVEN the boundary WHEN compared with what the platform renders for workloads THEN it allows every action a workload policy names', () => {
-    const access = { buckets: [arnOf('buckets', ENV, 'media')], queues: [arnOf('queues', ENV, 'orders')], topics: [arnOf('topics', ENV, 'events')], tables: [arnOf('tables', ENV, 'carts')], opensearch: [arnOf('opensearch', ENV, 'search')] };
+    const access = { buckets: [arnOf('buckets', ENV, { name: 'media' })], queues: [arnOf('queues', ENV, { name: 'orders' })], topics: [arnOf('topics', ENV, { name: 'events' })], tables: [arnOf('tables', ENV, { name: 'carts' })], opensearch: [arnOf('opensearch', ENV, { name: 'search' })] };
     for (const s of workloadStatements(access)) {
       for (const action of s.actions) {
         for (const arn of s.resources ?? []) expect(reach(SHOP_POD, action, arn.replace(/\*$/, 'x')), `${action} ${arn}`).toBe(true);

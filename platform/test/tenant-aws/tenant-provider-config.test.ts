@@ -25,19 +25,19 @@ function writesOn(env: TenantAwsEnv, x: string): [string, string][] {
   const r = `${env.region}:${env.accountId}`;
   const n = `${env.cluster}-${awsPrefixOf(env)}-${x}`;
   return [
-    ['s3:PutBucketPolicy', arnOf('buckets', env, x)],
-    ['sqs:SetQueueAttributes', arnOf('queues', env, x)],
-    ['sns:Subscribe', arnOf('topics', env, x)],
-    ['dynamodb:UpdateTable', arnOf('tables', env, x)],
-    ['ecr:SetRepositoryPolicy', arnOf('registries', env, x)],
-    ['rds:ModifyDBInstance', arnOf('databases', env, x)],
+    ['s3:PutBucketPolicy', arnOf('buckets', env, { name: x })],
+    ['sqs:SetQueueAttributes', arnOf('queues', env, { name: x })],
+    ['sns:Subscribe', arnOf('topics', env, { name: x })],
+    ['dynamodb:UpdateTable', arnOf('tables', env, { name: x })],
+    ['ecr:SetRepositoryPolicy', arnOf('registries', env, { name: x })],
+    ['rds:ModifyDBInstance', arnOf('databases', env, { name: x })],
     ['elasticache:ModifyReplicationGroup', `arn:aws:elasticache:${r}:replicationgroup:${n}`],
-    ['es:UpdateDomainConfig', arnOf('opensearch', env, x)],
+    ['es:UpdateDomainConfig', arnOf('opensearch', env, { name: x })],
     ['iam:UpdateAssumeRolePolicy', `arn:aws:iam::${env.accountId}:role/${n}`],
     ['iam:PassRole', `arn:aws:iam::${env.accountId}:role/${env.cluster}-${awsPrefixOf(env)}-sa-${x}`],
     ['iam:CreatePolicyVersion', `arn:aws:iam::${env.accountId}:policy/${n}`],
     ['kms:UpdateAlias', `arn:aws:kms:${r}:alias/${n}`],
-    ['secretsmanager:UpdateSecret', arnOf('secrets', env, x).replace('??????', 'AbCdEf')],
+    ['secretsmanager:UpdateSecret', arnOf('secrets', env, { name: x }).replace('??????', 'AbCdEf')],
   ];
 }
 

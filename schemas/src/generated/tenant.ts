@@ -260,7 +260,7 @@ export interface Tenant {
      */
     queues: {
       /**
-       * Short name; the queue is <cluster>-<prefix>-<name>.
+       * Short name; the queue is <cluster>-<prefix>-<name> (FIFO: <cluster>-<prefix>-<name>.fifo).
        */
       name: string;
       /**
@@ -284,22 +284,71 @@ export interface Tenant {
        */
       maxReceiveCount: number;
       /**
-       * SNS topics delivering to this queue, as <tenant>/<topic>. A topic of another tenant must list this tenant in its `subscribers`.
+       * A FIFO queue: ordered, exactly-once delivery per message group. Its AWS name ends in .fifo and its dead-letter queue is FIFO too (<name>-dlq.fifo); it subscribes only to FIFO topics. AWS cannot convert a queue: to switch, add a new entry under another name.
        */
-      subscribeTo: string[];
+      fifo: boolean;
+      /**
+       * FIFO queues only: deduplicate by a SHA-256 of the body, so senders need not set a MessageDeduplicationId.
+       */
+      contentBasedDeduplication: boolean;
+      /**
+       * SNS topics delivering to this queue: <tenant>/<topic>, or an object with the topic and a filter policy. A topic of another tenant must list this tenant in its `subscribers`. A FIFO queue subscribes only to FIFO topics, a standard queue only to standard topics.
+       *
+       * Items: <tenant>/<topic>, or { topic, filterPolicy, filterPolicyScope } to receive only the messages the filter policy matches.
+       */
+      subscribeTo: (
+        | string
+        | {
+            /**
+             * The topic, as <tenant>/<topic>.
+             */
+            topic: string;
+            /**
+             * SNS subscription filter policy: an object whose keys are attribute names (or, with scope MessageBody, JSON keys, nested as in the body) and whose values are arrays of accepted values or operators ({prefix}, {suffix}, {anything-but}, {numeric}, {exists}, {equals-ignore-case}, {cidr}), or `$or`: [policies]. At most 5 keys and 150 value combinations (SNS's limits).
+             */
+            filterPolicy?: {
+              [k: string]: unknown | undefined;
+            };
+            /**
+             * What the filter policy matches: the message attributes or the JSON message body.
+             */
+            filterPolicyScope: 'MessageAttributes' | 'MessageBody';
+          }
+      )[];
     }[];
     /**
      * SNS topics, encrypted with the tenant key. The tenant's own queues may subscribe; other tenants only when listed in `subscribers`.
      */
     topics: {
       /**
-       * Short name; the topic is <cluster>-<prefix>-<name>.
+       * Short name; the topic is <cluster>-<prefix>-<name> (FIFO: <cluster>-<prefix>-<name>.fifo).
        */
       name: string;
+      /**
+       * A FIFO topic: ordered, deduplicated delivery to FIFO queues only. Its AWS name ends in .fifo. AWS cannot convert a topic: to switch, add a new entry under another name.
+       */
+      fifo: boolean;
+      /**
+       * FIFO topics only: deduplicate by a SHA-256 of the body, so publishers need not set a MessageDeduplicationId.
+       */
+      contentBasedDeduplication: boolean;
       /**
        * Other tenants whose queues may subscribe to this topic (they must also name it in a queue's `subscribeTo`).
        */
       subscribers: string[];
+    }[];
+    /**
+     * SES domain identities for sending mail (Easy DKIM, 2048-bit keys). Each is created on the cluster whose DNS zone holds its domain (the most specific dns.domain containing it); the tenant's workload roles may send only From addresses of that domain, and the ConfigMap <name>-email holds the domain, the identity ARN and the region. The three DKIM CNAME records are published by hand once SES reports its tokens (see docs/tenants.md).
+     */
+    emailIdentities: {
+      /**
+       * Short name, for the ConfigMap <name>-email and the managed resource email-<name>.
+       */
+      name: string;
+      /**
+       * The domain mail is sent from: one of the tenant's hostnames, or a parent of one that lies strictly inside a cluster's dns.domain and holds no other tenant's hostname.
+       */
+      domain: string;
     }[];
     /**
      * Secrets Manager secrets <cluster>/<tenant>/<name>, created empty: set the value in AWS (never in Git). Each arrives in the main namespace as the Secret <name>, one key per JSON field, through an ExternalSecret.

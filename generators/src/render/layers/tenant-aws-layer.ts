@@ -1,11 +1,12 @@
 import {
   CLUSTER_ROLES, type EgressRule, type OutputChart, type RegistryReaders, type TenantAws, type TenantAwsEnv, TenantAwsResources,
-  imageReflectorRoleArn, planSubnetsOrThrow, roleArn, tenantAwsReach, tenantEgressRules, tenantRegistryImage,
+  imageReflectorRoleArn, planSubnetsOrThrow, queueSubscription, roleArn, tenantAwsReach, tenantEgressRules, tenantRegistryImage,
 } from '@platform/platform';
 import type { Tenant } from '@platform/schemas';
 import type { Loaded } from '../../model.js';
 import type { ClusterContext } from '../cluster-context.js';
 import { followsImagePolicy } from '../../image-automation.js';
+import { servingCluster } from '../../load/app-rules.js';
 import { fleetAppsOf, nestedTenantNames, tenantAwsPrefix, tenantEnvironment } from '../../fleet-index.js';
 
 /**
@@ -22,7 +23,8 @@ export function renderTenantAwsResources(ctx: ClusterContext, tenant: Loaded<Ten
   new TenantAwsResources(chart, 'aws', {
     env,
     credentials: c.crossplane.credentials,
-    aws: withAppServiceAccounts(tenant.spec.aws, ctx.appsOf(name)),
+    // An SES identity lives where its domain's zone is: on the cluster that serves the domain.
+    aws: { ...withAppServiceAccounts(tenant.spec.aws, ctx.appsOf(name)), emailIdentities: tenant.spec.aws.emailIdentities.filter((e) => servingCluster(ctx.fleet, e.domain)?.spec.name === c.name) },
     appServiceAccounts: new Set(ctx.appsOf(name).map((a) => `${a.spec.namespace ?? ''}/${a.spec.name}`)),
     network: c.network.ids,
     namespaces: [name, ...tenant.spec.namespaces.map((s) => `${name}-${s}`)],
@@ -34,21 +36,25 @@ export function renderTenantAwsResources(ctx: ClusterContext, tenant: Loaded<Ten
         const peer = ctx.tenant(n);
         return peer ? [{ name: n, aws: peer.spec.aws, awsPrefix: tenantAwsPrefix(peer.spec) }] : [];
       }),
-    peerPrefixes: peerPrefixes(ctx, tenant),
+    ...subscribedPeers(ctx, tenant),
     otherTenants: nestedTenantNames(ctx.fleet, awsPrefix),
     registryReaders: registryReaders(ctx, env, tenant),
   });
 }
 
-/** The AWS prefixes of the tenants whose topics the tenant's queues subscribe to, by tenant name. */
-function peerPrefixes(ctx: ClusterContext, tenant: Loaded<Tenant>): Record<string, string> {
-  const owners = new Set(tenant.spec.aws.queues.flatMap((q) => q.subscribeTo.map((ref) => ref.split('/')[0] ?? '')));
-  const out: Record<string, string> = {};
+/** The AWS prefixes and topics of the tenants whose topics the tenant's queues subscribe to, by tenant name. */
+function subscribedPeers(ctx: ClusterContext, tenant: Loaded<Tenant>): { peerPrefixes: Record<string, string>; peerTopics: Record<string, TenantAws['topics']> } {
+  const owners = new Set(tenant.spec.aws.queues.flatMap((q) => q.subscribeTo.map((entry) => queueSubscription(entry).topic.split('/')[0] ?? '')));
+  const peerPrefixes: Record<string, string> = {};
+  const peerTopics: Record<string, TenantAws['topics']> = {};
   for (const n of [...owners].sort()) {
     const peer = ctx.tenant(n);
-    if (peer) out[n] = tenantAwsPrefix(peer.spec);
+    if (peer) {
+      peerPrefixes[n] = tenantAwsPrefix(peer.spec);
+      peerTopics[n] = peer.spec.aws.topics;
+    }
   }
-  return out;
+  return { peerPrefixes, peerTopics };
 }
 
 /**

@@ -86,6 +86,10 @@ describe('tenant AWS resources of the example fleet', () => {
           } else if (r === '*') {
             const tagged = JSON.stringify(s.Condition ?? {}).includes(`"aws:RequestTag/platform.example.com/tenant":"${b.prefix}"`);
             expect(tagged || list(s.Action).every((a) => /:(Describe|List)/.test(a)), `${role.metadata.name}: ${JSON.stringify(s.Action)}`).toBe(true);
+          } else if (r.includes(':ses:')) {
+            // SES identities are named after domains: exactly the tenant's own, each checked against its hostnames by the loader.
+            const domains = fleet.tenants.find((t) => t.spec.name === b.tenant)!.spec.aws.emailIdentities.map((e) => e.domain);
+            expect(domains.map((d) => `:identity/${d}`).some((d) => r.endsWith(d)), r).toBe(true);
           } else if (!r.includes(':key/*') && !r.includes(':security-group') && !r.includes('podidentityassociation/')) {
             expect(r.includes(`${b.cluster}-${b.prefix}-`) || r.includes(`${b.cluster}/${b.prefix}/`) || r.endsWith(`:cluster/${b.cluster}`), r).toBe(true);
           } else if (s.Sid === 'TagKeysAndPodIdentityOnCreate') {
@@ -203,8 +207,8 @@ describe('a tenant AWS kind added by its descriptor, construct and schema block 
     title: 'widget',
     mrPrefix: 'widget',
     names: [{ rule: WIDGET_NAME, short: (w) => w.name }],
-    arn: (env, name) => `arn:aws:widgets:${env.region}:${env.accountId}:widget/${fittedAwsName(env, WIDGET_NAME, name)}`,
-    workloadArns: (env, w) => [WIDGETS.arn(env, w.name)],
+    arn: (env, w) => `arn:aws:widgets:${env.region}:${env.accountId}:widget/${fittedAwsName(env, WIDGET_NAME, w.name)}`,
+    workloadArns: (env, w) => [WIDGETS.arn(env, w)],
     workloadActions: (arns) => [{ sid: 'Widgets', actions: ['widgets:Spin'], resources: [...arns] }],
     dataPlane: (patterns) => [{ sid: 'OwnWidgets', actions: ['widgets:Spin'], resources: [...patterns] }],
     providerRole: (patterns) => [{ sid: 'Widgets', actions: ['widgets:CreateWidget'], resources: [...patterns] }],
@@ -246,7 +250,7 @@ describe('a tenant AWS kind added by its descriptor, construct and schema block 
     expect(widget.spec.forProvider.name).toMatch(/^stage-shop-the-widget-every-[0-9a-f]{4}$/);
     expect(widget.spec.providerConfigRef).toEqual({ kind: 'ProviderConfig', name: 'shop-aws' });
     // The workload role, the tenant role and the boundary name it.
-    const arn = WIDGETS.arn({ cluster: 'stage', tenant: 'shop', namespace: 'shop', accountId: '123456789012', region: 'eu-west-2', environment: 'staging' }, 'the-widget-every-team-spins-all-day');
+    const arn = WIDGETS.arn({ cluster: 'stage', tenant: 'shop', namespace: 'shop', accountId: '123456789012', region: 'eu-west-2', environment: 'staging' }, { name: 'the-widget-every-team-spins-all-day' });
     expect(policy('tenants/shop/policy-sa-api.yaml')).toContain(`Widgets:widgets:Spin:${arn}`);
     expect(policy('tenants/shop/policy-stage-tenant-shop.yaml')).toContain('Widgets:widgets:CreateWidget:arn:aws:widgets:eu-west-2:123456789012:widget/stage-shop-*');
     expect(policy('tenants/shop/policy-stage-tenant-shop.yaml').find((s) => s.startsWith('Describe:'))).toContain('widgets:ListWidgets');

@@ -27,6 +27,8 @@ export interface SnsTopicForProvider extends TaggedForProvider {
   /** Access policy (JSON). */
   readonly policy?: string;
   readonly fifoTopic?: boolean;
+  /** FIFO topics only: deduplicate by a SHA-256 of the body. */
+  readonly contentBasedDeduplication?: boolean;
 }
 
 /** An SNS topic. Set `externalName` to a name unique per cluster and tenant. */
@@ -53,8 +55,10 @@ export interface SnsTopicSubscriptionForProvider extends RegionalForProvider {
   /** The subscribed endpoint's ARN (a queue ARN for `sqs`). */
   readonly endpoint: string;
   readonly rawMessageDelivery?: boolean;
-  /** JSON filter on message attributes. */
+  /** JSON filter policy (see `filterPolicyScope`). */
   readonly filterPolicy?: string;
+  /** What `filterPolicy` matches. @default 'MessageAttributes' */
+  readonly filterPolicyScope?: 'MessageAttributes' | 'MessageBody';
 }
 
 /** Subscribes a queue to a topic. */

@@ -38,6 +38,8 @@ export interface SqsQueueForProvider extends TaggedForProvider {
   readonly delaySeconds?: number;
   readonly receiveWaitTimeSeconds?: number;
   readonly fifoQueue?: boolean;
+  /** FIFO queues only: deduplicate by a SHA-256 of the body. */
+  readonly contentBasedDeduplication?: boolean;
   /** JSON: which source queues may use this queue as their dead-letter queue. */
   readonly redriveAllowPolicy?: string;
 }

@@ -9,6 +9,7 @@ import { itemsOf, tenantAwsKinds, workloadAccess } from './tenant-aws-kinds.js';
 import { TenantKmsKey } from './tenant-kms-key.js';
 import { TenantProviderConfig } from './tenant-provider-config.js';
 import { QUEUES } from './tenant-queue.js';
+import type { DatabaseAccessCidrs } from './tenant-postgres.js';
 import type { TenantRegistryProps } from './tenant-registry.js';
 import { TenantSecretStore } from './tenant-secret-store.js';
 import { TOPICS, type TopicSubscriber } from './tenant-topic.js';
@@ -42,6 +43,8 @@ export interface TenantAwsResourcesProps {
   readonly peerPrefixes?: Readonly<Record<string, string>>;
   /** The cluster's node role (pulls images). @default - `<cluster>-eks-node` */
   readonly nodeRoleArn?: string;
+  /** The networks outside the cluster that tenant databases may admit (`tenancy.databaseAccessCidrs`). @default [] */
+  readonly databaseAccessCidrs?: DatabaseAccessCidrs;
   /** The external-secrets controller's role. @default - `<cluster>-external-secrets` */
   readonly externalSecretsRoleArn?: string;
   /**
@@ -90,6 +93,7 @@ export class TenantAwsResources extends Construct {
         subscribersOf: (topic: string) => subscribersOf(env, topic, aws, peers),
         registryReaders: props.registryReaders,
         nodeRoleArn: props.nodeRoleArn ?? accountRoleArn(env, `${env.cluster}-eks-node`),
+        databaseAccessCidrs: props.databaseAccessCidrs ?? [],
       },
     };
     // Kinds in the VPC need the cluster's network ids; without them they are left out (the loader warns).

@@ -42,3 +42,11 @@ export const CONNECTION_KINDS = Object.keys(CONNECTION_SECRET_KINDS) as Connecti
 export function connectionSecretName(kind: ConnectionKind, name: string): string {
   return `${name}-${CONNECTION_SECRET_KINDS[kind].suffix}`;
 }
+
+/** Keys of a read replica's Secret: a replica reports its own address and port and the source's master username, but no password. */
+export const REPLICA_CONNECTION_KEYS: readonly string[] = ['address', 'endpoint', 'host', 'port', 'username'];
+
+/** `<name>-postgres-replica-<n>`: the connection Secret of read replica `n` (from 1) of the database `name`. */
+export function replicaConnectionSecretName(name: string, n: number): string {
+  return `${connectionSecretName('database', name)}-replica-${n}`;
+}

@@ -171,7 +171,7 @@ export interface Tenant {
       noncurrentVersionsExpireAfterDays: number;
     }[];
     /**
-     * PostgreSQL databases (RDS), in the secure subnets, reachable only from the compute tier. The connection Secret <name>-postgres in the main namespace holds endpoint, host, port, username and password.
+     * Relational databases (RDS): PostgreSQL by default, MySQL or MariaDB with `engine`, in the secure subnets, reachable only from the compute tier and the networks of `accessFrom`. The connection Secret <name>-postgres in the main namespace holds endpoint, host, port, username and password, whatever the engine; read replica n writes <name>-postgres-replica-<n> (apps: `fromDatabase` with `replica: n`).
      */
     databases: {
       /**
@@ -179,9 +179,13 @@ export interface Tenant {
        */
       name: string;
       /**
-       * PostgreSQL major (or major.minor) version.
+       * Database engine: postgres (RDS for PostgreSQL, TCP 5432), mysql (RDS for MySQL, TCP 3306) or mariadb (RDS for MariaDB, TCP 3306). The security group and the namespaces' egress follow its port.
        */
-      engineVersion: string;
+      engine: 'postgres' | 'mysql' | 'mariadb';
+      /**
+       * Engine major (or major.minor) version: 13 to 17 for postgres, 8.0 or 8.4 for mysql, 10.6, 10.11 or 11.4 for mariadb (a minor version may follow: 8.0.39). When not set: the engine's newest supported major (17, 8.4, 11.4). The parameter group family (postgres17, mysql8.0, mariadb10.11) follows its major.
+       */
+      engineVersion?: string;
       /**
        * RDS instance class (most teams use db.t4g.small).
        */
@@ -214,6 +218,20 @@ export interface Tenant {
         staging: boolean;
         production: boolean;
       };
+      /**
+       * Engine parameters, name to value (quote numbers: "1"), rendered as a DB parameter group of the engine's family (<cluster>-<prefix>-<name>) attached to the instance and its read replicas. Static parameters (rds.logical_replication, shared_preload_libraries, max_connections, ...) apply at the next reboot, the others at once. Parameters that would weaken TLS or password hashing are reserved (rds.force_ssl, ssl_min_protocol_version, password_encryption, require_secure_transport, tls_version): generate names the values allowed. Empty: the engine's default parameter group.
+       */
+      parameters: {
+        [k: string]: string | undefined;
+      };
+      /**
+       * Read replicas of the instance: same region, class and parameters, encrypted with the same key. Replica n (from 1) writes its connection Secret <name>-postgres-replica-<n> (endpoint, host, port, username). Like the primary, a replica removed from Git is kept in AWS.
+       */
+      readReplicas: number;
+      /**
+       * Networks outside the cluster that may reach the database port: each the name of an entry of the cluster file's tenancy.databaseAccessCidrs (office-vpn) or a CIDR inside one of them. Each must be allowed on every cluster of the tenant; the security group admits exactly these CIDRs besides the compute tier.
+       */
+      accessFrom: string[];
     }[];
     /**
      * ECR repositories: scan on push, immutable tags, encrypted with the tenant key, pull for the cluster's nodes, push for a CI role that GitHub Actions of `githubRepositories` can assume.

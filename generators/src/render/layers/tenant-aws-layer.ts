@@ -37,6 +37,7 @@ export function renderTenantAwsResources(ctx: ClusterContext, tenant: Loaded<Ten
     peerPrefixes: peerPrefixes(ctx, tenant),
     otherTenants: nestedTenantNames(ctx.fleet, awsPrefix),
     registryReaders: registryReaders(ctx, env, tenant),
+    databaseAccessCidrs: c.tenancy.databaseAccessCidrs,
   });
 }
 

@@ -43,11 +43,12 @@ export const RDS_INSTANCE = rds('Instance', regional({
   maintenanceWindow: STR,
   maxAllocatedStorage: NUM,
   multiAz: BOOL,
-  parameterGroupName: STR,
+  ...referable('parameterGroupName'),
   passwordSecretRef: SECRET_KEY_REF,
   performanceInsightsEnabled: BOOL,
   port: NUM,
   publiclyAccessible: BOOL,
+  replicateSourceDb: STR,
   skipFinalSnapshot: BOOL,
   storageEncrypted: BOOL,
   storageThroughput: NUM,
@@ -57,12 +58,29 @@ export const RDS_INSTANCE = rds('Instance', regional({
   ...referableList('vpcSecurityGroupIds', 'vpcSecurityGroupId'),
 }));
 
-export interface RdsInstanceForProvider extends TaggedForProvider {
+/** What every DB instance sets, primary or read replica. */
+interface RdsInstanceBase extends TaggedForProvider {
   /** The DB instance identifier in AWS; unique per account and region. */
   readonly identifier: string;
+  readonly instanceClass: string;
+  readonly vpcSecurityGroupIdRefs?: readonly Ref[];
+  readonly parameterGroupNameRef?: Ref;
+  readonly multiAz: boolean;
+  readonly deletionProtection: boolean;
+  readonly copyTagsToSnapshot?: boolean;
+  readonly skipFinalSnapshot?: boolean;
+  readonly finalSnapshotIdentifier?: string;
+  readonly publiclyAccessible: boolean;
+  readonly autoMinorVersionUpgrade?: boolean;
+  readonly iamDatabaseAuthenticationEnabled?: boolean;
+  readonly performanceInsightsEnabled?: boolean;
+  readonly enabledCloudwatchLogsExports?: readonly string[];
+}
+
+/** A primary DB instance: it holds the engine, the storage, the master user and the backups. */
+export interface RdsPrimaryForProvider extends RdsInstanceBase {
   readonly engine: string;
   readonly engineVersion: string;
-  readonly instanceClass: string;
   /** GiB. */
   readonly allocatedStorage: number;
   /** Storage autoscaling ceiling, GiB. */
@@ -77,19 +95,19 @@ export interface RdsInstanceForProvider extends TaggedForProvider {
   readonly autoGeneratePassword?: boolean;
   readonly passwordSecretRef: SecretKeyRef;
   readonly dbSubnetGroupNameRef?: Ref;
-  readonly vpcSecurityGroupIdRefs?: readonly Ref[];
-  readonly multiAz: boolean;
-  readonly deletionProtection: boolean;
   readonly backupRetentionPeriod: number;
-  readonly copyTagsToSnapshot?: boolean;
-  readonly skipFinalSnapshot?: boolean;
-  readonly finalSnapshotIdentifier?: string;
-  readonly publiclyAccessible: boolean;
-  readonly autoMinorVersionUpgrade?: boolean;
-  readonly iamDatabaseAuthenticationEnabled?: boolean;
-  readonly performanceInsightsEnabled?: boolean;
-  readonly enabledCloudwatchLogsExports?: readonly string[];
 }
+
+/**
+ * A read replica in the region of its source: RDS copies the engine, version, storage, encryption key, subnet group
+ * and master user from the source instance, so they are not set here.
+ */
+export interface RdsReplicaForProvider extends RdsInstanceBase {
+  /** The identifier of the source DB instance (same region). */
+  readonly replicateSourceDb: string;
+}
+
+export type RdsInstanceForProvider = RdsPrimaryForProvider | RdsReplicaForProvider;
 
 /** An RDS DB instance. Holds data: emit it with `retain: true`. */
 export const RdsInstance = managedResourceClass<RdsInstanceForProvider>(RDS_INSTANCE);

@@ -97,6 +97,7 @@ export * from './infra/bastion-host.js';
 export { cpuMillis, memoryMebibytes } from './workloads/_quantity.js';
 export * from './crossplane/rds/instance.js';
 export * from './crossplane/rds/parameter-group.js';
+export * from './crossplane/rds/cluster.js';
 export * from './crossplane/elasticache/replication-group.js';
 export * from './crossplane/sqs/queue.js';
 export * from './crossplane/sns/topic.js';

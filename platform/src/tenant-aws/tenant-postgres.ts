@@ -1,64 +1,27 @@
 import { Construct } from 'constructs';
 import { Cidr } from '../network/cidr.js';
-import { RdsInstance, RdsSubnetGroup } from '../crossplane/rds/instance.js';
+import { RdsInstance } from '../crossplane/rds/instance.js';
 import { RdsParameterGroup } from '../crossplane/rds/parameter-group.js';
-import { type TenantAwsEnv, type TenantNetwork, fittedAwsName, mrCommon, tenantTags } from './tenant-aws-env.js';
+import { TenantAuroraCluster } from './tenant-aurora-cluster.js';
+import { mrCommon, tenantTags } from './tenant-aws-env.js';
 import type { TenantAwsItem, TenantAwsKind } from './tenant-aws-kind.js';
-import { TenantSecurityGroup } from './tenant-security-group.js';
-import { connectionSecretName, replicaConnectionSecretName } from './tenant-connection-secrets.js';
 import {
-  DATABASE_ENGINES, DATABASE_ENGINE_NAMES, type DatabaseEngineName, type DatabaseParameters, defaultEngineVersion, engineParameters, engineProblems, parameterGroupFamily,
-} from './database-engines.js';
+  DATABASE_IDENTIFIER, type DatabaseAccessCidr, FINAL_SNAPSHOT_SUFFIX, MEMBER_IDENTIFIER, MEMBER_NAME, TenantDatabaseNetwork, type TenantDatabaseProps, databaseIdentifier,
+  memberIdentifier, parameterGroupForProvider,
+} from './tenant-database-network.js';
+import { connectionSecretName, replicaConnectionSecretName } from './tenant-connection-secrets.js';
+import { DATABASE_ENGINES, DATABASE_ENGINE_NAMES, type DatabaseEngineName, defaultEngineVersion, engineProblems } from './database-engines.js';
 
-const FINAL = '-final';
-const IDENTIFIER = { what: 'RDS instance identifier', max: 63, reserve: FINAL };
-/** Read replicas take no final snapshot: they hold no data of their own. */
-const REPLICA_IDENTIFIER = { what: 'RDS read replica identifier', max: 63 };
 /** The smallest gp3 volume RDS for PostgreSQL allocates, GiB (gp2 and gp3: 20 to 65,536). */
 export const POSTGRES_MIN_STORAGE_GIB = 20;
 
-/** A network outside the cluster that may reach the database, resolved from `accessFrom` against the cluster's allowlist. */
-export interface DatabaseAccessCidr {
-  /** Unique among the database's networks; names the ingress rule (`postgres-<name>-from-<label>`). */
-  readonly label: string;
-  readonly cidr: string;
-  readonly description: string;
-}
-
-export interface TenantPostgresProps {
-  readonly env: TenantAwsEnv;
-  readonly network: TenantNetwork;
-  /** Short name; the DB instance is `<cluster>-<prefix>-<name>`, shortened to fit RDS's 63 characters with `-final`. */
-  readonly name: string;
-  /** The tenant key (`TenantKmsKey.ref`). */
-  readonly kmsKeyRef: { readonly name: string };
-  /** @default 'postgres' */
-  readonly engine?: DatabaseEngineName;
-  /** @default - the engine's newest supported major ('17' for postgres) */
-  readonly engineVersion?: string;
-  /** @default 'db.t4g.small' */
-  readonly instanceClass?: string;
+export interface TenantPostgresProps extends TenantDatabaseProps {
+  /** An engine on DB instances (Aurora is `TenantAuroraCluster`). @default 'postgres' */
+  readonly engine?: Exclude<DatabaseEngineName, 'aurora-postgresql'>;
   /** GiB of gp3. @default 20 */
   readonly allocatedStorage?: number;
   /** Storage autoscaling ceiling, GiB. @default 100 */
   readonly maxAllocatedStorage?: number;
-  /** @default 7 */
-  readonly backupRetentionDays?: number;
-  /** @default - true in production only */
-  readonly multiAz?: boolean;
-  /** @default - true in production only */
-  readonly deletionProtection?: boolean;
-  /** Engine parameters; when any, a DB parameter group of the engine's family is attached. @default {} */
-  readonly parameters?: DatabaseParameters;
-  /** Read replicas of the instance. @default 0 */
-  readonly readReplicas?: number;
-  /** Networks outside the cluster that may reach the port. @default [] */
-  readonly accessFrom?: readonly DatabaseAccessCidr[];
-}
-
-/** The RDS identifier of read replica `n` (from 1) of the database `name`. */
-export function replicaIdentifier(env: TenantAwsEnv, name: string, n: number): string {
-  return fittedAwsName(env, REPLICA_IDENTIFIER, `${name}-replica-${n}`);
 }
 
 /**
@@ -80,33 +43,21 @@ export class TenantPostgres extends Construct {
     const e = DATABASE_ENGINES[engine];
     const engineVersion = props.engineVersion ?? defaultEngineVersion(engine);
     const parameters = props.parameters ?? {};
-    const accessFrom = props.accessFrom ?? [];
     const mrName = `postgres-${name}`;
     const common = mrCommon(env, mrName);
-    const identifier = fittedAwsName(env, IDENTIFIER, name);
+    const identifier = databaseIdentifier(env, name);
     this.connectionSecret = connectionSecretName('database', name);
 
-    new RdsSubnetGroup(this, 'subnet-group', {
-      ...common,
-      externalName: identifier,
-      forProvider: { region: env.region, description: `Secure tier for ${identifier}`, subnetIds: props.network.secureSubnetIds, tags: tenantTags(env) },
-    });
-    const sg = new TenantSecurityGroup(this, 'security-group', {
-      env, network: props.network, name: mrName, port: e.port, fromCidrs: accessFrom,
-      description: `${e.title} ${identifier}: ${accessFrom.length > 0 ? 'compute tier and allowed networks' : 'compute tier only'}`,
-    });
+    const net = new TenantDatabaseNetwork(this, 'network', { env, network: props.network, mrName, identifier, engine, accessFrom: props.accessFrom });
     const parameterGroupNameRef = Object.keys(parameters).length > 0 ? { name: mrName } : undefined;
     if (parameterGroupNameRef) {
       new RdsParameterGroup(this, 'parameter-group', {
         ...common,
         externalName: identifier,
-        forProvider: {
-          region: env.region, family: parameterGroupFamily(engine, engineVersion), description: `Parameters of ${identifier}`,
-          parameter: engineParameters(engine, parameters), tags: tenantTags(env),
-        },
+        forProvider: parameterGroupForProvider(env, identifier, engine, engineVersion, parameters),
       });
     }
-    const instanceClass = props.instanceClass ?? 'db.t4g.small';
+    const instanceClass = props.instanceClass ?? e.defaultInstanceClass;
     new RdsInstance(this, 'instance', {
       ...common,
       retain: true,
@@ -126,16 +77,16 @@ export class TenantPostgres extends Construct {
         username: 'app',
         autoGeneratePassword: true,
         passwordSecretRef: { name: `${this.connectionSecret}-master`, key: 'password' },
-        dbSubnetGroupNameRef: { name: mrName },
+        dbSubnetGroupNameRef: net.subnetGroupRef,
         parameterGroupNameRef,
-        vpcSecurityGroupIdRefs: [sg.ref],
+        vpcSecurityGroupIdRefs: [net.securityGroupRef],
         publiclyAccessible: false,
         multiAz: props.multiAz ?? production,
         deletionProtection: props.deletionProtection ?? production,
         backupRetentionPeriod: props.backupRetentionDays ?? 7,
         copyTagsToSnapshot: true,
         skipFinalSnapshot: false,
-        finalSnapshotIdentifier: `${identifier}${FINAL}`,
+        finalSnapshotIdentifier: `${identifier}${FINAL_SNAPSHOT_SUFFIX}`,
         autoMinorVersionUpgrade: true,
         iamDatabaseAuthenticationEnabled: false,
         enabledCloudwatchLogsExports: [...e.logExports],
@@ -151,11 +102,11 @@ export class TenantPostgres extends Construct {
         writeConnectionSecretTo: replicaConnectionSecretName(name, n),
         forProvider: {
           region: env.region,
-          identifier: replicaIdentifier(env, name, n),
+          identifier: memberIdentifier(env, name, 'replica', n),
           replicateSourceDb: identifier,
           instanceClass,
           parameterGroupNameRef,
-          vpcSecurityGroupIdRefs: [sg.ref],
+          vpcSecurityGroupIdRefs: [net.securityGroupRef],
           publiclyAccessible: false,
           multiAz: false,
           deletionProtection: false,
@@ -196,10 +147,10 @@ export type DatabaseAccessCidrs = readonly { readonly name: string; readonly cid
 /** The tenant AWS kind `aws.databases`. */
 export const DATABASES: TenantAwsKind<TenantAwsItem<'databases'>> = {
   field: 'databases',
-  title: 'Relational database (RDS: PostgreSQL, MySQL, MariaDB)',
+  title: 'Relational database (RDS: PostgreSQL, MySQL, MariaDB; Aurora PostgreSQL)',
   mrPrefix: 'postgres',
-  names: [{ rule: IDENTIFIER, short: (d) => d.name }, { rule: REPLICA_IDENTIFIER, short: (d) => `${d.name}-replica-${d.readReplicas}` }],
-  arn: (env, name) => `arn:aws:rds:${env.region}:${env.accountId}:db:${fittedAwsName(env, IDENTIFIER, name)}`,
+  names: [{ rule: DATABASE_IDENTIFIER, short: (d) => d.name }, { rule: MEMBER_IDENTIFIER, short: (d) => `${d.name}-instance-${d.readReplicas + 1}` }],
+  arn: (env, name) => `arn:aws:rds:${env.region}:${env.accountId}:db:${databaseIdentifier(env, name)}`,
   workloadArns: () => [],
   workloadActions: () => [],
   dataPlane: () => [],
@@ -209,12 +160,15 @@ export const DATABASES: TenantAwsKind<TenantAwsItem<'databases'>> = {
       'rds:CreateDBInstance', 'rds:CreateDBInstanceReadReplica', 'rds:ModifyDBInstance', 'rds:DescribeDBInstances',
       'rds:CreateDBSubnetGroup', 'rds:ModifyDBSubnetGroup', 'rds:DescribeDBSubnetGroups', 'rds:DeleteDBSubnetGroup',
       'rds:CreateDBParameterGroup', 'rds:ModifyDBParameterGroup', 'rds:ResetDBParameterGroup', 'rds:DescribeDBParameterGroups', 'rds:DescribeDBParameters', 'rds:DeleteDBParameterGroup',
+      'rds:CreateDBCluster', 'rds:ModifyDBCluster', 'rds:DescribeDBClusters',
+      'rds:CreateDBClusterParameterGroup', 'rds:ModifyDBClusterParameterGroup', 'rds:ResetDBClusterParameterGroup', 'rds:DescribeDBClusterParameterGroups',
+      'rds:DescribeDBClusterParameters', 'rds:DeleteDBClusterParameterGroup',
       'rds:AddTagsToResource', 'rds:RemoveTagsFromResource', 'rds:ListTagsForResource',
     ],
     resources: [...patterns],
   }],
   unscopedActions: ['rds:DescribeDBEngineVersions'],
-  patterns: (s) => ['db', 'subgrp', 'pg'].map((t) => `arn:aws:rds:${s.region}:${s.accountId}:${t}:${s.cluster}-${s.prefix}-*`),
+  patterns: (s) => ['db', 'subgrp', 'pg', 'cluster', 'cluster-pg'].map((t) => `arn:aws:rds:${s.region}:${s.accountId}:${t}:${s.cluster}-${s.prefix}-*`),
   vpc: {
     ports: Object.fromEntries(DATABASE_ENGINE_NAMES.map((n) => [DATABASE_ENGINES[n].egressName, DATABASE_ENGINES[n].port])),
     egressOf: (d) => DATABASE_ENGINES[d.engine].egressName,
@@ -222,10 +176,11 @@ export const DATABASES: TenantAwsKind<TenantAwsItem<'databases'>> = {
   publicEndpoint: false,
   stateful: [
     { service: 'rds', kind: 'Instance', title: 'RDS instance', loss: 'the database and, unless a final snapshot is taken, its data' },
+    { service: 'rds', kind: 'Cluster', title: 'Aurora cluster', loss: 'the cluster volume with every database in it and, unless a final snapshot is taken, its data' },
   ],
   providerPackages: ['rds'],
   summary: 'secure subnets (the engine\'s port from the compute tier and allowed networks only), encrypted with the tenant key, backups and a final snapshot; '
-    + 'multi-AZ and deletion protection in production; optional parameter group and read replicas',
+    + 'multi-AZ and deletion protection in production; optional parameter group and read replicas (Aurora: reader instances)',
   checks: (d) => [
     ...(d.allocatedStorage !== undefined && d.allocatedStorage < POSTGRES_MIN_STORAGE_GIB
       ? [{ path: ['allocatedStorage'], message: `found ${d.allocatedStorage}; allowed: at least ${POSTGRES_MIN_STORAGE_GIB} (GiB), the smallest gp3 volume RDS for PostgreSQL allocates` }]
@@ -233,17 +188,18 @@ export const DATABASES: TenantAwsKind<TenantAwsItem<'databases'>> = {
     ...(d.maxAllocatedStorage !== undefined && d.maxAllocatedStorage < Math.max(d.allocatedStorage ?? POSTGRES_MIN_STORAGE_GIB, POSTGRES_MIN_STORAGE_GIB)
       ? [{ path: ['maxAllocatedStorage'], message: `found ${d.maxAllocatedStorage}; allowed: at least allocatedStorage (${d.allocatedStorage ?? POSTGRES_MIN_STORAGE_GIB} GiB): the storage autoscaling ceiling` }]
       : []),
-    ...(/-replica-[0-9]+$/.test(d.name) ? [{ path: ['name'], message: `found "${d.name}"; allowed: a name not ending in "-replica-<n>" (the identifiers of read replicas)` }] : []),
+    ...(MEMBER_NAME.test(d.name) ? [{ path: ['name'], message: `found "${d.name}"; allowed: a name not ending in "-replica-<n>" or "-instance-<n>" (the identifiers of read replicas and Aurora instances)` }] : []),
     ...engineProblems(d),
   ],
   render: (scope, ctx, d) => {
     const environment = ctx.env.environment;
-    new TenantPostgres(scope, `postgres-${d.name}`, {
-      env: ctx.env, network: ctx.network!, name: d.name, kmsKeyRef: ctx.kmsKeyRef, engine: d.engine, engineVersion: d.engineVersion, instanceClass: d.instanceClass,
-      allocatedStorage: d.allocatedStorage, maxAllocatedStorage: d.maxAllocatedStorage, backupRetentionDays: d.backupRetentionDays,
-      multiAz: d.multiAz?.[environment], deletionProtection: d.deletionProtection?.[environment],
+    const common = {
+      env: ctx.env, network: ctx.network!, name: d.name, kmsKeyRef: ctx.kmsKeyRef, engineVersion: d.engineVersion, instanceClass: d.instanceClass,
+      backupRetentionDays: d.backupRetentionDays, multiAz: d.multiAz?.[environment], deletionProtection: d.deletionProtection?.[environment],
       parameters: d.parameters, readReplicas: d.readReplicas,
       accessFrom: resolveAccessFrom(d.accessFrom ?? [], (ctx.extra.databaseAccessCidrs as DatabaseAccessCidrs | undefined) ?? []),
-    });
+    };
+    if (d.engine === 'aurora-postgresql') new TenantAuroraCluster(scope, `postgres-${d.name}`, common);
+    else new TenantPostgres(scope, `postgres-${d.name}`, { ...common, engine: d.engine, allocatedStorage: d.allocatedStorage, maxAllocatedStorage: d.maxAllocatedStorage });
   },
 };

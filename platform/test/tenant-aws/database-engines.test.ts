@@ -17,9 +17,19 @@ describe('database engines', () => {
     expect(engineMajor('mariadb', '10.11.9')).toBe('10.11');
   });
 
-  it('GIVEN each engine WHEN its default is asked THEN it is its newest major, and the port follows the engine', () => {
-    expect([defaultEngineVersion('postgres'), defaultEngineVersion('mysql'), defaultEngineVersion('mariadb')]).toEqual(['17', '8.4', '11.4']);
-    expect([DATABASE_ENGINES.postgres.port, DATABASE_ENGINES.mysql.port, DATABASE_ENGINES.mariadb.port]).toEqual([5432, 3306, 3306]);
+  it('GIVEN each engine WHEN its default is asked THEN it is its newest major (a minor of one for Aurora), and the port follows the engine', () => {
+    expect([defaultEngineVersion('postgres'), defaultEngineVersion('mysql'), defaultEngineVersion('mariadb'), defaultEngineVersion('aurora-postgresql')]).toEqual(['17', '8.4', '11.4', '16.6']);
+    expect([DATABASE_ENGINES.postgres.port, DATABASE_ENGINES.mysql.port, DATABASE_ENGINES.mariadb.port, DATABASE_ENGINES['aurora-postgresql'].port]).toEqual([5432, 3306, 3306, 5432]);
+    expect(parameterGroupFamily('aurora-postgresql', defaultEngineVersion('aurora-postgresql'))).toBe('aurora-postgresql16');
+  });
+
+  it('GIVEN Aurora with a bare major or a class too small WHEN checked THEN each is refused with what Aurora takes', () => {
+    expect(engineProblems({ engine: 'aurora-postgresql', engineVersion: '16', instanceClass: 'db.t4g.small', parameters: {} }).map((p) => p.message)).toEqual([
+      'found "db.t4g.small" for engine aurora-postgresql; allowed: db.t4g.medium or larger (Aurora runs no smaller class)',
+      'found "16" for engine aurora-postgresql; allowed: a major with its minor version such as 16.6 (Aurora creates clusters only at a minor version)',
+    ]);
+    expect(engineProblems({ engine: 'aurora-postgresql', engineVersion: '16.4', instanceClass: 'db.r7g.large', parameters: {} })).toEqual([]);
+    expect(engineProblems({ engine: 'postgres', engineVersion: '16', instanceClass: 'db.t4g.small', parameters: {} })).toEqual([]);
   });
 
   it('GIVEN static and dynamic parameters WHEN rendered THEN they are sorted and only static ones wait for a reboot', () => {

@@ -179,19 +179,19 @@ export interface Tenant {
        */
       name: string;
       /**
-       * Database engine: postgres (RDS for PostgreSQL, TCP 5432), mysql (RDS for MySQL, TCP 3306) or mariadb (RDS for MariaDB, TCP 3306). The security group and the namespaces' egress follow its port.
+       * Database engine: postgres (RDS for PostgreSQL, TCP 5432), mysql (RDS for MySQL, TCP 3306), mariadb (RDS for MariaDB, TCP 3306) or aurora-postgresql (an Aurora PostgreSQL cluster, TCP 5432: a writer instance plus one reader per readReplicas, storage that grows by itself). The security group and the namespaces' egress follow its port.
        */
-      engine: 'postgres' | 'mysql' | 'mariadb';
+      engine: 'postgres' | 'mysql' | 'mariadb' | 'aurora-postgresql';
       /**
-       * Engine major (or major.minor) version: 13 to 17 for postgres, 8.0 or 8.4 for mysql, 10.6, 10.11 or 11.4 for mariadb (a minor version may follow: 8.0.39). When not set: the engine's newest supported major (17, 8.4, 11.4). The parameter group family (postgres17, mysql8.0, mariadb10.11) follows its major.
+       * Engine major (or major.minor) version: 13 to 17 for postgres and aurora-postgresql, 8.0 or 8.4 for mysql, 10.6, 10.11 or 11.4 for mariadb (a minor version may follow: 8.0.39; aurora-postgresql needs one: 16.6). When not set: 17, 8.4, 11.4, or 16.6 for aurora-postgresql. The parameter group family (postgres17, mysql8.0, mariadb10.11, aurora-postgresql17) follows its major.
        */
       engineVersion?: string;
       /**
-       * RDS instance class (most teams use db.t4g.small).
+       * RDS instance class of the instance, its replicas or each Aurora instance. When not set: db.t4g.small, or db.t4g.medium for aurora-postgresql (Aurora's smallest).
        */
-      instanceClass: string;
+      instanceClass?: string;
       /**
-       * Initial gp3 storage in GiB: at least 20, the smallest gp3 volume RDS for PostgreSQL allocates (checked by generate, which names that minimum).
+       * Initial gp3 storage in GiB: at least 20, the smallest gp3 volume RDS for PostgreSQL allocates (checked by generate, which names that minimum). Not used by aurora-postgresql, whose storage grows by itself.
        */
       allocatedStorage: number;
       /**
@@ -225,7 +225,7 @@ export interface Tenant {
         [k: string]: string | undefined;
       };
       /**
-       * Read replicas of the instance: same region, class and parameters, encrypted with the same key. Replica n (from 1) writes its connection Secret <name>-postgres-replica-<n> (endpoint, host, port, username). Like the primary, a replica removed from Git is kept in AWS.
+       * Read replicas of the instance: same region, class and parameters, encrypted with the same key. Replica n (from 1) writes its connection Secret <name>-postgres-replica-<n> (endpoint, host, port, username). Like the primary, a replica removed from Git is kept in AWS. For aurora-postgresql: reader instances of the cluster, reached through its reader endpoint (key reader_endpoint of <name>-postgres).
        */
       readReplicas: number;
       /**

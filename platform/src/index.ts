@@ -115,6 +115,8 @@ export * from './tenant-aws/tenant-security-group.js';
 export * from './tenant-aws/tenant-bucket.js';
 export * from './tenant-aws/tenant-postgres.js';
 export * from './tenant-aws/database-engines.js';
+export * from './tenant-aws/tenant-database-network.js';
+export * from './tenant-aws/tenant-aurora-cluster.js';
 export * from './tenant-aws/tenant-redis.js';
 export * from './tenant-aws/tenant-connection-secrets.js';
 export * from './tenant-aws/tenant-opensearch.js';

@@ -9,7 +9,7 @@ import { itemsOf, tenantAwsKinds, workloadAccess } from './tenant-aws-kinds.js';
 import { TenantKmsKey } from './tenant-kms-key.js';
 import { TenantProviderConfig } from './tenant-provider-config.js';
 import { QUEUES } from './tenant-queue.js';
-import type { DatabaseAccessCidrs } from './tenant-postgres.js';
+import type { DatabaseAccessCidrs } from './tenant-database-network.js';
 import type { TenantRegistryProps } from './tenant-registry.js';
 import { TenantSecretStore } from './tenant-secret-store.js';
 import { TOPICS, type TopicSubscriber } from './tenant-topic.js';

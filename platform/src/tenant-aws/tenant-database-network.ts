@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { Cidr } from '../network/cidr.js';
 import { RdsSubnetGroup } from '../crossplane/rds/instance.js';
 import { type TenantAwsEnv, type TenantNetwork, fittedAwsName, mrCommon, tenantTags } from './tenant-aws-env.js';
 import { TenantSecurityGroup } from './tenant-security-group.js';
@@ -108,3 +109,25 @@ export class TenantDatabaseNetwork extends Construct {
     this.securityGroupRef = sg.ref;
   }
 }
+
+/** The database's `accessFrom` entries as CIDRs of the cluster's allowlist (entries it does not allow are the loader's errors, skipped here). */
+export function resolveAccessFrom(accessFrom: readonly string[], allowed: readonly { name: string; cidr: string; description?: string }[]): DatabaseAccessCidr[] {
+  return accessFrom.flatMap((entry) => {
+    const byName = allowed.find((a) => a.name === entry);
+    if (byName) return [{ label: byName.name, cidr: byName.cidr, description: byName.description ?? byName.name }];
+    const within = allowed.find((a) => cidrWithin(entry, a.cidr));
+    return within ? [{ label: `cidr-${entry.replace(/[./]/g, '-')}`, cidr: entry, description: `${entry} of ${within.name}` }] : [];
+  });
+}
+
+/** True when every address of `inner` is in `outer` (both CIDRs); false when either is no valid network address. */
+export function cidrWithin(inner: string, outer: string): boolean {
+  try {
+    return Cidr.parse(outer).contains(Cidr.parse(inner));
+  } catch {
+    return false;
+  }
+}
+
+/** The cluster's `tenancy.databaseAccessCidrs`, which the renderer passes in `KindRenderContext.extra`. */
+export type DatabaseAccessCidrs = readonly { readonly name: string; readonly cidr: string; readonly description?: string }[];

@@ -1,13 +1,12 @@
 import { Construct } from 'constructs';
-import { Cidr } from '../network/cidr.js';
 import { RdsInstance } from '../crossplane/rds/instance.js';
 import { RdsParameterGroup } from '../crossplane/rds/parameter-group.js';
 import { TenantAuroraCluster } from './tenant-aurora-cluster.js';
 import { mrCommon, tenantTags } from './tenant-aws-env.js';
 import type { TenantAwsItem, TenantAwsKind } from './tenant-aws-kind.js';
 import {
-  DATABASE_IDENTIFIER, type DatabaseAccessCidr, FINAL_SNAPSHOT_SUFFIX, MEMBER_IDENTIFIER, MEMBER_NAME, TenantDatabaseNetwork, type TenantDatabaseProps, databaseIdentifier,
-  memberIdentifier, parameterGroupForProvider,
+  DATABASE_IDENTIFIER, type DatabaseAccessCidrs, FINAL_SNAPSHOT_SUFFIX, MEMBER_IDENTIFIER, MEMBER_NAME, TenantDatabaseNetwork, type TenantDatabaseProps, databaseIdentifier,
+  memberIdentifier, parameterGroupForProvider, resolveAccessFrom,
 } from './tenant-database-network.js';
 import { connectionSecretName, replicaConnectionSecretName } from './tenant-connection-secrets.js';
 import { DATABASE_ENGINES, DATABASE_ENGINE_NAMES, type DatabaseEngineName, defaultEngineVersion, engineProblems } from './database-engines.js';
@@ -121,28 +120,6 @@ export class TenantPostgres extends Construct {
     }
   }
 }
-
-/** The database's `accessFrom` entries as CIDRs of the cluster's allowlist (entries it does not allow are the loader's errors, skipped here). */
-export function resolveAccessFrom(accessFrom: readonly string[], allowed: readonly { name: string; cidr: string; description?: string }[]): DatabaseAccessCidr[] {
-  return accessFrom.flatMap((entry) => {
-    const byName = allowed.find((a) => a.name === entry);
-    if (byName) return [{ label: byName.name, cidr: byName.cidr, description: byName.description ?? byName.name }];
-    const within = allowed.find((a) => cidrWithin(entry, a.cidr));
-    return within ? [{ label: `cidr-${entry.replace(/[./]/g, '-')}`, cidr: entry, description: `${entry} of ${within.name}` }] : [];
-  });
-}
-
-/** True when every address of `inner` is in `outer` (both CIDRs); false when either is no valid network address. */
-export function cidrWithin(inner: string, outer: string): boolean {
-  try {
-    return Cidr.parse(outer).contains(Cidr.parse(inner));
-  } catch {
-    return false;
-  }
-}
-
-/** The cluster's `tenancy.databaseAccessCidrs`, which the renderer passes in `KindRenderContext.extra`. */
-export type DatabaseAccessCidrs = readonly { readonly name: string; readonly cidr: string; readonly description?: string }[];
 
 /** The tenant AWS kind `aws.databases`. */
 export const DATABASES: TenantAwsKind<TenantAwsItem<'databases'>> = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TenantDatabaseNetwork, databaseIdentifier, memberIdentifier } from '../../src/tenant-aws/tenant-database-network.js';
+import { TenantDatabaseNetwork, cidrWithin, databaseIdentifier, memberIdentifier, resolveAccessFrom } from '../../src/tenant-aws/tenant-database-network.js';
 import { ENV, NETWORK, byKind, newChart, objectsOf, one } from './_env.js';
 
 describe('TenantDatabaseNetwork', () => {
@@ -23,5 +23,12 @@ describe('TenantDatabaseNetwork', () => {
     expect(databaseIdentifier(ENV, long).length).toBe(63 - '-final'.length);
     expect(memberIdentifier(ENV, long, 'replica', 1).length).toBe(63);
     expect(memberIdentifier(ENV, 'main', 'instance', 2)).toBe('stage-shop-main-instance-2');
+  });
+
+  it('GIVEN entries the allowlist does not hold WHEN resolved THEN they are left out (the loader reports them)', () => {
+    const allowed = [{ name: 'office-vpn', cidr: '10.200.0.0/16' }];
+    expect(resolveAccessFrom(['other', '10.201.0.0/24', '10.200.0.0/15', '0.0.0.0/0', '10.200.0.1/16'], allowed)).toEqual([]);
+    expect(cidrWithin('10.200.255.0/24', '10.200.0.0/16')).toBe(true);
+    expect(cidrWithin('10.200.0.0/16', '10.200.0.0/16')).toBe(true);
   });
 });

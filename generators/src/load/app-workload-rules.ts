@@ -1,4 +1,4 @@
-import { CONNECTION_KINDS, CONNECTION_SECRET_KINDS, DEFAULT_ALERT_NAMES, appNamespace, connectionSources } from '@platform/platform';
+import { CONNECTION_KINDS, CONNECTION_SECRET_KINDS, DEFAULT_ALERT_NAMES, databaseConnectionKeys, appNamespace, connectionSources } from '@platform/platform';
 import type { App, Tenant } from '@platform/schemas';
 import type { Diagnostic } from './diagnostic.js';
 import type { FleetRule } from './fleet-rules.js';
@@ -81,6 +81,13 @@ export const appConnections: FleetRule = (fleet) => {
         at([...path, kind.appField], `${src.kind} "${src.resource}" is not a resource of tenant "${app.tenant}"; allowed: ${quoted(declared) || `none (declare it under aws.${kind.tenantField} in ${tenant.source.path})`}`);
         return undefined;
       }
+      if (entry.replica !== undefined) {
+        const db = src.kind === 'database' ? tenant.spec.aws.databases.find((d) => d.name === src.resource) : undefined;
+        const replicas = db?.readReplicas ?? 0;
+        if (src.kind !== 'database') at([...path, 'replica'], `found replica ${entry.replica} with ${kind.appField}; allowed: replica only with fromDatabase`);
+        else if (db?.engine === 'aurora-postgresql') at([...path, 'replica'], `found replica ${entry.replica} of Aurora database "${src.resource}"; allowed: no replica (its readers are behind the key "reader_endpoint" of its Secret)`);
+        else if (entry.replica > replicas) at([...path, 'replica'], `found ${entry.replica}; allowed: ${replicas === 0 ? `none (database "${src.resource}" has no readReplicas in ${tenant.source.path})` : `1 to ${replicas} (the readReplicas of database "${src.resource}")`}`);
+      }
       for (const c of kind.inVpc ? withoutNetwork : []) {
         at([...path, kind.appField], `${src.kind} "${src.resource}" is not rendered on cluster "${c.spec.name}", which has no network.ids (${c.source.path}), so its connection Secret never exists there; allowed: fill in network.ids, or leave "${c.spec.name}" out of the app's clusters`);
       }
@@ -92,8 +99,10 @@ export const appConnections: FleetRule = (fleet) => {
       const path = ['connections', 'env', name];
       if (elsewhere.has(name)) at(path, `variable "${name}" is also set in ${elsewhere.get(name)}; allowed: each variable in one of env, secrets and connections.env`);
       const src = source(path, entry);
-      const keys = src ? CONNECTION_SECRET_KINDS[src.kind].keys : [];
-      if (src && !keys.includes(entry.key)) at([...path, 'key'], `found key "${entry.key}"; allowed: ${quoted(keys)} (the keys the connection Secret of a ${src.kind} holds)`);
+      const engine = src?.kind === 'database' ? tenant.spec.aws.databases.find((d) => d.name === src.resource)?.engine : undefined;
+      const keys = !src ? [] : engine ? databaseConnectionKeys(engine, src.replica !== undefined) : CONNECTION_SECRET_KINDS[src.kind].keys;
+      const what = src?.replica !== undefined ? 'a database read replica' : engine === 'aurora-postgresql' ? 'an Aurora database' : `a ${src?.kind}`;
+      if (src && !keys.includes(entry.key)) at([...path, 'key'], `found key "${entry.key}"; allowed: ${quoted(keys)} (the keys the connection Secret of ${what} holds)`);
     }
     const paths = new Set<string>();
     files.forEach((f, i) => {

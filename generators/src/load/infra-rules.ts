@@ -103,4 +103,36 @@ export const networkIdsAreOwn: FleetRule = (fleet) => {
 };
 
 /** The infrastructure rules, in the order FLEET_RULES runs them. */
-export const INFRA_RULES: FleetRule[] = [subnetTiersFit, nodeGroupsAreConsistent, sshAccessIsConsistent, irsaHasOidcIssuer, networkIdsAreOwn];
+/**
+ * The networks tenant databases may admit (`tenancy.databaseAccessCidrs`) are network addresses with unique names, and
+ * none overlaps the cluster's VPC: that would admit every pod of every tenant, which the security groups keep out.
+ */
+export const databaseAccessCidrsValid: FleetRule = (fleet) =>
+  fleet.clusters.flatMap((c) => {
+    const problems: Diagnostic[] = [];
+    const seen = new Set<string>();
+    c.spec.tenancy.databaseAccessCidrs.forEach((a, i) => {
+      const at = ['tenancy', 'databaseAccessCidrs', i];
+      if (seen.has(a.name)) problems.push(c.source.problem([...at, 'name'], `duplicate network "${a.name}"; allowed: a name used once per cluster`));
+      seen.add(a.name);
+      let cidr: Cidr;
+      try {
+        cidr = Cidr.parse(a.cidr);
+      } catch (e) {
+        problems.push(c.source.problem([...at, 'cidr'], `found "${a.cidr}": ${(e as Error).message}; allowed: an IPv4 network address`));
+        return;
+      }
+      let vpc: Cidr | undefined;
+      try {
+        vpc = Cidr.parse(c.spec.network.vpcCidr);
+      } catch {
+        vpc = undefined; // reported by vpcCidrsDoNotOverlap
+      }
+      if (vpc?.overlaps(cidr)) {
+        problems.push(c.source.problem([...at, 'cidr'], `found "${a.cidr}", which overlaps the cluster's VPC ${c.spec.network.vpcCidr} and would admit every tenant's pods; allowed: a network outside the VPC`));
+      }
+    });
+    return problems;
+  });
+
+export const INFRA_RULES: FleetRule[] = [subnetTiersFit, nodeGroupsAreConsistent, sshAccessIsConsistent, irsaHasOidcIssuer, networkIdsAreOwn, databaseAccessCidrsValid];

@@ -1,6 +1,6 @@
 import type { Cluster, Tenant } from '@platform/schemas';
 import {
-  type AwsNameRule, IAM_ROLE_NAME, NAME_HASH_LENGTH, PLATFORM_IAM_NAMES, awsNamePrefix, bucketNamePrefix, itemsOf, nameRoom, needsNetwork, secretNamePrefix,
+  type AwsNameRule, IAM_ROLE_NAME, resolveAccessFrom, NAME_HASH_LENGTH, PLATFORM_IAM_NAMES, awsNamePrefix, bucketNamePrefix, itemsOf, nameRoom, needsNetwork, secretNamePrefix,
   queueSubscription, tenantAwsKinds, tenantBoundaryName, tenantRoleName, tenantSecretReaderRoleName, workloadRoleShortName,
 } from '@platform/platform';
 import { tenantAwsPrefix } from '../fleet-index.js';
@@ -79,6 +79,28 @@ export const kindEntriesValid: FleetRule = (fleet) =>
       itemsOf(t.spec.aws, kind).flatMap((item, i) => (kind.checks?.(item) ?? []).map((p) => t.source.problem(['aws', kind.field, i, ...p.path], p.message))),
     ),
   );
+
+/**
+ * A database's `accessFrom` opens its port to networks outside the cluster: each entry must be a network the file of
+ * every cluster of the tenant allows (`tenancy.databaseAccessCidrs`), by name or as a CIDR inside one, so a tenant can
+ * never open its database to an address the platform did not choose.
+ */
+export const databaseAccessAllowed: FleetRule = (fleet) =>
+  fleet.tenants.flatMap((t) => {
+    const clusters = fleet.clusters.filter((c) => t.spec.clusters.includes(c.spec.name));
+    return t.spec.aws.databases.flatMap((d, i) =>
+      (d.accessFrom ?? []).flatMap((entry, j) =>
+        clusters.flatMap((c) => {
+          const allowed = c.spec.tenancy.databaseAccessCidrs;
+          if (resolveAccessFrom([entry], allowed).length > 0) return [];
+          const what = allowed.length > 0
+            ? `${allowed.map((a) => `"${a.name}" (${a.cidr})`).join(', ')}, or a CIDR inside one of them`
+            : 'none (it declares no tenancy.databaseAccessCidrs)';
+          return [t.source.problem(['aws', 'databases', i, 'accessFrom', j], `found "${entry}", which cluster "${c.spec.name}" (${c.source.path}) does not allow; allowed there: ${what}`)];
+        }),
+      ),
+    );
+  });
 
 /** Names are unique per kind in a tenant, and a queue's dead-letter queue never takes another queue's name. */
 export const awsNamesUnique: FleetRule = (fleet) =>
@@ -326,7 +348,7 @@ export const emailIdentitiesOwned: FleetRule = (fleet) => {
 };
 
 /** The AWS resource rules, in the order FLEET_RULES runs them. */
-export const TENANT_AWS_RULES: FleetRule[] = [awsNamesFit, kindEntriesValid, awsNamesUnique, awsPrefixesUnique, awsPrefixesDisjoint, awsNamesOutsideNestedTenants, snsSubscriptionsAgree, emailIdentitiesOwned];
+export const TENANT_AWS_RULES: FleetRule[] = [awsNamesFit, kindEntriesValid, databaseAccessAllowed, awsNamesUnique, awsPrefixesUnique, awsPrefixesDisjoint, awsNamesOutsideNestedTenants, snsSubscriptionsAgree, emailIdentitiesOwned];
 
 /** Warnings `generate` prints: VPC-attached tenant resources left out on a cluster without `network.ids`. */
 export function tenantAwsWarnings(fleet: Fleet): string[] {

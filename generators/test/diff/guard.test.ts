@@ -39,6 +39,7 @@ describe('findDestructive', () => {
     ['S3 bucket', managed('s3', 'Bucket', 'team-a', 'team-a-data', {}), 'every object stored in the bucket'],
     ['KMS key', managed('kms', 'Key', 'infra-staging', 'staging', {}), 'everything encrypted with it'],
     ['RDS instance', db('postgres'), 'the database'],
+    ['RDS cluster', managed('rds', 'Cluster', 'team-a', 'postgres-events', { engine: 'aurora-postgresql' }), 'the database cluster'],
     ['EKS cluster', managed('eks', 'Cluster', 'infra-staging', 'staging', {}), 'etcd'],
     ['VPC', vpc('10.0.0.0/16'), 'every subnet'],
     ['subnet', subnet('10.0.0.0/20', 'eu-west-1a'), 'the nodes'],
@@ -52,6 +53,11 @@ describe('findDestructive', () => {
     const deletable = structuredClone(object);
     (deletable.spec as K8sObject).managementPolicies = ['*'];
     expect(findings([tenant(deletable)], [])[0]).toContain(loss);
+  });
+
+  test('a tenant database moving from an RDS instance to an Aurora cluster is flagged as the removal of the instance', () => {
+    const aurora = managed('rds', 'Cluster', 'team-a', 'db', { engine: 'aurora-postgresql' });
+    expect(findings([tenant(db('postgres'))], [tenant(aurora)])).toEqual([expect.stringMatching(/^RDS instance team-a\/db is removed from Git/)]);
   });
 
   test('adding Delete to the management policies of a stateful resource', () => {

@@ -19,6 +19,11 @@ namespaces: [jobs]
 aws:
   databases:
     - name: main
+    - name: reports
+      readReplicas: 2
+    - name: events
+      engine: aurora-postgresql
+      readReplicas: 1
   redis:
     - name: cache
   queues:
@@ -96,10 +101,34 @@ connections:
     C: { fromRedis: cache, fromQueue: orders, key: url }
     D: { key: url }
 `)).toEqual([
-        'apps/shop/web.yaml:6:24: connections.env.A.fromDatabase: database "billing" is not a resource of tenant "shop"; allowed: "main"',
+        'apps/shop/web.yaml:6:24: connections.env.A.fromDatabase: database "billing" is not a resource of tenant "shop"; allowed: "main", "reports", "events"',
         'apps/shop/web.yaml:7:33: connections.env.B.key: found key "password"; allowed: "attribute.auth_token", "port", "primary_endpoint_address", "reader_endpoint_address" (the keys the connection Secret of a redis holds)',
         'apps/shop/web.yaml:8:8: connections.env.C: found "fromRedis" and "fromQueue"; allowed: exactly one of fromDatabase, fromRedis, fromOpenSearch, fromQueue',
         'apps/shop/web.yaml:9:8: connections.env.D: found no resource; allowed: exactly one of fromDatabase, fromRedis, fromOpenSearch, fromQueue',
+      ]);
+    });
+
+    it('GIVEN a read replica of a database WHEN its keys are read THEN replicas up to readReplicas load, and a missing replica, a password or a replica of another kind are errors', () => {
+      expect(problemsOf('connections:\n  env:\n    R: { fromDatabase: reports, replica: 2, key: host }\n')).toEqual([]);
+      expect(problemsOf(`connections:
+  env:
+    A: { fromDatabase: reports, replica: 3, key: host }
+    B: { fromDatabase: main, replica: 1, key: host }
+    C: { fromDatabase: reports, replica: 1, key: password }
+    D: { fromRedis: cache, replica: 1, key: port }
+`)).toEqual([
+        'apps/shop/web.yaml:6:42: connections.env.A.replica: found 3; allowed: 1 to 2 (the readReplicas of database "reports")',
+        'apps/shop/web.yaml:7:39: connections.env.B.replica: found 1; allowed: none (database "main" has no readReplicas in tenants/shop.yaml)',
+        'apps/shop/web.yaml:8:50: connections.env.C.key: found key "password"; allowed: "address", "endpoint", "host", "port", "username" (the keys the connection Secret of a database read replica holds)',
+        'apps/shop/web.yaml:9:37: connections.env.D.replica: found replica 1 with fromRedis; allowed: replica only with fromDatabase',
+      ]);
+    });
+
+    it('GIVEN an Aurora database WHEN its keys are read THEN the writer and reader endpoints load, and an instance key or a replica are errors', () => {
+      expect(problemsOf('connections:\n  env:\n    W: { fromDatabase: events, key: endpoint }\n    R: { fromDatabase: events, key: reader_endpoint }\n')).toEqual([]);
+      expect(problemsOf('connections:\n  env:\n    P: { fromDatabase: events, key: password }\n    R: { fromDatabase: events, replica: 1, key: endpoint }\n')).toEqual([
+        'apps/shop/web.yaml:6:37: connections.env.P.key: found key "password"; allowed: "attribute.master_password", "endpoint", "master_username", "port", "reader_endpoint" (the keys the connection Secret of an Aurora database holds)',
+        'apps/shop/web.yaml:7:41: connections.env.R.replica: found replica 1 of Aurora database "events"; allowed: no replica (its readers are behind the key "reader_endpoint" of its Secret)',
       ]);
     });
 

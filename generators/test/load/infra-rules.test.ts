@@ -62,6 +62,17 @@ describe('infra rules', () => {
     ]);
   });
 
+  it('GIVEN database access networks WHEN a name repeats, a CIDR has host bits or one overlaps the VPC THEN each is reported', () => {
+    const nets = (...lines: string[]) => `tenancy:\n  databaseAccessCidrs:\n${lines.map((l) => `    - ${l}\n`).join('')}`;
+    expect(problemsOf('  vpcCidr: 10.1.0.0/16', nets('{ name: vpn, cidr: 10.200.0.0/16 }', '{ name: peer, cidr: 172.16.0.0/12 }'))).toEqual([]);
+    expect(problemsOf('  vpcCidr: 10.1.0.0/16', nets('{ name: vpn, cidr: 10.200.0.1/16 }', '{ name: vpn, cidr: 10.1.8.0/24 }', '{ name: all, cidr: 0.0.0.0/0 }'))).toEqual([
+      'clusters/stage.yaml:13:26: tenancy.databaseAccessCidrs[0].cidr: found "10.200.0.1/16": \'10.200.0.1/16\' has host bits set; the network address is 10.200.0.0/16; allowed: an IPv4 network address',
+      'clusters/stage.yaml:14:15: tenancy.databaseAccessCidrs[1].name: duplicate network "vpn"; allowed: a name used once per cluster',
+      'clusters/stage.yaml:14:26: tenancy.databaseAccessCidrs[1].cidr: found "10.1.8.0/24", which overlaps the cluster\'s VPC 10.1.0.0/16 and would admit every tenant\'s pods; allowed: a network outside the VPC',
+      'clusters/stage.yaml:15:26: tenancy.databaseAccessCidrs[2].cidr: found "0.0.0.0/0", which overlaps the cluster\'s VPC 10.1.0.0/16 and would admit every tenant\'s pods; allowed: a network outside the VPC',
+    ]);
+  });
+
   it('GIVEN bastion mode WHEN no CIDR is listed THEN reports the access list', () => {
     expect(problemsOf('  vpcCidr: 10.1.0.0/16', 'access:\n  ssh:\n    mode: bastion\n')).toEqual([
       'clusters/stage.yaml:13:5: access.ssh.cidrs: found no CIDRs for mode bastion; allowed: at least one CIDR (or mode ssm)',

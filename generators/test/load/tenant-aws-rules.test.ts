@@ -76,6 +76,29 @@ describe('tenant AWS rules', () => {
     expect(problemsOf({ shop: tenant('shop', '  databases:\n    - name: orders\n      allocatedStorage: 20\n') })).toEqual([]);
   });
 
+  it('GIVEN a database with a version of another engine and a parameter that turns TLS off WHEN loaded THEN each error names the field and what is allowed', () => {
+    const db = '  databases:\n    - name: orders\n      engine: mysql\n      engineVersion: "16"\n    - name: ledger\n      parameters:\n        rds.force_ssl: "0"\n        rds.logical_replication: "1"\n';
+    expect(problemsOf({ shop: tenant('shop', db) })).toEqual([
+      'tenants/shop.yaml:11:22: aws.databases[0].engineVersion: found "16" for engine mysql; allowed: a version of 8.0, 8.4 (MySQL majors the platform supports), optionally with a minor version',
+      'tenants/shop.yaml:14:24: aws.databases[1].parameters.rds.force_ssl: found rds.force_ssl: "0"; allowed: "1" (the platform reserves rds.force_ssl on PostgreSQL: it keeps TLS and password hashing strong), or leave it out',
+    ]);
+  });
+
+  it('GIVEN database access from networks WHEN the cluster allows some THEN names and CIDRs inside them load, and anything else is an error naming what the cluster allows', () => {
+    const allow = 'tenancy:\n  databaseAccessCidrs:\n    - { name: office-vpn, cidr: 10.200.0.0/16 }\n';
+    const dir = (accessFrom: string, extra = allow) => writeFleet('tenant-aws-rules-', {
+      'clusters/mgmt.yaml': cluster('mgmt'),
+      'clusters/stage.yaml': clusterYaml('stage', { network: `  vpcCidr: 10.1.0.0/16\n${IDS}`, extra }),
+      ...tenantFiles({ shop: tenant('shop', `  databases:\n    - name: orders\n      accessFrom: [${accessFrom}]\n`) }),
+    });
+    expect(loadProblems(dir('office-vpn, 10.200.4.0/24'))).toEqual([]);
+    expect(loadProblems(dir('home, 10.201.0.0/24, 0.0.0.0/0'))).toEqual(['home', '10.201.0.0/24', '0.0.0.0/0'].map((x, j) =>
+      `tenants/shop.yaml:10:${[20, 26, 41][j]}: aws.databases[0].accessFrom[${j}]: found "${x}", which cluster "stage" (clusters/stage.yaml) does not allow; allowed there: "office-vpn" (10.200.0.0/16), or a CIDR inside one of them`));
+    expect(loadProblems(dir('office-vpn', ''))).toEqual([
+      'tenants/shop.yaml:10:20: aws.databases[0].accessFrom[0]: found "office-vpn", which cluster "stage" (clusters/stage.yaml) does not allow; allowed there: none (it declares no tenancy.databaseAccessCidrs)',
+    ]);
+  });
+
   it('GIVEN two tenants whose AWS prefixes clash or one starts the other WHEN loaded THEN each error names both files and asks for aws.prefix', () => {
     expect(problemsOf({ shop: tenant('shop', '  buckets: [{ name: a }]\n'), books: tenant('books', '  prefix: shop\n') })).toEqual([
       'tenants/books.yaml:8:11: aws.prefix: AWS prefix "shop" (set in aws.prefix) is also the AWS prefix of tenant "shop" (tenants/shop.yaml); allowed: a prefix unique across the fleet (set aws.prefix)',

@@ -50,6 +50,21 @@ export interface KindStatefulResource {
   readonly loss: string;
 }
 
+/**
+ * The TCP ports of a kind in the VPC, by egress name (each gives the NetworkPolicy `allow-egress-<name>`), and the one
+ * each entry listens on: one for most kinds, the engine's for databases.
+ */
+export interface KindVpcPorts<I extends KindItem = KindItem> {
+  readonly ports: Readonly<Record<string, number>>;
+  /** The egress name of one entry, a key of `ports`. */
+  readonly egressOf: (item: I) => string;
+}
+
+/** The VPC facet of a kind whose every entry listens on one port. */
+export function oneVpcPort(egressName: string, port: number): KindVpcPorts {
+  return { ports: { [egressName]: port }, egressOf: () => egressName };
+}
+
 /** What a kind's construct gets when it renders one entry on one cluster. */
 export interface KindRenderContext {
   readonly env: TenantAwsEnv;
@@ -100,8 +115,8 @@ export interface TenantAwsKind<I extends KindItem = KindItem> {
   readonly unscopedActions: readonly string[];
   /** Every ARN pattern that covers the tenant's resources of this kind by name. */
   readonly patterns: (scope: KindScope) => string[];
-  /** The TCP port in the cluster's secure subnets when the kind lives in the VPC (`allow-egress-<egressName>`); `null` when it does not. */
-  readonly vpc: { readonly egressName: string; readonly port: number } | null;
+  /** Where the kind listens in the cluster's secure subnets when it lives in the VPC; `null` when it does not. */
+  readonly vpc: KindVpcPorts<I> | null;
   /** Reached by workloads through AWS's public endpoints (S3, SQS, SNS, DynamoDB): gives `allow-egress-aws-apis`. */
   readonly publicEndpoint: boolean;
   /** The managed resources whose deletion loses data; `[]` for a stateless kind. */

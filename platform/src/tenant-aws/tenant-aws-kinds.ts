@@ -106,16 +106,16 @@ export function tenantAwsProviderServices(): string[] {
   return [...new Set(KINDS.flatMap((k) => k.providerPackages))].sort();
 }
 
-/** The ports of the kinds that live in the VPC, by egress name (`postgres: 5432`). */
+/** The ports of the kinds that live in the VPC, by egress name (`postgres: 5432`, `mysql: 3306`). */
 export function dataStorePorts(): Readonly<Record<string, number>> {
-  return Object.fromEntries(KINDS.flatMap((k) => (k.vpc ? [[k.vpc.egressName, k.vpc.port]] : [])));
+  return Object.fromEntries(KINDS.flatMap((k) => (k.vpc ? Object.entries(k.vpc.ports) : [])));
 }
 
 /** The egress names of the VPC kinds the tenant has (sorted), and whether it has resources behind public AWS endpoints. */
 export function tenantAwsReach(aws: object, withNetwork: boolean): { dataStores: string[]; usesAwsApis: boolean } {
   const present = KINDS.filter((k) => itemsOf(aws, k).length > 0);
   return {
-    dataStores: withNetwork ? present.flatMap((k) => (k.vpc ? [k.vpc.egressName] : [])).sort() : [],
+    dataStores: withNetwork ? [...new Set(present.flatMap((k) => (k.vpc ? itemsOf(aws, k).map((item) => k.vpc!.egressOf(item)) : [])))].sort() : [],
     usesAwsApis: present.some((k) => k.publicEndpoint),
   };
 }
@@ -131,7 +131,13 @@ export function tenantAwsKindsTable(): string {
     const names = k.names.map((n) => `${n.rule.what} (${n.rule.max}${n.rule.reserve ? ` with \`${n.rule.reserve}\`` : ''})`).join('; ') || 'not under the tenant prefix (see what you get)';
     const actions = [...new Set(k.workloadActions(['arn']).flatMap((s) => s.actions))];
     const loss = k.stateful.map((s) => s.loss).join('; ') || 'nothing: stateless';
-    return `| \`${k.field}\` | ${cell(k.title)}: ${cell(k.summary)} | ${names} | ${actions.length > 0 ? actions.map((a) => `\`${a}\``).join(', ') : 'none'} | ${k.vpc ? `TCP ${k.vpc.port}` : 'none'} | ${cell(loss)} | ${k.providerPackages.map((p) => `\`provider-aws-${p}\``).join(', ')} |`;
+    return `| \`${k.field}\` | ${cell(k.title)}: ${cell(k.summary)} | ${names} | ${actions.length > 0 ? actions.map((a) => `\`${a}\``).join(', ') : 'none'} | ${k.vpc ? vpcPortsCell(k.vpc.ports) : 'none'} | ${cell(loss)} | ${k.providerPackages.map((p) => `\`provider-aws-${p}\``).join(', ')} |`;
   });
   return ['| field | what you get | AWS name (limit) | workloads may | port in the VPC | deleting it would lose | provider packages |', '|---|---|---|---|---|---|---|', ...rows].join('\n');
+}
+
+/** `TCP 6379`, or `TCP 5432 (postgres), 3306 (mysql)` for a kind whose entries listen on one of several ports. */
+function vpcPortsCell(ports: Readonly<Record<string, number>>): string {
+  const entries = Object.entries(ports);
+  return entries.length === 1 ? `TCP ${entries[0]![1]}` : `TCP ${entries.map(([name, port]) => `${port} (${name})`).join(', ')}`;
 }

@@ -10,6 +10,7 @@ import { TenantKmsKey } from './tenant-kms-key.js';
 import { TenantProviderConfig } from './tenant-provider-config.js';
 import { QUEUES } from './tenant-queue.js';
 import { queueSubscription } from './sns-filter-policy.js';
+import type { DatabaseAccessCidrs } from './tenant-database-network.js';
 import type { TenantRegistryProps } from './tenant-registry.js';
 import { TenantSecretStore } from './tenant-secret-store.js';
 import { type TopicSubscriber, topicArn } from './tenant-topic.js';
@@ -45,6 +46,8 @@ export interface TenantAwsResourcesProps {
   readonly peerTopics?: Readonly<Record<string, TenantAws['topics']>>;
   /** The cluster's node role (pulls images). @default - `<cluster>-eks-node` */
   readonly nodeRoleArn?: string;
+  /** The networks outside the cluster that tenant databases may admit (`tenancy.databaseAccessCidrs`). @default [] */
+  readonly databaseAccessCidrs?: DatabaseAccessCidrs;
   /** The external-secrets controller's role. @default - `<cluster>-external-secrets` */
   readonly externalSecretsRoleArn?: string;
   /**
@@ -94,6 +97,7 @@ export class TenantAwsResources extends Construct {
         subscribersOf: (topic: string) => subscribersOf(env, topic, aws, peers),
         registryReaders: props.registryReaders,
         nodeRoleArn: props.nodeRoleArn ?? accountRoleArn(env, `${env.cluster}-eks-node`),
+        databaseAccessCidrs: props.databaseAccessCidrs ?? [],
       },
     };
     // Kinds in the VPC need the cluster's network ids; without them they are left out (the loader warns).

@@ -42,3 +42,23 @@ export const CONNECTION_KINDS = Object.keys(CONNECTION_SECRET_KINDS) as Connecti
 export function connectionSecretName(kind: ConnectionKind, name: string): string {
   return `${name}-${CONNECTION_SECRET_KINDS[kind].suffix}`;
 }
+
+/** Keys of a read replica's Secret: a replica reports its own address and port and the source's master username, but no password. */
+export const REPLICA_CONNECTION_KEYS: readonly string[] = ['address', 'endpoint', 'host', 'port', 'username'];
+
+/**
+ * Keys of an Aurora database's Secret (rds Cluster): the writer `endpoint` and the `reader_endpoint` (host names),
+ * `port`, `master_username`, and the generated master password as the sensitive attribute master_password.
+ */
+export const AURORA_CONNECTION_KEYS: readonly string[] = ['attribute.master_password', 'endpoint', 'master_username', 'port', 'reader_endpoint'];
+
+/** The keys of the connection Secret of a database of `engine`, or of its read replica. */
+export function databaseConnectionKeys(engine: string, replica: boolean): readonly string[] {
+  if (replica) return REPLICA_CONNECTION_KEYS;
+  return engine === 'aurora-postgresql' ? AURORA_CONNECTION_KEYS : CONNECTION_SECRET_KINDS.database.keys;
+}
+
+/** `<name>-postgres-replica-<n>`: the connection Secret of read replica `n` (from 1) of the database `name`. */
+export function replicaConnectionSecretName(name: string, n: number): string {
+  return `${connectionSecretName('database', name)}-replica-${n}`;
+}

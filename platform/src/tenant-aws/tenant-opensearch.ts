@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { OpenSearchDomain } from '../crossplane/opensearch/domain.js';
 import { type TenantAwsEnv, type TenantNetwork, fittedAwsName, mrCommon, tenantTags } from './tenant-aws-env.js';
-import type { TenantAwsItem, TenantAwsKind } from './tenant-aws-kind.js';
+import { type TenantAwsItem, type TenantAwsKind, oneVpcPort } from './tenant-aws-kind.js';
 
 const DOMAIN_NAME = { what: 'OpenSearch domain name', max: 28 };
 const PORT = 443;
@@ -87,7 +87,7 @@ export const OPENSEARCH: TenantAwsKind<TenantAwsItem<'opensearch'>> = {
   providerRole: (patterns) => [{ sid: 'SearchDomains', actions: ['es:CreateDomain', 'es:DescribeDomain', 'es:DescribeDomainConfig', 'es:UpdateDomainConfig', 'es:AddTags', 'es:RemoveTags', 'es:ListTags'], resources: [...patterns] }],
   unscopedActions: ['es:ListDomainNames'],
   patterns: (s) => [`arn:aws:es:${s.region}:${s.accountId}:domain/${s.cluster}-${s.prefix}-*`],
-  vpc: { egressName: 'opensearch', port: PORT },
+  vpc: oneVpcPort('opensearch', PORT),
   publicEndpoint: false,
   stateful: [{ service: 'opensearch', kind: 'Domain', title: 'OpenSearch domain', loss: 'every index and document in the domain' }],
   providerPackages: ['opensearch'],

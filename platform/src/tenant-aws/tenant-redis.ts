@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { ElastiCacheReplicationGroup, ElastiCacheSubnetGroup } from '../crossplane/elasticache/replication-group.js';
 import { type TenantAwsEnv, type TenantNetwork, fittedAwsName, mrCommon, tenantTags } from './tenant-aws-env.js';
-import type { TenantAwsItem, TenantAwsKind } from './tenant-aws-kind.js';
+import { type TenantAwsItem, type TenantAwsKind, oneVpcPort } from './tenant-aws-kind.js';
 
 const GROUP_ID = { what: 'ElastiCache replication group id', max: 40 };
 import { TenantSecurityGroup } from './tenant-security-group.js';
@@ -96,7 +96,7 @@ export const REDIS: TenantAwsKind<TenantAwsItem<'redis'>> = {
   }],
   unscopedActions: [],
   patterns: (s) => ['replicationgroup', 'cluster', 'subnetgroup'].map((t) => `arn:aws:elasticache:${s.region}:${s.accountId}:${t}:${s.cluster}-${s.prefix}-*`),
-  vpc: { egressName: 'redis', port: PORT },
+  vpc: oneVpcPort('redis', PORT),
   publicEndpoint: false,
   stateful: [{ service: 'elasticache', kind: 'ReplicationGroup', title: 'ElastiCache replication group', loss: 'the cached and persisted data of every node in the group' }],
   providerPackages: ['elasticache'],

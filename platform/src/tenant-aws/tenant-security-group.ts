@@ -11,11 +11,14 @@ export interface TenantSecurityGroupProps {
   readonly port: number;
   /** What the group protects, for its AWS description. */
   readonly description: string;
+  /** Networks outside the cluster that may reach the port too, each with a label unique in the list. @default [] */
+  readonly fromCidrs?: readonly { readonly label: string; readonly cidr: string; readonly description: string }[];
 }
 
 /**
  * A security group for one tenant data store (database, cache, search domain) that admits one TCP
- * port from the cluster's compute tier and nothing else. It has no egress rules.
+ * port from the cluster's compute tier (and from the given CIDRs, which the loader holds to the
+ * cluster's allowlist) and nothing else. It has no egress rules.
  */
 export class TenantSecurityGroup extends Construct {
   /** Reference for `vpcSecurityGroupIdRefs` and friends. */
@@ -41,5 +44,9 @@ export class TenantSecurityGroup extends Construct {
       tags: tenantTags(env),
     };
     new SecurityGroupIngressRule(this, 'from-compute', { ...common, name: `${name}-from-compute`, forProvider: rule });
+    for (const from of props.fromCidrs ?? []) {
+      const { referencedSecurityGroupId: _compute, ...tcp } = rule;
+      new SecurityGroupIngressRule(this, `from-${from.label}`, { ...common, name: `${name}-from-${from.label}`, forProvider: { ...tcp, cidrIpv4: from.cidr, description: from.description } });
+    }
   }
 }

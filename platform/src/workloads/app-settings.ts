@@ -1,6 +1,6 @@
 import type { App } from '@platform/schemas';
 import { TENANT_LABEL } from '../tenancy/tenant-namespace.js';
-import { CONNECTION_KINDS, CONNECTION_SECRET_KINDS, type ConnectionKind, connectionSecretName } from '../tenant-aws/tenant-connection-secrets.js';
+import { CONNECTION_KINDS, CONNECTION_SECRET_KINDS, type ConnectionKind, connectionSecretName, replicaConnectionSecretName } from '../tenant-aws/tenant-connection-secrets.js';
 
 /** Autoscaling bounds of an app. */
 export type Autoscaling = NonNullable<App['autoscaling']>;
@@ -46,6 +46,8 @@ export interface ConnectionSource {
   readonly resource: string;
   /** Its connection Secret in the tenant's main namespace. */
   readonly secretName: string;
+  /** The read replica of a database whose Secret it is (from 1). @default - the primary */
+  readonly replica?: number;
 }
 
 /** An environment variable read from one key of a connection Secret. */
@@ -158,10 +160,12 @@ export function appSettings(app: App, ctx: AppSettingsContext): AppSettings {
  * The resources a `connections` entry names, one per `from…` field it sets (exactly one is valid; the app rules
  * report the others).
  */
-export function connectionSources(entry: Partial<Record<ConnectionSecretFromField, string>>): ConnectionSource[] {
+export function connectionSources(entry: Partial<Record<ConnectionSecretFromField, string>> & { readonly replica?: number }): ConnectionSource[] {
   return CONNECTION_KINDS.flatMap((kind) => {
     const resource = entry[CONNECTION_SECRET_KINDS[kind].appField];
-    return resource === undefined ? [] : [{ kind, resource, secretName: connectionSecretName(kind, resource) }];
+    if (resource === undefined) return [];
+    const replica = kind === 'database' ? entry.replica : undefined;
+    return [{ kind, resource, secretName: replica === undefined ? connectionSecretName(kind, resource) : replicaConnectionSecretName(resource, replica), ...(replica === undefined ? {} : { replica }) }];
   });
 }
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KIND_FACETS, type TenantAwsKind } from '../../src/tenant-aws/tenant-aws-kind.js';
 import {
-  dataPlaneStatements, dataStorePorts, kindScope, registerTenantAwsKind, tenantAwsKinds, tenantAwsKindsTable, tenantAwsProviderServices, workloadAccess, workloadStatements,
+  dataPlaneStatements, dataStorePorts, kindScope, registerTenantAwsKind, tenantAwsKinds, tenantAwsKindsTable, tenantAwsProviderServices, tenantAwsReach, workloadAccess, workloadStatements,
 } from '../../src/tenant-aws/tenant-aws-kinds.js';
 import { awsProviderServices } from '../../src/addons-config/aws-providers.js';
 import { ENV } from './_env.js';
@@ -41,7 +41,14 @@ describe('tenantAwsKinds', () => {
   it('GIVEN every stateful kind WHEN listed THEN the destructive guard has a loss to print, and the packages cover every kind', () => {
     for (const k of tenantAwsKinds()) for (const s of k.stateful) expect(s.loss.length, k.field).toBeGreaterThan(10);
     expect(awsProviderServices()).toEqual(expect.arrayContaining(tenantAwsProviderServices()));
-    expect(dataStorePorts()).toEqual({ postgres: 5432, redis: 6379, opensearch: 443 });
+    expect(dataStorePorts()).toEqual({ postgres: 5432, mysql: 3306, redis: 6379, opensearch: 443 });
+  });
+
+  it('GIVEN MySQL, MariaDB and PostgreSQL databases WHEN the reach is computed THEN egress opens each engine\'s port once, and none without network ids', () => {
+    const aws = { databases: [{ name: 'a', engine: 'mysql' }, { name: 'b', engine: 'mariadb' }, { name: 'c', engine: 'postgres' }], redis: [{ name: 'r' }] };
+    expect(tenantAwsReach(aws, true)).toEqual({ dataStores: ['mysql', 'postgres', 'redis'], usesAwsApis: false });
+    expect(tenantAwsReach({ databases: [{ name: 'a', engine: 'mysql' }] }, true).dataStores).toEqual(['mysql']);
+    expect(tenantAwsReach(aws, false).dataStores).toEqual([]);
   });
 
   it('GIVEN a tenant with a queue and a domain WHEN the cluster has no network ids THEN the workload gets the queue and its dead-letter queue only', () => {

@@ -31,6 +31,12 @@ function writesOn(env: TenantAwsEnv, x: string): [string, string][] {
     ['dynamodb:UpdateTable', arnOf('tables', env, { name: x })],
     ['ecr:SetRepositoryPolicy', arnOf('registries', env, { name: x })],
     ['rds:ModifyDBInstance', arnOf('databases', env, { name: x })],
+    ['rds:CreateDBInstanceReadReplica', `arn:aws:rds:${r}:db:${n}-replica-1`],
+    ['rds:CreateDBParameterGroup', `arn:aws:rds:${r}:pg:${n}`],
+    ['rds:ModifyDBParameterGroup', `arn:aws:rds:${r}:pg:${n}`],
+    ['rds:CreateDBCluster', `arn:aws:rds:${r}:cluster:${n}`],
+    ['rds:ModifyDBCluster', `arn:aws:rds:${r}:cluster:${n}`],
+    ['rds:ModifyDBClusterParameterGroup', `arn:aws:rds:${r}:cluster-pg:${n}`],
     ['elasticache:ModifyReplicationGroup', `arn:aws:elasticache:${r}:replicationgroup:${n}`],
     ['es:UpdateDomainConfig', arnOf('opensearch', env, { name: x })],
     ['iam:UpdateAssumeRolePolicy', `arn:aws:iam::${env.accountId}:role/${n}`],
@@ -86,6 +92,24 @@ describe('tenantRoleStatements', () => {
     expect(allows(statements, 's3:PutBucketPolicy', 'arn:aws:s3:::123456789012-eu-west-2-stage-shop-invoices')).toBe(true);
     expect(allows(statements, 's3:PutBucketPolicy', 'arn:aws:s3:::123456789012-eu-west-2-stage-logs')).toBe(false);
     expect(allows(statements, 's3:PutBucketPolicy', 'arn:aws:s3:::stage-shop-invoices')).toBe(false);
+  });
+
+  it('GIVEN database variants WHEN the role is evaluated THEN it makes its own parameter groups, replicas and Aurora clusters, deletes no instance or cluster, and touches no other tenant\'s or default group', () => {
+    const statements = tenantRoleStatements(ENV);
+    const rds = `arn:aws:rds:${ENV.region}:${ENV.accountId}`;
+    expect(allows(statements, 'rds:CreateDBParameterGroup', `${rds}:pg:stage-shop-ledger`)).toBe(true);
+    expect(allows(statements, 'rds:CreateDBInstanceReadReplica', `${rds}:db:stage-shop-ledger-replica-1`)).toBe(true);
+    expect(allows(statements, 'rds:ModifyDBParameterGroup', `${rds}:pg:stage-billing-ledger`)).toBe(false);
+    expect(allows(statements, 'rds:ModifyDBParameterGroup', `${rds}:pg:default.postgres17`)).toBe(false);
+    expect(allows(statements, 'rds:CreateDBInstanceReadReplica', `${rds}:db:stage-billing-ledger`)).toBe(false);
+    expect(allows(statements, 'rds:ModifyDBParameterGroup', `${rds}:pg:prod-shop-ledger`)).toBe(false);
+    expect(allows(statements, 'rds:DeleteDBInstance', `${rds}:db:stage-shop-ledger-replica-1`)).toBe(false);
+    expect(allows(statements, 'rds:PromoteReadReplica', `${rds}:db:stage-shop-ledger-replica-1`)).toBe(false);
+    expect(allows(statements, 'rds:CreateDBCluster', `${rds}:cluster:stage-shop-events`)).toBe(true);
+    expect(allows(statements, 'rds:CreateDBClusterParameterGroup', `${rds}:cluster-pg:stage-shop-events`)).toBe(true);
+    expect(allows(statements, 'rds:ModifyDBCluster', `${rds}:cluster:stage-billing-events`)).toBe(false);
+    expect(allows(statements, 'rds:ModifyDBClusterParameterGroup', `${rds}:cluster-pg:default.aurora-postgresql16`)).toBe(false);
+    expect(allows(statements, 'rds:DeleteDBCluster', `${rds}:cluster:stage-shop-events`)).toBe(false);
   });
 
   it('GIVEN pod identity associations WHEN the role is evaluated THEN they are created tagged for the tenant and changed only when so tagged', () => {

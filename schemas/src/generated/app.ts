@@ -296,9 +296,13 @@ export interface Env {
  */
 export interface ConnectionEnv {
   /**
-   * Name of a PostgreSQL database of the tenant (`aws.databases`); its Secret is `<name>-postgres`.
+   * Name of a database of the tenant (`aws.databases`, any engine); its Secret is `<name>-postgres`.
    */
   fromDatabase?: string;
+  /**
+   * With fromDatabase: read replica n of the database (1 to its readReplicas) instead of the primary; its Secret is `<name>-postgres-replica-<n>` and holds address, endpoint, host, port and username (the password is the primary's).
+   */
+  replica?: number;
   /**
    * Name of a Redis of the tenant (`aws.redis`); its Secret is `<name>-redis`.
    */
@@ -321,9 +325,13 @@ export interface ConnectionEnv {
  */
 export interface ConnectionFiles {
   /**
-   * Name of a PostgreSQL database of the tenant (`aws.databases`); its Secret is `<name>-postgres`.
+   * Name of a database of the tenant (`aws.databases`, any engine); its Secret is `<name>-postgres`.
    */
   fromDatabase?: string;
+  /**
+   * With fromDatabase: read replica n of the database (1 to its readReplicas) instead of the primary; its Secret is `<name>-postgres-replica-<n>` and holds address, endpoint, host, port and username (the password is the primary's).
+   */
+  replica?: number;
   /**
    * Name of a Redis of the tenant (`aws.redis`); its Secret is `<name>-redis`.
    */

@@ -260,6 +260,23 @@ export interface Cluster {
      * Registries whose images every tenant on this cluster may run, besides its own ECR repositories (aws.registries), as <host>/<path> prefixes such as ghcr.io/acme: an image runs when it starts with one of them and '/'. Admission refuses every other image. At least one path segment is required (a whole registry host would admit anyone's images), and ECR hosts are not allowed here: tenants run only their own ECR repositories.
      */
     imageRegistries: string[];
+    /**
+     * Networks outside the cluster (an office VPN, a peered VPC) from which tenant databases may be reached, by name. A tenant database opens its port to some of them with accessFrom (a name, or a CIDR inside one); every other address is refused by the loader.
+     */
+    databaseAccessCidrs: {
+      /**
+       * How tenants refer to the network (office-vpn).
+       */
+      name: string;
+      /**
+       * The network's IPv4 CIDR.
+       */
+      cidr: string;
+      /**
+       * What the network is, for the security group rule.
+       */
+      description?: string;
+    }[];
   };
   /**
    * Per add-on switches and Helm values overrides. Keys are add-on names; every add-on is on unless `enabled: false`.

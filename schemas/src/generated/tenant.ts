@@ -171,7 +171,7 @@ export interface Tenant {
       noncurrentVersionsExpireAfterDays: number;
     }[];
     /**
-     * PostgreSQL databases (RDS), in the secure subnets, reachable only from the compute tier. The connection Secret <name>-postgres in the main namespace holds endpoint, host, port, username and password.
+     * Relational databases (RDS): PostgreSQL by default, MySQL or MariaDB with `engine`, in the secure subnets, reachable only from the compute tier and the networks of `accessFrom`. The connection Secret <name>-postgres in the main namespace holds endpoint, host, port, username and password, whatever the engine; read replica n writes <name>-postgres-replica-<n> (apps: `fromDatabase` with `replica: n`).
      */
     databases: {
       /**
@@ -179,15 +179,19 @@ export interface Tenant {
        */
       name: string;
       /**
-       * PostgreSQL major (or major.minor) version.
+       * Database engine: postgres (RDS for PostgreSQL, TCP 5432), mysql (RDS for MySQL, TCP 3306), mariadb (RDS for MariaDB, TCP 3306) or aurora-postgresql (an Aurora PostgreSQL cluster, TCP 5432: a writer instance plus one reader per readReplicas, storage that grows by itself). The security group and the namespaces' egress follow its port.
        */
-      engineVersion: string;
+      engine: 'postgres' | 'mysql' | 'mariadb' | 'aurora-postgresql';
       /**
-       * RDS instance class (most teams use db.t4g.small).
+       * Engine major (or major.minor) version: 13 to 17 for postgres and aurora-postgresql, 8.0 or 8.4 for mysql, 10.6, 10.11 or 11.4 for mariadb (a minor version may follow: 8.0.39; aurora-postgresql needs one: 16.6). When not set: 17, 8.4, 11.4, or 16.6 for aurora-postgresql. The parameter group family (postgres17, mysql8.0, mariadb10.11, aurora-postgresql17) follows its major.
        */
-      instanceClass: string;
+      engineVersion?: string;
       /**
-       * Initial gp3 storage in GiB: at least 20, the smallest gp3 volume RDS for PostgreSQL allocates (checked by generate, which names that minimum).
+       * RDS instance class of the instance, its replicas or each Aurora instance. When not set: db.t4g.small, or db.t4g.medium for aurora-postgresql (Aurora's smallest).
+       */
+      instanceClass?: string;
+      /**
+       * Initial gp3 storage in GiB: at least 20, the smallest gp3 volume RDS for PostgreSQL allocates (checked by generate, which names that minimum). Not used by aurora-postgresql, whose storage grows by itself.
        */
       allocatedStorage: number;
       /**
@@ -214,6 +218,20 @@ export interface Tenant {
         staging: boolean;
         production: boolean;
       };
+      /**
+       * Engine parameters, name to value (quote numbers: "1"), rendered as a DB parameter group of the engine's family (<cluster>-<prefix>-<name>) attached to the instance and its read replicas. Static parameters (rds.logical_replication, shared_preload_libraries, max_connections, ...) apply at the next reboot, the others at once. Parameters that would weaken TLS or password hashing are reserved (rds.force_ssl, ssl_min_protocol_version, password_encryption, require_secure_transport, tls_version): generate names the values allowed. Empty: the engine's default parameter group.
+       */
+      parameters: {
+        [k: string]: string | undefined;
+      };
+      /**
+       * Read replicas of the instance: same region, class and parameters, encrypted with the same key. Replica n (from 1) writes its connection Secret <name>-postgres-replica-<n> (endpoint, host, port, username). Like the primary, a replica removed from Git is kept in AWS. For aurora-postgresql: reader instances of the cluster, reached through its reader endpoint (key reader_endpoint of <name>-postgres).
+       */
+      readReplicas: number;
+      /**
+       * Networks outside the cluster that may reach the database port: each the name of an entry of the cluster file's tenancy.databaseAccessCidrs (office-vpn) or a CIDR inside one of them. Each must be allowed on every cluster of the tenant; the security group admits exactly these CIDRs besides the compute tier.
+       */
+      accessFrom: string[];
     }[];
     /**
      * ECR repositories: scan on push, immutable tags, encrypted with the tenant key, pull for the cluster's nodes, push for a CI role that GitHub Actions of `githubRepositories` can assume.

@@ -39,6 +39,7 @@ export function renderTenantAwsResources(ctx: ClusterContext, tenant: Loaded<Ten
     ...subscribedPeers(ctx, tenant),
     otherTenants: nestedTenantNames(ctx.fleet, awsPrefix),
     registryReaders: registryReaders(ctx, env, tenant),
+    databaseAccessCidrs: c.tenancy.databaseAccessCidrs,
   });
 }
 

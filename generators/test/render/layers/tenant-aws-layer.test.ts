@@ -4,7 +4,7 @@ import { parse } from 'yaml';
 import { Construct } from 'constructs';
 import { inputKinds } from '@platform/schemas';
 import {
-  type TenantAwsEnv, type TenantAwsKind, fittedAwsName, kindsOf, managedResourceClass, mrCommon, registerTenantAwsKind, tenantAwsKindsTable, tenantTags,
+  type TenantAwsEnv, type TenantAwsKind, fittedAwsName, kindsOf, managedResourceClass, mrCommon, oneVpcPort, registerTenantAwsKind, tenantAwsKindsTable, tenantTags,
 } from '@platform/platform';
 import { statefulKind } from '../../../src/diff/destructive-rules.js';
 import { clusterYaml, loadProblems, writeFleet } from '../../load/_fixtures.js';
@@ -214,7 +214,7 @@ describe('a tenant AWS kind added by its descriptor, construct and schema block 
     providerRole: (patterns) => [{ sid: 'Widgets', actions: ['widgets:CreateWidget'], resources: [...patterns] }],
     unscopedActions: ['widgets:ListWidgets'],
     patterns: (s) => [`arn:aws:widgets:${s.region}:${s.accountId}:widget/${s.cluster}-${s.prefix}-*`],
-    vpc: { egressName: 'widgets', port: 7000 },
+    vpc: oneVpcPort('widgets', 7000),
     publicEndpoint: false,
     stateful: [{ service: 'widgets', kind: 'Widget', title: 'widget', loss: 'every spin the widget remembers' }],
     providerPackages: ['widgets'],

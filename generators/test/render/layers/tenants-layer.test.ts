@@ -46,7 +46,7 @@ describe('tenants layer on the example fleet', () => {
     }
   });
 
-  it('GIVEN tenants with Postgres, Redis or OpenSearch WHEN rendered THEN their namespaces reach the secure subnets of the cluster plan on those ports only', () => {
+  it('GIVEN tenants with Postgres, MySQL, Redis or OpenSearch WHEN rendered THEN their namespaces reach the secure subnets of the cluster plan on those ports only', () => {
     const staging = fleet.clusters.find((c) => c.spec.name === 'staging')!.spec;
     const plan = planSubnetsOrThrow(staging.network.vpcCidr, staging.network.subnetPrefixLengths, staging.aws.availabilityZones);
     const secure = plan.subnets.filter((s) => s.tier === 'secure').map((s) => ({ ipBlock: { cidr: s.cidr } }));
@@ -57,11 +57,15 @@ describe('tenants layer on the example fleet', () => {
     expect(egress.get('payments-jobs/allow-egress-postgres')).toEqual(store(5432));
     expect(egress.get('checkout/allow-egress-redis')).toEqual(store(6379));
     expect(egress.get('data-platform/allow-egress-opensearch')).toEqual(store(443));
+    // data-platform's MySQL listens on 3306, its Aurora PostgreSQL on 5432: each engine's port, once.
+    expect(egress.get('data-platform/allow-egress-mysql')).toEqual(store(3306));
+    expect(egress.get('data-platform/allow-egress-postgres')).toEqual(store(5432));
     // A tenant gets egress only to the kinds of store it has.
-    expect([...egress.keys()].filter((k) => /allow-egress-(postgres|redis|opensearch)$/.test(k)).sort()).toEqual([
+    expect([...egress.keys()].filter((k) => /allow-egress-(postgres|mysql|redis|opensearch)$/.test(k)).sort()).toEqual([
       'checkout/allow-egress-redis',
       `${LONG}-ci/allow-egress-opensearch`, `${LONG}-ci/allow-egress-redis`, `${LONG}/allow-egress-opensearch`, `${LONG}/allow-egress-redis`,
-      'data-platform/allow-egress-opensearch', 'payments-jobs/allow-egress-postgres', 'payments/allow-egress-postgres',
+      'data-platform/allow-egress-mysql', 'data-platform/allow-egress-opensearch', 'data-platform/allow-egress-postgres',
+      'payments-jobs/allow-egress-postgres', 'payments/allow-egress-postgres',
     ]);
   });
 

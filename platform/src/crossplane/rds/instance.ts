@@ -17,52 +17,75 @@ export const SECRET_KEY_REF = obj({ name: STR, key: STR }, ['name', 'key']);
  * rds.aws.m.upbound.io/v1beta1 Instance. ID-identified: the DB identifier is `forProvider.identifier`,
  * which the platform always sets. `instanceClass` is required when Crossplane creates or updates.
  */
-export const RDS_INSTANCE = rds('Instance', regional({
-  allocatedStorage: NUM,
-  allowMajorVersionUpgrade: BOOL,
-  applyImmediately: BOOL,
-  autoGeneratePassword: BOOL,
-  autoMinorVersionUpgrade: BOOL,
+/** forProvider fields a DB instance and an Aurora DB cluster share. */
+export const RDS_DATABASE_FIELDS: Readonly<Record<string, object>> = {
   backupRetentionPeriod: { type: 'number', minimum: 0, maximum: 35 },
-  backupWindow: STR,
-  caCertIdentifier: STR,
   copyTagsToSnapshot: BOOL,
-  dbName: STR,
   ...referable('dbSubnetGroupName'),
-  deleteAutomatedBackups: BOOL,
   deletionProtection: BOOL,
   enabledCloudwatchLogsExports: arr(STR),
   engine: STR,
   engineVersion: STR,
   finalSnapshotIdentifier: STR,
   iamDatabaseAuthenticationEnabled: BOOL,
+  ...referable('kmsKeyId'),
+  port: NUM,
+  skipFinalSnapshot: BOOL,
+  storageEncrypted: BOOL,
+  tags: STR_MAP,
+  ...referableList('vpcSecurityGroupIds', 'vpcSecurityGroupId'),
+};
+
+export const RDS_INSTANCE = rds('Instance', regional({
+  ...RDS_DATABASE_FIELDS,
+  allocatedStorage: NUM,
+  allowMajorVersionUpgrade: BOOL,
+  applyImmediately: BOOL,
+  autoGeneratePassword: BOOL,
+  autoMinorVersionUpgrade: BOOL,
+  backupWindow: STR,
+  caCertIdentifier: STR,
+  dbName: STR,
+  deleteAutomatedBackups: BOOL,
   identifier: { type: 'string', pattern: '^[a-z][a-z0-9-]{0,62}$' },
   instanceClass: STR,
   iops: NUM,
-  ...referable('kmsKeyId'),
   maintenanceWindow: STR,
   maxAllocatedStorage: NUM,
   multiAz: BOOL,
-  parameterGroupName: STR,
+  ...referable('parameterGroupName'),
   passwordSecretRef: SECRET_KEY_REF,
   performanceInsightsEnabled: BOOL,
-  port: NUM,
   publiclyAccessible: BOOL,
-  skipFinalSnapshot: BOOL,
-  storageEncrypted: BOOL,
+  replicateSourceDb: STR,
   storageThroughput: NUM,
   storageType: { type: 'string', enum: ['standard', 'gp2', 'gp3', 'io1', 'io2'] },
-  tags: STR_MAP,
   username: STR,
-  ...referableList('vpcSecurityGroupIds', 'vpcSecurityGroupId'),
 }));
 
-export interface RdsInstanceForProvider extends TaggedForProvider {
+/** What every DB instance sets, primary or read replica. */
+interface RdsInstanceBase extends TaggedForProvider {
   /** The DB instance identifier in AWS; unique per account and region. */
   readonly identifier: string;
+  readonly instanceClass: string;
+  readonly vpcSecurityGroupIdRefs?: readonly Ref[];
+  readonly parameterGroupNameRef?: Ref;
+  readonly multiAz: boolean;
+  readonly deletionProtection: boolean;
+  readonly copyTagsToSnapshot?: boolean;
+  readonly skipFinalSnapshot?: boolean;
+  readonly finalSnapshotIdentifier?: string;
+  readonly publiclyAccessible: boolean;
+  readonly autoMinorVersionUpgrade?: boolean;
+  readonly iamDatabaseAuthenticationEnabled?: boolean;
+  readonly performanceInsightsEnabled?: boolean;
+  readonly enabledCloudwatchLogsExports?: readonly string[];
+}
+
+/** A primary DB instance: it holds the engine, the storage, the master user and the backups. */
+export interface RdsPrimaryForProvider extends RdsInstanceBase {
   readonly engine: string;
   readonly engineVersion: string;
-  readonly instanceClass: string;
   /** GiB. */
   readonly allocatedStorage: number;
   /** Storage autoscaling ceiling, GiB. */
@@ -77,19 +100,19 @@ export interface RdsInstanceForProvider extends TaggedForProvider {
   readonly autoGeneratePassword?: boolean;
   readonly passwordSecretRef: SecretKeyRef;
   readonly dbSubnetGroupNameRef?: Ref;
-  readonly vpcSecurityGroupIdRefs?: readonly Ref[];
-  readonly multiAz: boolean;
-  readonly deletionProtection: boolean;
   readonly backupRetentionPeriod: number;
-  readonly copyTagsToSnapshot?: boolean;
-  readonly skipFinalSnapshot?: boolean;
-  readonly finalSnapshotIdentifier?: string;
-  readonly publiclyAccessible: boolean;
-  readonly autoMinorVersionUpgrade?: boolean;
-  readonly iamDatabaseAuthenticationEnabled?: boolean;
-  readonly performanceInsightsEnabled?: boolean;
-  readonly enabledCloudwatchLogsExports?: readonly string[];
 }
+
+/**
+ * A read replica in the region of its source: RDS copies the engine, version, storage, encryption key, subnet group
+ * and master user from the source instance, so they are not set here.
+ */
+export interface RdsReplicaForProvider extends RdsInstanceBase {
+  /** The identifier of the source DB instance (same region). */
+  readonly replicateSourceDb: string;
+}
+
+export type RdsInstanceForProvider = RdsPrimaryForProvider | RdsReplicaForProvider;
 
 /** An RDS DB instance. Holds data: emit it with `retain: true`. */
 export const RdsInstance = managedResourceClass<RdsInstanceForProvider>(RDS_INSTANCE);

@@ -34,6 +34,8 @@ const QUEUE_NAME = { what: 'SQS queue name', max: SQS_QUEUE_NAME_MAX_LENGTH, res
 /** The AWS name of the queue `name`; its dead-letter queue is this and `-dlq`, within SQS's limit. */
 export const queueName = (env: TenantAwsEnv, name: string) => fittedAwsName(env, QUEUE_NAME, name);
 const queueArn = (env: TenantAwsEnv, awsQueue: string) => `arn:aws:sqs:${env.region}:${env.accountId}:${awsQueue}`;
+/** The URL SQS API calls take for the queue `name` (what the provider writes as the connection key `url`). */
+export const queueUrl = (env: TenantAwsEnv, name: string) => `https://sqs.${env.region}.amazonaws.com/${env.accountId}/${queueName(env, name)}`;
 
 /**
  * An SQS queue for a tenant: SSE with the tenant key, an optional dead-letter queue with a redrive
@@ -120,6 +122,14 @@ export const QUEUES: TenantAwsKind<TenantAwsItem<'queues'>> = {
   stateful: [{ service: 'sqs', kind: 'Queue', title: 'SQS queue', loss: 'every message waiting in the queue' }],
   providerPackages: ['sqs'],
   summary: 'encrypted with the tenant key, optional dead-letter queue `<name>-dlq`, policy admitting only the tenant\'s roles and subscribed topics',
+  sharing: {
+    // Senders only send: receiving and deleting stay with the owner's workloads.
+    accesses: { send: { ownerField: 'senders', statements: (arns) => [{ sid: 'SendToQueues', actions: ['sqs:SendMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl'], resources: [...arns] }], keyActions: ['kms:GenerateDataKey', 'kms:Decrypt'] } },
+    usedBy: 'workloads',
+    service: 'sqs',
+    arns: (owner, name) => [QUEUES.arn(owner, name)],
+    details: (owner, name) => ({ arn: QUEUES.arn(owner, name), url: queueUrl(owner, name) }),
+  },
   render: (scope, ctx, q) => {
     new TenantQueue(scope, `queue-${q.name}`, {
       env: ctx.env, name: q.name, kmsKeyAlias: ctx.kmsKeyAlias, consumerRoleArns: ctx.workloadRoleArns,

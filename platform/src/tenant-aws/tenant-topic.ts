@@ -72,6 +72,13 @@ export const TOPICS: TenantAwsKind<TenantAwsItem<'topics'>> = {
   stateful: [],
   providerPackages: ['sns'],
   summary: 'encrypted with the tenant key; own queues subscribe, other tenants\' queues when both files agree',
+  sharing: {
+    accesses: { publish: { ownerField: 'publishers', statements: (arns) => [{ sid: 'PublishToTopics', actions: ['sns:Publish'], resources: [...arns] }], keyActions: ['kms:GenerateDataKey', 'kms:Decrypt'] } },
+    usedBy: 'workloads',
+    service: 'sns',
+    arns: (owner, name) => [TOPICS.arn(owner, name)],
+    details: (owner, name) => ({ arn: TOPICS.arn(owner, name) }),
+  },
   render: (scope, ctx, t) => {
     new TenantTopic(scope, `topic-${t.name}`, { env: ctx.env, name: t.name, kmsKeyAlias: ctx.kmsKeyAlias, subscribers: (ctx.extra.subscribersOf as (topic: string) => TopicSubscriber[] | undefined)?.(t.name) ?? [] });
   },

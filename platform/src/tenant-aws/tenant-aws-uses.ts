@@ -129,8 +129,15 @@ const serviceOf = (actionOrArn: string) => (actionOrArn.startsWith('arn:') ? act
  * statement per access level of a service (e.g. a bucket's objects besides the bucket itself), not one per kind.
  */
 function mergeAcrossServices(statements: readonly PolicyStatement[]): PolicyStatement[] {
-  const groups: { services: Set<string>; actions: string[]; resources: string[] }[] = [];
+  // Statements with the same actions (a read and a written bucket's bucket-level actions) become one first.
+  const byActions = new Map<string, PolicyStatement>();
   for (const s of statements) {
+    const key = [...s.actions].sort().join(' ');
+    const same = byActions.get(key);
+    byActions.set(key, same ? { ...same, resources: [...(same.resources ?? []), ...(s.resources ?? [])] } : s);
+  }
+  const groups: { services: Set<string>; actions: string[]; resources: string[] }[] = [];
+  for (const s of byActions.values()) {
     const services = new Set([...s.actions, ...(s.resources ?? [])].map(serviceOf));
     let g = groups.find((x) => ![...services].some((v) => x.services.has(v)));
     if (!g) groups.push((g = { services: new Set(), actions: [], resources: [] }));
@@ -138,7 +145,7 @@ function mergeAcrossServices(statements: readonly PolicyStatement[]): PolicyStat
     g.actions.push(...s.actions);
     g.resources.push(...(s.resources ?? []));
   }
-  return groups.map((g) => ({ actions: [...g.actions], resources: [...g.resources] }));
+  return groups.map((g) => ({ actions: [...new Set(g.actions)], resources: [...new Set(g.resources)].sort() }));
 }
 
 /**

@@ -129,4 +129,6 @@ export * from './tenant-aws/tenant-secret-store.js';
 export * from './tenant-aws/tenant-secret.js';
 export * from './tenant-aws/tenant-registry.js';
 export * from './tenant-aws/tenant-workload-role.js';
+export * from './tenant-aws/tenant-aws-uses.js';
+export * from './tenant-aws/tenant-used-resources.js';
 export * from './tenant-aws/tenant-aws-resources.js';

@@ -1,7 +1,8 @@
 import type { Cluster, Tenant } from '@platform/schemas';
 import {
-  type AwsNameRule, IAM_ROLE_NAME, resolveAccessFrom, NAME_HASH_LENGTH, PLATFORM_IAM_NAMES, awsNamePrefix, bucketNamePrefix, itemsOf, nameRoom, needsNetwork, secretNamePrefix,
-  queueSubscription, tenantAwsKinds, tenantBoundaryName, tenantRoleName, tenantSecretReaderRoleName, workloadRoleShortName,
+  type AwsNameRule, IAM_ROLE_NAME, NAME_HASH_LENGTH, PLATFORM_IAM_NAMES, type UseClaim, type UseGrant, awsNamePrefix, bucketNamePrefix, grantsOf, itemsOf, nameRoom,
+  needsNetwork, queueSubscription, resolveAccessFrom, secretNamePrefix, tenantAwsKind, tenantAwsKinds, usesOf, tenantBoundaryName, tenantRoleName, tenantSecretReaderRoleName,
+  workloadRoleShortName,
 } from '@platform/platform';
 import { tenantAwsPrefix } from '../fleet-index.js';
 import { inDomain, servingCluster } from './app-rules.js';
@@ -347,8 +348,76 @@ export const emailIdentitiesOwned: FleetRule = (fleet) => {
   });
 };
 
+/**
+ * Using another tenant's resource needs both files, as subscriptions do: the consumer's `aws.uses` names
+ * `<owner>/<name>` (with an access for buckets), and the owner's entry lists the consumer in the field of that access
+ * (`publishers`, `senders`, `readers`, `writers`). Either side alone is an error naming both files; so are an unknown
+ * tenant or resource, a tenant naming itself, two tenants without a common cluster, and a consumer whose own AWS names
+ * cover the owner's (its boundary could not keep it to the one resource).
+ */
+export const awsUsesAgree: FleetRule = (fleet) => {
+  const tenants = new Map(fleet.tenants.map((t) => [t.spec.name, t]));
+  const problems: Diagnostic[] = [];
+  const asks: Claim<{ use: UseClaim; owner: Loaded<Tenant>; index: number }>[] = [];
+  const answers: Claim<{ grant: UseGrant; consumer: Loaded<Tenant> }>[] = [];
+  const others = (t: Loaded<Tenant>) => [...tenants.keys()].filter((n) => n !== t.spec.name).sort().join(', ') || 'none';
+  const keyOf = (consumer: string, field: string, owner: string, name: string, access: string) => `${consumer}>${field}:${owner}/${name}:${access}`;
+  for (const t of fleet.tenants) {
+    for (const use of usesOf(t.spec.aws)) {
+      const owner = tenants.get(use.owner);
+      const kind = tenantAwsKind(use.field);
+      if (!owner) {
+        problems.push(t.source.problem(use.at, `unknown tenant "${use.owner}"; allowed: ${others(t)}`));
+        continue;
+      }
+      if (owner === t) {
+        problems.push(t.source.problem(use.at, `found "${use.ref}", this tenant's own ${kind.title} (its workloads use it without aws.uses); allowed: another tenant's`));
+        continue;
+      }
+      const items = itemsOf(owner.spec.aws, kind);
+      const index = items.findIndex((x) => x.name === use.name);
+      if (index < 0) {
+        const known = items.map((x) => `${use.owner}/${x.name}`);
+        problems.push(t.source.problem(use.at, `tenant "${use.owner}" (${owner.source.path}) has no ${kind.title} "${use.name}" (aws.${use.field}); allowed: ${known.join(', ') || `none (it declares no aws.${use.field})`}`));
+        continue;
+      }
+      asks.push({ tenant: t, at: use.at, key: keyOf(t.spec.name, use.field, use.owner, use.name, use.access), item: { use, owner, index } });
+    }
+    for (const grant of grantsOf(t.spec.aws)) {
+      const consumer = tenants.get(grant.consumer);
+      if (!consumer) problems.push(t.source.problem(grant.at, `unknown tenant "${grant.consumer}"; allowed: ${others(t)}`));
+      else if (consumer === t) problems.push(t.source.problem(grant.at, `found "${grant.consumer}", the owner (its own workloads always have access); allowed: another tenant`));
+      else answers.push({ tenant: t, at: grant.at, key: keyOf(grant.consumer, grant.field, t.spec.name, grant.name, grant.access), item: { grant, consumer } });
+    }
+  }
+  const found = oneSided(asks, answers);
+  for (const { tenant: t, at, item: { use, owner, index } } of found.asks) {
+    const field = tenantAwsKind(use.field).sharing!.accesses[use.access]!.ownerField;
+    problems.push(t.source.problem(at, `uses ${use.ref} (access ${use.access}), but ${owner.source.path} does not list "${t.spec.name}" in that entry's ${field}; allowed: resources whose owner lists this tenant (add "${t.spec.name}" to aws.${use.field}[${index}].${field} in ${owner.source.path}, or remove it from ${t.source.path})`));
+  }
+  for (const { tenant: t, at, item: { grant, consumer } } of found.answers) {
+    const ref = `${t.spec.name}/${grant.name}`;
+    const asked = grant.field === 'buckets' ? `{ name: ${ref}, access: ${grant.access} }` : `"${ref}"`;
+    problems.push(t.source.problem(at, `"${consumer.spec.name}" is listed here, but ${consumer.source.path} does not ask for ${ref} (access ${grant.access}); allowed: tenants whose aws.uses.${grant.field} has ${asked} (add it there, or remove "${consumer.spec.name}" here)`));
+  }
+  for (const { tenant: t, at, item: { consumer } } of found.agreed) {
+    if (!consumer.spec.clusters.some((c) => t.spec.clusters.includes(c))) {
+      problems.push(t.source.problem(at, `"${consumer.spec.name}" (${consumer.source.path}) runs on ${consumer.spec.clusters.join(', ')} and this tenant on ${t.spec.clusters.join(', ')}; allowed: a tenant sharing a cluster`));
+    }
+    const inner = tenantAwsPrefix(t.spec);
+    const outer = tenantAwsPrefix(consumer.spec);
+    if (inner.startsWith(`${outer}-`)) {
+      problems.push(t.source.problem(at, `"${consumer.spec.name}" (${consumer.source.path}) has the AWS prefix "${outer}", whose names "<cluster>-${outer}-*" cover this tenant's ("${inner}"); allowed: a tenant whose AWS prefix does not start this tenant's (set aws.prefix in one of them)`));
+    }
+  }
+  return problems;
+};
+
 /** The AWS resource rules, in the order FLEET_RULES runs them. */
-export const TENANT_AWS_RULES: FleetRule[] = [awsNamesFit, kindEntriesValid, databaseAccessAllowed, awsNamesUnique, awsPrefixesUnique, awsPrefixesDisjoint, awsNamesOutsideNestedTenants, snsSubscriptionsAgree, emailIdentitiesOwned];
+export const TENANT_AWS_RULES: FleetRule[] = [
+  awsNamesFit, kindEntriesValid, databaseAccessAllowed, awsNamesUnique, awsPrefixesUnique, awsPrefixesDisjoint, awsNamesOutsideNestedTenants, snsSubscriptionsAgree,
+  emailIdentitiesOwned, awsUsesAgree,
+];
 
 /** Warnings `generate` prints: VPC-attached tenant resources left out on a cluster without `network.ids`. */
 export function tenantAwsWarnings(fleet: Fleet): string[] {

@@ -236,3 +236,63 @@ describe('tenant AWS rules', () => {
     });
   });
 });
+
+describe('awsUsesAgree', () => {
+  const owner = (field: string) => `  topics:\n    - name: events\n${field === 'publishers' ? '      publishers: [billing]\n' : ''}  queues:\n    - name: inbox\n${field === 'senders' ? '      senders: [billing]\n' : ''}  buckets:\n    - name: files\n${field === 'readers' ? '      readers: [billing]\n' : ''}${field === 'writers' ? '      writers: [billing]\n' : ''}  secrets:\n    - name: api-key\n${field === 'secret' ? '      readers: [billing]\n' : ''}`;
+  const uses = (body: string) => `  uses:\n${body}`;
+
+  it('GIVEN each kind used with both files agreeing WHEN loaded THEN there is no problem', () => {
+    const shop = `  topics:\n    - name: events\n      publishers: [billing]\n  queues:\n    - name: inbox\n      senders: [billing]\n  buckets:\n    - name: files\n      readers: [billing]\n    - name: drop\n      writers: [billing]\n  secrets:\n    - name: api-key\n      readers: [billing]\n`;
+    const billing = uses('    topics: [shop/events]\n    queues: [shop/inbox]\n    buckets:\n      - name: shop/files\n      - name: shop/drop\n        access: write\n    secrets: [shop/api-key]\n');
+    expect(problemsOf({ shop: tenant('shop', shop), billing: tenant('billing', billing) })).toEqual([]);
+  });
+
+  it('GIVEN a consumer asking for a topic whose owner does not list it WHEN loaded THEN the error names both files and the field to add it to', () => {
+    expect(problemsOf({ shop: tenant('shop', owner('')), billing: tenant('billing', uses('    topics: [shop/events]\n')) })).toEqual([
+      'tenants/billing.yaml:9:14: aws.uses.topics[0]: uses shop/events (access publish), but tenants/shop.yaml does not list "billing" in that entry\'s publishers; allowed: resources whose owner lists this tenant (add "billing" to aws.topics[0].publishers in tenants/shop.yaml, or remove it from tenants/billing.yaml)',
+    ]);
+  });
+
+  it('GIVEN a consumer asking to write a bucket whose owner lists it as a reader only WHEN loaded THEN both sides are one-sided', () => {
+    expect(problemsOf({ shop: tenant('shop', owner('readers')), billing: tenant('billing', uses('    buckets:\n      - name: shop/files\n        access: write\n')) })).toEqual([
+      'tenants/billing.yaml:10:15: aws.uses.buckets[0].name: uses shop/files (access write), but tenants/shop.yaml does not list "billing" in that entry\'s writers; allowed: resources whose owner lists this tenant (add "billing" to aws.buckets[0].writers in tenants/shop.yaml, or remove it from tenants/billing.yaml)',
+      'tenants/shop.yaml:14:17: aws.buckets[0].readers[0]: "billing" is listed here, but tenants/billing.yaml does not ask for shop/files (access read); allowed: tenants whose aws.uses.buckets has { name: shop/files, access: read } (add it there, or remove "billing" here)',
+    ]);
+  });
+
+  it('GIVEN an owner listing a sender that does not ask WHEN loaded THEN the error names both files', () => {
+    expect(problemsOf({ shop: tenant('shop', owner('senders')), billing: tenant('billing', '  buckets: []\n') })).toEqual([
+      'tenants/shop.yaml:12:17: aws.queues[0].senders[0]: "billing" is listed here, but tenants/billing.yaml does not ask for shop/inbox (access send); allowed: tenants whose aws.uses.queues has "shop/inbox" (add it there, or remove "billing" here)',
+    ]);
+  });
+
+  it('GIVEN a use of a secret the owner does not have or of an unknown tenant WHEN loaded THEN the errors list what exists', () => {
+    expect(problemsOf({ shop: tenant('shop', owner('')), billing: tenant('billing', uses('    secrets: [shop/db-password, nobody/x]\n')) })).toEqual([
+      'tenants/billing.yaml:9:15: aws.uses.secrets[0]: tenant "shop" (tenants/shop.yaml) has no Secrets Manager secret "db-password" (aws.secrets); allowed: shop/api-key',
+      'tenants/billing.yaml:9:33: aws.uses.secrets[1]: unknown tenant "nobody"; allowed: shop',
+    ]);
+  });
+
+  it('GIVEN a tenant naming itself on either side WHEN loaded THEN each is an error', () => {
+    const self = `  topics:\n    - name: events\n      publishers: [shop]\n  uses:\n    topics: [shop/events]\n`;
+    expect(problemsOf({ shop: tenant('shop', self) })).toEqual([
+      'tenants/shop.yaml:10:20: aws.topics[0].publishers[0]: found "shop", the owner (its own workloads always have access); allowed: another tenant',
+      'tenants/shop.yaml:12:14: aws.uses.topics[0]: found "shop/events", this tenant\'s own SNS topic (its workloads use it without aws.uses); allowed: another tenant\'s',
+    ]);
+  });
+
+  it('GIVEN both files agreeing but no common cluster WHEN loaded THEN the owner\'s entry is an error', () => {
+    const dir = writeFleet('tenant-aws-uses-', {
+      'clusters/mgmt.yaml': cluster('mgmt'), 'clusters/stage.yaml': cluster('stage', IDS), 'clusters/prod.yaml': clusterYaml('prod', { network: '  vpcCidr: 10.2.0.0/16\n' }),
+      ...tenantFiles({ shop: tenant('shop', owner('secret')), billing: tenant('billing', uses('    secrets: [shop/api-key]\n')).replace('clusters: [stage]', 'clusters: [prod]') }),
+    });
+    expect(loadProblems(dir)).toEqual([
+      'tenants/shop.yaml:16:17: aws.secrets[0].readers[0]: "billing" (tenants/billing.yaml) runs on prod and this tenant on stage; allowed: a tenant sharing a cluster',
+    ]);
+  });
+
+  it('GIVEN a consumer whose AWS prefix covers the owner\'s names WHEN loaded THEN the owner\'s entry is an error (the boundary could not keep it to the one resource)', () => {
+    const problems = problemsOf({ 'shop-eu': tenant('shop-eu', owner('publishers').replace(/billing/g, 'shop')), shop: tenant('shop', uses('    topics: [shop-eu/events]\n')) });
+    expect(problems).toEqual(['tenants/shop-eu.yaml:10:20: aws.topics[0].publishers[0]: "shop" (tenants/shop.yaml) has the AWS prefix "shop", whose names "<cluster>-shop-*" cover this tenant\'s ("shop-eu"); allowed: a tenant whose AWS prefix does not start this tenant\'s (set aws.prefix in one of them)']);
+  });
+});

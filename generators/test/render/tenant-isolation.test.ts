@@ -131,15 +131,23 @@ describe('tenant isolation in the rendered example fleet', () => {
     for (const r of roles) expect((r.obj.spec as { forProvider: { tags: Record<string, string> } }).forProvider.tags[TENANT], r.path).toBe(prefixOf(tenantFolder(r.path)!));
   });
 
-  it('GIVEN every SecretStore WHEN rendered THEN it reads with its own tenant role and only under its own prefix', () => {
+  it('GIVEN every SecretStore WHEN rendered THEN it reads with its own tenant role, under its own prefix or that of an owner listing it as a secret reader', () => {
     const stores = rendered.filter((r) => r.obj.kind === 'SecretStore');
     expect(stores.length).toBeGreaterThan(3);
+    let shared = 0;
     for (const r of stores) {
       const tenant = namespacesOf.get(`${r.cluster}/${r.obj.metadata.namespace}`)!;
       const aws = (r.obj.spec as { provider: { aws: { role: string; prefix: string } } }).provider.aws;
-      expect(aws.prefix, r.path).toBe(`${r.cluster}/${prefixOf(tenant)}/`);
+      // <tenant>-secrets-<owner>: only when the owner lets the tenant read one of its secrets.
+      const owner = r.obj.metadata.name.startsWith(`${tenant}-secrets-`) ? r.obj.metadata.name.slice(`${tenant}-secrets-`.length) : tenant;
+      if (owner !== tenant) {
+        shared++;
+        expect(fleet.tenants.find((t) => t.spec.name === owner)!.spec.aws.secrets.some((x) => x.readers.includes(tenant)), r.path).toBe(true);
+      }
+      expect(aws.prefix, r.path).toBe(`${r.cluster}/${prefixOf(owner)}/`);
       expect(aws.role, r.path).toMatch(new RegExp(`:role/${r.cluster}-${prefixOf(tenant)}-secrets$`));
     }
+    expect(shared).toBe(2);
   });
 });
 

@@ -83,6 +83,30 @@ export interface KindRenderContext {
   readonly extra: Readonly<Record<string, unknown>>;
 }
 
+/** One way another tenant may use an entry of a kind when both files agree (`aws.uses`): `publish` to a topic, `read` a bucket. */
+export interface KindShareAccess {
+  /** The field of the owner's entry that lists the tenants given this access (`publishers`). */
+  readonly ownerField: string;
+  /** The consumer's statements on the entry's shared ARNs. */
+  readonly statements: (arns: readonly string[]) => PolicyStatement[];
+  /** What the consumer's roles may do with the owner's tenant key, through the kind's service only. */
+  readonly keyActions: readonly string[];
+}
+
+/** How another tenant uses entries of a kind (see `aws.uses` and docs/tenants.md). */
+export interface KindSharing<I extends KindItem = KindItem> {
+  /** The accesses by the name the consumer's file gives them; the first is the default. */
+  readonly accesses: Readonly<Record<string, KindShareAccess>>;
+  /** The consumer's roles that use it: its workload roles, or the role of its SecretStores. */
+  readonly usedBy: 'workloads' | 'secretStore';
+  /** The service that calls KMS for the caller: `kms:ViaService` is `<service>.<region>.amazonaws.com`. */
+  readonly service: string;
+  /** The ARNs another tenant is given for the owner's entry (a queue without its dead-letter queue). */
+  readonly arns: (owner: TenantAwsEnv, item: I) => string[];
+  /** What the consumer needs to reach the entry (ConfigMap keys); `null` when it arrives another way (a secret's value). */
+  readonly details: ((owner: TenantAwsEnv, item: I) => Readonly<Record<string, string>>) | null;
+}
+
 /**
  * Everything the platform knows about one tenant AWS kind, in one place. Every list of kinds (the workload role,
  * the permissions boundary, the tenant role, egress, the loader's name rules, the destructive guard, the provider
@@ -125,6 +149,8 @@ export interface TenantAwsKind<I extends KindItem = KindItem> {
   readonly providerPackages: readonly string[];
   /** One line for the docs table: what the tenant gets. */
   readonly summary: string;
+  /** How other tenants may use its entries when both files agree. @default - not shareable */
+  readonly sharing?: KindSharing<I>;
   /** Checks of one entry that its schema block cannot state, each at a path inside the entry. @default - none */
   readonly checks?: (item: I) => { readonly path: (string | number)[]; readonly message: string }[];
   /** Renders one entry on one cluster. */

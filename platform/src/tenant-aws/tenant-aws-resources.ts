@@ -14,7 +14,10 @@ import type { DatabaseAccessCidrs } from './tenant-database-network.js';
 import type { TenantRegistryProps } from './tenant-registry.js';
 import { TenantSecretStore } from './tenant-secret-store.js';
 import { type TopicSubscriber, topicArn } from './tenant-topic.js';
-import { TenantWorkloadRole, workloadRoleName } from './tenant-workload-role.js';
+import { type TenantAwsUse, keyUseStatements, useStatements } from './tenant-aws-uses.js';
+import { TenantUsedResources } from './tenant-used-resources.js';
+import { TenantWorkloadRole, workloadNamespace, workloadRoleArns } from './tenant-workload-role.js';
+import { tenantSecretReaderRoleName } from './tenant-secret-store.js';
 
 /** The `aws` section of a tenant file, defaults filled. */
 export type TenantAws = Tenant['aws'];
@@ -60,6 +63,21 @@ export interface TenantAwsResourcesProps {
    * namespace); every other workload ServiceAccount of `aws.serviceAccounts` is rendered with its role. @default - none
    */
   readonly appServiceAccounts?: ReadonlySet<string>;
+  /** Other tenants' resources this tenant uses on this cluster, agreed by both files. @default [] */
+  readonly uses?: readonly TenantAwsUse[];
+  /** The tenants of this cluster that use this tenant's resources, agreed by both files. @default [] */
+  readonly consumers?: readonly ConsumerTenant[];
+}
+
+/** Another tenant of the cluster that uses some of this tenant's resources, agreed by both files. */
+export interface ConsumerTenant {
+  readonly name: string;
+  /** Its AWS prefix. @default - `defaultAwsPrefix(name)` */
+  readonly awsPrefix?: string;
+  /** Its workload ServiceAccounts (those of its apps included): their roles are admitted to the tenant key. */
+  readonly serviceAccounts: TenantAws['serviceAccounts'];
+  /** Its uses of this tenant's resources. */
+  readonly uses: readonly TenantAwsUse[];
 }
 
 /** Who else may read one tenant registry: see `TenantRegistryProps`. */
@@ -69,7 +87,7 @@ export type RegistryReaders = Pick<TenantRegistryProps, 'otherNodeRoleArns' | 'i
  * Everything a tenant file's `aws` section asks for on one cluster, in the tenant namespace, through
  * the tenant's ProviderConfig: always the key and the SecretStore, then buckets, databases, registries, Redis, queues, topics,
  * secrets, search domains, tables, and one role per workload ServiceAccount whose policy names
- * exactly these resources.
+ * exactly these resources and the other tenants' resources it uses (with their addresses, see `TenantUsedResources`).
  */
 export class TenantAwsResources extends Construct {
   constructor(scope: Construct, id: string, props: TenantAwsResourcesProps) {
@@ -78,14 +96,20 @@ export class TenantAwsResources extends Construct {
     const peers = props.peers ?? [];
     new TenantProviderConfig(this, 'provider-config', { env, aws, credentials: props.credentials, otherTenants: props.otherTenants ?? peers.map((p) => awsPrefixOf({ tenant: p.name, awsPrefix: p.awsPrefix })) });
 
-    const namespaceOf = (suffix: string) => (suffix === '' ? env.namespace : `${env.namespace}-${suffix}`);
-    const workloadRoles = aws.serviceAccounts.map((sa) => accountRoleArn(env, workloadRoleName(env, sa.name, namespaceOf(sa.namespace))));
+    const uses = props.uses ?? [];
+    const workloadRoles = workloadRoleArns(env, aws.serviceAccounts);
     const secretStore = new TenantSecretStore(this, 'secret-store', {
       env,
       namespaces: props.namespaces,
       controllerRoleArn: props.externalSecretsRoleArn ?? accountRoleArn(env, `${env.cluster}-external-secrets`),
+      usedSecretStatements: useStatements(env, uses, 'secretStore'),
     });
-    const key = new TenantKmsKey(this, 'key', { env, users: [...workloadRoles, secretStore.roleArn] });
+    const consumers = (props.consumers ?? []).map((c) => {
+      const cenv = { ...env, tenant: c.name, namespace: c.name, awsPrefix: c.awsPrefix };
+      return { tenant: c.name, workloadRoleArns: workloadRoleArns(cenv, c.serviceAccounts), secretStoreRoleArn: accountRoleArn(env, tenantSecretReaderRoleName(cenv)), uses: c.uses };
+    });
+    const key = new TenantKmsKey(this, 'key', { env, users: [...workloadRoles, secretStore.roleArn], consumers: keyUseStatements(env, consumers) });
+    if (uses.length > 0) new TenantUsedResources(this, 'uses', { env, uses, secretStoreRoleArn: secretStore.roleArn });
 
     const network = props.network;
     const ctx: KindRenderContext = {
@@ -108,7 +132,7 @@ export class TenantAwsResources extends Construct {
     const access = workloadAccess(env, aws, network !== undefined);
     for (const sa of aws.serviceAccounts) {
       new TenantWorkloadRole(this, `workload-${sa.namespace}-${sa.name}`, {
-        env, serviceAccount: sa.name, namespace: namespaceOf(sa.namespace), access,
+        env, serviceAccount: sa.name, namespace: workloadNamespace(env, sa.namespace), access, uses,
         createServiceAccount: !props.appServiceAccounts?.has(`${sa.namespace}/${sa.name}`),
       });
     }

@@ -3,13 +3,23 @@ import { IamPolicy } from '../crossplane/iam/role.js';
 import { type PolicyStatement, policyDocument } from '../crossplane/iam/policy-document.js';
 import { type InfraProps, mrBase, resolveInfra } from '../infra/infra-props.js';
 import { tenantBoundaryArn, tenantBoundaryName } from '../infra/infra-names.js';
-import { TENANT_TAG, type TenantAwsEnv } from './tenant-aws-env.js';
+import { TENANT_TAG, type TenantAwsEnv, awsPrefixOf } from './tenant-aws-env.js';
 import { dataPlaneStatements } from './tenant-aws-kinds.js';
+import { type TenantAwsUse, sharedKeysThroughServices, useBoundaryStatements } from './tenant-aws-uses.js';
+
+/** One tenant of the cluster (its env there) and the other tenants' resources it uses, agreed by both files. */
+export interface TenantUses {
+  readonly env: TenantAwsEnv;
+  readonly uses: readonly TenantAwsUse[];
+}
 
 /** Use of the tenant key, directly or by AWS services acting for the caller (see `TenantKmsKey`). */
 const KEY_ACTIONS = ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncryptFrom', 'kms:ReEncryptTo', 'kms:GenerateDataKey', 'kms:GenerateDataKeyWithoutPlaintext', 'kms:DescribeKey', 'kms:CreateGrant'];
 
 type ClusterEnv = Pick<TenantAwsEnv, 'cluster' | 'accountId' | 'region'>;
+
+/** IAM's limit on the JSON of a customer-managed policy, in characters (the platform writes no whitespace). */
+export const MANAGED_POLICY_MAX_LENGTH = 6144;
 
 /** metadata.name of the boundary policy among the cluster's infra objects. */
 export const TENANT_BOUNDARY = 'tenant-boundary';
@@ -31,20 +41,31 @@ export const PRINCIPAL_TENANT = `\${aws:PrincipalTag/${TENANT_TAG}}`;
  *
  * Tenant names may contain `-`, so the names `<cluster>-a-*` of tenant `a` cover every name of tenant `a-b`.
  * For each such nested tenant of the cluster (`nestedTenants`, see `nestedTenantsOf`), a Deny names exactly
- * the resources its own statements allow by name, for every principal whose tenant tag is not that tenant.
+ * the resources its own statements allow by name, for every principal whose tenant tag is not that tenant, nor that
+ * of a tenant using some of its resources whose own names do not cover it (its grants name exactly those resources).
+ *
+ * Cross-tenant use (`uses`): for each tenant, exactly its agreed uses, for principals carrying its tag (see
+ * `useBoundaryStatements`), and the use of tenant keys through those services, which only a key's own policy grants.
  */
-export function tenantBoundaryStatements(env: ClusterEnv, nestedTenants: readonly string[] = []): PolicyStatement[] {
+export function tenantBoundaryStatements(env: ClusterEnv, nestedTenants: readonly string[] = [], uses: readonly TenantUses[] = []): PolicyStatement[] {
   const own = ownData(env, PRINCIPAL_TENANT);
+  const prefixOf = (u: TenantUses) => awsPrefixOf(u.env);
+  const sorted = [...uses].filter((u) => u.uses.length > 0).sort((a, b) => prefixOf(a).localeCompare(prefixOf(b)));
+  const usersOf = (n: string) => sorted.filter((u) => !n.startsWith(`${prefixOf(u)}-`) && u.uses.some((x) => awsPrefixOf({ tenant: x.owner, awsPrefix: x.ownerPrefix }) === n)).map(prefixOf);
   // Sids are alphanumeric, so they number the (sorted) nested tenants; the condition names each.
   const fences = [...new Set(nestedTenants)].sort().map((n, i): PolicyStatement => ({
     sid: `NotNestedTenant${i + 1}`,
     effect: 'Deny',
     actions: ['*'],
     resources: ownData(env, n).flatMap((s) => s.resources ?? []).filter((r) => r.includes(`${env.cluster}-${n}-`)),
-    condition: { StringNotEquals: { [`aws:PrincipalTag/${TENANT_TAG}`]: n } },
+    condition: { StringNotEquals: { [`aws:PrincipalTag/${TENANT_TAG}`]: usersOf(n).length > 0 ? [n, ...usersOf(n)] : n } },
   }));
+  const grants: PolicyStatement[] = [];
+  for (const u of sorted) grants.push(...useBoundaryStatements(u.env, u.uses, grants.length + 1));
+  if (grants.length > 0) grants.push(sharedKeysThroughServices(env));
   return [
     ...own,
+    ...grants,
     { sid: 'NoUntaggedPrincipal', effect: 'Deny', actions: ['*'], resources: ['*'], condition: { Null: { [`aws:PrincipalTag/${TENANT_TAG}`]: 'true' } } },
     {
       sid: 'OnlyOwnRoles',
@@ -73,6 +94,8 @@ function ownData(env: ClusterEnv, t: string): PolicyStatement[] {
 export interface TenantBoundaryPolicyProps extends InfraProps {
   /** The AWS prefix of every tenant of the cluster; those inside another's names get a Deny of their own (see `tenantBoundaryStatements`). @default [] */
   readonly tenants?: readonly string[];
+  /** The cluster's tenants that use other tenants' resources, with their agreed uses. @default [] */
+  readonly uses?: readonly TenantUses[];
 }
 
 /**
@@ -88,12 +111,16 @@ export class TenantBoundaryPolicy extends Construct {
     super(scope, id);
     const infra = resolveInfra(props);
     this.arn = tenantBoundaryArn(infra);
+    const policy = policyDocument(tenantBoundaryStatements(infra, nestedTenantsOf(props.tenants ?? []), props.uses));
+    if (policy.length > MANAGED_POLICY_MAX_LENGTH) {
+      throw new Error(`tenant boundary of cluster ${infra.cluster}: ${policy.length} characters; allowed: at most ${MANAGED_POLICY_MAX_LENGTH} (IAM's limit on a managed policy), so fewer cross-tenant uses (aws.uses) on this cluster`);
+    }
     new IamPolicy(this, 'policy', {
       ...mrBase(infra, TENANT_BOUNDARY),
       externalName: tenantBoundaryName(infra.cluster),
       forProvider: {
         description: `${infra.cluster}: permissions boundary of every role a tenant creates (own tenant's data only)`,
-        policy: policyDocument(tenantBoundaryStatements(infra, nestedTenantsOf(props.tenants ?? []))),
+        policy,
         tags: infra.tags,
       },
     });

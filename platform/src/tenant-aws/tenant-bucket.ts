@@ -48,7 +48,8 @@ export class TenantBucket extends Construct {
 }
 
 const BUCKET_ACTIONS = ['s3:ListBucket', 's3:GetBucketLocation'];
-const OBJECT_ACTIONS = ['s3:GetObject', 's3:GetObjectVersion', 's3:PutObject', 's3:DeleteObject', 's3:AbortMultipartUpload', 's3:ListMultipartUploadParts'];
+const READ_OBJECT_ACTIONS = ['s3:GetObject', 's3:GetObjectVersion'];
+const OBJECT_ACTIONS = [...READ_OBJECT_ACTIONS, 's3:PutObject', 's3:DeleteObject', 's3:AbortMultipartUpload', 's3:ListMultipartUploadParts'];
 
 /** The tenant AWS kind `aws.buckets`. */
 export const BUCKETS: TenantAwsKind<TenantAwsItem<'buckets'>> = {
@@ -78,6 +79,31 @@ export const BUCKETS: TenantAwsKind<TenantAwsItem<'buckets'>> = {
   stateful: [{ service: 's3', kind: 'Bucket', title: 'S3 bucket', loss: 'every object stored in the bucket (logs, metrics, backups, tenant data)' }],
   providerPackages: ['s3'],
   summary: 'SSE-KMS with the tenant key, versioned, public access blocked, owner-enforced, TLS only',
+  sharing: {
+    accesses: {
+      read: {
+        ownerField: 'readers',
+        statements: (arns) => [
+          { sid: 'ReadBuckets', actions: BUCKET_ACTIONS, resources: [...arns] },
+          { sid: 'ReadObjects', actions: READ_OBJECT_ACTIONS, resources: arns.map((b) => `${b}/*`) },
+        ],
+        keyActions: ['kms:Decrypt'],
+      },
+      // Writers put objects (multipart too) and read them back; deleting stays with the owner.
+      write: {
+        ownerField: 'writers',
+        statements: (arns) => [
+          { sid: 'WriteBuckets', actions: BUCKET_ACTIONS, resources: [...arns] },
+          { sid: 'WriteObjects', actions: [...READ_OBJECT_ACTIONS, 's3:PutObject', 's3:AbortMultipartUpload', 's3:ListMultipartUploadParts'], resources: arns.map((b) => `${b}/*`) },
+        ],
+        keyActions: ['kms:GenerateDataKey', 'kms:Decrypt'],
+      },
+    },
+    usedBy: 'workloads',
+    service: 's3',
+    arns: (owner, b) => [BUCKETS.arn(owner, b)],
+    details: (owner, b) => ({ arn: BUCKETS.arn(owner, b), bucket: bucketName(owner, b.name), region: owner.region }),
+  },
   render: (scope, ctx, b) => {
     new TenantBucket(scope, `bucket-${b.name}`, { env: ctx.env, name: b.name, kmsKeyRef: ctx.kmsKeyRef, expireAfterDays: b.expireAfterDays, noncurrentVersionsExpireAfterDays: b.noncurrentVersionsExpireAfterDays });
   },

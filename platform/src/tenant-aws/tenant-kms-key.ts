@@ -1,12 +1,14 @@
 import { Construct } from 'constructs';
 import { KmsAlias, KmsKey } from '../crossplane/kms/key.js';
-import { policyDocument } from '../crossplane/iam/policy-document.js';
+import { type PolicyStatement, policyDocument } from '../crossplane/iam/policy-document.js';
 import { type TenantAwsEnv, awsName, mrCommon, accountRoleArn, tenantRoleName, tenantTags } from './tenant-aws-env.js';
 
 export interface TenantKmsKeyProps {
   readonly env: TenantAwsEnv;
   /** IAM role ARNs of the tenant's workloads: they may encrypt and decrypt with the key. @default [] */
   readonly users?: readonly string[];
+  /** Statements admitting the roles of other tenants that use the tenant's resources (see `keyUseStatements`). @default [] */
+  readonly consumers?: readonly PolicyStatement[];
 }
 
 /** Key administration, for the account (so IAM admins keep control) but never key use. */
@@ -25,7 +27,8 @@ export const TENANT_KEY = 'tenant-key';
 /**
  * The tenant's customer-managed KMS key (rotating yearly) and its alias `alias/<cluster>-<tenant>-key`.
  * Every tenant resource is encrypted with it. Its policy lets the tenant's own roles use it and the
- * account administer it; SNS may use it to deliver to the tenant's encrypted queues.
+ * account administer it; SNS may use it to deliver to the tenant's encrypted queues; the roles of tenants that use
+ * the tenant's resources may use it through those resources' services only.
  */
 export class TenantKmsKey extends Construct {
   /** Reference for `kmsKeyIdRef` and friends. */
@@ -58,6 +61,7 @@ export class TenantKmsKey extends Construct {
             anyResourceBecause: KEY_POLICY_REASON,
             condition: { StringEquals: { 'aws:SourceAccount': env.accountId } },
           },
+          ...(props.consumers ?? []),
         ]),
         tags: tenantTags(env),
       },

@@ -52,6 +52,8 @@ export function queueNames(env: TenantAwsEnv, q: QueueRef): { queue: string; dlq
   return { queue: `${base}${suffix}`, dlq: `${base}${DLQ}${suffix}` };
 }
 const queueArn = (env: TenantAwsEnv, awsQueue: string) => `arn:aws:sqs:${env.region}:${env.accountId}:${awsQueue}`;
+/** The URL SQS API calls take for the queue `name` (what the provider writes as the connection key `url`). */
+export const queueUrl = (env: TenantAwsEnv, q: QueueRef) => `https://sqs.${env.region}.amazonaws.com/${env.accountId}/${queueNames(env, q).queue}`;
 
 /**
  * An SQS queue for a tenant: SSE with the tenant key, an optional dead-letter queue with a redrive
@@ -145,6 +147,14 @@ export const QUEUES: TenantAwsKind<TenantAwsItem<'queues'>> = {
     ...(q.contentBasedDeduplication && !q.fifo ? [{ path: ['contentBasedDeduplication'], message: 'found true on a standard queue; allowed: true only with fifo: true (SQS deduplicates FIFO queues only)' }] : []),
     ...subscribeToProblems(q.subscribeTo).map((p) => ({ ...p, path: ['subscribeTo', ...p.path] })),
   ],
+  sharing: {
+    // Senders only send: receiving and deleting stay with the owner's workloads.
+    accesses: { send: { ownerField: 'senders', statements: (arns) => [{ sid: 'SendToQueues', actions: ['sqs:SendMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl'], resources: [...arns] }], keyActions: ['kms:GenerateDataKey', 'kms:Decrypt'] } },
+    usedBy: 'workloads',
+    service: 'sqs',
+    arns: (owner, q) => [QUEUES.arn(owner, q)],
+    details: (owner, q) => ({ arn: QUEUES.arn(owner, q), url: queueUrl(owner, q) }),
+  },
   render: (scope, ctx, q) => {
     new TenantQueue(scope, `queue-${q.name}`, {
       env: ctx.env, name: q.name, kmsKeyAlias: ctx.kmsKeyAlias, consumerRoleArns: ctx.workloadRoleArns,

@@ -1,7 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { IamPolicy, IamRole, IamRolePolicyAttachment } from '../crossplane/iam/role.js';
-import { policyDocument } from '../crossplane/iam/policy-document.js';
+import { type PolicyStatement, policyDocument } from '../crossplane/iam/policy-document.js';
 import { type TenantAwsEnv, accountRoleArn, awsName, mrCommon, secretNamePrefix, tenantSecretsArn, tenantTags } from './tenant-aws-env.js';
 import { tenantBoundaryArn } from '../infra/infra-names.js';
 
@@ -11,6 +11,8 @@ export interface TenantSecretStoreProps {
   readonly controllerRoleArn: string;
   /** The tenant's namespaces: each gets the store. @default - the main namespace */
   readonly namespaces?: readonly string[];
+  /** Statements on other tenants' secrets the tenant uses (see `useStatements`). @default [] */
+  readonly usedSecretStatements?: readonly PolicyStatement[];
 }
 
 /**
@@ -28,7 +30,7 @@ export const tenantSecretStoreName = (tenant: string) => `${tenant}-secrets`;
 /**
  * The tenant's SecretStore `<tenant>-secrets` over AWS Secrets Manager, in each tenant namespace,
  * with keys relative to `<cluster>/<tenant>/`, and the role it reads with, `<cluster>-<tenant>-secrets`,
- * which may read only that prefix. The external-secrets controller assumes that role for these stores only.
+ * which may read only that prefix and the other tenants' secrets it uses. The external-secrets controller assumes that role for these stores only.
  */
 export class TenantSecretStore extends Construct {
   /** ARN of the reading role (add it to the tenant key's users so it can decrypt). */
@@ -57,6 +59,7 @@ export class TenantSecretStore extends Construct {
         description: `Read the secrets of tenant ${env.tenant}`,
         policy: policyDocument([
           { sid: 'ReadTenantSecrets', actions: SECRET_READ_ACTIONS, resources: [tenantSecretsArn(env)] },
+          ...(props.usedSecretStatements ?? []),
         ]),
         tags: tenantTags(env),
       },

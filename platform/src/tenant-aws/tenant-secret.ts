@@ -80,6 +80,13 @@ export const SECRETS: TenantAwsKind<TenantAwsItem<'secrets'>> = {
   stateful: [{ service: 'secretsmanager', kind: 'Secret', title: 'Secrets Manager secret', loss: 'the secret value and its versions (after the recovery window)' }],
   providerPackages: ['secretsmanager'],
   summary: 'created empty under `<cluster>/<prefix>/`, value set in AWS; arrives as the Secret `<name>` through the tenant SecretStore',
+  sharing: {
+    accesses: { read: { ownerField: 'readers', statements: (arns) => [{ sid: 'ReadSharedSecrets', actions: SECRET_READ_ACTIONS, resources: [...arns] }], keyActions: ['kms:Decrypt'] } },
+    usedBy: 'secretStore',
+    service: 'secretsmanager',
+    arns: (owner, sec) => [SECRETS.arn(owner, sec)],
+    details: null,
+  },
   render: (scope, ctx, s) => {
     new TenantSecret(scope, `secret-${s.name}`, { env: ctx.env, name: s.name, kmsKeyRef: ctx.kmsKeyRef, description: s.description, refreshInterval: s.refreshInterval });
   },

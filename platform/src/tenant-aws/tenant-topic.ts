@@ -100,6 +100,13 @@ export const TOPICS: TenantAwsKind<TenantAwsItem<'topics'>> = {
   providerPackages: ['sns'],
   summary: 'encrypted with the tenant key; own queues subscribe, other tenants\' queues when both files agree; FIFO (`.fifo`) on request',
   checks: (t) => (t.contentBasedDeduplication && !t.fifo ? [{ path: ['contentBasedDeduplication'], message: 'found true on a standard topic; allowed: true only with fifo: true (SNS deduplicates FIFO topics only)' }] : []),
+  sharing: {
+    accesses: { publish: { ownerField: 'publishers', statements: (arns) => [{ sid: 'PublishToTopics', actions: ['sns:Publish'], resources: [...arns] }], keyActions: ['kms:GenerateDataKey', 'kms:Decrypt'] } },
+    usedBy: 'workloads',
+    service: 'sns',
+    arns: (owner, t) => [TOPICS.arn(owner, t)],
+    details: (owner, t) => ({ arn: TOPICS.arn(owner, t) }),
+  },
   render: (scope, ctx, t) => {
     new TenantTopic(scope, `topic-${t.name}`, {
       env: ctx.env, name: t.name, fifo: t.fifo, contentBasedDeduplication: t.contentBasedDeduplication, kmsKeyAlias: ctx.kmsKeyAlias,

@@ -5,6 +5,7 @@ import { IamPolicy, IamRole, IamRolePolicyAttachment } from '../crossplane/iam/r
 import { policyDocument } from '../crossplane/iam/policy-document.js';
 import { type TenantAwsEnv, IAM_ROLE_NAME, fittedAwsName, mrCommon, accountRoleArn, tenantTags } from './tenant-aws-env.js';
 import { type WorkloadAccess, workloadStatements } from './tenant-aws-kinds.js';
+import { type TenantAwsUse, useStatements } from './tenant-aws-uses.js';
 import { tenantBoundaryArn } from '../infra/infra-names.js';
 
 export interface TenantWorkloadRoleProps {
@@ -14,6 +15,8 @@ export interface TenantWorkloadRoleProps {
   /** The ServiceAccount's namespace (the main one or `<tenant>-<suffix>`). @default - env.namespace */
   readonly namespace?: string;
   readonly access: WorkloadAccess;
+  /** Other tenants' resources the tenant uses here, agreed by both files (see `tenant-aws-uses.ts`). @default [] */
+  readonly uses?: readonly TenantAwsUse[];
   /**
    * Render the ServiceAccount itself. An app's ServiceAccount is rendered by the app; a ServiceAccount declared only
    * in the tenant file is rendered here, so the Pod Identity association always binds an existing account.
@@ -33,10 +36,18 @@ export function workloadRoleName(env: TenantAwsEnv, serviceAccount: string, name
   return fittedAwsName(env, IAM_ROLE_NAME, workloadRoleShortName(serviceAccount, suffix));
 }
 
+/** The namespace of a workload ServiceAccount: the main one, or `<tenant>-<suffix>`. */
+export const workloadNamespace = (env: TenantAwsEnv, suffix: string) => (suffix === '' ? env.namespace : `${env.namespace}-${suffix}`);
+
+/** The role ARNs of the tenant's workload ServiceAccounts, in their order. */
+export function workloadRoleArns(env: TenantAwsEnv, serviceAccounts: readonly { readonly name: string; readonly namespace: string }[]): string[] {
+  return serviceAccounts.map((sa) => accountRoleArn(env, workloadRoleName(env, sa.name, workloadNamespace(env, sa.namespace))));
+}
+
 /**
  * An IAM role for one workload ServiceAccount, assumable only through EKS Pod Identity for that
  * ServiceAccount (the PodIdentityAssociation binds them), with a policy naming exactly the tenant's
- * own resources. KMS use is granted by the tenant key's policy, which lists this role.
+ * own resources and the other tenants' resources it uses. KMS use is granted by the tenant key's policy, which lists this role.
  */
 export class TenantWorkloadRole extends Construct {
   readonly roleArn: string;
@@ -58,7 +69,7 @@ export class TenantWorkloadRole extends Construct {
         tags: tenantTags(env),
       },
     });
-    const statements = workloadStatements(props.access);
+    const statements = [...workloadStatements(props.access), ...useStatements(env, props.uses ?? [], 'workloads')];
     if (statements.length > 0) {
       new IamPolicy(this, 'policy', {
         ...common,

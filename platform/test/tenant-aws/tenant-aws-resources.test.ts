@@ -127,4 +127,25 @@ describe('TenantAwsResources', () => {
     const policy = JSON.parse(byKind(objectsOf(chart), 'QueuePolicy')[0]!.spec.forProvider.policy as string) as { Statement: { Sid: string; Condition?: unknown }[] };
     expect(policy.Statement.find((st) => st.Sid === 'Topic0')!.Condition).toEqual({ ArnEquals: { 'aws:SourceArn': 'arn:aws:sns:eu-west-2:123456789012:stage-shop-orders.fifo' } });
   });
+
+  it('GIVEN a consumer and an owner that agree WHEN each renders THEN the consumer\'s role names the used resources and the owner\'s key admits exactly its roles', () => {
+    const uses = [{ field: 'topics', owner: 'billing', name: 'invoices', access: 'publish' }, { field: 'secrets', owner: 'billing', name: 'psp', access: 'read' }];
+    const chart = newChart();
+    new TenantAwsResources(chart, 'aws', { env: ENV, aws: { ...EMPTY, serviceAccounts: [{ name: 'api', namespace: '' }] }, uses });
+    const consumer = objectsOf(chart);
+    const statements = (o: Obj) => JSON.parse(String(o.spec.forProvider!.policy)).Statement as { Sid: string; Resource: string | string[]; Principal?: { AWS: string[] } }[];
+    const policy = (name: string) => consumer.find((o) => o.kind === 'Policy' && o.metadata.name === name)!;
+    expect(statements(policy('sa-api')).map((s) => [s.Sid, s.Resource])).toEqual([['PublishToTopics', 'arn:aws:sns:eu-west-2:123456789012:stage-billing-invoices']]);
+    expect(statements(policy('secrets-reader')).map((s) => s.Sid)).toEqual(['ReadTenantSecrets', 'ReadSharedSecrets']);
+    expect(byKind(consumer, 'ConfigMap').map((c) => c.metadata.name)).toEqual(['billing-invoices-topic']);
+
+    const owner = newChart();
+    const billing = { env: { ...ENV, tenant: 'billing', namespace: 'billing' }, aws: EMPTY };
+    new TenantAwsResources(owner, 'aws', { ...billing, consumers: [{ name: 'shop', serviceAccounts: [{ name: 'api', namespace: '' }], uses }] });
+    const key = byKind(objectsOf(owner), 'Key')[0]!;
+    expect(statements(key).filter((s) => s.Sid.startsWith('Consumer')).map((s) => [s.Sid, s.Principal!.AWS])).toEqual([
+      ['Consumer1', ['arn:aws:iam::123456789012:role/stage-shop-secrets']],
+      ['Consumer2', ['arn:aws:iam::123456789012:role/stage-shop-sa-api']],
+    ]);
+  });
 });

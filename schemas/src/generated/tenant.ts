@@ -169,6 +169,14 @@ export interface Tenant {
        * Delete overwritten or deleted object versions after this many days.
        */
       noncurrentVersionsExpireAfterDays: number;
+      /**
+       * Other tenants whose workloads may list and read this bucket (they must also name it in `aws.uses.buckets` with `access: read`): their workload roles get the read actions on it and kms:Decrypt on the tenant key through S3 only.
+       */
+      readers: string[];
+      /**
+       * Other tenants whose workloads may list, read and put objects, never delete them (they must also name it in `aws.uses.buckets` with `access: write`): their workload roles get those actions on it and the tenant key through S3 only.
+       */
+      writers: string[];
     }[];
     /**
      * Relational databases (RDS): PostgreSQL by default, MySQL or MariaDB with `engine`, in the secure subnets, reachable only from the compute tier and the networks of `accessFrom`. The connection Secret <name>-postgres in the main namespace holds endpoint, host, port, username and password, whatever the engine; read replica n writes <name>-postgres-replica-<n> (apps: `fromDatabase` with `replica: n`).
@@ -333,6 +341,10 @@ export interface Tenant {
             filterPolicyScope: 'MessageAttributes' | 'MessageBody';
           }
       )[];
+      /**
+       * Other tenants whose workloads may send messages to this queue, never receive them (they must also name it in `aws.uses.queues`): their workload roles get sqs:SendMessage on it and the tenant key through SQS only.
+       */
+      senders: string[];
     }[];
     /**
      * SNS topics, encrypted with the tenant key. The tenant's own queues may subscribe; other tenants only when listed in `subscribers`.
@@ -354,6 +366,10 @@ export interface Tenant {
        * Other tenants whose queues may subscribe to this topic (they must also name it in a queue's `subscribeTo`).
        */
       subscribers: string[];
+      /**
+       * Other tenants whose workloads may publish to this topic (they must also name it in `aws.uses.topics`): their workload roles get sns:Publish on it and the tenant key through SNS only.
+       */
+      publishers: string[];
     }[];
     /**
      * SES domain identities for sending mail (Easy DKIM, 2048-bit keys). Each is created on the cluster whose DNS zone holds its domain (the most specific dns.domain containing it); the tenant's workload roles may send only From addresses of that domain, and the ConfigMap <name>-email holds the domain, the identity ARN and the region. The three DKIM CNAME records are published by hand once SES reports its tokens (see docs/tenants.md).
@@ -384,6 +400,10 @@ export interface Tenant {
        * How often the ExternalSecret re-reads the value.
        */
       refreshInterval: string;
+      /**
+       * Other tenants that may read this secret through their own SecretStore (they must also name it in `aws.uses.secrets`): their SecretStore role gets secretsmanager:GetSecretValue on it and kms:Decrypt on the tenant key through Secrets Manager only.
+       */
+      readers: string[];
     }[];
     /**
      * OpenSearch domains in the VPC: encrypted at rest with the tenant key and node to node, HTTPS only, fine-grained access with the first service account's role as master user.
@@ -437,6 +457,36 @@ export interface Tenant {
        */
       ttlAttribute?: string;
     }[];
+    /**
+     * Resources of other tenants this tenant uses, each named <tenant>/<name>. The owner's file must list this tenant on that resource too (`publishers`, `senders`, `readers`, `writers`), and both tenants must share a cluster: there, and only there, this tenant's roles get exactly that access. Addresses arrive in the ConfigMap <tenant>-<name>-<topic|queue|bucket> of the main namespace (docs/tenants.md).
+     */
+    uses: {
+      /**
+       * SNS topics of other tenants that this tenant's workloads publish to; the owner lists this tenant in the topic's `publishers`.
+       */
+      topics: string[];
+      /**
+       * SQS queues of other tenants that this tenant's workloads send to (send only); the owner lists this tenant in the queue's `senders`.
+       */
+      queues: string[];
+      /**
+       * S3 buckets of other tenants that this tenant's workloads read or write; the owner lists this tenant in the bucket's `readers` (access read) or `writers` (access write).
+       */
+      buckets: {
+        /**
+         * The bucket, as <tenant>/<bucket>.
+         */
+        name: string;
+        /**
+         * read: list and get objects. write: read, and put objects (never delete them).
+         */
+        access: 'read' | 'write';
+      }[];
+      /**
+       * Secrets Manager secrets of other tenants that this tenant reads: each arrives in the main namespace as the Secret <tenant>-<name>, one key per JSON field, through the SecretStore <this tenant>-secrets-<tenant>. The owner lists this tenant in the secret's `readers`.
+       */
+      secrets: string[];
+    };
   };
   /**
    * The team's Grafana dashboards: each name is a dashboard JSON file tenants/<name>/dashboards/<dashboard>.json (Grafana: Export, Export as JSON). They load into the team's folder (named after the tenant, next to its overview dashboard) in the Grafana of every cluster the tenant runs on and of the management cluster. docs/observability.md.

@@ -18,6 +18,7 @@ import {
   tenantSecretReaderRoleName,
 } from '@platform/platform';
 import { tenantAwsPrefix } from '../../fleet-index.js';
+import { agreedUses, tenantAwsEnv } from './tenant-aws-layer.js';
 import type { ClusterContext } from '../cluster-context.js';
 import { clusterReadme } from './cluster-readme.js';
 import { followedApps, followedEcrRepositories } from '../../image-automation.js';
@@ -61,7 +62,10 @@ export function renderInfraLayer(ctx: ClusterContext): void {
   renderFleetMetricsAccess(ctx);
   if (spec.management) renderImageReflectorRole(ctx);
   // Before any tenant role exists: the only permissions boundary tenant roles may give the roles they create.
-  new TenantBoundaryPolicy(chart, 'tenant-boundary', { cluster: name, accountId: spec.aws.accountId, region: spec.aws.region, tenants: ctx.tenants.map((t) => tenantAwsPrefix(t.spec)) });
+  new TenantBoundaryPolicy(chart, 'tenant-boundary', {
+    cluster: name, accountId: spec.aws.accountId, region: spec.aws.region, tenants: ctx.tenants.map((t) => tenantAwsPrefix(t.spec)),
+    uses: ctx.tenants.map((t) => ({ env: tenantAwsEnv(ctx, t), uses: agreedUses(ctx, t) })),
+  });
   ctx.extraFiles.set('README.md', clusterReadme(ctx, infra.plan));
 }
 

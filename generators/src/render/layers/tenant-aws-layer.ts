@@ -1,6 +1,7 @@
 import {
-  CLUSTER_ROLES, type EgressRule, type OutputChart, type RegistryReaders, type TenantAws, type TenantAwsEnv, TenantAwsResources,
-  imageReflectorRoleArn, planSubnetsOrThrow, queueSubscription, roleArn, tenantAwsReach, tenantEgressRules, tenantRegistryImage,
+  CLUSTER_ROLES, type ConsumerTenant, type EgressRule, type OutputChart, type RegistryReaders, type TenantAws, type TenantAwsEnv, TenantAwsResources,
+  type TenantAwsUse, grantsOf, imageReflectorRoleArn, itemsOf, planSubnetsOrThrow, queueSubscription, roleArn, tenantAwsKind, tenantAwsReach, tenantEgressRules,
+  tenantRegistryImage, usesAwsApis as usesAwsApisOf, usesOf,
 } from '@platform/platform';
 import type { Tenant } from '@platform/schemas';
 import type { Loaded } from '../../model.js';
@@ -19,7 +20,7 @@ export function renderTenantAwsResources(ctx: ClusterContext, tenant: Loaded<Ten
   const c = ctx.cluster.spec;
   const name = tenant.spec.name;
   const awsPrefix = tenantAwsPrefix(tenant.spec);
-  const env: TenantAwsEnv = { cluster: c.name, tenant: name, namespace: name, accountId: c.aws.accountId, region: c.aws.region, environment: tenantEnvironment(tenant.spec, c), awsPrefix };
+  const env = tenantAwsEnv(ctx, tenant);
   new TenantAwsResources(chart, 'aws', {
     env,
     credentials: c.crossplane.credentials,
@@ -40,6 +41,41 @@ export function renderTenantAwsResources(ctx: ClusterContext, tenant: Loaded<Ten
     otherTenants: nestedTenantNames(ctx.fleet, awsPrefix),
     registryReaders: registryReaders(ctx, env, tenant),
     databaseAccessCidrs: c.tenancy.databaseAccessCidrs,
+    uses: agreedUses(ctx, tenant),
+    consumers: consumersOf(ctx, tenant),
+  });
+}
+
+/** Where the tenant's AWS resources live on this cluster. */
+export function tenantAwsEnv(ctx: ClusterContext, tenant: Loaded<Tenant>): TenantAwsEnv {
+  const c = ctx.cluster.spec;
+  const name = tenant.spec.name;
+  return { cluster: c.name, tenant: name, namespace: name, accountId: c.aws.accountId, region: c.aws.region, environment: tenantEnvironment(tenant.spec, c), awsPrefix: tenantAwsPrefix(tenant.spec) };
+}
+
+/**
+ * The other tenants' resources the tenant uses on this cluster: the entries of its `aws.uses` whose owner runs here
+ * and lists it for that access (a one-sided entry is a fleet-rule error, skipped here).
+ */
+export function agreedUses(ctx: ClusterContext, tenant: Loaded<Tenant>): TenantAwsUse[] {
+  return usesOf(tenant.spec.aws).flatMap((u) => {
+    const owner = ctx.tenant(u.owner);
+    if (!owner || owner === tenant) return [];
+    const listed = grantsOf(owner.spec.aws).some((g) => g.consumer === tenant.spec.name && g.field === u.field && g.name === u.name && g.access === u.access);
+    const item = itemsOf(owner.spec.aws, tenantAwsKind(u.field)).find((x) => x.name === u.name);
+    return listed && item ? [{ field: u.field, owner: u.owner, ownerPrefix: tenantAwsPrefix(owner.spec), name: u.name, access: u.access, item }] : [];
+  });
+}
+
+/** The tenants of this cluster that use the tenant's resources, with their workload ServiceAccounts and agreed uses. */
+function consumersOf(ctx: ClusterContext, tenant: Loaded<Tenant>): ConsumerTenant[] {
+  const names = [...new Set(grantsOf(tenant.spec.aws).map((g) => g.consumer))].sort();
+  return names.flatMap((n) => {
+    const consumer = ctx.tenant(n);
+    if (!consumer || consumer === tenant) return [];
+    const uses = agreedUses(ctx, consumer).filter((u) => u.owner === tenant.spec.name);
+    const { serviceAccounts } = withAppServiceAccounts(consumer.spec.aws, ctx.appsOf(n));
+    return uses.length > 0 ? [{ name: n, awsPrefix: tenantAwsPrefix(consumer.spec), serviceAccounts, uses }] : [];
   });
 }
 
@@ -97,7 +133,8 @@ export function tenantAwsEgress(ctx: ClusterContext, tenant: Loaded<Tenant>): Eg
     secureCidrs: plan.subnets.filter((s) => s.tier === 'secure').map((s) => s.cidr),
     dataStores,
     workloadNamespaces: aws.serviceAccounts.map((sa) => (sa.namespace === '' ? name : `${name}-${sa.namespace}`)),
-    usesAwsApis,
+    // Other tenants' topics, queues and buckets are reached through the same public endpoints.
+    usesAwsApis: usesAwsApis || usesAwsApisOf(aws),
   });
 }
 

@@ -71,8 +71,9 @@ describe('tenants layer on the example fleet', () => {
 
   it('GIVEN workload roles WHEN rendered THEN only their namespaces reach the Pod Identity agent and HTTPS outside the VPC', () => {
     const names = at('staging', 'NetworkPolicy').map(key).filter((k) => /allow-egress-(aws-apis|pod-identity)$/.test(k)).sort();
-    // checkout has a queue but no workload role: its pods hold no AWS credentials, so they get neither.
+    // checkout's storefront has a role (it uses payments' resources); its cart-sweeper has none. Tenants without a role get neither.
     expect(names).toEqual([
+      'checkout/allow-egress-aws-apis', 'checkout/allow-egress-pod-identity',
       `${LONG}-ci/allow-egress-aws-apis`, `${LONG}-ci/allow-egress-pod-identity`, `${LONG}/allow-egress-aws-apis`, `${LONG}/allow-egress-pod-identity`,
       'data-platform/allow-egress-aws-apis', 'data-platform/allow-egress-pod-identity',
       'payments-jobs/allow-egress-aws-apis', 'payments-jobs/allow-egress-pod-identity',

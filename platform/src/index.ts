@@ -122,4 +122,5 @@ export * from './tenant-aws/tenant-secret-store.js';
 export * from './tenant-aws/tenant-secret.js';
 export * from './tenant-aws/tenant-registry.js';
 export * from './tenant-aws/tenant-workload-role.js';
+export * from './tenant-aws/tenant-external-access.js';
 export * from './tenant-aws/tenant-aws-resources.js';

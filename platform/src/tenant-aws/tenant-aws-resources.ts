@@ -13,6 +13,7 @@ import type { TenantRegistryProps } from './tenant-registry.js';
 import { TenantSecretStore } from './tenant-secret-store.js';
 import { TOPICS, type TopicSubscriber } from './tenant-topic.js';
 import { TenantWorkloadRole, workloadRoleName } from './tenant-workload-role.js';
+import type { ExternalAccessGrant } from './tenant-external-access.js';
 
 /** The `aws` section of a tenant file, defaults filled. */
 export type TenantAws = Tenant['aws'];
@@ -54,6 +55,8 @@ export interface TenantAwsResourcesProps {
    * namespace); every other workload ServiceAccount of `aws.serviceAccounts` is rendered with its role. @default - none
    */
   readonly appServiceAccounts?: ReadonlySet<string>;
+  /** The tenant's `aws.externalAccess`, resolved against the cluster's `tenancy.externalAccess` (see `externalAccessGrant`): every workload role gets it. @default [] */
+  readonly externalAccess?: readonly ExternalAccessGrant[];
 }
 
 /** Who else may read one tenant registry: see `TenantRegistryProps`. */
@@ -100,7 +103,7 @@ export class TenantAwsResources extends Construct {
     const access = workloadAccess(env, aws, network !== undefined);
     for (const sa of aws.serviceAccounts) {
       new TenantWorkloadRole(this, `workload-${sa.namespace}-${sa.name}`, {
-        env, serviceAccount: sa.name, namespace: namespaceOf(sa.namespace), access,
+        env, serviceAccount: sa.name, namespace: namespaceOf(sa.namespace), access, externalAccess: props.externalAccess,
         createServiceAccount: !props.appServiceAccounts?.has(`${sa.namespace}/${sa.name}`),
       });
     }

@@ -5,11 +5,15 @@ import { type InfraProps, mrBase, resolveInfra } from '../infra/infra-props.js';
 import { tenantBoundaryArn, tenantBoundaryName } from '../infra/infra-names.js';
 import { TENANT_TAG, type TenantAwsEnv } from './tenant-aws-env.js';
 import { dataPlaneStatements } from './tenant-aws-kinds.js';
+import { type ExternalAccessGrant, externalAccessBoundaryStatements } from './tenant-external-access.js';
 
 /** Use of the tenant key, directly or by AWS services acting for the caller (see `TenantKmsKey`). */
 const KEY_ACTIONS = ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncryptFrom', 'kms:ReEncryptTo', 'kms:GenerateDataKey', 'kms:GenerateDataKeyWithoutPlaintext', 'kms:DescribeKey', 'kms:CreateGrant'];
 
 type ClusterEnv = Pick<TenantAwsEnv, 'cluster' | 'accountId' | 'region'>;
+
+/** Each tenant's reviewed external access on a cluster, by AWS prefix. */
+export type ExternalAccessByTenant = Readonly<Record<string, readonly ExternalAccessGrant[]>>;
 
 /** metadata.name of the boundary policy among the cluster's infra objects. */
 export const TENANT_BOUNDARY = 'tenant-boundary';
@@ -32,8 +36,11 @@ export const PRINCIPAL_TENANT = `\${aws:PrincipalTag/${TENANT_TAG}}`;
  * Tenant names may contain `-`, so the names `<cluster>-a-*` of tenant `a` cover every name of tenant `a-b`.
  * For each such nested tenant of the cluster (`nestedTenants`, see `nestedTenantsOf`), a Deny names exactly
  * the resources its own statements allow by name, for every principal whose tenant tag is not that tenant.
+ *
+ * Reviewed access beyond the tenants' own resources (`externalAccess`, the grants of each tenant by AWS prefix) is
+ * allowed only to principals tagged with a tenant granted exactly those actions on those resources.
  */
-export function tenantBoundaryStatements(env: ClusterEnv, nestedTenants: readonly string[] = []): PolicyStatement[] {
+export function tenantBoundaryStatements(env: ClusterEnv, nestedTenants: readonly string[] = [], externalAccess: ExternalAccessByTenant = {}): PolicyStatement[] {
   const own = ownData(env, PRINCIPAL_TENANT);
   // Sids are alphanumeric, so they number the (sorted) nested tenants; the condition names each.
   const fences = [...new Set(nestedTenants)].sort().map((n, i): PolicyStatement => ({
@@ -45,6 +52,7 @@ export function tenantBoundaryStatements(env: ClusterEnv, nestedTenants: readonl
   }));
   return [
     ...own,
+    ...externalAccessBoundaryStatements(externalAccess),
     { sid: 'NoUntaggedPrincipal', effect: 'Deny', actions: ['*'], resources: ['*'], condition: { Null: { [`aws:PrincipalTag/${TENANT_TAG}`]: 'true' } } },
     {
       sid: 'OnlyOwnRoles',
@@ -73,6 +81,8 @@ function ownData(env: ClusterEnv, t: string): PolicyStatement[] {
 export interface TenantBoundaryPolicyProps extends InfraProps {
   /** The AWS prefix of every tenant of the cluster; those inside another's names get a Deny of their own (see `tenantBoundaryStatements`). @default [] */
   readonly tenants?: readonly string[];
+  /** The tenants' reviewed access beyond their own resources, by AWS prefix (see `tenantBoundaryStatements`). @default {} */
+  readonly externalAccess?: ExternalAccessByTenant;
 }
 
 /**
@@ -93,9 +103,21 @@ export class TenantBoundaryPolicy extends Construct {
       externalName: tenantBoundaryName(infra.cluster),
       forProvider: {
         description: `${infra.cluster}: permissions boundary of every role a tenant creates (own tenant's data only)`,
-        policy: policyDocument(tenantBoundaryStatements(infra, nestedTenantsOf(props.tenants ?? []))),
+        policy: managedPolicyDocument(tenantBoundaryStatements(infra, nestedTenantsOf(props.tenants ?? []), props.externalAccess)),
         tags: infra.tags,
       },
     });
   }
+}
+
+/** IAM's limit on a customer-managed policy, in characters without whitespace. */
+const MANAGED_POLICY_MAX = 6144;
+
+/** The boundary's document; throws when it exceeds IAM's size limit (AWS would reject it, and every tenant role with it). */
+function managedPolicyDocument(statements: readonly PolicyStatement[]): string {
+  const doc = policyDocument(statements);
+  if (doc.length > MANAGED_POLICY_MAX) {
+    throw new Error(`tenant boundary policy has ${doc.length} characters; allowed: at most ${MANAGED_POLICY_MAX} (IAM managed policy size): share tenancy.externalAccess entries between tenants, or let tenants take whole entries`);
+  }
+  return doc;
 }

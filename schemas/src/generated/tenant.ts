@@ -154,6 +154,27 @@ export interface Tenant {
       namespace: string;
     }[];
     /**
+     * Reviewed AWS access beyond the tenant's own resources: entries of the cluster file's tenancy.externalAccess, by name, which every cluster the tenant runs in must declare. Every workload ServiceAccount role of the tenant gets the listed actions on the listed resources, and the tenant permissions boundary lets exactly those through for this tenant.
+     */
+    externalAccess: {
+      /**
+       * The name of an entry of tenancy.externalAccess in the file of every cluster the tenant runs in.
+       */
+      name: string;
+      /**
+       * A subset of the entry's actions. When not set: every action of the entry.
+       *
+       * @minItems 1
+       */
+      actions?: [string, ...string[]];
+      /**
+       * A subset of the entry's resources: an ARN of the entry, or a narrower one that an entry ARN with `*` covers (`arn:aws:s3:::partner-exports/reports/*` under `arn:aws:s3:::partner-exports/*`). When not set: every resource of the entry.
+       *
+       * @minItems 1
+       */
+      resources?: [string, ...string[]];
+    }[];
+    /**
      * S3 buckets: always SSE-KMS with the tenant key, versioned, public access blocked, owner-enforced and TLS-only. Never deleted by removing them here.
      */
     buckets: {

@@ -17,7 +17,7 @@ import {
   parseEcrImage,
   tenantSecretReaderRoleName,
 } from '@platform/platform';
-import { tenantAwsPrefix } from '../../fleet-index.js';
+import { tenantAwsPrefix, tenantExternalAccess } from '../../fleet-index.js';
 import type { ClusterContext } from '../cluster-context.js';
 import { clusterReadme } from './cluster-readme.js';
 import { followedApps, followedEcrRepositories } from '../../image-automation.js';
@@ -61,7 +61,11 @@ export function renderInfraLayer(ctx: ClusterContext): void {
   renderFleetMetricsAccess(ctx);
   if (spec.management) renderImageReflectorRole(ctx);
   // Before any tenant role exists: the only permissions boundary tenant roles may give the roles they create.
-  new TenantBoundaryPolicy(chart, 'tenant-boundary', { cluster: name, accountId: spec.aws.accountId, region: spec.aws.region, tenants: ctx.tenants.map((t) => tenantAwsPrefix(t.spec)) });
+  // Each tenant's reviewed external access passes the boundary for that tenant only.
+  new TenantBoundaryPolicy(chart, 'tenant-boundary', {
+    cluster: name, accountId: spec.aws.accountId, region: spec.aws.region, tenants: ctx.tenants.map((t) => tenantAwsPrefix(t.spec)),
+    externalAccess: Object.fromEntries(ctx.tenants.map((t) => [tenantAwsPrefix(t.spec), tenantExternalAccess(t.spec, spec)])),
+  });
   ctx.extraFiles.set('README.md', clusterReadme(ctx, infra.plan));
 }
 

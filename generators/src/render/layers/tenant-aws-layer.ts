@@ -6,7 +6,7 @@ import type { Tenant } from '@platform/schemas';
 import type { Loaded } from '../../model.js';
 import type { ClusterContext } from '../cluster-context.js';
 import { followsImagePolicy } from '../../image-automation.js';
-import { fleetAppsOf, nestedTenantNames, tenantAwsPrefix, tenantEnvironment } from '../../fleet-index.js';
+import { fleetAppsOf, nestedTenantNames, tenantAwsPrefix, tenantEnvironment, tenantExternalAccess } from '../../fleet-index.js';
 
 /**
  * The tenant's AWS resources on this cluster, into its tenants/<team>/ chart: managed resources in
@@ -37,6 +37,7 @@ export function renderTenantAwsResources(ctx: ClusterContext, tenant: Loaded<Ten
     peerPrefixes: peerPrefixes(ctx, tenant),
     otherTenants: nestedTenantNames(ctx.fleet, awsPrefix),
     registryReaders: registryReaders(ctx, env, tenant),
+    externalAccess: tenantExternalAccess(tenant.spec, c),
   });
 }
 

@@ -123,4 +123,5 @@ export * from './tenant-aws/tenant-secret.js';
 export * from './tenant-aws/tenant-registry.js';
 export * from './tenant-aws/tenant-workload-role.js';
 export * from './tenant-aws/tenant-external-access.js';
+export * from './infra/ci-oidc-providers.js';
 export * from './tenant-aws/tenant-aws-resources.js';

@@ -14,6 +14,7 @@ import { TenantSecretStore } from './tenant-secret-store.js';
 import { TOPICS, type TopicSubscriber } from './tenant-topic.js';
 import { TenantWorkloadRole, workloadRoleName } from './tenant-workload-role.js';
 import type { ExternalAccessGrant } from './tenant-external-access.js';
+import type { CiOidcSettings } from '../infra/ci-oidc-providers.js';
 
 /** The `aws` section of a tenant file, defaults filled. */
 export type TenantAws = Tenant['aws'];
@@ -57,6 +58,8 @@ export interface TenantAwsResourcesProps {
   readonly appServiceAccounts?: ReadonlySet<string>;
   /** The tenant's `aws.externalAccess`, resolved against the cluster's `tenancy.externalAccess` (see `externalAccessGrant`): every workload role gets it. @default [] */
   readonly externalAccess?: readonly ExternalAccessGrant[];
+  /** The cluster's CI OIDC providers besides GitHub (`tenancy.ciOidcProviders`), which registry CI roles may trust. @default {} */
+  readonly ciOidc?: CiOidcSettings;
 }
 
 /** Who else may read one tenant registry: see `TenantRegistryProps`. */
@@ -92,6 +95,7 @@ export class TenantAwsResources extends Construct {
         topicArnsOf: (q: { subscribeTo?: readonly string[] }) => (q.subscribeTo ?? []).map((ref) => topicArn(env, ref, props.peerPrefixes)),
         subscribersOf: (topic: string) => subscribersOf(env, topic, aws, peers),
         registryReaders: props.registryReaders,
+        ciOidc: props.ciOidc,
         nodeRoleArn: props.nodeRoleArn ?? accountRoleArn(env, `${env.cluster}-eks-node`),
       },
     };

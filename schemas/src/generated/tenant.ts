@@ -249,11 +249,17 @@ export interface Tenant {
        */
       keepImages: number;
       /**
-       * GitHub repositories (<org>/<repo>) whose workflows may push, through GitHub OIDC (repo:<org>/<repo>:*).
-       *
-       * @minItems 1
+       * GitHub repositories (<org>/<repo>) whose workflows may push, through GitHub OIDC (repo:<org>/<repo>:*). At least one of githubRepositories, circleciProjects and gitlabProjects is required.
        */
-      githubRepositories: [string, ...string[]];
+      githubRepositories: string[];
+      /**
+       * CircleCI project ids (the UUID under Project Settings > Overview) of the organization the cluster file declares (tenancy.ciOidcProviders.circleci), whose jobs may push through CircleCI OIDC (sub org/<org-id>/project/<project-id>/user/*).
+       */
+      circleciProjects: string[];
+      /**
+       * GitLab project paths (<group>[/<subgroup>...]/<project>) on the GitLab the cluster file declares (tenancy.ciOidcProviders.gitlab), whose pipelines may push through GitLab OIDC, from any branch or tag (sub project_path:<path>:ref_type:*).
+       */
+      gitlabProjects: string[];
     }[];
     /**
      * Redis (ElastiCache replication groups): secure subnets, encrypted at rest with the tenant key and in transit, AUTH token, multi-AZ failover in production. The Secret <name>-redis holds the endpoint, port and auth token.

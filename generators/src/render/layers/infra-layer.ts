@@ -1,6 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import {
   CLUSTER_LABEL,
+  CiOidcProviders,
   ClusterIdentityProvider,
   ClusterInfrastructure,
   FleetMetricsReader,
@@ -66,6 +67,8 @@ export function renderInfraLayer(ctx: ClusterContext): void {
     cluster: name, accountId: spec.aws.accountId, region: spec.aws.region, tenants: ctx.tenants.map((t) => tenantAwsPrefix(t.spec)),
     externalAccess: Object.fromEntries(ctx.tenants.map((t) => [tenantAwsPrefix(t.spec), tenantExternalAccess(t.spec, spec)])),
   });
+  // The CI systems besides GitHub whose jobs may push to tenant registries (their CI roles trust these).
+  new CiOidcProviders(chart, 'ci-oidc', { cluster: name, accountId: spec.aws.accountId, region: spec.aws.region, ci: spec.tenancy.ciOidcProviders });
   ctx.extraFiles.set('README.md', clusterReadme(ctx, infra.plan));
 }
 

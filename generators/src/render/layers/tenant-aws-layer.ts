@@ -38,6 +38,7 @@ export function renderTenantAwsResources(ctx: ClusterContext, tenant: Loaded<Ten
     otherTenants: nestedTenantNames(ctx.fleet, awsPrefix),
     registryReaders: registryReaders(ctx, env, tenant),
     externalAccess: tenantExternalAccess(tenant.spec, c),
+    ciOidc: c.tenancy.ciOidcProviders,
   });
 }
 

@@ -10,10 +10,10 @@ import { statefulKind } from '../../../src/diff/destructive-rules.js';
 import { clusterYaml, loadProblems, writeFleet } from '../../load/_fixtures.js';
 import { loadFleet } from '../../../src/load/load-fleet.js';
 import { renderCluster } from '../../../src/render/render-cluster.js';
-import { tenantAwsPrefix } from '../../../src/fleet-index.js';
+import { tenantAwsPrefix, tenantExternalAccess } from '../../../src/fleet-index.js';
 
 type Obj = { apiVersion: string; kind: string; metadata: { name: string; namespace?: string }; spec: { forProvider: Record<string, unknown>; managementPolicies?: string[]; providerConfigRef?: unknown } };
-type Statement = { Effect: string; Action: string | string[]; Resource?: string | string[]; Condition?: unknown };
+type Statement = { Sid?: string; Effect: string; Action: string | string[]; Resource?: string | string[]; Condition?: unknown };
 
 const fleet = loadFleet(join(import.meta.dirname, '..', '..', '..', '..'));
 const tenants = fleet.tenants.map((t) => t.spec.name);
@@ -31,6 +31,8 @@ const bundles = fleet.clusters.flatMap((c) => {
       tenant: t.spec.name,
       /** Its AWS names start with `<cluster>-<prefix>-`; its AWS tenant tag is the prefix. */
       prefix: tenantAwsPrefix(t.spec),
+      /** What the cluster file's allowlist grants it beyond its own resources (aws.externalAccess). */
+      external: tenantExternalAccess(t.spec, c.spec),
       objects: files.filter(([p]) => p.startsWith(`tenants/${t.spec.name}/`) && p.endsWith('.yaml') && !p.endsWith('kustomization.yaml')).map(([, text]) => parse(text) as Obj),
     }));
 });
@@ -46,8 +48,9 @@ describe('tenant AWS resources of the example fleet', () => {
     }
   });
 
-  it('GIVEN each tenant workload and CI policy WHEN read THEN it names only that tenant\'s own resources and never "*"', () => {
+  it('GIVEN each tenant workload and CI policy WHEN read THEN it names only that tenant\'s own resources, and exactly its reviewed external access, never "*"', () => {
     let checked = 0;
+    let external = 0;
     for (const b of bundles) {
       const own = `${b.cluster}-${b.prefix}-`;
       const others = tenants.filter((t) => t !== b.tenant).map((t) => prefixes.get(t)!);
@@ -56,6 +59,14 @@ describe('tenant AWS resources of the example fleet', () => {
       for (const p of policies) {
         for (const s of statements(p).filter((x) => x.Effect === 'Allow')) {
           for (const a of list(s.Action)) expect(a === '*' || a.endsWith(':*'), `${p.metadata.name}: ${a}`).toBe(false);
+          if (s.Sid?.startsWith('External')) {
+            // Outside the tenant's names: exactly one grant the tenant picked from its cluster's allowlist.
+            const grant = b.external.find((g) => s.Sid === `External${g.name.split('-').map((w) => w[0]!.toUpperCase() + w.slice(1)).join('')}`);
+            expect(grant, `${b.cluster}/${b.tenant} ${p.metadata.name}: ${s.Sid}`).toBeDefined();
+            expect([list(s.Action), list(s.Resource)]).toEqual([grant!.actions, grant!.resources]);
+            external++;
+            continue;
+          }
           for (const r of list(s.Resource)) {
             checked++;
             // ecr:GetAuthorizationToken has no resource type; it is the one action allowed on "*" (region-bound).
@@ -73,6 +84,8 @@ describe('tenant AWS resources of the example fleet', () => {
       }
     }
     expect(checked).toBeGreaterThan(20);
+    // The example fleet's data-platform takes two entries, in each of its workload roles.
+    expect(external).toBeGreaterThan(1);
   });
 
   it('GIVEN the tenant role WHEN read THEN every named resource is under the tenant prefix and "*" only with a tenant tag or for list calls', () => {

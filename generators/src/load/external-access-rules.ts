@@ -30,17 +30,29 @@ export const clusterExternalAccess: FleetRule = (fleet) =>
 
 /**
  * A tenant's `aws.externalAccess` names, once each, an entry of `tenancy.externalAccess` in the file of every cluster
- * it runs in, and asks for no action and no resource that the entry does not permit there.
+ * it runs in, asks for no action and no resource that the entry does not permit there, and gives it only to its own
+ * workload ServiceAccounts.
  */
 export const tenantExternalAccess: FleetRule = (fleet) => {
   const clusters = new Map<string, Loaded<Cluster>>(fleet.clusters.map((c) => [c.spec.name, c]));
   const problems: Diagnostic[] = [];
   for (const t of fleet.tenants) {
     const seen = new Set<string>();
+    const ref = (namespace: string, name: string) => (namespace === '' ? name : `${namespace}/${name}`);
+    const workloads = [
+      ...t.spec.aws.serviceAccounts.map((sa) => ref(sa.namespace, sa.name)),
+      ...fleet.apps.filter((a) => a.tenant === t.spec.name && a.spec.serviceAccount?.awsAccess).map((a) => ref(a.spec.namespace ?? '', a.spec.name)),
+    ];
     t.spec.aws.externalAccess.forEach((pick, i) => {
       const at = ['aws', 'externalAccess', i];
       if (seen.has(pick.name)) problems.push(t.source.problem([...at, 'name'], `duplicate entry "${pick.name}"; allowed: each entry once`));
       seen.add(pick.name);
+      (pick.serviceAccounts ?? []).forEach((sa, j) => {
+        if (!workloads.includes(sa)) {
+          const allowed = [...new Set(workloads)].sort().join(', ') || 'none (declare aws.serviceAccounts, or serviceAccount.awsAccess in an app)';
+          problems.push(t.source.problem([...at, 'serviceAccounts', j], `unknown workload ServiceAccount "${sa}"; allowed: ${allowed}`));
+        }
+      });
       for (const name of t.spec.clusters) {
         const c = clusters.get(name);
         if (!c) continue;

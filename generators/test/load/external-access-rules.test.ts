@@ -50,6 +50,13 @@ describe('tenantExternalAccess', () => {
     ]);
   });
 
+  it('GIVEN an entry given to a ServiceAccount that is not one of the tenant\'s workloads WHEN loaded THEN the error lists its workloads', () => {
+    expect(problems('    - name: image-labels\n      serviceAccounts: [api]\n')).toEqual([]);
+    expect(problems('    - name: image-labels\n      serviceAccounts: [api, jobs/api]\n')).toEqual([
+      'tenants/shop.yaml:11:30: aws.externalAccess[0].serviceAccounts[1]: unknown workload ServiceAccount "jobs/api"; allowed: api',
+    ]);
+  });
+
   it('GIVEN the same entry twice WHEN loaded THEN the second is a duplicate', () => {
     expect(problems('    - name: image-labels\n    - name: image-labels\n')).toEqual(['tenants/shop.yaml:11:13: aws.externalAccess[1].name: duplicate entry "image-labels"; allowed: each entry once']);
   });

@@ -13,7 +13,7 @@ import type { TenantRegistryProps } from './tenant-registry.js';
 import { TenantSecretStore } from './tenant-secret-store.js';
 import { TOPICS, type TopicSubscriber } from './tenant-topic.js';
 import { TenantWorkloadRole, workloadRoleName } from './tenant-workload-role.js';
-import type { ExternalAccessGrant } from './tenant-external-access.js';
+import { type ExternalAccessGrant, grantsOfServiceAccount } from './tenant-external-access.js';
 import type { CiOidcSettings } from '../infra/ci-oidc-providers.js';
 
 /** The `aws` section of a tenant file, defaults filled. */
@@ -56,7 +56,7 @@ export interface TenantAwsResourcesProps {
    * namespace); every other workload ServiceAccount of `aws.serviceAccounts` is rendered with its role. @default - none
    */
   readonly appServiceAccounts?: ReadonlySet<string>;
-  /** The tenant's `aws.externalAccess`, resolved against the cluster's `tenancy.externalAccess` (see `externalAccessGrant`): every workload role gets it. @default [] */
+  /** The tenant's `aws.externalAccess`, resolved against the cluster's `tenancy.externalAccess` (see `externalAccessGrant`): each to the workload roles it names. @default [] */
   readonly externalAccess?: readonly ExternalAccessGrant[];
   /** The cluster's CI OIDC providers besides GitHub (`tenancy.ciOidcProviders`), which registry CI roles may trust. @default {} */
   readonly ciOidc?: CiOidcSettings;
@@ -107,7 +107,7 @@ export class TenantAwsResources extends Construct {
     const access = workloadAccess(env, aws, network !== undefined);
     for (const sa of aws.serviceAccounts) {
       new TenantWorkloadRole(this, `workload-${sa.namespace}-${sa.name}`, {
-        env, serviceAccount: sa.name, namespace: namespaceOf(sa.namespace), access, externalAccess: props.externalAccess,
+        env, serviceAccount: sa.name, namespace: namespaceOf(sa.namespace), access, externalAccess: grantsOfServiceAccount(props.externalAccess ?? [], sa.namespace, sa.name),
         createServiceAccount: !props.appServiceAccounts?.has(`${sa.namespace}/${sa.name}`),
       });
     }

@@ -20,10 +20,21 @@ export interface ExternalAccessPick {
   readonly actions?: readonly string[];
   /** @default - every resource of the entry */
   readonly resources?: readonly string[];
+  /** The workload ServiceAccounts that get it, `<name>` or `<namespace suffix>/<name>`. @default - every workload role of the tenant */
+  readonly serviceAccounts?: readonly string[];
 }
 
-/** What one tenant gets of one entry on one cluster: the entry, narrowed to the tenant's pick. */
-export type ExternalAccessGrant = ExternalAccessEntry;
+/** What one tenant gets of one entry on one cluster: the entry, narrowed to the tenant's pick, and which of its roles get it. */
+export interface ExternalAccessGrant extends ExternalAccessEntry {
+  /** `<name>` or `<namespace suffix>/<name>`. @default - every workload role of the tenant */
+  readonly serviceAccounts?: readonly string[];
+}
+
+/** The grants that the workload role of ServiceAccount `name` in the namespace with `suffix` ('' for the main one) gets. */
+export function grantsOfServiceAccount(grants: readonly ExternalAccessGrant[], suffix: string, name: string): ExternalAccessGrant[] {
+  const ref = suffix === '' ? name : `${suffix}/${name}`;
+  return grants.filter((g) => g.serviceAccounts === undefined || g.serviceAccounts.includes(ref));
+}
 
 /**
  * True when the IAM resource pattern `entry` covers every ARN `arn` can match: `*` in the entry stands for any
@@ -60,14 +71,14 @@ export function externalAccessGrant(entries: readonly ExternalAccessEntry[], pic
   if (action) throw new Error(`'externalAccess' "${pick.name}": action ${action} is not permitted; allowed: ${entry.actions.join(', ')}`);
   const resource = resources.find((r) => !entry.resources.some((e) => resourceCovers(e, r)));
   if (resource) throw new Error(`'externalAccess' "${pick.name}": resource ${resource} is not permitted; allowed: ${entry.resources.join(', ')}`);
-  return { ...entry, actions: [...actions], resources: [...resources] };
+  return { ...entry, actions: [...actions], resources: [...resources], ...(pick.serviceAccounts ? { serviceAccounts: [...pick.serviceAccounts] } : {}) };
 }
 
 /** `partner-exports` → `PartnerExports`: statement ids are letters and digits. */
 const sidOf = (name: string) => `External${name.split('-').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('')}`;
 
 /** The workload policy's statements for a tenant's grants: one per entry, exactly the granted actions on the granted resources. */
-export function externalAccessStatements(grants: readonly ExternalAccessGrant[]): PolicyStatement[] {
+export function externalAccessStatements(grants: readonly ExternalAccessEntry[]): PolicyStatement[] {
   return grants.map((g) => ({
     sid: sidOf(g.name),
     actions: [...g.actions],

@@ -6,6 +6,7 @@ import {
   type ExternalAccessEntry, externalAccessBoundaryStatements, externalAccessGrant, externalAccessStatements, resourceCovers,
 } from '../../src/tenant-aws/tenant-external-access.js';
 import { TenantWorkloadRole } from '../../src/tenant-aws/tenant-workload-role.js';
+import { TenantAwsResources } from '../../src/tenant-aws/tenant-aws-resources.js';
 import { type Context, EVERYTHING, isAllowed } from './_iam-eval.js';
 import { ENV, newChart, objectsOf } from './_env.js';
 
@@ -123,5 +124,20 @@ describe('external access through the workload role and the boundary', () => {
       { Sid: 'ExternalPartnerExports', Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::partner-exports/reports/*' },
       { Sid: 'ExternalAthena', Effect: 'Allow', Action: ['athena:StartQueryExecution', 'athena:GetQueryResults'], Resource: 'arn:aws:athena:eu-west-2:123456789012:workgroup/primary' },
     ]);
+  });
+
+  it('GIVEN a grant for one ServiceAccount WHEN the tenant\'s AWS resources render THEN only that workload role carries it', () => {
+    const chart = newChart();
+    const aws = { serviceAccounts: [{ name: 'api', namespace: '' }, { name: 'worker', namespace: 'jobs' }, { name: 'web', namespace: '' }] } as unknown as ConstructorParameters<typeof TenantAwsResources>[2]['aws'];
+    const empty = { buckets: [], databases: [], registries: [], redis: [], queues: [], topics: [], secrets: [], opensearch: [], tables: [], externalAccess: [] };
+    const labels = externalAccessGrant(ENTRIES, { name: 'image-labels', serviceAccounts: ['jobs/worker'] });
+    new TenantAwsResources(chart, 'aws', { env: ENV, aws: { ...empty, ...aws }, externalAccess: [labels, externalAccessGrant(ENTRIES, { name: 'athena', serviceAccounts: ['api'] })] });
+    const sids = (name: string) => {
+      const policy = objectsOf(chart).find((o) => o.kind === 'Policy' && o.metadata.name === name);
+      return policy ? (JSON.parse((policy.spec.forProvider as { policy: string }).policy).Statement as { Sid: string }[]).map((x) => x.Sid) : [];
+    };
+    expect(sids('sa-api')).toEqual(['ExternalAthena']);
+    expect(sids('sa-jobs-worker')).toEqual(['ExternalImageLabels']);
+    expect(sids('sa-web')).toEqual([]);
   });
 });

@@ -173,6 +173,12 @@ export interface Tenant {
        * @minItems 1
        */
       resources?: [string, ...string[]];
+      /**
+       * The workload ServiceAccounts whose roles get the entry, as <name> (main namespace) or <namespace suffix>/<name>: from aws.serviceAccounts or apps with serviceAccount.awsAccess. When not set: every workload role of the tenant.
+       *
+       * @minItems 1
+       */
+      serviceAccounts?: [string, ...string[]];
     }[];
     /**
      * S3 buckets: always SSE-KMS with the tenant key, versioned, public access blocked, owner-enforced and TLS-only. Never deleted by removing them here.

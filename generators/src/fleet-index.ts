@@ -1,5 +1,5 @@
-import type { Tenant } from '@platform/schemas';
-import { defaultAwsPrefix } from '@platform/platform';
+import type { Cluster, Tenant } from '@platform/schemas';
+import { type ExternalAccessGrant, defaultAwsPrefix, externalAccessGrant } from '@platform/platform';
 import type { Fleet, LoadedApp } from './model.js';
 
 /**
@@ -37,6 +37,11 @@ export function fleetAppsOf(fleet: Fleet, tenant: string): readonly LoadedApp[] 
 /** The AWS prefix of a tenant: `aws.prefix`, else derived from its name (see `defaultAwsPrefix`). */
 export function tenantAwsPrefix(tenant: Pick<Tenant, 'name'> & { readonly aws?: { readonly prefix?: string } }): string {
   return tenant.aws?.prefix ?? defaultAwsPrefix(tenant.name);
+}
+
+/** The tenant's `aws.externalAccess` on a cluster, resolved against the cluster file's `tenancy.externalAccess` (the loader checked it). */
+export function tenantExternalAccess(tenant: Pick<Tenant, 'aws'>, cluster: Pick<Cluster, 'tenancy'>): ExternalAccessGrant[] {
+  return tenant.aws.externalAccess.map((pick) => externalAccessGrant(cluster.tenancy.externalAccess, pick));
 }
 
 /** The environment of a tenant on a cluster: its own `environment`, else the cluster's. */

@@ -131,4 +131,6 @@ export * from './tenant-aws/tenant-registry.js';
 export * from './tenant-aws/tenant-workload-role.js';
 export * from './tenant-aws/tenant-aws-uses.js';
 export * from './tenant-aws/tenant-used-resources.js';
+export * from './tenant-aws/tenant-external-access.js';
+export * from './infra/ci-oidc-providers.js';
 export * from './tenant-aws/tenant-aws-resources.js';

@@ -1,4 +1,6 @@
 import { describe, expect, it, test } from 'vitest';
+import { Chart, Testing } from 'cdk8s';
+import { TenantWorkloadRole, externalAccessGrant } from '@platform/platform';
 import { addedFields, diffFields, diffTrees, formatPath, objectKey } from '../../src/diff/object-diff.js';
 import { managed, namespace, outObject, quota } from './git-fixture.js';
 
@@ -122,6 +124,22 @@ describe('diffFields on JSON held in strings', () => {
     const added = { Sid: 'Queues', Effect: 'Allow', Action: ['sqs:SendMessage'], Resource: ['arn:aws:sqs:*'] };
     const changes = diffFields(role(policy(['s3:GetObject'])), role(policy(['s3:GetObject'], [added])));
     expect(changes.map((c) => [c.path, c.action])).toEqual([['spec.forProvider.policy » Statement[Sid=Queues]', 'added']]);
+  });
+
+  it("GIVEN a tenant that picks an external access entry WHEN its rendered workload policy is diffed THEN the review sees the new statement with its actions and ARNs", () => {
+    const entry = { name: 'partner-exports', description: 'partner', actions: ['s3:GetObject', 's3:ListBucket'], resources: ['arn:aws:s3:::partner-exports/*'] };
+    const env = { cluster: 'stage', tenant: 'shop', namespace: 'shop', accountId: '123456789012', region: 'eu-west-2', environment: 'staging' as const };
+    const policyOf = (externalAccess: ReturnType<typeof externalAccessGrant>[]) => {
+      const chart = new Chart(Testing.app(), 'c');
+      new TenantWorkloadRole(chart, 'role', { env, serviceAccount: 'api', access: { buckets: ['arn:aws:s3:::123456789012-eu-west-2-stage-shop-media'] }, externalAccess });
+      return chart.toJson().find((o) => o.kind === 'Policy') as Record<string, unknown>;
+    };
+    const changes = diffFields(policyOf([]), policyOf([externalAccessGrant([entry], { name: 'partner-exports', actions: ['s3:GetObject'] })]));
+    expect(changes.find((c) => c.path === 'spec.forProvider.policy » Statement[Sid=ExternalPartnerExports]')).toEqual({
+      path: 'spec.forProvider.policy » Statement[Sid=ExternalPartnerExports]',
+      action: 'added',
+      after: { Sid: 'ExternalPartnerExports', Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::partner-exports/*' },
+    });
   });
 
   it('GIVEN a string that only looks like JSON WHEN diffed THEN it is compared as a string', () => {

@@ -100,13 +100,15 @@ describe('tenant isolation in the rendered example fleet', () => {
     }
   });
 
-  it('GIVEN every role a tenant role creates WHEN rendered THEN it carries the tenant boundary and tag, and trusts only Pod Identity, GitHub OIDC or external-secrets', () => {
+  it('GIVEN every role a tenant role creates WHEN rendered THEN it carries the tenant boundary and tag, and trusts only Pod Identity, the CI OIDC providers or external-secrets', () => {
     const roles = rendered.filter((r) => tenantFolder(r.path) && r.obj.kind === 'Role' && r.obj.metadata.namespace !== 'crossplane-system');
     expect(roles.length).toBeGreaterThan(5);
     const principals = new Set<string>();
     for (const r of roles) {
       const tenant = tenantFolder(r.path)!;
-      const account = fleet.clusters.find((c) => c.spec.name === r.cluster)!.spec.aws.accountId;
+      const cluster = fleet.clusters.find((c) => c.spec.name === r.cluster)!.spec;
+      const account = cluster.aws.accountId;
+      const ci = cluster.tenancy.ciOidcProviders;
       const fp = (r.obj.spec as { forProvider: { assumeRolePolicy: string; permissionsBoundary?: string; tags: Record<string, string> } }).forProvider;
       const where = `${r.cluster}/${r.path}`;
       expect(fp.permissionsBoundary, where).toBe(`arn:aws:iam::${account}:policy/${r.cluster}-tenant-boundary`);
@@ -115,6 +117,9 @@ describe('tenant isolation in the rendered example fleet', () => {
         JSON.stringify({ Service: 'pods.eks.amazonaws.com' }),
         JSON.stringify({ Federated: `arn:aws:iam::${account}:oidc-provider/token.actions.githubusercontent.com` }),
         JSON.stringify({ AWS: `arn:aws:iam::${account}:role/${r.cluster}-external-secrets` }),
+        // Only the CI providers the cluster file declares.
+        ...(ci.circleci ? [JSON.stringify({ Federated: `arn:aws:iam::${account}:oidc-provider/oidc.circleci.com/org/${ci.circleci.organizationId}` })] : []),
+        ...(ci.gitlab ? [JSON.stringify({ Federated: `arn:aws:iam::${account}:oidc-provider/${ci.gitlab.url.replace('https://', '')}` })] : []),
       ];
       for (const st of JSON.parse(fp.assumeRolePolicy).Statement as { Principal: unknown }[]) {
         principals.add(Object.keys(st.Principal as object)[0]!);

@@ -12,6 +12,19 @@ describe('renderCodeowners', () => {
     expect(text).toContain('/tenants/team-a.yaml @acme/team-a');
   });
 
+  it("GIVEN tenants, even one named like a cluster WHEN CODEOWNERS is rendered THEN the cluster files (and the external access allowlist in them) and the rendered boundary stay the platform team's", () => {
+    const dir = writeFleet('codeowners-clusters-', {
+      'clusters/mgmt.yaml': clusterYaml('mgmt'),
+      'clusters/stage.yaml': clusterYaml('stage'),
+      'tenants/stage.yaml': 'name: stage\nowners:\n  - team: acme/stage-team\ncontact:\n  slackChannel: "#s"\nclusters: [stage]\n',
+    });
+    const text = renderCodeowners(loadFleet(dir));
+    for (const path of ['clusters/stage.yaml', 'clusters/mgmt.yaml', 'out/stage/infra/policy-tenant-boundary.yaml', 'out/stage/tenants/stage/policy-sa-api.yaml', 'schemas/cluster.schema.json']) {
+      expect(ownersOf(text, path), path).toBe('@acme/platform');
+    }
+    expect(ownersOf(text, 'tenants/stage.yaml')).toBe('@acme/stage-team');
+  });
+
   it('GIVEN no platformTeams on the management cluster, or some on another cluster WHEN loaded THEN each is a located error', () => {
     const mgmt = clusterYaml('mgmt').replace('platformTeams: [acme/platform]\n', '');
     const stage = `${clusterYaml('stage', { network: '  vpcCidr: 10.1.0.0/16\n' })}platformTeams: [acme/ops]\n`;
@@ -21,3 +34,19 @@ describe('renderCodeowners', () => {
     ]);
   });
 });
+
+/**
+ * The owners GitHub gives `path` under a CODEOWNERS text: the last matching line wins. Patterns as the file uses them:
+ * `*` (everything), `/file` (that file) and `/dir/` (everything under it), `*` in a pattern standing for one path segment.
+ */
+function ownersOf(codeowners: string, path: string): string | undefined {
+  let owners: string | undefined;
+  for (const line of codeowners.split('\n')) {
+    if (line.trim() === '' || line.startsWith('#')) continue;
+    const [pattern = '', ...teams] = line.split(/\s+/);
+    const body = pattern.replace(/^\//, '').split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]+');
+    const matches = pattern === '*' || new RegExp(`^${body}${pattern.endsWith('/') ? '' : '$'}`).test(path);
+    if (matches) owners = teams.join(' ');
+  }
+  return owners;
+}

@@ -18,6 +18,8 @@ import { type TenantAwsUse, keyUseStatements, useStatements } from './tenant-aws
 import { TenantUsedResources } from './tenant-used-resources.js';
 import { TenantWorkloadRole, workloadNamespace, workloadRoleArns } from './tenant-workload-role.js';
 import { tenantSecretReaderRoleName } from './tenant-secret-store.js';
+import { type ExternalAccessGrant, grantsOfServiceAccount } from './tenant-external-access.js';
+import type { CiOidcSettings } from '../infra/ci-oidc-providers.js';
 
 /** The `aws` section of a tenant file, defaults filled. */
 export type TenantAws = Tenant['aws'];
@@ -63,6 +65,10 @@ export interface TenantAwsResourcesProps {
    * namespace); every other workload ServiceAccount of `aws.serviceAccounts` is rendered with its role. @default - none
    */
   readonly appServiceAccounts?: ReadonlySet<string>;
+  /** The tenant's `aws.externalAccess`, resolved against the cluster's `tenancy.externalAccess` (see `externalAccessGrant`): each to the workload roles it names. @default [] */
+  readonly externalAccess?: readonly ExternalAccessGrant[];
+  /** The cluster's CI OIDC providers besides GitHub (`tenancy.ciOidcProviders`), which registry CI roles may trust. @default {} */
+  readonly ciOidc?: CiOidcSettings;
   /** Other tenants' resources this tenant uses on this cluster, agreed by both files. @default [] */
   readonly uses?: readonly TenantAwsUse[];
   /** The tenants of this cluster that use this tenant's resources, agreed by both files. @default [] */
@@ -120,6 +126,7 @@ export class TenantAwsResources extends Construct {
           q.subscribeTo.map((entry) => topicRefArn(env, queueSubscription(entry).topic, { ...props.peerTopics, [env.tenant]: aws.topics }, props.peerPrefixes)),
         subscribersOf: (topic: string) => subscribersOf(env, topic, aws, peers),
         registryReaders: props.registryReaders,
+        ciOidc: props.ciOidc,
         nodeRoleArn: props.nodeRoleArn ?? accountRoleArn(env, `${env.cluster}-eks-node`),
         databaseAccessCidrs: props.databaseAccessCidrs ?? [],
       },
@@ -132,7 +139,7 @@ export class TenantAwsResources extends Construct {
     const access = workloadAccess(env, aws, network !== undefined);
     for (const sa of aws.serviceAccounts) {
       new TenantWorkloadRole(this, `workload-${sa.namespace}-${sa.name}`, {
-        env, serviceAccount: sa.name, namespace: workloadNamespace(env, sa.namespace), access, uses,
+        env, serviceAccount: sa.name, namespace: workloadNamespace(env, sa.namespace), access, uses, externalAccess: grantsOfServiceAccount(props.externalAccess ?? [], sa.namespace, sa.name),
         createServiceAccount: !props.appServiceAccounts?.has(`${sa.namespace}/${sa.name}`),
       });
     }

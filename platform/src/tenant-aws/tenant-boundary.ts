@@ -12,6 +12,7 @@ export interface TenantUses {
   readonly env: TenantAwsEnv;
   readonly uses: readonly TenantAwsUse[];
 }
+import { type ExternalAccessGrant, externalAccessBoundaryStatements } from './tenant-external-access.js';
 
 /** Use of the tenant key, directly or by AWS services acting for the caller (see `TenantKmsKey`). */
 const KEY_ACTIONS = ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncryptFrom', 'kms:ReEncryptTo', 'kms:GenerateDataKey', 'kms:GenerateDataKeyWithoutPlaintext', 'kms:DescribeKey', 'kms:CreateGrant'];
@@ -20,6 +21,8 @@ type ClusterEnv = Pick<TenantAwsEnv, 'cluster' | 'accountId' | 'region'>;
 
 /** IAM's limit on the JSON of a customer-managed policy, in characters (the platform writes no whitespace). */
 export const MANAGED_POLICY_MAX_LENGTH = 6144;
+/** Each tenant's reviewed external access on a cluster, by AWS prefix. */
+export type ExternalAccessByTenant = Readonly<Record<string, readonly ExternalAccessGrant[]>>;
 
 /** metadata.name of the boundary policy among the cluster's infra objects. */
 export const TENANT_BOUNDARY = 'tenant-boundary';
@@ -46,8 +49,16 @@ export const PRINCIPAL_TENANT = `\${aws:PrincipalTag/${TENANT_TAG}}`;
  *
  * Cross-tenant use (`uses`): for each tenant, exactly its agreed uses, for principals carrying its tag (see
  * `useBoundaryStatements`), and the use of tenant keys through those services, which only a key's own policy grants.
+ *
+ * Reviewed access beyond the tenants' own resources (`externalAccess`, the grants of each tenant by AWS prefix) is
+ * allowed only to principals tagged with a tenant granted exactly those actions on those resources.
  */
-export function tenantBoundaryStatements(env: ClusterEnv, nestedTenants: readonly string[] = [], uses: readonly TenantUses[] = []): PolicyStatement[] {
+export function tenantBoundaryStatements(
+  env: ClusterEnv,
+  nestedTenants: readonly string[] = [],
+  uses: readonly TenantUses[] = [],
+  externalAccess: ExternalAccessByTenant = {},
+): PolicyStatement[] {
   const own = ownData(env, PRINCIPAL_TENANT);
   const prefixOf = (u: TenantUses) => awsPrefixOf(u.env);
   const sorted = [...uses].filter((u) => u.uses.length > 0).sort((a, b) => prefixOf(a).localeCompare(prefixOf(b)));
@@ -66,6 +77,7 @@ export function tenantBoundaryStatements(env: ClusterEnv, nestedTenants: readonl
   return [
     ...own,
     ...grants,
+    ...externalAccessBoundaryStatements(externalAccess),
     { sid: 'NoUntaggedPrincipal', effect: 'Deny', actions: ['*'], resources: ['*'], condition: { Null: { [`aws:PrincipalTag/${TENANT_TAG}`]: 'true' } } },
     {
       sid: 'OnlyOwnRoles',
@@ -96,6 +108,8 @@ export interface TenantBoundaryPolicyProps extends InfraProps {
   readonly tenants?: readonly string[];
   /** The cluster's tenants that use other tenants' resources, with their agreed uses. @default [] */
   readonly uses?: readonly TenantUses[];
+  /** The tenants' reviewed access beyond their own resources, by AWS prefix (see `tenantBoundaryStatements`). @default {} */
+  readonly externalAccess?: ExternalAccessByTenant;
 }
 
 /**
@@ -111,9 +125,9 @@ export class TenantBoundaryPolicy extends Construct {
     super(scope, id);
     const infra = resolveInfra(props);
     this.arn = tenantBoundaryArn(infra);
-    const policy = policyDocument(tenantBoundaryStatements(infra, nestedTenantsOf(props.tenants ?? []), props.uses));
+    const policy = policyDocument(tenantBoundaryStatements(infra, nestedTenantsOf(props.tenants ?? []), props.uses, props.externalAccess));
     if (policy.length > MANAGED_POLICY_MAX_LENGTH) {
-      throw new Error(`tenant boundary of cluster ${infra.cluster}: ${policy.length} characters; allowed: at most ${MANAGED_POLICY_MAX_LENGTH} (IAM's limit on a managed policy), so fewer cross-tenant uses (aws.uses) on this cluster`);
+      throw new Error(`tenant boundary of cluster ${infra.cluster}: ${policy.length} characters; allowed: at most ${MANAGED_POLICY_MAX_LENGTH} (IAM's limit on a managed policy), so fewer cross-tenant uses (aws.uses) on this cluster, or tenancy.externalAccess entries shared between tenants (tenants taking whole entries)`);
     }
     new IamPolicy(this, 'policy', {
       ...mrBase(infra, TENANT_BOUNDARY),

@@ -6,6 +6,7 @@ import { ECR_READ_ACTIONS } from '../infra/image-reflector-role.js';
 import { ecrImage } from '../workloads/ecr-image.js';
 import { type TenantAwsEnv, IAM_ROLE_NAME, fittedAwsName, mrCommon, accountRoleArn, tenantTags } from './tenant-aws-env.js';
 import type { TenantAwsItem, TenantAwsKind } from './tenant-aws-kind.js';
+import { type CiOidcSettings, type CiPushers, ciTrustStatements } from '../infra/ci-oidc-providers.js';
 
 const REPOSITORY_NAME = { what: 'ECR repository name', max: 256 };
 /** The AWS name of the registry `name`. */
@@ -15,13 +16,13 @@ const registryArn = (env: TenantAwsEnv, name: string) => `arn:aws:ecr:${env.regi
 export const registryCiRoleName = (env: TenantAwsEnv, name: string) => fittedAwsName(env, IAM_ROLE_NAME, `ci-${name}`);
 import { tenantBoundaryArn } from '../infra/infra-names.js';
 
-export interface TenantRegistryProps {
+export interface TenantRegistryProps extends CiPushers {
   readonly env: TenantAwsEnv;
   /** Short name; the repository is `<cluster>-<tenant>-<name>`. */
   readonly name: string;
   readonly kmsKeyRef: { readonly name: string };
-  /** GitHub repositories (`<org>/<repo>`) whose workflows may push. */
-  readonly githubRepositories: readonly string[];
+  /** The cluster's CI OIDC providers besides GitHub (`tenancy.ciOidcProviders`). @default {} - GitHub Actions only */
+  readonly ciOidc?: CiOidcSettings;
   /** The cluster's node role: it may pull. */
   readonly nodeRoleArn: string;
   /** Node roles of the other clusters that run apps from this repository: they may pull too. @default [] */
@@ -40,15 +41,15 @@ export function tenantRegistryImage(env: TenantAwsEnv, name: string): string {
   return ecrImage({ accountId: env.accountId, region: env.region, name: repositoryName(env, name) });
 }
 
-const GITHUB_OIDC = 'token.actions.githubusercontent.com';
 const PULL = ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchCheckLayerAvailability'];
 const PUSH = ['ecr:InitiateLayerUpload', 'ecr:UploadLayerPart', 'ecr:CompleteLayerUpload', 'ecr:PutImage', 'ecr:DescribeImages', ...PULL];
 
 /**
  * A container registry for a tenant: an ECR repository with scan on push, immutable tags and the
  * tenant key, a lifecycle policy keeping the last N images, pull for the cluster's nodes, and a CI
- * role `<cluster>-<tenant>-ci-<name>` that GitHub Actions of exactly the declared repositories
- * (`repo:<org>/<repo>:*`) can assume through GitHub OIDC to push. The repository is retained.
+ * role `<cluster>-<tenant>-ci-<name>` that CI jobs of exactly the declared GitHub repositories (`repo:<org>/<repo>:*`),
+ * CircleCI projects and GitLab projects can assume through their OIDC providers to push (see `ciTrustStatements`).
+ * The repository is retained.
  * Node roles of other clusters that run its images may pull, and the management cluster's
  * image-reflector-controller may list and read it when image automation follows one of its images.
  */
@@ -101,18 +102,8 @@ export class TenantRegistry extends Construct {
       ...ci,
       externalName: ciRole,
       forProvider: {
-        description: `GitHub Actions of ${props.githubRepositories.join(', ')} pushing to ${repository}`,
-        assumeRolePolicy: policyDocument([
-          {
-            sid: 'GitHubActions',
-            principal: { Federated: `arn:aws:iam::${env.accountId}:oidc-provider/${GITHUB_OIDC}` },
-            actions: ['sts:AssumeRoleWithWebIdentity'],
-            condition: {
-              StringEquals: { [`${GITHUB_OIDC}:aud`]: 'sts.amazonaws.com' },
-              StringLike: { [`${GITHUB_OIDC}:sub`]: props.githubRepositories.map((r) => `repo:${r}:*`) },
-            },
-          },
-        ]),
+        description: `${pushersOf(props)} pushing to ${repository}`,
+        assumeRolePolicy: policyDocument(ciTrustStatements(env.accountId, props.ciOidc ?? {}, props)),
         permissionsBoundary: tenantBoundaryArn(env),
         tags: tenantTags(env),
       },
@@ -138,6 +129,12 @@ export class TenantRegistry extends Construct {
     });
     new IamRolePolicyAttachment(this, 'ci-attachment', { ...ci, forProvider: { roleRef: { name: ci.name }, policyArnRef: { name: ci.name } } });
   }
+}
+
+/** The CI jobs that may push, for the role's description: `GitHub Actions of acme/web; GitLab projects acme/api`. */
+function pushersOf(p: CiPushers): string {
+  const named = (system: string, items: readonly string[] = []) => (items.length > 0 ? [`${system} of ${items.join(', ')}`] : []);
+  return [...named('GitHub Actions', p.githubRepositories), ...named('CircleCI projects', p.circleciProjects), ...named('GitLab projects', p.gitlabProjects)].join('; ');
 }
 
 /** The repository policy: who may pull, push and scan. */
@@ -178,11 +175,12 @@ export const REGISTRIES: TenantAwsKind<TenantAwsItem<'registries'>> = {
   publicEndpoint: false,
   stateful: [{ service: 'ecr', kind: 'Repository', title: 'ECR repository', loss: 'every image pushed to the repository' }],
   providerPackages: ['ecr', 'iam'],
-  summary: 'scan on push, immutable tags, encrypted with the tenant key; the nodes pull, a CI role `ci-<name>` for the listed GitHub repositories pushes',
+  summary: 'scan on push, immutable tags, encrypted with the tenant key; the nodes pull, a CI role `ci-<name>` for the listed GitHub repositories, CircleCI or GitLab projects pushes',
   render: (scope, ctx, r) => {
     const readers = ctx.extra.registryReaders as Readonly<Record<string, Pick<TenantRegistryProps, 'otherNodeRoleArns' | 'imageAutomationRoleArn'>>> | undefined;
     new TenantRegistry(scope, `registry-${r.name}`, {
-      env: ctx.env, name: r.name, kmsKeyRef: ctx.kmsKeyRef, githubRepositories: r.githubRepositories, keepImages: r.keepImages,
+      env: ctx.env, name: r.name, kmsKeyRef: ctx.kmsKeyRef, keepImages: r.keepImages, ciOidc: ctx.extra.ciOidc as CiOidcSettings | undefined,
+      githubRepositories: r.githubRepositories, circleciProjects: r.circleciProjects, gitlabProjects: r.gitlabProjects,
       nodeRoleArn: ctx.extra.nodeRoleArn as string, ...readers?.[r.name],
     });
   },

@@ -6,6 +6,7 @@ import { policyDocument } from '../crossplane/iam/policy-document.js';
 import { type TenantAwsEnv, IAM_ROLE_NAME, fittedAwsName, mrCommon, accountRoleArn, tenantTags } from './tenant-aws-env.js';
 import { type WorkloadAccess, workloadStatements } from './tenant-aws-kinds.js';
 import { type TenantAwsUse, useStatements } from './tenant-aws-uses.js';
+import { type ExternalAccessGrant, externalAccessStatements } from './tenant-external-access.js';
 import { tenantBoundaryArn } from '../infra/infra-names.js';
 
 export interface TenantWorkloadRoleProps {
@@ -17,6 +18,8 @@ export interface TenantWorkloadRoleProps {
   readonly access: WorkloadAccess;
   /** Other tenants' resources the tenant uses here, agreed by both files (see `tenant-aws-uses.ts`). @default [] */
   readonly uses?: readonly TenantAwsUse[];
+  /** Reviewed access beyond the tenant's own resources (the tenant file's `aws.externalAccess`, resolved on this cluster). @default [] */
+  readonly externalAccess?: readonly ExternalAccessGrant[];
   /**
    * Render the ServiceAccount itself. An app's ServiceAccount is rendered by the app; a ServiceAccount declared only
    * in the tenant file is rendered here, so the Pod Identity association always binds an existing account.
@@ -47,7 +50,8 @@ export function workloadRoleArns(env: TenantAwsEnv, serviceAccounts: readonly { 
 /**
  * An IAM role for one workload ServiceAccount, assumable only through EKS Pod Identity for that
  * ServiceAccount (the PodIdentityAssociation binds them), with a policy naming exactly the tenant's
- * own resources and the other tenants' resources it uses. KMS use is granted by the tenant key's policy, which lists this role.
+ * own resources, the other tenants' resources it uses, and the reviewed external access the tenant names
+ * (`tenancy.externalAccess` of the cluster file). KMS use is granted by the tenant key's policy, which lists this role.
  */
 export class TenantWorkloadRole extends Construct {
   readonly roleArn: string;
@@ -69,12 +73,13 @@ export class TenantWorkloadRole extends Construct {
         tags: tenantTags(env),
       },
     });
-    const statements = [...workloadStatements(props.access), ...useStatements(env, props.uses ?? [], 'workloads')];
+    const external = props.externalAccess ?? [];
+    const statements = [...workloadStatements(props.access), ...useStatements(env, props.uses ?? [], 'workloads'), ...externalAccessStatements(external)];
     if (statements.length > 0) {
       new IamPolicy(this, 'policy', {
         ...common,
         externalName: roleName,
-        forProvider: { description: `What ${namespace}/${props.serviceAccount} may use: the tenant's own resources`, policy: policyDocument(statements), tags: tenantTags(env) },
+        forProvider: { description: `What ${namespace}/${props.serviceAccount} may use: the tenant's own resources${external.length > 0 ? `, and ${external.map((g) => g.name).join(', ')}` : ''}`, policy: policyDocument(statements), tags: tenantTags(env) },
       });
       new IamRolePolicyAttachment(this, 'attachment', { ...common, forProvider: { roleRef: { name: common.name }, policyArnRef: { name: common.name } } });
     }

@@ -94,3 +94,14 @@ export function isAllowed(identity: readonly PolicyStatement[], req: Request, bo
 
 /** A policy with every action on every resource: what a careless or hostile policy on a tenant-made role could say. */
 export const EVERYTHING: PolicyStatement[] = [{ sid: 'Everything', actions: ['*'], resources: ['*'], anyResourceBecause: 'test' }];
+
+/**
+ * Whether a trust policy lets a web-identity token (sts:AssumeRoleWithWebIdentity) assume the role: IAM matches the
+ * token's issuer to the statement's `Federated` provider ARN, then the conditions on its claims (`<issuer>:aud`, `:sub`).
+ */
+export function trustsWebIdentity(trust: readonly PolicyStatement[], providerArn: string, claims: Context): boolean {
+  const federated = trust
+    .filter((s) => s.principal !== undefined && s.principal !== '*' && s.principal.Federated === providerArn)
+    .map((s) => ({ ...s, resources: ['role'] }));
+  return isAllowed(federated, { action: 'sts:AssumeRoleWithWebIdentity', resource: 'role', context: claims });
+}

@@ -140,3 +140,14 @@ describe('TenantBoundaryPolicy', () => {
     expect(doc.Statement.find((s) => s.Sid === 'OwnObjects')!.Resource).toBe('arn:aws:s3:::123456789012-eu-west-2-stage-${aws:PrincipalTag/platform.example.com/tenant}-*/*');
   });
 });
+
+describe('TenantBoundaryPolicy size', () => {
+  it('GIVEN external access that would grow the boundary past IAM\'s managed policy limit WHEN rendered THEN it fails naming the limit', () => {
+    const grant = (i: number) => ({ name: `partner-${i}`, description: 'p', actions: ['s3:GetObject'], resources: [`arn:aws:s3:::partner-bucket-number-${i}/exports/*`] });
+    const externalAccess = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`tenant${i}`, [grant(i)]]));
+    expect(() => new TenantBoundaryPolicy(newChart(), 'b', { cluster: 'stage', accountId: '123456789012', region: 'eu-west-2', externalAccess })).toThrow(
+      /^tenant boundary of cluster stage: \d+ characters; allowed: at most 6144 \(IAM's limit on a managed policy\).*tenancy\.externalAccess entries shared/,
+    );
+    expect(() => new TenantBoundaryPolicy(newChart(), 'b', { cluster: 'stage', accountId: '123456789012', region: 'eu-west-2', externalAccess: { shop: [grant(1)] } })).not.toThrow();
+  });
+});

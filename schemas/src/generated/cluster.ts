@@ -277,6 +277,58 @@ export interface Cluster {
        */
       description?: string;
     }[];
+    /**
+     * CI systems besides GitHub Actions whose OIDC tokens tenant registry CI roles may trust (aws.registries[].circleciProjects, gitlabProjects). Each becomes an IAM OpenID Connect provider of the cluster's account, managed with the cluster's infrastructure; a registry role trusts only the projects it names.
+     */
+    ciOidcProviders: {
+      /**
+       * The CircleCI organization: issuer https://oidc.circleci.com/org/<organizationId>, audience the organization id.
+       */
+      circleci?: {
+        /**
+         * The organization id (Organization Settings > Overview).
+         */
+        organizationId: string;
+      };
+      /**
+       * The GitLab instance: its URL is the issuer; pipelines ask for an ID token with aud sts.amazonaws.com (id_tokens in .gitlab-ci.yml).
+       */
+      gitlab?: {
+        /**
+         * https://gitlab.com, or the URL of a self-managed instance (no trailing slash).
+         */
+        url: string;
+      };
+    };
+    /**
+     * AWS access outside the tenants' own resources that tenants on this cluster may ask for by name (aws.externalAccess of the tenant file), e.g. another account's bucket, Athena or Rekognition. Cluster files belong to the platform team (CODEOWNERS), so the platform team reviews every entry. A tenant gets only the entries it names, and at most their actions on their resources, in its workload roles' policy and in the tenant permissions boundary, for that tenant only. Another account's resources must also grant the workload role on their side (e.g. the partner's bucket policy).
+     */
+    externalAccess: {
+      /**
+       * The entry's name, which tenant files use (aws.externalAccess[].name).
+       */
+      name: string;
+      /**
+       * What the access is for and who agreed to it; shown in the tenant's docs and policy descriptions.
+       */
+      description: string;
+      /**
+       * The IAM actions the entry permits, each named in full (service:Action, no wildcards).
+       *
+       * @minItems 1
+       */
+      actions: [string, ...string[]];
+      /**
+       * The ARNs the actions apply to; `*` may stand for any characters (`arn:aws:s3:::partner-exports/*`). A lone `*` only for actions AWS cannot scope to a resource (rekognition:DetectLabels), and then `anyResourceBecause` says so.
+       *
+       * @minItems 1
+       */
+      resources: [string, ...string[]];
+      /**
+       * Required when `resources` is ["*"]: why these actions cannot be scoped to a resource. Not set otherwise.
+       */
+      anyResourceBecause?: string;
+    }[];
   };
   /**
    * Per add-on switches and Helm values overrides. Keys are add-on names; every add-on is on unless `enabled: false`.

@@ -154,6 +154,33 @@ export interface Tenant {
       namespace: string;
     }[];
     /**
+     * Reviewed AWS access beyond the tenant's own resources: entries of the cluster file's tenancy.externalAccess, by name, which every cluster the tenant runs in must declare. Every workload ServiceAccount role of the tenant gets the listed actions on the listed resources, and the tenant permissions boundary lets exactly those through for this tenant.
+     */
+    externalAccess: {
+      /**
+       * The name of an entry of tenancy.externalAccess in the file of every cluster the tenant runs in.
+       */
+      name: string;
+      /**
+       * A subset of the entry's actions. When not set: every action of the entry.
+       *
+       * @minItems 1
+       */
+      actions?: [string, ...string[]];
+      /**
+       * A subset of the entry's resources: an ARN of the entry, or a narrower one that an entry ARN with `*` covers (`arn:aws:s3:::partner-exports/reports/*` under `arn:aws:s3:::partner-exports/*`). When not set: every resource of the entry.
+       *
+       * @minItems 1
+       */
+      resources?: [string, ...string[]];
+      /**
+       * The workload ServiceAccounts whose roles get the entry, as <name> (main namespace) or <namespace suffix>/<name>: from aws.serviceAccounts or apps with serviceAccount.awsAccess. When not set: every workload role of the tenant.
+       *
+       * @minItems 1
+       */
+      serviceAccounts?: [string, ...string[]];
+    }[];
+    /**
      * S3 buckets: always SSE-KMS with the tenant key, versioned, public access blocked, owner-enforced and TLS-only. Never deleted by removing them here.
      */
     buckets: {
@@ -254,11 +281,17 @@ export interface Tenant {
        */
       keepImages: number;
       /**
-       * GitHub repositories (<org>/<repo>) whose workflows may push, through GitHub OIDC (repo:<org>/<repo>:*).
-       *
-       * @minItems 1
+       * GitHub repositories (<org>/<repo>) whose workflows may push, through GitHub OIDC (repo:<org>/<repo>:*). At least one of githubRepositories, circleciProjects and gitlabProjects is required.
        */
-      githubRepositories: [string, ...string[]];
+      githubRepositories: string[];
+      /**
+       * CircleCI project ids (the UUID under Project Settings > Overview) of the organization the cluster file declares (tenancy.ciOidcProviders.circleci), whose jobs may push through CircleCI OIDC (sub org/<org-id>/project/<project-id>/user/*).
+       */
+      circleciProjects: string[];
+      /**
+       * GitLab project paths (<group>[/<subgroup>...]/<project>) on the GitLab the cluster file declares (tenancy.ciOidcProviders.gitlab), whose pipelines may push through GitLab OIDC, from any branch or tag (sub project_path:<path>:ref_type:*).
+       */
+      gitlabProjects: string[];
     }[];
     /**
      * Redis (ElastiCache replication groups): secure subnets, encrypted at rest with the tenant key and in transit, AUTH token, multi-AZ failover in production. The Secret <name>-redis holds the endpoint, port and auth token.

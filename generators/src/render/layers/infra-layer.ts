@@ -1,6 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import {
   CLUSTER_LABEL,
+  CiOidcProviders,
   ClusterIdentityProvider,
   ClusterInfrastructure,
   FleetMetricsReader,
@@ -17,7 +18,7 @@ import {
   parseEcrImage,
   tenantSecretReaderRoleName,
 } from '@platform/platform';
-import { tenantAwsPrefix } from '../../fleet-index.js';
+import { tenantAwsPrefix, tenantExternalAccess } from '../../fleet-index.js';
 import { agreedUses, tenantAwsEnv } from './tenant-aws-layer.js';
 import type { ClusterContext } from '../cluster-context.js';
 import { clusterReadme } from './cluster-readme.js';
@@ -62,10 +63,14 @@ export function renderInfraLayer(ctx: ClusterContext): void {
   renderFleetMetricsAccess(ctx);
   if (spec.management) renderImageReflectorRole(ctx);
   // Before any tenant role exists: the only permissions boundary tenant roles may give the roles they create.
+  // Each tenant's reviewed external access, and each use of another tenant's resources, passes the boundary for that tenant only.
   new TenantBoundaryPolicy(chart, 'tenant-boundary', {
     cluster: name, accountId: spec.aws.accountId, region: spec.aws.region, tenants: ctx.tenants.map((t) => tenantAwsPrefix(t.spec)),
     uses: ctx.tenants.map((t) => ({ env: tenantAwsEnv(ctx, t), uses: agreedUses(ctx, t) })),
+    externalAccess: Object.fromEntries(ctx.tenants.map((t) => [tenantAwsPrefix(t.spec), tenantExternalAccess(t.spec, spec)])),
   });
+  // The CI systems besides GitHub whose jobs may push to tenant registries (their CI roles trust these).
+  new CiOidcProviders(chart, 'ci-oidc', { cluster: name, accountId: spec.aws.accountId, region: spec.aws.region, ci: spec.tenancy.ciOidcProviders });
   ctx.extraFiles.set('README.md', clusterReadme(ctx, infra.plan));
 }
 

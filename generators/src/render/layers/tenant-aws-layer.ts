@@ -8,7 +8,7 @@ import type { Loaded } from '../../model.js';
 import type { ClusterContext } from '../cluster-context.js';
 import { followsImagePolicy } from '../../image-automation.js';
 import { servingCluster } from '../../load/app-rules.js';
-import { fleetAppsOf, nestedTenantNames, tenantAwsPrefix, tenantEnvironment } from '../../fleet-index.js';
+import { fleetAppsOf, nestedTenantNames, tenantAwsPrefix, tenantEnvironment, tenantExternalAccess } from '../../fleet-index.js';
 
 /**
  * The tenant's AWS resources on this cluster, into its tenants/<team>/ chart: managed resources in
@@ -43,6 +43,8 @@ export function renderTenantAwsResources(ctx: ClusterContext, tenant: Loaded<Ten
     databaseAccessCidrs: c.tenancy.databaseAccessCidrs,
     uses: agreedUses(ctx, tenant),
     consumers: consumersOf(ctx, tenant),
+    externalAccess: tenantExternalAccess(tenant.spec, c),
+    ciOidc: c.tenancy.ciOidcProviders,
   });
 }
 

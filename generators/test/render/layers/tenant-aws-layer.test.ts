@@ -12,10 +12,10 @@ import { statefulKind } from '../../../src/diff/destructive-rules.js';
 import { clusterYaml, loadProblems, writeFleet } from '../../load/_fixtures.js';
 import { loadFleet } from '../../../src/load/load-fleet.js';
 import { renderCluster } from '../../../src/render/render-cluster.js';
-import { tenantAwsPrefix } from '../../../src/fleet-index.js';
+import { tenantAwsPrefix, tenantExternalAccess } from '../../../src/fleet-index.js';
 
 type Obj = { apiVersion: string; kind: string; metadata: { name: string; namespace?: string }; spec: { forProvider: Record<string, unknown>; managementPolicies?: string[]; providerConfigRef?: unknown } };
-type Statement = { Effect: string; Action: string | string[]; Resource?: string | string[]; Condition?: unknown };
+type Statement = { Sid?: string; Effect: string; Action: string | string[]; Resource?: string | string[]; Condition?: unknown };
 
 const fleet = loadFleet(join(import.meta.dirname, '..', '..', '..', '..'));
 const tenants = fleet.tenants.map((t) => t.spec.name);
@@ -33,6 +33,8 @@ const bundles = fleet.clusters.flatMap((c) => {
       tenant: t.spec.name,
       /** Its AWS names start with `<cluster>-<prefix>-`; its AWS tenant tag is the prefix. */
       prefix: tenantAwsPrefix(t.spec),
+      /** What the cluster file's allowlist grants it beyond its own resources (aws.externalAccess). */
+      external: tenantExternalAccess(t.spec, c.spec),
       objects: files.filter(([p]) => p.startsWith(`tenants/${t.spec.name}/`) && p.endsWith('.yaml') && !p.endsWith('kustomization.yaml')).map(([, text]) => parse(text) as Obj),
     }));
 });
@@ -72,9 +74,10 @@ describe('tenant AWS resources of the example fleet', () => {
     }
   });
 
-  it('GIVEN each tenant workload and CI policy WHEN read THEN it names only that tenant\'s own resources, those both files agree it uses, and never "*"', () => {
+  it('GIVEN each tenant workload and CI policy WHEN read THEN it names only that tenant\'s own resources, those both files agree it uses, and exactly its reviewed external access, never "*"', () => {
     let checked = 0;
     let used = 0;
+    let external = 0;
     for (const b of bundles) {
       const own = `${b.cluster}-${b.prefix}-`;
       const others = tenants.filter((t) => t !== b.tenant).map((t) => prefixes.get(t)!);
@@ -90,6 +93,14 @@ describe('tenant AWS resources of the example fleet', () => {
       for (const p of policies) {
         for (const s of statements(p).filter((x) => x.Effect === 'Allow')) {
           for (const a of list(s.Action)) expect(a === '*' || a.endsWith(':*'), `${p.metadata.name}: ${a}`).toBe(false);
+          if (s.Sid?.startsWith('External')) {
+            // Outside the tenant's names: exactly one grant the tenant picked from its cluster's allowlist.
+            const grant = b.external.find((g) => s.Sid === `External${g.name.split('-').map((w) => w[0]!.toUpperCase() + w.slice(1)).join('')}`);
+            expect(grant, `${b.cluster}/${b.tenant} ${p.metadata.name}: ${s.Sid}`).toBeDefined();
+            expect([list(s.Action), list(s.Resource)]).toEqual([grant!.actions, grant!.resources]);
+            external++;
+            continue;
+          }
           for (const r of list(s.Resource)) {
             checked++;
             // ecr:GetAuthorizationToken has no resource type; it is the one action allowed on "*" (region-bound).
@@ -116,6 +127,8 @@ describe('tenant AWS resources of the example fleet', () => {
     expect(checked).toBeGreaterThan(20);
     // checkout's storefront and SecretStore roles name payments' topic, queue, bucket and its objects, and secret, on two clusters.
     expect(used).toBe(10);
+    // The example fleet's data-platform takes two entries, in each of its workload roles.
+    expect(external).toBeGreaterThan(1);
   });
 
   it('GIVEN checkout using payments\' resources WHEN rendered THEN payments\' key admits checkout\'s roles through the used services only, and the addresses land in checkout\'s namespace', () => {

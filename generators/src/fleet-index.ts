@@ -1,5 +1,5 @@
 import type { Tenant } from '@platform/schemas';
-import { defaultAwsPrefix } from '@platform/platform';
+import { type TeamRole, defaultAwsPrefix } from '@platform/platform';
 import type { Fleet, LoadedApp } from './model.js';
 
 /**
@@ -67,4 +67,10 @@ export function nestedTenantNames(fleet: Fleet, awsPrefix: string): string[] {
   const nested: string[] = [];
   for (let i = lo; i < names.length && names[i]!.startsWith(prefix); i++) nested.push(names[i]!);
   return nested;
+}
+
+/** The fleet's catalog of team roles: `teamRoles` of the management cluster (the only file that may declare it). */
+export function teamRoleCatalog(fleet: Fleet): Readonly<Record<string, TeamRole>> {
+  const roles = fleet.clusters.find((c) => c.spec.management)?.spec.teamRoles ?? {};
+  return Object.fromEntries(Object.entries(roles).flatMap(([name, role]) => (role ? [[name, role] as const] : [])));
 }

@@ -1,5 +1,5 @@
 import type { Cluster, Tenant } from '@platform/schemas';
-import { type ExternalAccessGrant, defaultAwsPrefix, externalAccessGrant } from '@platform/platform';
+import { type ExternalAccessGrant, type TeamRole, defaultAwsPrefix, externalAccessGrant } from '@platform/platform';
 import type { Fleet, LoadedApp } from './model.js';
 
 /**
@@ -72,4 +72,10 @@ export function nestedTenantNames(fleet: Fleet, awsPrefix: string): string[] {
   const nested: string[] = [];
   for (let i = lo; i < names.length && names[i]!.startsWith(prefix); i++) nested.push(names[i]!);
   return nested;
+}
+
+/** The fleet's catalog of team roles: `teamRoles` of the management cluster (the only file that may declare it). */
+export function teamRoleCatalog(fleet: Fleet): Readonly<Record<string, TeamRole>> {
+  const roles = fleet.clusters.find((c) => c.spec.management)?.spec.teamRoles ?? {};
+  return Object.fromEntries(Object.entries(roles).flatMap(([name, role]) => (role ? [[name, role] as const] : [])));
 }

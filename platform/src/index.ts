@@ -10,6 +10,8 @@ export * from './flux/tenant-sync.js';
 export * from './flux/image-update-automation.js';
 export * from './tenancy/tenant-namespace.js';
 export * from './tenancy/tenant-cluster-roles.js';
+export * from './tenancy/tenant-team-roles.js';
+export * from './tenancy/team-role-limits.js';
 export * from './tenancy/tenant-guardrails.js';
 export * from './tenancy/tenant-priority-classes.js';
 export * from './tenancy/tenant-role-bindings.js';

@@ -8,6 +8,7 @@ import { TENANT_AWS_RULES } from './tenant-aws-rules.js';
 import { IMAGE_REGISTRY_RULES } from './image-registry-rules.js';
 import { EXTERNAL_ACCESS_RULES } from './external-access-rules.js';
 import { CI_OIDC_RULES } from './ci-oidc-rules.js';
+import { TEAM_ROLE_RULES } from './team-role-rules.js';
 import type { Fleet, Loaded } from '../model.js';
 
 /**
@@ -128,7 +129,7 @@ export const referencesExist: FleetRule = (fleet) => {
 };
 
 /** Every cross-file rule, run in this order on a fleet whose files each passed their schema. */
-export const FLEET_RULES: FleetRule[] = [fileNameMatchesName, uniqueNames, oneManagementCluster, platformTeamsOnManagement, vpcCidrsDoNotOverlap, ...INFRA_RULES, referencesExist, ...TENANT_RULES, ...TENANT_AWS_RULES, ...EXTERNAL_ACCESS_RULES, ...CI_OIDC_RULES, ...ADDON_RULES, ...APP_RULES, ...IMAGE_REGISTRY_RULES];
+export const FLEET_RULES: FleetRule[] = [fileNameMatchesName, uniqueNames, oneManagementCluster, platformTeamsOnManagement, vpcCidrsDoNotOverlap, ...INFRA_RULES, referencesExist, ...TENANT_RULES, ...TEAM_ROLE_RULES, ...TENANT_AWS_RULES, ...EXTERNAL_ACCESS_RULES, ...CI_OIDC_RULES, ...ADDON_RULES, ...APP_RULES, ...IMAGE_REGISTRY_RULES];
 
 function baseName(path: string): string {
   const file = path.slice(path.lastIndexOf('/') + 1);

@@ -192,11 +192,14 @@ describe('admission: every identity acting in a tenant namespace', () => {
     denied(create(paymentsAdmin, roleBinding('x', 'tenant-edit', [{ kind: 'ServiceAccount', name: 'default', namespace: 'checkout' }])), /ServiceAccounts of its namespaces/);
     denied(create(paymentsAdmin, roleBinding('x', 'tenant-edit', [{ kind: 'ServiceAccount', name: 'tenant-checkout', namespace: 'flux-system' }])), /ServiceAccounts of its namespaces/);
     denied(create(paymentsAdmin, roleBinding('x', 'tenant-edit', [{ kind: 'User', name: 'github:mallory' }])), /may bind only/);
-    denied(create(paymentsAdmin, roleBinding('x', 'cluster-admin', [{ kind: 'Group', name: 'github:acme:payments' }])), /may bind only tenant-admin, tenant-edit, tenant-view/);
+    denied(create(paymentsAdmin, roleBinding('x', 'cluster-admin', [{ kind: 'Group', name: 'github:acme:payments' }])), /may bind only tenant-admin, tenant-edit, tenant-role-debug, tenant-role-read-only-logs, tenant-role-restricted, tenant-view or a Role/);
     denied(create(paymentsAdmin, roleBinding('x', 'admin', [{ kind: 'Group', name: 'github:acme:payments' }])), /may bind only/);
     // Inside the tenancy: its own groups, ServiceAccounts of any of its namespaces, a Role of the namespace.
     admitted(create(paymentsAdmin, roleBinding('x', 'tenant-view', [{ kind: 'Group', name: 'github:acme:sre' }, { kind: 'ServiceAccount', name: 'settlement', namespace: 'payments-jobs' }, { kind: 'ServiceAccount', name: 'local' }])));
     admitted(create(paymentsAdmin, roleBinding('x', 'reader', [{ kind: 'Group', name: 'github:acme:payments' }], 'Role')));
+    // A role of the fleet's catalog, to its own groups only.
+    admitted(create(paymentsAdmin, roleBinding('x', 'tenant-role-read-only-logs', [{ kind: 'Group', name: 'github:acme:sre' }])));
+    denied(create(paymentsAdmin, roleBinding('x', 'tenant-role-debug', [{ kind: 'Group', name: 'github:acme:support' }])), /groups of tenant payments/);
   });
 
   it('GIVEN a cert-manager Issuer, Certificate or CertificateRequest WHEN a team creates it directly THEN it is denied; cert-manager itself still creates the Certificate of an Ingress', () => {

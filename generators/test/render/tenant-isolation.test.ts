@@ -4,6 +4,7 @@ import { parse } from 'yaml';
 import { loadFleet } from '../../src/load/load-fleet.js';
 import { renderCluster } from '../../src/render/render-cluster.js';
 import { tenantAwsPrefix } from '../../src/fleet-index.js';
+import { teamGroup } from '@platform/platform';
 
 type Obj = { kind: string; metadata: { name: string; namespace?: string; labels?: Record<string, string> }; [k: string]: unknown };
 const TENANT = 'platform.example.com/tenant';
@@ -37,18 +38,22 @@ describe('tenant isolation in the rendered example fleet', () => {
   });
 
   it('GIVEN every RoleBinding and ClusterRoleBinding WHEN rendered THEN a tenant principal is bound only in its own namespaces, never cluster-wide', () => {
-    const owners = new Map(fleet.tenants.map((t) => [t.spec.name, t.spec.owners.map((o) => `github:${o.team}`)]));
+    const owners = new Map(fleet.tenants.map((t) => [t.spec.name, t.spec.owners.map((o) => teamGroup('github:', o.team))]));
+    let teamBindings = 0;
     for (const r of rendered.filter((x) => x.obj.kind === 'RoleBinding' || x.obj.kind === 'ClusterRoleBinding')) {
       for (const s of (r.obj['subjects'] ?? []) as { kind: string; name: string }[]) {
         const owner = [...owners].find(([, groups]) => groups.includes(s.name))?.[0] ?? (s.kind === 'ServiceAccount' && s.name.startsWith('tenant-') ? s.name.slice(7) : undefined);
         if (!owner) continue;
+        if (s.kind === 'Group') teamBindings++;
         expect(r.obj.kind, `${r.path}`).toBe('RoleBinding');
         const nsTenant = namespacesOf.get(`${r.cluster}/${r.obj.metadata.namespace}`);
         // a team that owns several tenants may be bound in each of them
         expect(nsTenant !== undefined && (nsTenant === owner || owners.get(nsTenant)!.includes(s.name)), `${r.cluster}/${r.path}: ${s.name}`).toBe(true);
-        expect((r.obj['roleRef'] as { name: string }).name).toMatch(/^tenant-(admin|edit|view)$/);
+        expect((r.obj['roleRef'] as { name: string }).name).toMatch(/^tenant-(admin|edit|view|role-[a-z0-9-]+)$/);
       }
     }
+    // The team groups are found (`<prefix><org>:<team>`), so the loop above checked their bindings.
+    expect(teamBindings).toBeGreaterThan(fleet.tenants.length);
   });
 
   it('GIVEN every NetworkPolicy WHEN rendered THEN ingress from other tenants is admitted only when declared', () => {

@@ -25,6 +25,13 @@ describe('renderCodeowners', () => {
     expect(ownersOf(text, 'tenants/stage.yaml')).toBe('@acme/stage-team');
   });
 
+  it('GIVEN the example fleet, whose tenants give other teams catalog roles WHEN CODEOWNERS is rendered THEN only admin and edit teams own a tenant\'s files', () => {
+    const text = renderCodeowners(loadFleet(join(import.meta.dirname, '..', '..', '..')));
+    expect(text).toContain('/tenants/payments.yaml @acme/payments\n');
+    expect(text).toContain('/tenants/checkout.yaml @acme/checkout\n');
+    expect(text).not.toMatch(/@acme\/(sre|support|finance)/);
+  });
+
   it('GIVEN no platformTeams on the management cluster, or some on another cluster WHEN loaded THEN each is a located error', () => {
     const mgmt = clusterYaml('mgmt').replace('platformTeams: [acme/platform]\n', '');
     const stage = `${clusterYaml('stage', { network: '  vpcCidr: 10.1.0.0/16\n' })}platformTeams: [acme/ops]\n`;

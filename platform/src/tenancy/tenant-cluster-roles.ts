@@ -1,8 +1,12 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 
-/** The access levels a tenant owner can be given; each is a platform ClusterRole `tenant-<level>`. */
-export type TenantAccess = 'admin' | 'edit' | 'view';
+/** The built-in access levels a tenant owner can be given; each is a platform ClusterRole `tenant-<level>`. */
+export const BUILT_IN_TENANT_ROLES = ['admin', 'edit', 'view'] as const;
+export type TenantAccess = (typeof BUILT_IN_TENANT_ROLES)[number];
+
+/** Label on every ClusterRole tenants are bound to. */
+export const TENANCY_LABEL = 'platform.example.com/tenancy';
 
 /** Name of the platform ClusterRole for an access level. Bound only through RoleBindings in tenant namespaces. */
 export const tenantClusterRole = (access: TenantAccess) => `tenant-${access}`;
@@ -69,7 +73,7 @@ export class TenantClusterRoles extends Construct {
       new ApiObject(this, access, {
         apiVersion: 'rbac.authorization.k8s.io/v1',
         kind: 'ClusterRole',
-        metadata: { name: tenantClusterRole(access), labels: { 'platform.example.com/tenancy': 'true' } },
+        metadata: { name: tenantClusterRole(access), labels: { [TENANCY_LABEL]: 'true' } },
         rules: rs,
       });
     }

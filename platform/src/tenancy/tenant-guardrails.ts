@@ -7,7 +7,7 @@ import { EXTERNAL_SECRETS } from '../addons/external-secrets.js';
 import { INGRESS_CLASS } from '../addons/traefik.js';
 import { LETSENCRYPT_SERVERS, letsEncryptIssuer } from '../addons-config/letsencrypt-issuers.js';
 import { FLUX_NAMESPACE, PLATFORM_RECONCILER } from '../flux/flux-kustomization.js';
-import { type TenantAccess, tenantClusterRole } from './tenant-cluster-roles.js';
+import { BUILT_IN_TENANT_ROLES, tenantClusterRole } from './tenant-cluster-roles.js';
 import { HOSTNAMES_ANNOTATION, OWNERS_ANNOTATION, REGISTRIES_ANNOTATION, TENANT_LABEL } from './tenant-namespace.js';
 import { TENANT_PRIORITY_CLASSES } from './tenant-priority-classes.js';
 
@@ -26,6 +26,8 @@ export interface TenantGuardrailsProps {
   readonly clusterIssuers?: readonly string[];
   /** PriorityClasses tenant pods may name. @default - the keys of TENANT_PRIORITY_CLASSES */
   readonly priorityClasses?: readonly string[];
+  /** ClusterRoles of the fleet's team role catalog, which tenant RoleBindings may bind besides the built-ins. @default [] */
+  readonly teamRoles?: readonly string[];
 }
 
 /** The policy every identity acting in a tenant namespace goes through (selected by the namespace's tenant label). */
@@ -70,12 +72,11 @@ const RECONCILER_PREFIX = serviceAccount(FLUX_NAMESPACE, 'tenant-');
  * (a Certificate for any name in the zone), Traefik's own routes (hosts outside the Ingress rules) and load balancer
  * target bindings (pods registered in any target group).
  */
-const PLATFORM_ONLY_GROUPS = ['cert-manager.io', 'acme.cert-manager.io', 'traefik.io', 'traefik.containo.us', 'elbv2.k8s.aws'];
+export const PLATFORM_ONLY_GROUPS: readonly string[] = ['cert-manager.io', 'acme.cert-manager.io', 'traefik.io', 'traefik.containo.us', 'elbv2.k8s.aws'];
 /** API group suffixes of Crossplane: tenants never write its kinds, anywhere. */
-const CROSSPLANE_GROUP_SUFFIXES = ['.upbound.io', '.crossplane.io'];
+export const CROSSPLANE_GROUP_SUFFIXES: readonly string[] = ['.upbound.io', '.crossplane.io'];
 /** The label Flux puts on every object it applies, naming the Kustomization that owns it. */
 const FLUX_OWNER_LABEL = 'kustomize.toolkit.fluxcd.io/name';
-const TENANT_ROLES = (['admin', 'edit', 'view'] as TenantAccess[]).map(tenantClusterRole);
 const WRITES = ['CREATE', 'UPDATE', 'DELETE'];
 
 const str = (s: string) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
@@ -106,6 +107,7 @@ const NAMESPACE_VARIABLES: Record<string, string> = {
   clusterIssuers: csv('params.data', 'clusterIssuers'),
   dnsTargets: csv('params.data', 'dnsTargets'),
   priorityClasses: csv('params.data', 'priorityClasses'),
+  tenantRoles: csv('params.data', 'tenantRoles'),
   podSpec:
     `object == null ? null : ` +
     `variables.groupResource == '/pods' ? object.spec : ` +
@@ -202,13 +204,13 @@ const NAMESPACE_RULES: Rule[] = [
   {
     expression: onWrite(
       ['rbac.authorization.k8s.io/rolebindings'],
-      `(object.roleRef.kind == 'Role' || object.roleRef.name in ${list(TENANT_ROLES)}) && (!has(object.subjects) || object.subjects.all(s, ` +
+      `(object.roleRef.kind == 'Role' || object.roleRef.name in variables.tenantRoles) && (!has(object.subjects) || object.subjects.all(s, ` +
         `(s.kind == 'Group' && s.name in variables.ownerGroups) || (s.kind == 'ServiceAccount' && ` +
         // A ServiceAccount subject without a namespace is one of the binding's own namespace.
         `[has(s.namespace) && s.namespace != '' ? s.namespace : request.namespace].all(n, ${tenantOf('n', 'variables.tenant')}))))`,
     ),
     messageExpression:
-      `'RoleBinding ' + object.metadata.name + ' may bind only ' + ${str(TENANT_ROLES.join(', '))} + ' or a Role of the namespace, ' + ` +
+      `'RoleBinding ' + object.metadata.name + ' may bind only ' + variables.tenantRoles.join(', ') + ' or a Role of the namespace, ' + ` +
       `'to the groups of tenant ' + variables.tenant + ' (' + variables.ownerGroups.join(', ') + ') or ServiceAccounts of its namespaces'`,
   },
   {
@@ -250,6 +252,8 @@ export class TenantGuardrails extends Construct {
       imageRegistries: [...(props.imageRegistries ?? [])].sort().join(','),
       ingressClasses: [...(props.ingressClasses ?? [INGRESS_CLASS])].sort().join(','),
       priorityClasses: [...(props.priorityClasses ?? Object.keys(TENANT_PRIORITY_CLASSES))].sort().join(','),
+      // The ClusterRoles tenant RoleBindings may bind: the built-ins and the fleet's team role catalog.
+      tenantRoles: [...BUILT_IN_TENANT_ROLES.map(tenantClusterRole), ...(props.teamRoles ?? [])].sort().join(','),
     };
     for (const ns of [...props.tenantNamespaces.keys()].sort()) data[paramsNamespaceKey(ns)] = props.tenantNamespaces.get(ns)!;
     new ApiObject(this, 'params', {

@@ -1,11 +1,12 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import { type TenantAccess, tenantClusterRole } from './tenant-cluster-roles.js';
+import { ownerClusterRole } from './tenant-team-roles.js';
 
 export interface TenantOwner {
   /** GitHub team as `<org>/<team-slug>`. */
   readonly team: string;
-  readonly role: TenantAccess;
+  /** A built-in role (admin, edit, view) or a role of the fleet's catalog (`teamRoles` of the management cluster). */
+  readonly role: string;
 }
 
 export interface TenantRoleBindingsProps {
@@ -23,10 +24,10 @@ export interface TenantRoleBindingsProps {
  */
 export const teamGroup = (groupPrefix: string, team: string) => `${groupPrefix}${team.replace('/', ':')}`;
 
-/** `acme/payments` with role edit → `edit-acme-payments`: unique per namespace, readable in `kubectl get rolebindings`. */
+/** `acme/payments` with role edit → `edit-acme-payments` (`debug-acme-sre` for catalog role debug): unique per namespace, readable in `kubectl get rolebindings`. */
 export const ownerBindingName = (owner: TenantOwner) => `${owner.role}-${owner.team.toLowerCase().replace(/[^a-z0-9-]+/g, '-')}`;
 
-/** One RoleBinding per owner team in one tenant namespace, from the team's OIDC group to `tenant-<role>`. */
+/** One RoleBinding per owner team in one tenant namespace, from the team's OIDC group to its role's ClusterRole (`ownerClusterRole`). */
 export class TenantRoleBindings extends Construct {
   constructor(scope: Construct, id: string, props: TenantRoleBindingsProps) {
     super(scope, id);
@@ -36,7 +37,7 @@ export class TenantRoleBindings extends Construct {
         apiVersion: 'rbac.authorization.k8s.io/v1',
         kind: 'RoleBinding',
         metadata: { name, namespace: props.namespace },
-        roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: tenantClusterRole(owner.role) },
+        roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: ownerClusterRole(owner.role) },
         subjects: [{ apiGroup: 'rbac.authorization.k8s.io', kind: 'Group', name: teamGroup(props.groupPrefix, owner.team) }],
       });
     }

@@ -12,6 +12,7 @@ function render(props: Partial<ConstructorParameters<typeof TenantGuardrails>[2]
     tenantNamespaces: new Map([['payments', 'payments'], ['payments-jobs', 'payments'], ['checkout', 'checkout']]),
     imageRegistries: ['ghcr.io/acme'],
     dnsTargets: ['ingress-internal.example.com'],
+    teamRoles: ['tenant-role-debug'],
     ...props,
   });
   new TenantClusterRoles(chart, 'r');
@@ -33,6 +34,7 @@ describe('TenantGuardrails', () => {
       'namespace.payments': 'payments',
       'namespace.payments-jobs': 'payments',
       priorityClasses: 'tenant-batch,tenant-standard',
+      tenantRoles: 'tenant-admin,tenant-edit,tenant-role-debug,tenant-view',
     });
   });
 

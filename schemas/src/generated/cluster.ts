@@ -26,6 +26,74 @@ export interface Cluster {
    */
   platformTeams: string[];
   /**
+   * Management cluster only: the fleet's catalog of team roles, by name. A tenant gives an owner team one of them (owners[].role) besides the built-in admin, edit and view. Each renders as ClusterRole tenant-role-<name> on every cluster, bound by RoleBindings in tenant namespaces only. The loader refuses a role that would let a team step outside its tenancy (escalate, bind, impersonate; writes to roles, rolebindings, resourcequotas, limitranges, networkpolicies; cluster-scoped kinds such as namespaces; wildcards reaching any of these).
+   */
+  teamRoles: {
+    [k: string]:
+      | {
+          /**
+           * What the role is for, for the teams that pick it.
+           */
+          description: string;
+          /**
+           * Kubernetes RBAC policy rules, granted in the tenant's namespaces only. No nonResourceURLs: a RoleBinding cannot grant them.
+           *
+           * @minItems 1
+           */
+          rules: [
+            {
+              /**
+               * API groups; "" is the core group.
+               *
+               * @minItems 1
+               */
+              apiGroups: [string, ...string[]];
+              /**
+               * Resources, or resource/subresource (pods/log, pods/exec).
+               *
+               * @minItems 1
+               */
+              resources: [string, ...string[]];
+              /**
+               * Verbs: get, list, watch, create, update, patch, delete, deletecollection, or a subresource's own.
+               *
+               * @minItems 1
+               */
+              verbs: [string, ...string[]];
+              /**
+               * Only these objects. When not set: every object of the resources.
+               */
+              resourceNames?: string[];
+            },
+            ...{
+              /**
+               * API groups; "" is the core group.
+               *
+               * @minItems 1
+               */
+              apiGroups: [string, ...string[]];
+              /**
+               * Resources, or resource/subresource (pods/log, pods/exec).
+               *
+               * @minItems 1
+               */
+              resources: [string, ...string[]];
+              /**
+               * Verbs: get, list, watch, create, update, patch, delete, deletecollection, or a subresource's own.
+               *
+               * @minItems 1
+               */
+              verbs: [string, ...string[]];
+              /**
+               * Only these objects. When not set: every object of the resources.
+               */
+              resourceNames?: string[];
+            }[]
+          ];
+        }
+      | undefined;
+  };
+  /**
    * Where the cluster lives in AWS.
    */
   aws: {

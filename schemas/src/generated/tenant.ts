@@ -29,9 +29,9 @@ export interface Tenant {
        */
       team: string;
       /**
-       * Kubernetes ClusterRole bound in the tenant namespaces: admin, edit or view.
+       * The access the team gets in the tenant namespaces: a built-in role (admin, edit, view, bound as ClusterRole tenant-<role>) or a role of the fleet's catalog (teamRoles in the management cluster's file, bound as tenant-role-<name>).
        */
-      role: 'admin' | 'edit' | 'view';
+      role: string;
     },
     ...{
       /**
@@ -39,9 +39,9 @@ export interface Tenant {
        */
       team: string;
       /**
-       * Kubernetes ClusterRole bound in the tenant namespaces: admin, edit or view.
+       * The access the team gets in the tenant namespaces: a built-in role (admin, edit, view, bound as ClusterRole tenant-<role>) or a role of the fleet's catalog (teamRoles in the management cluster's file, bound as tenant-role-<name>).
        */
-      role: 'admin' | 'edit' | 'view';
+      role: string;
     }[]
   ];
   /**

@@ -1,8 +1,11 @@
-import { type AddonSettings, TenantBundle, TenantClusterRoles, TenantGuardrails, TenantPriorityClasses, enabledAddons, internalIngressHost, tenantKustomizationNames, tenantNamespaces } from '@platform/platform';
+import {
+  type AddonSettings, TenantBundle, TenantClusterRoles, TenantGuardrails, TenantPriorityClasses, TenantTeamRoles, enabledAddons, internalIngressHost, teamRoleClusterRole, tenantKustomizationNames,
+  tenantNamespaces,
+} from '@platform/platform';
 import { tenantRegistryImagesByTenant } from '../../tenant-registries.js';
 import type { ClusterContext } from '../cluster-context.js';
 import { tenantReconciler } from './flux-layer.js';
-import { tenantEnvironment } from '../../fleet-index.js';
+import { teamRoleCatalog, tenantEnvironment } from '../../fleet-index.js';
 import { renderTenantAwsResources, tenantAwsEgress } from './tenant-aws-layer.js';
 
 /** Folder of the cluster-wide tenancy objects: applied before any tenant (every tenant-<team> depends on it). */
@@ -10,7 +13,7 @@ export const TENANCY_FOLDER = 'addons-config';
 
 /**
  * tenants/<team>/: each tenant's namespace bundle on this cluster; plus, once per cluster, the ClusterRoles tenants
- * are bound to, the priority classes they may use and the admission policies that keep every identity acting in
+ * are bound to (the built-ins and the fleet's team role catalog, from the management cluster's file), the priority classes they may use and the admission policies that keep every identity acting in
  * a tenant namespace inside the tenancy.
  */
 export function renderTenantsLayer(ctx: ClusterContext): void {
@@ -20,9 +23,13 @@ export function renderTenantsLayer(ctx: ClusterContext): void {
   const alertRouting = enabledAddons(cluster.spec.addons as AddonSettings).some((a) => a.name === 'kube-prometheus-stack');
   new TenantClusterRoles(shared, 'roles');
   new TenantPriorityClasses(shared, 'priority-classes');
-  // The guardrails' params name every tenant namespace of the cluster.
-  const guardrails = ctx.chart('tenant-guardrails', TENANCY_FOLDER, [cluster.source.path, 'tenants/*.yaml']);
+  const management = ctx.fleet.clusters.find((c) => c.spec.management)?.source.path ?? cluster.source.path;
+  const catalog = teamRoleCatalog(ctx.fleet);
+  new TenantTeamRoles(ctx.chart('tenant-team-roles', TENANCY_FOLDER, [management]), 'team-roles', { roles: catalog });
+  // The guardrails' params name every tenant namespace of the cluster and every role tenant RoleBindings may bind.
+  const guardrails = ctx.chart('tenant-guardrails', TENANCY_FOLDER, [...new Set([cluster.source.path, management]), 'tenants/*.yaml']);
   new TenantGuardrails(guardrails, 'guardrails', {
+    teamRoles: Object.keys(catalog).map(teamRoleClusterRole),
     groupPrefix,
     tenantNamespaces: new Map(ctx.tenants.flatMap((t) => tenantNamespaces(t.spec).map((ns) => [ns, t.spec.name] as const))),
     imageRegistries: cluster.spec.tenancy?.imageRegistries ?? [],

@@ -1,5 +1,5 @@
 import type { Tenant } from '@platform/schemas';
-import { defaultAwsPrefix } from '@platform/platform';
+import { type TenantZone, defaultAwsPrefix, tenantZonesOn } from '@platform/platform';
 import type { Fleet, LoadedApp } from './model.js';
 
 /**
@@ -67,4 +67,9 @@ export function nestedTenantNames(fleet: Fleet, awsPrefix: string): string[] {
   const nested: string[] = [];
   for (let i = lo; i < names.length && names[i]!.startsWith(prefix); i++) nested.push(names[i]!);
   return nested;
+}
+
+/** The tenants' own DNS zones on a cluster (`dns.zones` of the tenants that run on it), in tenant file order. */
+export function clusterTenantZones(fleet: Fleet, cluster: { readonly name: string; readonly dns: Parameters<typeof tenantZonesOn>[0] }): TenantZone[] {
+  return tenantZonesOn(cluster.dns, fleet.tenants.filter((t) => t.spec.clusters.includes(cluster.name)).map((t) => t.spec));
 }

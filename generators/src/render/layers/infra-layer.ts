@@ -17,7 +17,7 @@ import {
   parseEcrImage,
   tenantSecretReaderRoleName,
 } from '@platform/platform';
-import { tenantAwsPrefix } from '../../fleet-index.js';
+import { clusterTenantZones, tenantAwsPrefix } from '../../fleet-index.js';
 import type { ClusterContext } from '../cluster-context.js';
 import { clusterReadme } from './cluster-readme.js';
 import { followedApps, followedEcrRepositories } from '../../image-automation.js';
@@ -46,6 +46,7 @@ export function renderInfraLayer(ctx: ClusterContext): void {
     cluster: spec,
     // The management cluster's Crossplane assumes each cluster's role (its infra-<cluster> ClusterProviderConfig).
     crossplaneAssumeRoleArns: spec.management ? ctx.fleet.clusters.map((c) => crossplaneAssumeRoleArn(c.spec)) : [],
+    tenantZones: clusterTenantZones(ctx.fleet, spec),
     tenantSecretRoleArns: ctx.tenants.map((t) => accountRoleArn(spec.aws, tenantSecretReaderRoleName({ cluster: name, tenant: t.spec.name, awsPrefix: tenantAwsPrefix(t.spec) }))),
   });
   if (enabledAddons(spec.addons as AddonSettings).some((a) => a.name === 'dex')) {

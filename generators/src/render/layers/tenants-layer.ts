@@ -1,8 +1,8 @@
-import { type AddonSettings, TenantBundle, TenantClusterRoles, TenantGuardrails, TenantPriorityClasses, enabledAddons, internalIngressHost, tenantKustomizationNames, tenantNamespaces } from '@platform/platform';
+import { type AddonSettings, TenantBundle, TenantClusterRoles, TenantDnsZone, TenantGuardrails, TenantPriorityClasses, enabledAddons, internalIngressHost, tenantKustomizationNames, tenantNamespaces } from '@platform/platform';
 import { tenantRegistryImagesByTenant } from '../../tenant-registries.js';
 import type { ClusterContext } from '../cluster-context.js';
 import { tenantReconciler } from './flux-layer.js';
-import { tenantEnvironment } from '../../fleet-index.js';
+import { clusterTenantZones, tenantEnvironment } from '../../fleet-index.js';
 import { renderTenantAwsResources, tenantAwsEgress } from './tenant-aws-layer.js';
 
 /** Folder of the cluster-wide tenancy objects: applied before any tenant (every tenant-<team> depends on it). */
@@ -32,6 +32,7 @@ export function renderTenantsLayer(ctx: ClusterContext): void {
   // Each tenant's own image repositories: its registries on every cluster it runs in (an app may run an image
   // built in another environment's registry of the same tenant).
   const registries = tenantRegistryImagesByTenant(ctx.fleet);
+  const zones = clusterTenantZones(ctx.fleet, cluster.spec);
 
   for (const t of ctx.tenants) {
     const name = t.spec.name;
@@ -51,5 +52,9 @@ export function renderTenantsLayer(ctx: ClusterContext): void {
       alertRouting,
     });
     renderTenantAwsResources(ctx, t, chart);
+    const tenantZones = cluster.spec.dns.tenantZones;
+    for (const zone of tenantZones ? zones.filter((z) => z.tenant === name) : []) {
+      new TenantDnsZone(chart, `zone-${zone.name}`, { cluster: cluster.spec.name, zone, delegationSetId: tenantZones!.delegationSetId, nameServers: tenantZones!.nameServers });
+    }
   }
 }

@@ -91,6 +91,10 @@ export const tenantZonesExclusive: FleetRule = (fleet) => {
     for (let at = 0; ; ) {
       const name = z.name.slice(at);
       for (const o of byName.get(name) ?? []) {
+        if (o.tenant === z.tenant && name === z.name && o.cluster !== z.cluster) {
+          // two clusters whose parents share a domain: two delegations of one name in one parent zone
+          add(z.tenant, [...ZONES, z.index], `zone "${z.name}" is made on clusters ${[z.cluster, o.cluster].sort().join(' and ')}; allowed: a zone name on one cluster only (a parent with another domain per cluster)`);
+        }
         if (o.tenant === z.tenant) continue;
         const how = name === z.name ? 'is also a zone of' : `is under zone "${name}" of`;
         add(z.tenant, [...ZONES, z.index], `zone "${z.name}" (cluster "${z.cluster}") ${how} tenant "${o.tenant.spec.name}" (${o.tenant.source.path}); allowed: a zone no other tenant has, above or below`);

@@ -19,11 +19,11 @@ const ZONES = `  hostedZoneId: Z0STAGE
       - { name: partner, domain: stage.partner.example, hostedZoneId: Z0PARTNER }
 `;
 
-function problemsOf(tenants: Record<string, string>): string[] {
+function problemsOf(tenants: Record<string, string>, prodDns = ''): string[] {
   const files = {
     'clusters/mgmt.yaml': clusterYaml('mgmt'),
     'clusters/stage.yaml': clusterYaml('stage', { dns: ZONES }),
-    'clusters/prod.yaml': clusterYaml('prod', { environment: 'production', network: '  vpcCidr: 10.2.0.0/16\n' }),
+    'clusters/prod.yaml': clusterYaml('prod', { environment: 'production', domain: 'example.com', network: '  vpcCidr: 10.2.0.0/16\n', dns: prodDns }),
     ...tenantFiles(tenants),
   };
   return loadProblems(writeFleet('tenant-zone-rules-', files));
@@ -47,6 +47,18 @@ describe('tenant zone rules', () => {
   it('GIVEN a zone that is the internal ingress name WHEN loaded THEN it is refused', () => {
     expect(problemsOf({ a: tenant('a', zones('{ name: ingress-internal }')) })).toEqual([
       'tenants/a.yaml:10:7: dns.zones[0]: zone "ingress-internal.stage.example.com" (cluster "stage") holds the domain of cluster "stage" or its internal ingress name; allowed: a zone below every cluster domain',
+    ]);
+  });
+
+  it("GIVEN a zone on prod (example.com) named like the stage cluster's domain WHEN loaded THEN it would take stage's zone and is refused", () => {
+    expect(problemsOf({ a: tenant('a', zones('{ name: stage }'), '[prod]') }, ZONES.replace('Z0STAGE', 'Z0PROD'))).toEqual([
+      'tenants/a.yaml:10:7: dns.zones[0]: zone "stage.example.com" (cluster "prod") holds the domain of cluster "stage" or its internal ingress name; allowed: a zone below every cluster domain',
+    ]);
+  });
+
+  it('GIVEN two clusters whose partner parent is the same domain WHEN a tenant on both has a zone under it THEN the name would be delegated twice and is refused', () => {
+    expect(problemsOf({ a: tenant('a', zones('{ name: a, parent: partner }'), '[stage, prod]') }, ZONES.replace('Z0STAGE', 'Z0PROD'))).toEqual([
+      'tenants/a.yaml:10:7: dns.zones[0]: zone "a.stage.partner.example" is made on clusters prod and stage; allowed: a zone name on one cluster only (a parent with another domain per cluster)',
     ]);
   });
 

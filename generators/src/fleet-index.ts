@@ -1,5 +1,5 @@
 import type { Cluster, Tenant } from '@platform/schemas';
-import { type ExternalAccessGrant, type TeamRole, defaultAwsPrefix, externalAccessGrant } from '@platform/platform';
+import { type ExternalAccessGrant, type TeamRole, type TenantZone, defaultAwsPrefix, externalAccessGrant, tenantZonesOn } from '@platform/platform';
 import type { Fleet, LoadedApp } from './model.js';
 
 /**
@@ -78,4 +78,9 @@ export function nestedTenantNames(fleet: Fleet, awsPrefix: string): string[] {
 export function teamRoleCatalog(fleet: Fleet): Readonly<Record<string, TeamRole>> {
   const roles = fleet.clusters.find((c) => c.spec.management)?.spec.teamRoles ?? {};
   return Object.fromEntries(Object.entries(roles).flatMap(([name, role]) => (role ? [[name, role] as const] : [])));
+}
+
+/** The tenants' own DNS zones on a cluster (`dns.zones` of the tenants that run on it), in tenant file order. */
+export function clusterTenantZones(fleet: Fleet, cluster: { readonly name: string; readonly dns: Parameters<typeof tenantZonesOn>[0] }): TenantZone[] {
+  return tenantZonesOn(cluster.dns, fleet.tenants.filter((t) => t.spec.clusters.includes(cluster.name)).map((t) => t.spec));
 }

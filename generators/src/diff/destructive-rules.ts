@@ -39,6 +39,7 @@ const PLATFORM_STATEFUL_KINDS: readonly StatefulKind[] = [
   { service: 'eks', kind: 'Cluster', title: 'EKS cluster', loss: 'the Kubernetes control plane and etcd: every workload, secret and volume claim in the cluster' },
   { service: 'ec2', kind: 'VPC', title: 'VPC', loss: 'the network of the cluster: every subnet, node, load balancer and endpoint in it' },
   { service: 'ec2', kind: 'Subnet', title: 'subnet', loss: 'the nodes, load balancers and network interfaces placed in the subnet' },
+  { service: 'route53', kind: 'Zone', title: 'Route53 hosted zone', loss: 'every record in the zone: the names under it stop resolving (a tenant zone is kept in AWS, but undelegated)' },
 ];
 
 /** Every stateful kind: the platform's, then each tenant AWS kind's (`TenantAwsKind.stateful`), once per service and kind. */
@@ -72,6 +73,10 @@ export const REPLACEMENT_FIELDS: readonly ReplacementField[] = [
   }),
   ...replacedBy('dynamodb', 'Table', { hashKey: 'the partition key of a table cannot change', rangeKey: 'the sort key of a table cannot change' }),
   ...replacedBy('sqs', 'Queue', { fifoQueue: 'a queue cannot switch between standard and FIFO' }),
+  ...replacedBy('route53', 'Zone', {
+    name: 'the name of a hosted zone cannot change',
+    delegationSetId: 'a hosted zone cannot move to another delegation set: its name servers would change under the delegation',
+  }),
 ];
 
 /** Every stateful managed resource is replaced when these change. */

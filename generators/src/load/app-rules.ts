@@ -1,4 +1,4 @@
-import { type AppSettings, type Environment, IMAGE_POLICY_NAMESPACE, NO_QUOTA, appNamespace, cpuMillis, imagePolicyName, maxPods, memoryMebibytes, semverRangeOf } from '@platform/platform';
+import { type AppSettings, type Environment, IMAGE_POLICY_NAMESPACE, NO_QUOTA, appNamespace, hostMatches, inDomain, resolveTenantZone, cpuMillis, imagePolicyName, maxPods, memoryMebibytes, semverRangeOf } from '@platform/platform';
 import type { App, Cluster, Tenant } from '@platform/schemas';
 import type { Diagnostic } from './diagnostic.js';
 import type { FleetRule } from './fleet-rules.js';
@@ -65,7 +65,6 @@ export const appScaling: FleetRule = (fleet) =>
     return problems;
   });
 
-export const inDomain = (host: string, domain: string) => host === domain || host.endsWith(`.${domain}`);
 
 /**
  * The cluster whose DNS domain is the most specific one containing `host`: the only cluster that can publish and
@@ -81,8 +80,9 @@ export function servingCluster(fleet: Pick<Fleet, 'clusters'>, host: string): Lo
 }
 
 /**
- * An ingress host must be one of the tenant's hostnames and inside the domain of the cluster it is served on, and no
- * other cluster's more specific domain may contain it (that cluster's zone holds the name; see `servingCluster`).
+ * An ingress host must be one of the tenant's hostnames (or match one of its `*.` wildcards) and inside the domain of
+ * the cluster it is served on, and no other cluster's more specific domain may contain it (that cluster's zone holds
+ * the name; see `servingCluster`); or it is inside one of the tenant's own zones on that cluster, which holds it.
  */
 export const appIngressHosts: FleetRule = (fleet) => {
   const problems = new Map<string, Diagnostic>();
@@ -94,9 +94,15 @@ export const appIngressHosts: FleetRule = (fleet) => {
     const owned = tenant.spec.hostnames;
     const domain = cluster.spec.dns.domain;
     const server = servingCluster(fleet, host);
+    const ownZone = tenant.spec.dns.zones.some((e) => {
+      const zone = resolveTenantZone(cluster.spec.dns, tenant.spec.name, e);
+      return zone !== undefined && inDomain(host, zone.name);
+    });
     let message: string | undefined;
-    if (!owned.includes(host)) {
+    if (!owned.some((h) => hostMatches(host, h))) {
       message = `host "${host}" is not a hostname of tenant "${tenant.spec.name}"; allowed: ${owned.map((h) => `"${h}"`).join(', ') || 'none (list it under hostnames in ' + tenant.source.path + ')'}`;
+    } else if (ownZone) {
+      // the tenant's zone on this cluster holds the name, whichever cluster domain it is under
     } else if (!inDomain(host, domain)) {
       message = `host "${host}" is outside the domain of cluster "${cluster.spec.name}"; allowed: a name ending in ".${domain}" (set environments.${env}.ingress.host)`;
     } else if (server && server.spec.dns.domain !== domain) {

@@ -1,11 +1,11 @@
 import type { Cluster, Tenant } from '@platform/schemas';
 import {
-  type AwsNameRule, IAM_ROLE_NAME, NAME_HASH_LENGTH, PLATFORM_IAM_NAMES, type UseClaim, type UseGrant, awsNamePrefix, bucketNamePrefix, grantsOf, itemsOf, nameRoom,
+  type AwsNameRule, IAM_ROLE_NAME, inDomain, NAME_HASH_LENGTH, PLATFORM_IAM_NAMES, type UseClaim, type UseGrant, awsNamePrefix, bucketNamePrefix, grantsOf, itemsOf, nameRoom,
   needsNetwork, queueSubscription, resolveAccessFrom, secretNamePrefix, tenantAwsKind, tenantAwsKinds, usesOf, tenantBoundaryName, tenantRoleName, tenantSecretReaderRoleName,
   workloadRoleShortName,
 } from '@platform/platform';
 import { tenantAwsPrefix } from '../fleet-index.js';
-import { inDomain, servingCluster } from './app-rules.js';
+import { servingCluster } from './app-rules.js';
 import type { Diagnostic } from './diagnostic.js';
 import { type Claim, oneSided } from './consent.js';
 import type { FleetRule } from './fleet-rules.js';

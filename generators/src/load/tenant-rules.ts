@@ -1,10 +1,11 @@
 import type { Cluster, Tenant } from '@platform/schemas';
-import { NAMESPACE_MAX_LENGTH, NO_QUOTA, PLATFORM_NAMESPACES, internalIngressHost, tenantNamespaces } from '@platform/platform';
+import { NAMESPACE_MAX_LENGTH, NO_QUOTA, PLATFORM_NAMESPACES, inDomain, internalIngressHost, tenantNamespaces, wildcardBase } from '@platform/platform';
 import type { Diagnostic } from './diagnostic.js';
 import { type Claim, oneSided } from './consent.js';
 import type { FleetRule } from './fleet-rules.js';
 import type { Fleet, Loaded } from '../model.js';
 import { tenantAwsWarnings } from './tenant-aws-rules.js';
+import { TENANT_ZONE_RULES, placedZones } from './tenant-zone-rules.js';
 
 /**
  * Namespaces the platform owns on every cluster: Kubernetes' own, Flux, Crossplane and each add-on's. A tenant
@@ -95,15 +96,18 @@ export const hostnamesNotNested: FleetRule = (fleet) => {
 export const hostnamesInClusterDomains: FleetRule = (fleet) => {
   const domains = new Map(fleet.clusters.map((c) => [c.spec.name, c.spec.dns.domain]));
   const platformHosts = new Set(fleet.clusters.map((c) => internalIngressHost(c.spec.dns.domain)));
+  const zones = placedZones(fleet);
   return fleet.tenants.flatMap((t) => {
     const mine = [...new Set(t.spec.clusters.flatMap((c) => domains.get(c) ?? []))].sort();
+    const ownZones = zones.filter((z) => z.tenant === t).map((z) => z.name);
     return t.spec.hostnames.flatMap((host, i) => {
       if (platformHosts.has(host)) {
         return [t.source.problem(['hostnames', i], `hostname "${host}" is the platform's internal ingress load balancer; allowed: any other name in the cluster domains`)];
       }
-      return mine.length === 0 || mine.some((d) => host.endsWith(`.${d}`))
+      // A wildcard is checked by wildcardsInOwnZones.
+      return mine.length === 0 || wildcardBase(host) !== undefined || mine.some((d) => host.endsWith(`.${d}`)) || ownZones.some((z) => inDomain(host, z))
         ? []
-        : [t.source.problem(['hostnames', i], `hostname "${host}" is outside the domains of clusters ${t.spec.clusters.join(', ')}; allowed: a name ending in ${mine.map((d) => `".${d}"`).join(' or ')}`)];
+        : [t.source.problem(['hostnames', i], `hostname "${host}" is outside the domains of clusters ${t.spec.clusters.join(', ')}; allowed: a name ending in ${[...mine, ...ownZones].map((d) => `".${d}"`).join(' or ')}`)];
     });
   });
 };
@@ -251,7 +255,7 @@ export const namespaceEnvironmentsNameNamespaces: FleetRule = (fleet) =>
 export const TENANT_RULES: FleetRule[] = [
   namespacesFit, namespaceEnvironmentsNameNamespaces,
   tenantsOnlyWhereAllowed, reservedTenantNames, uniqueTenantNamespaces, uniqueHostnames, hostnamesNotNested, hostnamesInClusterDomains, quotasWithinCeilings,
-  limitRangeRequestsWithinLimits, githubTeamsWellFormed, allowancesNameTenants, networkAllowancesAgree,
+  limitRangeRequestsWithinLimits, githubTeamsWellFormed, allowancesNameTenants, networkAllowancesAgree, ...TENANT_ZONE_RULES,
 ];
 
 /** Warnings `generate` prints without failing: decommissioned tenants, tenant data stores left out for want of network ids. */

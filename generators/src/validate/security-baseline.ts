@@ -101,8 +101,11 @@ function kmsKeys(objects: readonly OutObject[]): ObjectProblem[] {
     .map((o) => problem(o, 'spec.forProvider.enableKeyRotation', 'every KMS key must rotate (enableKeyRotation: true)'));
 }
 
-/** Actions AWS cannot scope to a resource: `*` is the only possible Resource for them. */
-const UNSCOPABLE = /^[a-z0-9-]+:(Describe|List)[A-Za-z0-9]*\*?$|^sts:GetCallerIdentity$/;
+/**
+ * Actions AWS cannot scope to a resource: `*` is the only possible Resource for them. route53:CreateHostedZone has no
+ * resource type and no condition key that names the zone (the tenant zones' Crossplane role, `TenantDnsZone`).
+ */
+const UNSCOPABLE = /^[a-z0-9-]+:(Describe|List)[A-Za-z0-9]*\*?$|^sts:GetCallerIdentity$|^route53:CreateHostedZone$/;
 
 function iamPolicies(objects: readonly OutObject[]): ObjectProblem[] {
   const out: ObjectProblem[] = [];

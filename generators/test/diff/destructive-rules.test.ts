@@ -8,11 +8,13 @@ describe('statefulKind', () => {
     ['rds.aws.m.upbound.io', 'Cluster', 'RDS cluster'],
     ['eks.aws.m.upbound.io', 'Cluster', 'EKS cluster'],
     ['ec2.aws.upbound.io', 'VPC', 'VPC'],
+    ['route53.aws.m.upbound.io', 'Zone', 'Route53 hosted zone'],
   ])('%s %s is a %s', (group, kind, title) => expect(statefulKind(group, kind)?.title).toBe(title));
 
   test.each([
     ['s3.aws.m.upbound.io', 'BucketPolicy'],
     ['ec2.aws.m.upbound.io', 'RouteTable'],
+    ['route53.aws.m.upbound.io', 'Record'],
     ['source.toolkit.fluxcd.io', 'Bucket'],
     ['', 'Secret'],
     ['kms.aws.m.upbound.io.evil.example', 'Key'],

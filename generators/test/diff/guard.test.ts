@@ -43,6 +43,7 @@ describe('findDestructive', () => {
     ['EKS cluster', managed('eks', 'Cluster', 'infra-staging', 'staging', {}), 'etcd'],
     ['VPC', vpc('10.0.0.0/16'), 'every subnet'],
     ['subnet', subnet('10.0.0.0/20', 'eu-west-1a'), 'the nodes'],
+    ['Route53 hosted zone', managed('route53', 'Zone', 'crossplane-system', 'tenant-zone-pay.staging.example.com', { name: 'pay.staging.example.com' }), 'every record in the zone'],
   ])('removing a stateful managed resource: %s', (title, object, loss) => {
     const [finding, ...rest] = findings([tenant(object)], []);
     expect(rest).toEqual([]);
@@ -78,6 +79,12 @@ describe('findDestructive', () => {
     ['subnet AZ', subnet('10.0.0.0/20', 'eu-west-1a'), subnet('10.0.0.0/20', 'eu-west-1b'), 'spec.forProvider.availabilityZone changes eu-west-1a → eu-west-1b'],
     ['database engine', db('postgres'), db('mysql'), 'spec.forProvider.engine changes postgres → mysql'],
     ['database identifier', db('postgres'), db('postgres', 'team-a-db2'), 'spec.forProvider.identifier changes'],
+    [
+      'hosted zone name',
+      managed('route53', 'Zone', 'crossplane-system', 'tenant-zone-pay', { name: 'pay.staging.example.com' }),
+      managed('route53', 'Zone', 'crossplane-system', 'tenant-zone-pay', { name: 'payments.staging.example.com' }),
+      'spec.forProvider.name changes pay.staging.example.com → payments.staging.example.com',
+    ],
   ])('a field that forces replacement: %s', (_case, before, after, what) => {
     const [finding, ...rest] = findings([infra(before)], [infra(after)]);
     expect(rest).toEqual([]);

@@ -53,11 +53,13 @@ export interface ClusterYamlOptions {
   readonly domain?: string;
   /** Text appended after the dns block. @default - none */
   readonly extra?: string;
+  /** Lines inside the dns block after `domain`, each indented two spaces and ending in a newline. @default - none */
+  readonly dns?: string;
 }
 
 /** The text of a cluster file in eu-west-2; `mgmt` is the management cluster. */
 export function clusterYaml(name: string, options: ClusterYamlOptions = {}): string {
-  const { environment = 'staging', network = `  vpcCidr: 10.${name === 'mgmt' ? 0 : 1}.0.0/16\n`, domain = `${name}.example.com`, extra = '' } = options;
+  const { environment = 'staging', network = `  vpcCidr: 10.${name === 'mgmt' ? 0 : 1}.0.0/16\n`, domain = `${name}.example.com`, extra = '', dns = '' } = options;
   return `name: ${name}
 environment: ${environment}
 ${name === 'mgmt' ? 'management: true\n' : ''}aws:
@@ -67,5 +69,5 @@ ${name === 'mgmt' ? 'management: true\n' : ''}aws:
 network:
 ${network}dns:
   domain: ${domain}
-${extra}${name === 'mgmt' ? 'platformTeams: [acme/platform]\n' : ''}`;
+${dns}${extra}${name === 'mgmt' ? 'platformTeams: [acme/platform]\n' : ''}`;
 }

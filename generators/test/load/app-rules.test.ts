@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { clusterYaml, loadProblems, writeFleet } from './_fixtures.js';
 
+/** A cluster that allows tenant zones under its domain (its dns.hostedZoneId is the parent). */
+const ALLOWS_ZONES = (zoneId: string) =>
+  `  hostedZoneId: ${zoneId}\n  tenantZones:\n    delegationSetId: N0SET\n    nameServers: [ns-1.awsdns-01.com, ns-2.awsdns-02.net, ns-3.awsdns-03.org, ns-4.awsdns-04.co.uk]\n`;
+
 const cluster = (name: string, environment: string, domain: string, cidr: number) =>
-  clusterYaml(name, { environment, domain, network: `  vpcCidr: 10.${cidr}.0.0/16\n`, extra: 'tenancy:\n  imageRegistries: [ghcr.io/acme]\n' });
+  clusterYaml(name, { environment, domain, network: `  vpcCidr: 10.${cidr}.0.0/16\n`, extra: 'tenancy:\n  imageRegistries: [ghcr.io/acme]\n', dns: ALLOWS_ZONES(`Z0${name.toUpperCase()}`) });
 
 const TENANT = `name: shop
 owners:
@@ -33,7 +37,21 @@ function problemsOf(app: string, head = APP_HEAD, tenant = TENANT): string[] {
   return loadProblems(writeFleet('app-rules-', files));
 }
 
+/** Tenant shop with its own zone on each cluster (shop.stage.example.com, shop.example.com) and a wildcard in each. */
+const ZONED_TENANT = TENANT.replace('hostnames: [shop.stage.example.com, shop.example.com]', 'hostnames: ["*.shop.stage.example.com", "*.shop.example.com"]\ndns:\n  zones: [{ name: shop }]');
+
 describe('app rules', () => {
+  it('GIVEN a tenant wildcard in its own zone WHEN an app uses the wildcard itself or one name it covers THEN there is no problem', () => {
+    expect(problemsOf('port: 8080\ningress: { host: "*.shop.stage.example.com" }\nenvironments:\n  production:\n    ingress: { host: acme.shop.example.com }\n', APP_HEAD, ZONED_TENANT)).toEqual([]);
+  });
+
+  it('GIVEN a tenant wildcard WHEN an app host is two labels below it, or its base THEN it is not a hostname of the tenant', () => {
+    expect(problemsOf('port: 8080\ningress: { host: a.b.shop.stage.example.com }\nenvironments:\n  production:\n    ingress: { host: shop.example.com }\n', APP_HEAD, ZONED_TENANT)).toEqual([
+      'apps/shop/web.yaml:4:18: ingress.host: host "a.b.shop.stage.example.com" is not a hostname of tenant "shop"; allowed: "*.shop.stage.example.com", "*.shop.example.com"',
+      'apps/shop/web.yaml:7:22: environments.production.ingress.host: host "shop.example.com" is not a hostname of tenant "shop"; allowed: "*.shop.stage.example.com", "*.shop.example.com"',
+    ]);
+  });
+
   it('GIVEN a realistic app with a per-environment host WHEN loaded THEN there is no problem', () => {
     expect(problemsOf(`port: 8080
 autoscaling: { max: 4 }

@@ -111,15 +111,26 @@ describe('admission: every identity acting in a tenant namespace', () => {
   });
 
   it("GIVEN an Ingress for another team's host WHEN created THEN it is denied, in the rules and in the TLS hosts", () => {
-    denied(create(paymentsAdmin, ingress('steal', ['shop.staging.example.com'])), /may only serve hostnames of tenant payments \(pay.example.com, pay.staging.example.com\)/);
+    denied(create(paymentsAdmin, ingress('steal', ['shop.staging.example.com'])), /may only serve hostnames of tenant payments \(\*.pay.example.com, \*.pay.staging.example.com, pay.example.com, pay.staging.example.com\)/);
     // cert-manager issues the TLS hosts: a certificate for another team's name is stolen too.
     denied(create(paymentsAdmin, ingress('steal-cert', ['pay.staging.example.com'], { tlsHosts: ['pay.staging.example.com', 'shop.staging.example.com'] })), /may only serve hostnames/);
-    denied(create(paymentsAdmin, ingress('sub', ['evil.pay.staging.example.com'])), /may only serve hostnames/);
+    denied(create(paymentsAdmin, ingress('sub', ['evil.shop.staging.example.com'])), /may only serve hostnames/);
     admitted(create(paymentsAdmin, ingress('own', ['pay.staging.example.com'])));
   });
 
+  it("GIVEN the team's wildcard *.pay.staging.example.com (inside its own zone) WHEN Ingresses use it THEN it covers one label below its base and nothing else", () => {
+    admitted(create(paymentsAdmin, ingress('merchant', ['acme-shoes.pay.staging.example.com'])));
+    admitted(create(paymentsAdmin, ingress('wild-own', ['*.pay.staging.example.com'], { tlsHosts: ['*.pay.staging.example.com'] })));
+    denied(create(paymentsAdmin, ingress('deep', ['a.b.pay.staging.example.com'])), /may only serve hostnames/);
+    denied(create(paymentsAdmin, ingress('lookalike', ['evilpay.staging.example.com'])), /may only serve hostnames/);
+    denied(create(paymentsAdmin, ingress('wider', ['*.staging.example.com'])), /may only serve hostnames/);
+    denied(create(paymentsAdmin, ingress('wild-tls', ['acme.pay.staging.example.com'], { tlsHosts: ['*.shop.staging.example.com'] })), /may only serve hostnames/);
+    // checkout owns no wildcard: payments' does not leak to it
+    denied(create(checkoutEditor, ingress('theirs', ['acme.pay.staging.example.com'], { namespace: 'checkout' })), /may only serve hostnames of tenant checkout/);
+  });
+
   it('GIVEN an Ingress with a wildcard host, a rule without a host or a default backend WHEN created THEN it is denied', () => {
-    denied(create(paymentsAdmin, ingress('wild', ['*.staging.example.com'])), /no wildcard/);
+    denied(create(paymentsAdmin, ingress('wild', ['*.staging.example.com'])), /a wildcard only where the tenant owns it/);
     const hostless = ingress('hostless', ['pay.staging.example.com']);
     delete hostless.spec.rules[0].host;
     denied(create(paymentsAdmin, hostless), /no rule without a host/);

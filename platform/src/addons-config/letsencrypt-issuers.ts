@@ -17,6 +17,11 @@ export interface LetsEncryptIssuersProps {
   readonly region: string;
   /** Route53 hosted zone of `domain`. @default - cert-manager looks the zone up by name */
   readonly hostedZoneId?: string;
+  /**
+   * The tenants' own zones on the cluster: DNS-01 challenges for names inside one go to that zone (found by name),
+   * not to the cluster's zone, whose delegation hides them. @default []
+   */
+  readonly tenantZones?: readonly string[];
   /** Contact for expiry notices from Let's Encrypt. @default - none */
   readonly email?: string;
 }
@@ -28,6 +33,7 @@ export interface LetsEncryptIssuersProps {
 export class LetsEncryptIssuers extends Construct {
   constructor(scope: Construct, id: string, props: LetsEncryptIssuersProps) {
     super(scope, id);
+    const zones = [...new Set(props.tenantZones ?? [])].sort();
     const route53 = { region: props.region, ...(props.hostedZoneId ? { hostedZoneID: props.hostedZoneId } : {}) };
     for (const env of ['staging', 'production'] as const) {
       new ApiObject(this, env, {
@@ -39,7 +45,11 @@ export class LetsEncryptIssuers extends Construct {
             server: LETSENCRYPT_SERVERS[env],
             email: props.email,
             privateKeySecretRef: { name: `${letsEncryptIssuer(env)}-account-key` },
-            solvers: [{ selector: { dnsZones: [props.domain] }, dns01: { route53 } }],
+            // cert-manager uses the solver whose dnsZones entry matches the most labels of the name.
+            solvers: [
+              { selector: { dnsZones: [props.domain] }, dns01: { route53 } },
+              ...(zones.length > 0 ? [{ selector: { dnsZones: zones }, dns01: { route53: { region: props.region } } }] : []),
+            ],
           },
         },
       });

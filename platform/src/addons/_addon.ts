@@ -27,6 +27,8 @@ export interface AddonEnvironment {
   readonly domain: string;
   /** Route53 hosted zone of `domain`. @default - external-dns filters by domain only */
   readonly hostedZoneId?: string;
+  /** The tenants' own DNS zones on the cluster (`TenantDnsZone`), by domain name. @default [] */
+  readonly tenantZones?: readonly string[];
   /** S3 bucket Thanos writes metric blocks to. */
   readonly metricsBucket: string;
   /** S3 bucket fluent-bit ships logs to. */

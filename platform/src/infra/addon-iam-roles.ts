@@ -7,6 +7,7 @@ import { addonRoleName, addonRoleSuffix } from './infra-names.js';
 import { EKS_CLUSTER_NAME } from './eks-control-plane.js';
 import { IRSA_AUDIENCE, clusterRole, irsaTrustPolicy, podIdentityTrustPolicy, rolePolicy } from './_iam.js';
 import { type AddonPolicyEnv, addonAwsPolicy } from './addon-policies.js';
+import type { TenantZone } from '../tenancy/tenant-zones.js';
 
 export interface AddonIamRolesProps extends InfraProps {
   /** The cluster file's `addons` section: an add-on with `enabled: false` gets no role. @default {} - every add-on is on */
@@ -25,6 +26,8 @@ export interface AddonIamRolesProps extends InfraProps {
   readonly crossplaneAssumeRoleArns?: readonly string[];
   /** The tenants' secret-reader roles on this cluster, which external-secrets may assume. @default [] */
   readonly tenantSecretRoleArns?: readonly string[];
+  /** The tenants' own DNS zones on this cluster: external-dns, cert-manager and Crossplane get their records. @default [] */
+  readonly tenantZones?: readonly TenantZone[];
   /**
    * Add-ons whose ServiceAccounts use IRSA instead of Pod Identity (`crossplane.credentials: IRSA`
    * gives `['crossplane']`), and the cluster's OIDC issuer (no `https://`). Their roles trust the
@@ -72,6 +75,7 @@ export class AddonIamRoles extends Construct {
       enabled: (addon) => on.has(addon),
       crossplaneAssumeRoleArns: props.crossplaneAssumeRoleArns ?? [],
       tenantSecretRoleArns: props.tenantSecretRoleArns ?? [],
+      tenantZones: props.tenantZones ?? [],
     };
     const byAddon = new Map<string, AddonIdentity[]>();
     for (const identity of addonIdentities(props.addons)) byAddon.set(identity.addon, [...(byAddon.get(identity.addon) ?? []), identity]);

@@ -3,6 +3,7 @@ import { platformSecretPrefix } from '../addons-config/aws-secrets-manager-store
 import { useClusterKey } from './cluster-kms-key.js';
 import { tenantBoundaryArn } from './infra-names.js';
 import { loadBalancerControllerStatements } from './load-balancer-controller-policy.js';
+import { type TenantZone, zoneRecordNamePatterns } from '../tenancy/tenant-zones.js';
 
 /** The facts of one cluster that the add-on policies name. */
 export interface AddonPolicyEnv {
@@ -25,6 +26,8 @@ export interface AddonPolicyEnv {
   readonly crossplaneAssumeRoleArns: readonly string[];
   /** The tenants' Secrets Manager reader roles on this cluster (their SecretStores), assumed by external-secrets. */
   readonly tenantSecretRoleArns: readonly string[];
+  /** The tenants' own DNS zones on this cluster (see `TenantDnsZone`). @default [] */
+  readonly tenantZones?: readonly TenantZone[];
 }
 
 /** What an add-on's role may do. */
@@ -37,6 +40,13 @@ export interface AddonAwsPolicy {
 
 const CANNOT_SCOPE = 'list and describe calls of this service cannot be scoped to a resource';
 const zoneArn = (env: AddonPolicyEnv) => `arn:aws:route53:::hostedzone/${env.hostedZoneId ?? '*'}`;
+/**
+ * Every hosted zone of the account. A tenant zone's id is assigned by AWS when the zone is created, so no policy can
+ * name it in advance: statements on tenant zones take this and hold the record names with a condition instead.
+ */
+const ANY_ZONE = 'arn:aws:route53:::hostedzone/*';
+/** The record names inside the cluster's tenant zones (each zone and every name under it). */
+const tenantZoneNames = (env: AddonPolicyEnv) => (env.tenantZones ?? []).flatMap((z) => zoneRecordNamePatterns(z.name));
 const bucketArns = (bucket: string) => ({ bucket: `arn:aws:s3:::${bucket}`, objects: `arn:aws:s3:::${bucket}/*` });
 
 /** Objects of one of the cluster's buckets, through the cluster key: `List<Purpose>Bucket` and `<Purpose>Objects`. */
@@ -81,6 +91,39 @@ function tenantRoleStatements(env: AddonPolicyEnv): PolicyStatement[] {
 }
 
 /**
+ * The tenants' DNS zones, which the cluster's own Crossplane creates (`TenantDnsZone`): create zones (AWS cannot
+ * scope CreateHostedZone to a name or a resource), read and tag any zone (their ids are assigned at creation), and
+ * write each parent zone's NS record of exactly the declared tenant zones. No route53:DeleteHostedZone: a tenant
+ * zone is never deleted by the platform (its Zone leaves `Delete` out too), and no record inside any zone.
+ */
+function tenantZoneStatements(env: AddonPolicyEnv): PolicyStatement[] {
+  const zones = env.tenantZones ?? [];
+  if (zones.length === 0) return [];
+  const parents = [...new Set(zones.map((z) => z.parentZoneId))].sort();
+  return [
+    { sid: 'CreateTenantZones', actions: ['route53:CreateHostedZone'], resources: ['*'], anyResourceBecause: 'route53:CreateHostedZone cannot be scoped to a resource or a name' },
+    {
+      sid: 'ManageTenantZones',
+      actions: ['route53:GetHostedZone', 'route53:ListTagsForResource', 'route53:ChangeTagsForResource', 'route53:UpdateHostedZoneComment'],
+      resources: [ANY_ZONE],
+    },
+    { sid: 'ReadChanges', actions: ['route53:GetChange'], resources: ['arn:aws:route53:::change/*'] },
+    { sid: 'ReadParentZones', actions: ['route53:ListResourceRecordSets'], resources: parents.map((id) => `arn:aws:route53:::hostedzone/${id}`) },
+    ...parents.map((id) => ({
+      sid: `DelegateTenantZones${id}`,
+      actions: ['route53:ChangeResourceRecordSets'],
+      resources: [`arn:aws:route53:::hostedzone/${id}`],
+      condition: {
+        'ForAllValues:StringEquals': {
+          'route53:ChangeResourceRecordSetsRecordTypes': 'NS',
+          'route53:ChangeResourceRecordSetsNormalizedRecordNames': zones.filter((z) => z.parentZoneId === id).map((z) => z.name).sort(),
+        },
+      },
+    })),
+  ];
+}
+
+/**
  * The AWS policy of every add-on that declares ServiceAccounts, by add-on name. Each names only
  * this cluster's zone, buckets, key, auto scaling groups, secrets prefix and roles; `*` resources
  * appear only for calls AWS cannot scope, with the reason in the statement.
@@ -90,6 +133,17 @@ export const ADDON_AWS_POLICIES: Readonly<Record<string, AddonAwsPolicy>> = {
     description: 'Route53 records of the cluster zone',
     statements: (env) => [
       { sid: 'ChangeClusterZone', actions: ['route53:ChangeResourceRecordSets', 'route53:ListResourceRecordSets', 'route53:ListTagsForResource'], resources: [zoneArn(env)] },
+      ...((env.tenantZones ?? []).length > 0
+        ? [
+          {
+            sid: 'ChangeTenantZones',
+            actions: ['route53:ChangeResourceRecordSets'],
+            resources: [ANY_ZONE],
+            condition: { 'ForAllValues:StringLike': { 'route53:ChangeResourceRecordSetsNormalizedRecordNames': tenantZoneNames(env) } },
+          },
+          { sid: 'ReadTenantZones', actions: ['route53:ListResourceRecordSets', 'route53:ListTagsForResource'], resources: [ANY_ZONE] },
+        ]
+        : []),
       { sid: 'ListZones', actions: ['route53:ListHostedZones'], resources: ['*'], anyResourceBecause: CANNOT_SCOPE },
     ],
   },
@@ -107,6 +161,20 @@ export const ADDON_AWS_POLICIES: Readonly<Record<string, AddonAwsPolicy>> = {
           'ForAllValues:StringLike': { 'route53:ChangeResourceRecordSetsNormalizedRecordNames': '_acme-challenge.*' },
         },
       },
+      ...((env.tenantZones ?? []).length > 0
+        ? [
+          { sid: 'ListTenantZones', actions: ['route53:ListResourceRecordSets'], resources: [ANY_ZONE] },
+          {
+            sid: 'TenantZoneChallengeRecords',
+            actions: ['route53:ChangeResourceRecordSets'],
+            resources: [ANY_ZONE],
+            condition: {
+              'ForAllValues:StringEquals': { 'route53:ChangeResourceRecordSetsRecordTypes': 'TXT' },
+              'ForAllValues:StringLike': { 'route53:ChangeResourceRecordSetsNormalizedRecordNames': (env.tenantZones ?? []).flatMap((z) => [`_acme-challenge.${z.name}`, `_acme-challenge.*.${z.name}`]) },
+            },
+          },
+        ]
+        : []),
       { sid: 'FindZone', actions: ['route53:ListHostedZonesByName'], resources: ['*'], anyResourceBecause: CANNOT_SCOPE },
     ],
   },
@@ -172,12 +240,13 @@ export const ADDON_AWS_POLICIES: Readonly<Record<string, AddonAwsPolicy>> = {
     ],
   },
   crossplane: {
-    description: "manage and assume the tenants' Crossplane roles; in the management cluster, assume every cluster's infra role",
+    description: "manage and assume the tenants' Crossplane roles; create the tenants' DNS zones and their delegations; in the management cluster, assume every cluster's infra role",
     statements: (env) => [
       ...(env.crossplaneAssumeRoleArns.length > 0
         ? [{ sid: 'ManageClusterInfrastructure', actions: ['sts:AssumeRole', 'sts:TagSession'], resources: [...new Set(env.crossplaneAssumeRoleArns)].sort() }]
         : []),
       ...tenantRoleStatements(env),
+      ...tenantZoneStatements(env),
     ],
   },
 };

@@ -13,6 +13,7 @@ import { IMAGE_REFLECTOR } from './image-reflector-role.js';
 import { SecureBucket, type BucketLifecycleRule } from './secure-bucket.js';
 import { type InfraProps, infraTags } from './infra-props.js';
 import { CLUSTER_LABEL, FLEET_METRICS_ROLE, METRICS_READER_ROLE, addonRoleSuffix, infraNamespace, infraProviderConfigRef } from './infra-names.js';
+import type { TenantZone } from '../tenancy/tenant-zones.js';
 import { planSubnetsOrThrow, type SubnetPlan } from './subnet-plan.js';
 
 export interface ClusterInfrastructureProps {
@@ -25,6 +26,8 @@ export interface ClusterInfrastructureProps {
   readonly crossplaneAssumeRoleArns?: readonly string[];
   /** The tenants' secret-reader roles on this cluster, which external-secrets assumes for their SecretStores. @default [] */
   readonly tenantSecretRoleArns?: readonly string[];
+  /** The tenants' own DNS zones on this cluster, whose records the add-on roles may write. @default [] */
+  readonly tenantZones?: readonly TenantZone[];
 }
 
 /** The platform's buckets of every cluster: purpose and lifecycle. */
@@ -110,6 +113,7 @@ export class ClusterInfrastructure extends Construct {
       autoscalingGroups: c.nodeGroups.map((g) => nodeGroupAwsName(c.name, g.name)),
       crossplaneAssumeRoleArns: props.crossplaneAssumeRoleArns,
       tenantSecretRoleArns: props.tenantSecretRoleArns,
+      tenantZones: props.tenantZones,
     });
     if (bastion) new BastionHost(this, 'bastion', { ...base, zoneIndexes });
     new EksControlPlane(this, 'eks', {

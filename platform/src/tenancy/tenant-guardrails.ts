@@ -88,6 +88,14 @@ const is = (...groupResources: string[]) => `variables.groupResource in ${list(g
 /** Applies `rule` to objects of the given kinds that are created or updated; anything else passes. */
 const onWrite = (groupResources: string[], rule: string) => `!(${is(...groupResources)}) || object == null || (${rule})`;
 
+/**
+ * CEL: the host `h` is one of the tenant's hostnames, or one label more than the base of one of its `*.` wildcards
+ * (as an Ingress wildcard matches; see `hostMatches`).
+ */
+const ownedHost = (h: string) =>
+  `(${h} in variables.hostnames || variables.hostnames.exists(w, w.startsWith('*.') && ${h}.endsWith(w.substring(1)) && ` +
+  `size(${h}) >= size(w) && !${h}.substring(0, size(${h}) - size(w) + 1).contains('.') && !${h}.startsWith('*')))`;
+
 interface Rule {
   readonly expression: string;
   readonly messageExpression: string;
@@ -159,12 +167,12 @@ const NAMESPACE_RULES: Rule[] = [
   {
     expression: onWrite(
       ['networking.k8s.io/ingresses'],
-      `!has(object.spec.defaultBackend) && has(object.spec.rules) && object.spec.rules.all(r, has(r.host) && r.host in variables.hostnames) && ` +
-        `(!has(object.spec.tls) || object.spec.tls.all(t, !has(t.hosts) || t.hosts.all(h, h in variables.hostnames)))`,
+      `!has(object.spec.defaultBackend) && has(object.spec.rules) && object.spec.rules.all(r, has(r.host) && ${ownedHost('r.host')}) && ` +
+        `(!has(object.spec.tls) || object.spec.tls.all(t, !has(t.hosts) || t.hosts.all(h, ${ownedHost('h')})))`,
     ),
     messageExpression:
       `'Ingress ' + object.metadata.name + ' may only serve hostnames of tenant ' + variables.tenant + ' (' + variables.hostnames.join(', ') + '), ` +
-      `each named in every rule and tls entry: no wildcard, no rule without a host, no default backend'`,
+      `each named in every rule and tls entry: a wildcard only where the tenant owns it, no rule without a host, no default backend'`,
   },
   {
     expression: onWrite(

@@ -39,6 +39,13 @@ describe('add-on values per cluster', () => {
     });
   });
 
+  it('external-dns with tenant zones finds them among the public zones, and names those outside the cluster domain in its domain filter', () => {
+    expect(EXTERNAL_DNS.values(stagingEnv([], { tenantZones: ['pay.staging.example.com', 'shop.staging.partner.example'] }))).toMatchObject({
+      domainFilters: ['staging.example.com', 'shop.staging.partner.example'],
+      extraArgs: ['--aws-zone-type=public'],
+    });
+  });
+
   it('traefik sits behind an internet-facing NLB with IP targets from aws-load-balancer-controller', () => {
     const v = TRAEFIK.values(env()) as { service: { annotations: Record<string, string> } };
     expect(v.service.annotations).toMatchObject({

@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { ADDON_AWS_POLICIES, type AddonPolicyEnv, addonAwsPolicy } from '../../src/infra/addon-policies.js';
 import { ADDONS } from '../../src/addons/catalog.js';
 import { checkStatement, type PolicyStatement } from '../../src/crossplane/iam/policy-document.js';
+import type { TenantZone } from '../../src/tenancy/tenant-zones.js';
+import { tenantRoleStatements } from '../../src/tenant-aws/tenant-provider-config.js';
+import { type Context, isAllowed } from '../tenant-aws/_iam-eval.js';
+import { ENV } from '../tenant-aws/_env.js';
 
 const env: AddonPolicyEnv = {
   cluster: 'prod',
@@ -17,6 +21,12 @@ const env: AddonPolicyEnv = {
   tenantSecretRoleArns: ['arn:aws:iam::333333333333:role/prod-payments-secrets'],
 };
 
+/** Two tenants' zones: payments under the cluster domain, shop under a partner domain with its own parent zone. */
+const ZONES: TenantZone[] = [
+  { tenant: 'payments', name: 'pay.example.com', parentDomain: 'example.com', parentZoneId: 'Z0PROD' },
+  { tenant: 'shop', name: 'shop.partner.example', parentDomain: 'partner.example', parentZoneId: 'Z0PARTNER' },
+];
+
 const statements = (addon: string, e: AddonPolicyEnv = env) => addonAwsPolicy(addon).statements(e);
 const bySid = (list: readonly PolicyStatement[], sid: string) => list.find((s) => s.sid === sid);
 const resources = (list: readonly PolicyStatement[]) => list.flatMap((s) => s.resources ?? []);
@@ -28,12 +38,12 @@ describe('ADDON_AWS_POLICIES', () => {
   });
 
   it.each(Object.keys(ADDON_AWS_POLICIES))('GIVEN add-on %s WHEN its policy is built THEN no statement grants * actions and * resources carry a reason', (addon) => {
-    const list = statements(addon, { ...env, crossplaneAssumeRoleArns: ['arn:aws:iam::222222222222:role/staging-crossplane'] });
+    const list = statements(addon, { ...env, crossplaneAssumeRoleArns: ['arn:aws:iam::222222222222:role/staging-crossplane'], tenantZones: ZONES });
     expect(list.length).toBeGreaterThan(0);
     for (const s of list) {
       expect(() => checkStatement(s)).not.toThrow();
       for (const a of s.actions) expect(a, `${addon} ${s.sid}`).not.toMatch(/^\*$|:\*$/);
-      if ((s.resources ?? []).includes('*')) expect(s.actions.every((a) => /:(Describe|List)/.test(a)), `${addon} ${s.sid}`).toBe(true);
+      if ((s.resources ?? []).includes('*')) expect(s.actions.every((a) => /:(Describe|List)|^route53:CreateHostedZone$/.test(a)), `${addon} ${s.sid}`).toBe(true);
     }
   });
 
@@ -122,5 +132,76 @@ describe('ADDON_AWS_POLICIES', () => {
 
   it('GIVEN an add-on without a policy WHEN looked up THEN fails naming it', () => {
     expect(() => addonAwsPolicy('reloader')).toThrow(/^add-on "reloader" declares 'serviceAccounts' but has no AWS policy; allowed: aws-load-balancer-controller, /);
+  });
+});
+
+describe('ADDON_AWS_POLICIES for tenant zones', () => {
+  const withZones: AddonPolicyEnv = { ...env, tenantZones: ZONES };
+  const ANY_ZONE = 'arn:aws:route53:::hostedzone/Z0NEWTENANTZONE';
+  const CLUSTER_ZONE = 'arn:aws:route53:::hostedzone/Z0PROD';
+  const PARTNER_ZONE = 'arn:aws:route53:::hostedzone/Z0PARTNER';
+  const OTHER_ZONE = 'arn:aws:route53:::hostedzone/Z0SOMEONEELSE';
+  /** A ChangeResourceRecordSets call as Route53 presents it to IAM: the normalized names and types of every change. */
+  const change = (names: string[], types: string[]): Context => ({
+    'route53:ChangeResourceRecordSetsNormalizedRecordNames': names,
+    'route53:ChangeResourceRecordSetsRecordTypes': types,
+    'route53:ChangeResourceRecordSetsActions': names.map(() => 'UPSERT'),
+  });
+  const may = (addon: string, resource: string, context: Context, action = 'route53:ChangeResourceRecordSets') =>
+    isAllowed(statements(addon, withZones), { action, resource, context });
+
+  it('GIVEN tenant zones WHEN external-dns changes records THEN it may write names inside the zones in any zone (their ids are unknown) and nothing outside them', () => {
+    // the tenant zone's id is assigned by AWS: any zone, but only names inside the declared zones
+    expect(may('external-dns', ANY_ZONE, change(['pay.example.com', 'acme-shoes.pay.example.com', 'a-acme-shoes.pay.example.com'], ['A', 'TXT', 'TXT']))).toBe(true);
+    expect(may('external-dns', ANY_ZONE, change(['*.pay.example.com'], ['A']))).toBe(true);
+    expect(may('external-dns', ANY_ZONE, change(['x.shop.partner.example'], ['CNAME']))).toBe(true);
+    // a name outside every tenant zone, alone or slipped into a batch, in a zone other than the cluster's
+    expect(may('external-dns', OTHER_ZONE, change(['www.partner.example'], ['A']))).toBe(false);
+    expect(may('external-dns', OTHER_ZONE, change(['acme.pay.example.com', 'bank.example.org'], ['A', 'A']))).toBe(false);
+    expect(may('external-dns', PARTNER_ZONE, change(['partner.example'], ['NS']))).toBe(false);
+    expect(may('external-dns', OTHER_ZONE, change(['evilpay.example.com'], ['A']))).toBe(false);
+    // the cluster zone stays fully its own (the TXT registry record of a zone apex, a-pay.example.com, lands there)
+    expect(may('external-dns', CLUSTER_ZONE, change(['a-pay.example.com'], ['TXT']))).toBe(true);
+  });
+
+  it('GIVEN no tenant zones WHEN external-dns is built THEN it gets no statement on other zones', () => {
+    expect(resources(statements('external-dns'))).not.toContain('arn:aws:route53:::hostedzone/*');
+    expect(isAllowed(statements('external-dns'), { action: 'route53:ChangeResourceRecordSets', resource: ANY_ZONE, context: change(['pay.example.com'], ['A']) })).toBe(false);
+  });
+
+  it('GIVEN tenant zones WHEN cert-manager solves DNS-01 THEN it writes only TXT _acme-challenge names inside the zones', () => {
+    expect(may('cert-manager', ANY_ZONE, change(['_acme-challenge.pay.example.com'], ['TXT']))).toBe(true);
+    expect(may('cert-manager', ANY_ZONE, change(['_acme-challenge.acme.pay.example.com'], ['TXT']))).toBe(true);
+    expect(may('cert-manager', ANY_ZONE, change(['_acme-challenge.pay.example.com'], ['A']))).toBe(false);
+    expect(may('cert-manager', ANY_ZONE, change(['pay.example.com'], ['TXT']))).toBe(false);
+    expect(may('cert-manager', OTHER_ZONE, change(['_acme-challenge.bank.example.org'], ['TXT']))).toBe(false);
+  });
+
+  it("GIVEN tenant zones WHEN the cluster's Crossplane acts THEN it creates zones, writes only their NS records in their own parent zone, and deletes no zone", () => {
+    const crossplane = (resource: string, context: Context, action?: string) => may('crossplane', resource, context, action);
+    expect(crossplane('*', {}, 'route53:CreateHostedZone')).toBe(true);
+    expect(crossplane(CLUSTER_ZONE, change(['pay.example.com'], ['NS']))).toBe(true);
+    expect(crossplane(PARTNER_ZONE, change(['shop.partner.example'], ['NS']))).toBe(true);
+    // not another tenant's zone through the wrong parent, not another name, not another type, not inside a zone
+    expect(crossplane(CLUSTER_ZONE, change(['shop.partner.example'], ['NS']))).toBe(false);
+    expect(crossplane(CLUSTER_ZONE, change(['evil.example.com'], ['NS']))).toBe(false);
+    expect(crossplane(CLUSTER_ZONE, change(['pay.example.com'], ['A']))).toBe(false);
+    expect(crossplane(CLUSTER_ZONE, change(['pay.example.com', 'www.example.com'], ['NS', 'A']))).toBe(false);
+    expect(crossplane(ANY_ZONE, change(['acme.pay.example.com'], ['A']))).toBe(false);
+    for (const zone of [ANY_ZONE, CLUSTER_ZONE]) expect(crossplane(zone, {}, 'route53:DeleteHostedZone')).toBe(false);
+    expect(crossplane(ANY_ZONE, {}, 'route53:GetHostedZone')).toBe(true);
+  });
+
+  it("GIVEN a tenant's own Crossplane role WHEN it acts on Route53 THEN it can touch no zone: neither its own nor another tenant's", () => {
+    const tenant = tenantRoleStatements(ENV);
+    for (const [action, resource] of [
+      ['route53:CreateHostedZone', '*'],
+      ['route53:DeleteHostedZone', ANY_ZONE],
+      ['route53:ChangeResourceRecordSets', ANY_ZONE],
+      ['route53:ChangeResourceRecordSets', CLUSTER_ZONE],
+      ['route53:ChangeTagsForResource', ANY_ZONE],
+    ] as const) {
+      expect(isAllowed(tenant, { action, resource, context: change(['pay.example.com'], ['NS']) }), action).toBe(false);
+    }
   });
 });

@@ -2,7 +2,7 @@
 // Generated from schemas/app.schema.json by schemas/scripts/generate-types.mjs. Do not edit: change the schema and run `npm run build`.
 
 /**
- * Fully qualified host name; it must be one of the tenant's `hostnames`.
+ * Fully qualified host name; it must be one of the tenant's `hostnames`, or match one of its `*.` wildcards. A `*.` host is an Ingress wildcard (one label).
  */
 export type Host = string;
 

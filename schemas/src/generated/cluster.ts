@@ -204,7 +204,7 @@ export interface Cluster {
     platformAdmins: string[];
   };
   /**
-   * The DNS zone the cluster serves. Tenant hostnames must be inside it.
+   * The DNS zone the cluster serves. Tenant hostnames must be inside it, or inside a tenant's own zone (`tenantZones`).
    */
   dns: {
     /**
@@ -215,6 +215,39 @@ export interface Cluster {
      * Route53 hosted zone id of `domain`, used by external-dns and cert-manager DNS-01 to scope their IAM permissions.
      */
     hostedZoneId?: string;
+    /**
+     * Lets tenants have Route53 hosted zones of their own on this cluster (tenant file `dns.zones`), delegated from the cluster's zone (needs `hostedZoneId`) or from one of `parents`. Every tenant zone is created with one reusable delegation set, made once per cluster account (`aws route53 create-reusable-delegation-set`), so its name servers are known before a zone exists and each parent's NS record is written from Git. See docs/tenants.md.
+     */
+    tenantZones?: {
+      /**
+       * Id of the reusable delegation set every tenant zone of the cluster is created with (the `Id` that create-reusable-delegation-set returns, without `/delegationset/`).
+       */
+      delegationSetId: string;
+      /**
+       * The four name servers of the delegation set (`aws route53 get-reusable-delegation-set --id <id>`): the NS record of every tenant zone in its parent zone.
+       *
+       * @minItems 4
+       * @maxItems 4
+       */
+      nameServers: [string, string, string, string];
+      /**
+       * Domains besides `domain` that tenant zones may be delegated from, each under a name the tenant files use (`dns.zones[].parent`); the same name may stand for another domain on each cluster.
+       */
+      parents: {
+        /**
+         * What tenant files call this parent (`parent: partner`).
+         */
+        name: string;
+        /**
+         * The parent domain, e.g. staging.partner.example.
+         */
+        domain: string;
+        /**
+         * Route53 hosted zone id of `domain` in the cluster's account: the NS records of the tenant zones are written there.
+         */
+        hostedZoneId: string;
+      }[];
+    };
   };
   /**
    * Worker node groups, each an auto scaling group over the compute subnets of all three availability zones.

@@ -112,9 +112,27 @@ export interface Tenant {
     };
   };
   /**
-   * Ingress hostnames the tenant owns. Each must be inside the dns.domain of every cluster the tenant runs in and claimed by no other tenant; apps may only use these.
+   * Ingress hostnames the tenant owns. Each must be inside the dns.domain of one of the tenant's clusters or inside one of its own zones (`dns.zones`), and claimed by no other tenant; apps may only use these. A wildcard `*.<name>` (one label, as an Ingress matches it) is allowed only inside the tenant's own zones.
    */
   hostnames: string[];
+  /**
+   * DNS of the tenant's own.
+   */
+  dns: {
+    /**
+     * Route53 hosted zones of the tenant, one per cluster it runs in: `<name>.<cluster dns.domain>`, or `<name>.<parent domain>` with `parent`. The platform creates and delegates each zone; external-dns publishes the tenant's hostnames inside it, and `*.` wildcards inside it may be listed under `hostnames`. The cluster must allow tenant zones (`dns.tenantZones`).
+     */
+    zones: {
+      /**
+       * The labels before the parent domain, e.g. `pay` for pay.staging.example.com.
+       */
+      name: string;
+      /**
+       * A parent domain the cluster allows, by its name in the cluster file (`dns.tenantZones.parents[].name`). Default: the cluster's dns.domain.
+       */
+      parent?: string;
+    }[];
+  };
   /**
    * Who may talk to the tenant's namespaces besides the platform (ingress controller, monitoring, DNS).
    */

@@ -23,6 +23,7 @@ import {
   infraProviderConfigName,
 } from '@platform/platform';
 import type { ClusterContext } from '../cluster-context.js';
+import { clusterTenantZones } from '../../fleet-index.js';
 
 /**
  * providers/ and addons-config/: the objects that need the CRDs the add-ons install.
@@ -62,7 +63,12 @@ export function renderAddonsConfigLayer(ctx: ClusterContext): void {
     }
   }
   if (on.has('cert-manager')) {
-    new LetsEncryptIssuers(config, 'letsencrypt', { domain: spec.dns.domain, region: spec.aws.region, hostedZoneId: spec.dns.hostedZoneId });
+    new LetsEncryptIssuers(config, 'letsencrypt', {
+      domain: spec.dns.domain,
+      region: spec.aws.region,
+      hostedZoneId: spec.dns.hostedZoneId,
+      tenantZones: clusterTenantZones(fleet, spec).map((z) => z.name),
+    });
   }
   if (on.has('external-secrets')) {
     // flux-system reads the Slack bot token of the notification Providers through it.

@@ -3,6 +3,7 @@ import type { Cluster } from '@platform/schemas';
 import type { ClusterContext } from '../cluster-context.js';
 import type { Fleet } from '../../model.js';
 import { fleetMetricsSources } from '../fleet-metrics.js';
+import { clusterTenantZones } from '../../fleet-index.js';
 
 /** The GitHub organisations of every tenant owner team in the fleet: the only ones Dex lets log in. */
 export const fleetGithubOrgs = (fleet: Fleet): string[] =>
@@ -19,6 +20,7 @@ export function addonEnvironment(spec: Cluster, fleet: Fleet): AddonEnvironment 
     region: spec.aws.region,
     domain: spec.dns.domain,
     hostedZoneId: spec.dns.hostedZoneId,
+    tenantZones: clusterTenantZones(fleet, spec).map((z) => z.name),
     metricsBucket: clusterBucketName(spec.aws.accountId, spec.aws.region, spec.name, 'metrics'),
     logsBucket: clusterBucketName(spec.aws.accountId, spec.aws.region, spec.name, 'logs'),
     lokiBucket: clusterBucketName(spec.aws.accountId, spec.aws.region, spec.name, 'loki'),

@@ -18,7 +18,7 @@ import {
   parseEcrImage,
   tenantSecretReaderRoleName,
 } from '@platform/platform';
-import { tenantAwsPrefix, tenantExternalAccess } from '../../fleet-index.js';
+import { clusterTenantZones, tenantAwsPrefix, tenantExternalAccess } from '../../fleet-index.js';
 import { agreedUses, tenantAwsEnv } from './tenant-aws-layer.js';
 import type { ClusterContext } from '../cluster-context.js';
 import { clusterReadme } from './cluster-readme.js';
@@ -48,6 +48,7 @@ export function renderInfraLayer(ctx: ClusterContext): void {
     cluster: spec,
     // The management cluster's Crossplane assumes each cluster's role (its infra-<cluster> ClusterProviderConfig).
     crossplaneAssumeRoleArns: spec.management ? ctx.fleet.clusters.map((c) => crossplaneAssumeRoleArn(c.spec)) : [],
+    tenantZones: clusterTenantZones(ctx.fleet, spec),
     tenantSecretRoleArns: ctx.tenants.map((t) => accountRoleArn(spec.aws, tenantSecretReaderRoleName({ cluster: name, tenant: t.spec.name, awsPrefix: tenantAwsPrefix(t.spec) }))),
   });
   if (enabledAddons(spec.addons as AddonSettings).some((a) => a.name === 'dex')) {

@@ -1,11 +1,11 @@
 import {
-  type AddonSettings, TenantBundle, TenantClusterRoles, TenantGuardrails, TenantPriorityClasses, TenantTeamRoles, enabledAddons, internalIngressHost, teamRoleClusterRole, tenantKustomizationNames,
+  type AddonSettings, TenantBundle, TenantClusterRoles, TenantDnsZone, TenantGuardrails, TenantPriorityClasses, TenantTeamRoles, enabledAddons, internalIngressHost, teamRoleClusterRole, tenantKustomizationNames,
   tenantNamespaces,
 } from '@platform/platform';
 import { tenantRegistryImagesByTenant } from '../../tenant-registries.js';
 import type { ClusterContext } from '../cluster-context.js';
 import { tenantReconciler } from './flux-layer.js';
-import { teamRoleCatalog, tenantEnvironment } from '../../fleet-index.js';
+import { clusterTenantZones, teamRoleCatalog, tenantEnvironment } from '../../fleet-index.js';
 import { renderTenantAwsResources, tenantAwsEgress } from './tenant-aws-layer.js';
 
 /** Folder of the cluster-wide tenancy objects: applied before any tenant (every tenant-<team> depends on it). */
@@ -39,6 +39,7 @@ export function renderTenantsLayer(ctx: ClusterContext): void {
   // Each tenant's own image repositories: its registries on every cluster it runs in (an app may run an image
   // built in another environment's registry of the same tenant).
   const registries = tenantRegistryImagesByTenant(ctx.fleet);
+  const zones = clusterTenantZones(ctx.fleet, cluster.spec);
 
   for (const t of ctx.tenants) {
     const name = t.spec.name;
@@ -58,5 +59,9 @@ export function renderTenantsLayer(ctx: ClusterContext): void {
       alertRouting,
     });
     renderTenantAwsResources(ctx, t, chart);
+    const tenantZones = cluster.spec.dns.tenantZones;
+    for (const zone of tenantZones ? zones.filter((z) => z.tenant === name) : []) {
+      new TenantDnsZone(chart, `zone-${zone.name}`, { cluster: cluster.spec.name, zone, delegationSetId: tenantZones!.delegationSetId, nameServers: tenantZones!.nameServers });
+    }
   }
 }

@@ -1,0 +1,8 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    // The generated-types check runs the type generator; on a busy two-core machine that can take longer than 5 s.
+    testTimeout: 30_000,
+  },
+});

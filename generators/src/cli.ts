@@ -65,7 +65,7 @@ export async function main(argv: string[], ctx: CommandContext): Promise<number>
       ctx.stderr.write(`${name}: ${e.diagnostics.length} problem(s) in the inputs; nothing was written\n`);
       return 1;
     }
-    if (e instanceof Error && e.name === 'RenderError') {
+    if (e instanceof Error && (e.name === 'RenderError' || e.name === 'FleetLimitError')) {
       ctx.stderr.write(`${name}: ${e.message}\nnothing was written\n`);
       return 1;
     }

@@ -139,3 +139,4 @@ export * from './tenant-aws/tenant-used-resources.js';
 export * from './tenant-aws/tenant-external-access.js';
 export * from './infra/ci-oidc-providers.js';
 export * from './tenant-aws/tenant-aws-resources.js';
+export * from './fleet-limit-error.js';

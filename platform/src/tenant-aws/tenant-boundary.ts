@@ -1,3 +1,4 @@
+import { FleetLimitError } from '../fleet-limit-error.js';
 import { Construct } from 'constructs';
 import { IamPolicy } from '../crossplane/iam/role.js';
 import { type PolicyStatement, policyDocument } from '../crossplane/iam/policy-document.js';
@@ -127,7 +128,7 @@ export class TenantBoundaryPolicy extends Construct {
     this.arn = tenantBoundaryArn(infra);
     const policy = policyDocument(tenantBoundaryStatements(infra, nestedTenantsOf(props.tenants ?? []), props.uses, props.externalAccess));
     if (policy.length > MANAGED_POLICY_MAX_LENGTH) {
-      throw new Error(`tenant boundary of cluster ${infra.cluster}: ${policy.length} characters; allowed: at most ${MANAGED_POLICY_MAX_LENGTH} (IAM's limit on a managed policy), so fewer cross-tenant uses (aws.uses) on this cluster, or tenancy.externalAccess entries shared between tenants (tenants taking whole entries)`);
+      throw new FleetLimitError(`tenant boundary of cluster ${infra.cluster}: ${policy.length} characters; allowed: at most ${MANAGED_POLICY_MAX_LENGTH} (IAM's limit on a managed policy), so fewer cross-tenant uses (aws.uses) on this cluster, or tenancy.externalAccess entries shared between tenants (tenants taking whole entries)`);
     }
     new IamPolicy(this, 'policy', {
       ...mrBase(infra, TENANT_BOUNDARY),

@@ -148,19 +148,20 @@ const schemeOf = (derive: (cluster: string, variable: string) => string): string
 /** Names the platform derives from each tenant's name outside the tenant's own prefix, after `<cluster>-`. */
 const TENANT_SCHEMES: readonly { readonly what: string; readonly derive: (cluster: string, tenant: string) => string }[] = [
   { what: 'IAM role and policy of its Crossplane ProviderConfig', derive: (cluster, tenant) => tenantRoleName({ cluster, tenant }) },
+  { what: 'permissions boundary', derive: (cluster, tenant) => tenantBoundaryName(cluster, tenant) },
 ];
 
 /**
- * Platform AWS names of a cluster, after `<cluster>-`: the platform's IAM names, the tenant boundary policy and, ending
- * in `-`, the prefix of every per-tenant scheme (`tenant-`). A tenant whose prefix `<cluster>-<tenant>-` covers one of
+ * Platform AWS names of a cluster, after `<cluster>-`: the platform's IAM names and, ending in `-`, the prefix of every
+ * per-tenant scheme (`tenant-`, and `boundary-` for the tenant boundaries). A tenant whose prefix `<cluster>-<tenant>-` covers one of
  * them could reach it through its role's name-scoped grants. All derived from the naming functions.
  */
-export const PLATFORM_AWS_NAMES = [...PLATFORM_IAM_NAMES, afterCluster(tenantBoundaryName('c'), 'c'), ...TENANT_SCHEMES.map((s) => schemeOf(s.derive))];
+export const PLATFORM_AWS_NAMES = [...PLATFORM_IAM_NAMES, ...TENANT_SCHEMES.map((s) => schemeOf(s.derive))];
 
 /**
  * A tenant's AWS prefix never covers a platform name or another cluster's names in the same account, never lies inside
  * a per-tenant scheme (tenant `tenant-x` would cover the roles `<cluster>-tenant-x-*` of tenants `x-*`), and the names
- * derived from it never are a platform name (tenant `boundary`'s role would be the boundary `<cluster>-tenant-boundary`).
+ * derived from it never are a platform name (tenant `boundary-x` would own the boundary `<cluster>-boundary-x` of tenant `x`).
  */
 export const awsPrefixesDisjoint: FleetRule = (fleet) =>
   fleet.tenants.flatMap((t) => {

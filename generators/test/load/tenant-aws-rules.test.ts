@@ -151,10 +151,16 @@ describe('tenant AWS rules', () => {
     ]);
   });
 
-  it('GIVEN a tenant named boundary WHEN loaded THEN it is rejected: its provider role and policy would be the tenant boundary "<cluster>-tenant-boundary"', () => {
+  it('GIVEN a tenant named boundary WHEN loaded THEN it is rejected: its names "<cluster>-boundary-*" would cover every tenant boundary', () => {
     expect(problemsOf({ boundary: tenant('boundary', '  buckets: [{ name: a }]\n') })).toEqual([
-      'tenants/boundary.yaml:1:7: name: the IAM role and policy of its Crossplane ProviderConfig of tenant "boundary" would be "<cluster>-tenant-boundary", a name the platform already uses on every cluster; allowed: a tenant name whose derived names are not ' +
-        PLATFORM_AWS_NAMES.filter((p) => !p.endsWith('-')).map((p) => `"<cluster>-${p}"`).join(', '),
+      'tenants/boundary.yaml:1:7: name: tenant AWS names "<cluster>-boundary-*" would include the platform\'s "<cluster>-boundary-*"; allowed: a tenant name that is not the first word of ' +
+        PLATFORM_AWS_NAMES.map((p) => `"${p.replace(/-$/, '')}"`).join(', '),
+    ]);
+  });
+
+  it('GIVEN a tenant named boundary-x WHEN loaded THEN it is rejected: its names would cover the boundary "<cluster>-boundary-x" of tenant x and those of tenants x-*', () => {
+    expect(problemsOf({ 'boundary-x': tenant('boundary-x', '  buckets: [{ name: a }]\n') })).toEqual([
+      'tenants/boundary-x.yaml:1:7: name: tenant AWS names "<cluster>-boundary-x-*" would include the platform\'s "<cluster>-boundary-<tenant>" names of tenants named "x-*"; allowed: a tenant name not starting with "boundary-"',
     ]);
   });
 
@@ -164,8 +170,9 @@ describe('tenant AWS rules', () => {
     ]);
   });
 
-  it('GIVEN the platform names WHEN derived THEN they include the tenant boundary and the tenant role scheme', () => {
-    expect(PLATFORM_AWS_NAMES).toContain('tenant-boundary');
+  it('GIVEN the platform names WHEN derived THEN they include the tenant boundary scheme and the tenant role scheme', () => {
+    expect(PLATFORM_AWS_NAMES).toContain('boundary-');
+    expect(PLATFORM_AWS_NAMES).not.toContain('tenant-boundary');
     expect(PLATFORM_AWS_NAMES).toContain('tenant-');
   });
 

@@ -105,7 +105,7 @@ describe('tenant isolation in the rendered example fleet', () => {
     }
   });
 
-  it('GIVEN every role a tenant role creates WHEN rendered THEN it carries the tenant boundary and tag, and trusts only Pod Identity, the CI OIDC providers or external-secrets', () => {
+  it('GIVEN every role a tenant role creates WHEN rendered THEN it carries its own tenant\'s boundary and tag, and trusts only Pod Identity, the CI OIDC providers or external-secrets', () => {
     const roles = rendered.filter((r) => tenantFolder(r.path) && r.obj.kind === 'Role' && r.obj.metadata.namespace !== 'crossplane-system');
     expect(roles.length).toBeGreaterThan(5);
     const principals = new Set<string>();
@@ -116,7 +116,7 @@ describe('tenant isolation in the rendered example fleet', () => {
       const ci = cluster.tenancy.ciOidcProviders;
       const fp = (r.obj.spec as { forProvider: { assumeRolePolicy: string; permissionsBoundary?: string; tags: Record<string, string> } }).forProvider;
       const where = `${r.cluster}/${r.path}`;
-      expect(fp.permissionsBoundary, where).toBe(`arn:aws:iam::${account}:policy/${r.cluster}-tenant-boundary`);
+      expect(fp.permissionsBoundary, where).toBe(`arn:aws:iam::${account}:policy/${r.cluster}-boundary-${prefixOf(tenant)}`);
       expect(fp.tags[TENANT], where).toBe(prefixOf(tenant));
       const expected = [
         JSON.stringify({ Service: 'pods.eks.amazonaws.com' }),

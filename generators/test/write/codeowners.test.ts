@@ -19,7 +19,7 @@ describe('renderCodeowners', () => {
       'tenants/stage.yaml': 'name: stage\nowners:\n  - team: acme/stage-team\ncontact:\n  slackChannel: "#s"\nclusters: [stage]\n',
     });
     const text = renderCodeowners(loadFleet(dir));
-    for (const path of ['clusters/stage.yaml', 'clusters/mgmt.yaml', 'out/stage/infra/policy-tenant-boundary.yaml', 'out/stage/tenants/stage/policy-sa-api.yaml', 'schemas/cluster.schema.json']) {
+    for (const path of ['clusters/stage.yaml', 'clusters/mgmt.yaml', 'out/stage/infra/policy-boundary-shop.yaml', 'out/stage/tenants/stage/policy-sa-api.yaml', 'schemas/cluster.schema.json']) {
       expect(ownersOf(text, path), path).toBe('@acme/platform');
     }
     expect(ownersOf(text, 'tenants/stage.yaml')).toBe('@acme/stage-team');

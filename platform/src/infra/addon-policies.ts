@@ -1,7 +1,7 @@
 import type { PolicyStatement } from '../crossplane/iam/policy-document.js';
 import { platformSecretPrefix } from '../addons-config/aws-secrets-manager-store.js';
 import { useClusterKey } from './cluster-kms-key.js';
-import { tenantBoundaryArn } from './infra-names.js';
+import { tenantBoundariesArn } from './infra-names.js';
 import { loadBalancerControllerStatements } from './load-balancer-controller-policy.js';
 import { type TenantZone, zoneRecordNamePatterns } from '../tenancy/tenant-zones.js';
 
@@ -80,12 +80,12 @@ function tenantRoleStatements(env: AddonPolicyEnv): PolicyStatement[] {
     },
     { sid: 'ActForTenants', actions: ['sts:AssumeRole', 'sts:TagSession'], resources: [roles] },
     {
-      // The boundary matches `<cluster>-tenant-*` too, but it is the infrastructure's (the management cluster
-      // creates it): the cluster's own Crossplane may never loosen what every tenant-created role is held to.
+      // The tenant boundaries `<cluster>-boundary-*` are the infrastructure's (the management cluster creates them):
+      // the cluster's own Crossplane may never loosen what any tenant-created role is held to.
       sid: 'TenantBoundaryIsFixed',
       effect: 'Deny',
       actions: ['iam:CreatePolicyVersion', 'iam:DeletePolicyVersion', 'iam:SetDefaultPolicyVersion', 'iam:DeletePolicy', 'iam:TagPolicy', 'iam:UntagPolicy'],
-      resources: [tenantBoundaryArn(env)],
+      resources: [tenantBoundariesArn(env)],
     },
   ];
 }

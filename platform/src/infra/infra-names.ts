@@ -12,12 +12,18 @@ export const infraProviderConfigName = (cluster: string) => `infra-${cluster}`;
 /** `providerConfigRef` of every infra managed resource of cluster X. */
 export const infraProviderConfigRef = (cluster: string) => ({ kind: 'ClusterProviderConfig' as const, name: infraProviderConfigName(cluster) });
 
-/** `<cluster>-tenant-boundary`: the permissions boundary of every role a tenant role creates (see tenant-aws/tenant-boundary.ts). */
-export const tenantBoundaryName = (cluster: string) => `${cluster}-tenant-boundary`;
+/**
+ * `<cluster>-boundary-<awsPrefix>`: the permissions boundary of every role tenant `<awsPrefix>` creates on the cluster
+ * (see tenant-aws/tenant-boundary.ts). One per tenant, so each holds only that tenant's grants.
+ */
+export const tenantBoundaryName = (cluster: string, awsPrefix: string) => `${cluster}-boundary-${awsPrefix}`;
 
-/** The ARN of a cluster's tenant boundary policy. */
-export const tenantBoundaryArn = (env: { readonly cluster: string; readonly accountId: string }) =>
-  `arn:aws:iam::${env.accountId}:policy/${tenantBoundaryName(env.cluster)}`;
+/** The ARN of a tenant's boundary policy on a cluster. */
+export const tenantBoundaryArn = (env: { readonly cluster: string; readonly accountId: string }, awsPrefix: string) =>
+  `arn:aws:iam::${env.accountId}:policy/${tenantBoundaryName(env.cluster, awsPrefix)}`;
+
+/** The ARNs of every tenant boundary of a cluster (`<cluster>-boundary-*`). */
+export const tenantBoundariesArn = (env: { readonly cluster: string; readonly accountId: string }) => tenantBoundaryArn(env, '*');
 
 /** Label on every infra object: the cluster it belongs to. */
 export const CLUSTER_LABEL = 'platform.example.com/cluster';

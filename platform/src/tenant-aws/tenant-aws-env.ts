@@ -3,7 +3,7 @@ import { crossplaneProviderRoleArn } from '../addons-config/aws-cluster-provider
 import { clusterBucketName } from '../infra/cluster-infrastructure.js';
 import type { ProviderConfigRef } from '../crossplane/managed-resource.js';
 import { TENANT_LABEL } from '../tenancy/tenant-namespace.js';
-import { CLUSTER_LABEL } from '../infra/infra-names.js';
+import { CLUSTER_LABEL, tenantBoundaryArn } from '../infra/infra-names.js';
 
 /**
  * Where a tenant's AWS resources live: one tenant on one cluster. Every tenant-aws construct takes
@@ -43,6 +43,9 @@ export function defaultAwsPrefix(tenant: string): string {
 export function awsPrefixOf(env: Pick<TenantAwsEnv, 'tenant' | 'awsPrefix'>): string {
   return env.awsPrefix ?? defaultAwsPrefix(env.tenant);
 }
+
+/** The permissions boundary every role of the tenant on its cluster carries: its own `<cluster>-boundary-<awsPrefix>`. */
+export const ownBoundaryArn = (env: Pick<TenantAwsEnv, 'cluster' | 'accountId' | 'tenant' | 'awsPrefix'>) => tenantBoundaryArn(env, awsPrefixOf(env));
 
 /** An AWS naming rule of one kind: the limit AWS sets on the whole name, and any suffix the platform appends. */
 export interface AwsNameRule {

@@ -2,8 +2,7 @@ import type { Tenant } from '@platform/schemas';
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { IAM_ROLE } from '../crossplane/iam/role.js';
-import { type TenantAwsEnv, type TenantNetwork, accountRoleArn, awsPrefixOf, tenantProviderConfigName, tenantRoleName } from './tenant-aws-env.js';
-import { tenantBoundaryArn } from '../infra/infra-names.js';
+import { type TenantAwsEnv, type TenantNetwork, accountRoleArn, awsPrefixOf, ownBoundaryArn, tenantProviderConfigName, tenantRoleName } from './tenant-aws-env.js';
 import type { KindRenderContext } from './tenant-aws-kind.js';
 import { itemsOf, tenantAwsKinds, workloadAccess } from './tenant-aws-kinds.js';
 import { TenantKmsKey } from './tenant-kms-key.js';
@@ -153,7 +152,7 @@ export class TenantAwsResources extends Construct {
  * forgets it or sets another boundary is a bug and fails the render.
  */
 function boundTenantCreatedRoles(scope: Construct, env: TenantAwsEnv): void {
-  const boundary = tenantBoundaryArn(env);
+  const boundary = ownBoundaryArn(env);
   for (const c of scope.node.findAll()) {
     if (!ApiObject.isApiObject(c) || c.apiVersion !== IAM_ROLE.apiVersion || c.kind !== IAM_ROLE.kind) continue;
     const spec = c.toJson().spec as { providerConfigRef?: { kind: string; name: string }; forProvider: { permissionsBoundary?: string } };

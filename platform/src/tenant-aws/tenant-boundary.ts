@@ -25,13 +25,13 @@ export const MANAGED_POLICY_MAX_LENGTH = 6144;
 /** Each tenant's reviewed external access on a cluster, by AWS prefix. */
 export type ExternalAccessByTenant = Readonly<Record<string, readonly ExternalAccessGrant[]>>;
 
-/** metadata.name of the boundary policy among the cluster's infra objects. */
-export const TENANT_BOUNDARY = 'tenant-boundary';
+/** metadata.name of a tenant's boundary policy among the cluster's infra objects. */
+export const tenantBoundaryObjectName = (awsPrefix: string) => `boundary-${awsPrefix}`;
 
 
 /**
  * The AWS prefix of the calling principal's tenant, as an IAM policy variable. Every tenant role carries the tag
- * `platform.example.com/tenant: <prefix>` (see `tenantTags`), so one boundary serves every tenant.
+ * `platform.example.com/tenant: <prefix>` (see `tenantTags`), so the shared statements are the same in every tenant's boundary.
  */
 export const PRINCIPAL_TENANT = `\${aws:PrincipalTag/${TENANT_TAG}}`;
 
@@ -105,19 +105,22 @@ function ownData(env: ClusterEnv, t: string): PolicyStatement[] {
 }
 
 export interface TenantBoundaryPolicyProps extends InfraProps {
+  /** The AWS prefix of the tenant whose boundary this is. */
+  readonly tenant: string;
   /** The AWS prefix of every tenant of the cluster; those inside another's names get a Deny of their own (see `tenantBoundaryStatements`). @default [] */
   readonly tenants?: readonly string[];
-  /** The cluster's tenants that use other tenants' resources, with their agreed uses. @default [] */
-  readonly uses?: readonly TenantUses[];
-  /** The tenants' reviewed access beyond their own resources, by AWS prefix (see `tenantBoundaryStatements`). @default {} */
-  readonly externalAccess?: ExternalAccessByTenant;
+  /** The tenant's agreed uses of other tenants' resources (its env on the cluster). @default none */
+  readonly uses?: TenantUses;
+  /** The tenant's reviewed access beyond its own resources. @default [] */
+  readonly externalAccess?: readonly ExternalAccessGrant[];
 }
 
 /**
- * The customer-managed policy `<cluster>-tenant-boundary`, one per cluster, rendered with the cluster's
- * infrastructure so it exists before any tenant role does. Every role a tenant role creates must carry
- * it as its permissions boundary (the tenant role may create roles with no other), so no policy a
- * tenant role writes can grant more than `tenantBoundaryStatements`. Tenant roles may not change it.
+ * The customer-managed policy `<cluster>-boundary-<tenant>`, one per tenant per cluster, rendered with the cluster's
+ * infrastructure so it exists before the tenant role does. Every role the tenant role creates must carry it as its
+ * permissions boundary (the tenant role may create roles with no other, and may change no boundary), so no policy a
+ * tenant role writes can grant more than `tenantBoundaryStatements` with that tenant's own uses and external access
+ * only: each boundary grows with its own tenant's grants, not with the cluster's.
  */
 export class TenantBoundaryPolicy extends Construct {
   readonly arn: string;
@@ -125,16 +128,18 @@ export class TenantBoundaryPolicy extends Construct {
   constructor(scope: Construct, id: string, props: TenantBoundaryPolicyProps) {
     super(scope, id);
     const infra = resolveInfra(props);
-    this.arn = tenantBoundaryArn(infra);
-    const policy = policyDocument(tenantBoundaryStatements(infra, nestedTenantsOf(props.tenants ?? []), props.uses, props.externalAccess));
+    this.arn = tenantBoundaryArn(infra, props.tenant);
+    const uses = props.uses ? [props.uses] : [];
+    const external = props.externalAccess?.length ? { [props.tenant]: props.externalAccess } : {};
+    const policy = policyDocument(tenantBoundaryStatements(infra, nestedTenantsOf(props.tenants ?? []), uses, external));
     if (policy.length > MANAGED_POLICY_MAX_LENGTH) {
-      throw new FleetLimitError(`tenant boundary of cluster ${infra.cluster}: ${policy.length} characters; allowed: at most ${MANAGED_POLICY_MAX_LENGTH} (IAM's limit on a managed policy), so fewer cross-tenant uses (aws.uses) on this cluster, or tenancy.externalAccess entries shared between tenants (tenants taking whole entries)`);
+      throw new FleetLimitError(`boundary of tenant ${props.tenant} on cluster ${infra.cluster}: ${policy.length} characters; allowed: at most ${MANAGED_POLICY_MAX_LENGTH} (IAM's limit on a managed policy), so fewer cross-tenant uses (aws.uses) or tenancy.externalAccess entries for this tenant on this cluster`);
     }
     new IamPolicy(this, 'policy', {
-      ...mrBase(infra, TENANT_BOUNDARY),
-      externalName: tenantBoundaryName(infra.cluster),
+      ...mrBase(infra, tenantBoundaryObjectName(props.tenant)),
+      externalName: tenantBoundaryName(infra.cluster, props.tenant),
       forProvider: {
-        description: `${infra.cluster}: permissions boundary of every role a tenant creates (own tenant's data only)`,
+        description: `${infra.cluster}: permissions boundary of every role tenant ${props.tenant} creates (its own data and agreed grants only)`,
         policy,
         tags: infra.tags,
       },

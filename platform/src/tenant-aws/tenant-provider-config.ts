@@ -6,10 +6,10 @@ import type { ProviderConfigRef } from '../crossplane/managed-resource.js';
 import { registerSchema } from '../validation/manifest-validator.js';
 import { TENANT_LABEL } from '../tenancy/tenant-namespace.js';
 import {
-  TENANT_TAG, type TenantAwsEnv, awsNamePrefix, awsPrefixOf, crossplaneRoleArn, accountRoleArn, tenantProviderConfigName, tenantRoleName, tenantTags,
+  TENANT_TAG, type TenantAwsEnv, awsNamePrefix, awsPrefixOf, ownBoundaryArn, crossplaneRoleArn, accountRoleArn, tenantProviderConfigName, tenantRoleName, tenantTags,
 } from './tenant-aws-env.js';
 import { kindScope, providerRoleStatements, unscopedKindActions } from './tenant-aws-kinds.js';
-import { CLUSTER_LABEL, tenantBoundaryArn } from '../infra/infra-names.js';
+import { CLUSTER_LABEL, tenantBoundariesArn } from '../infra/infra-names.js';
 
 const STR = { type: 'string' };
 registerSchema('aws.m.upbound.io/v1beta1', 'ProviderConfig', {
@@ -211,16 +211,16 @@ function tagOnlyAtCreation(env: TenantAwsEnv, securityGroups: readonly string[])
 }
 
 /**
- * The IAM part of the tenant role: roles `<cluster>-<tenant>-*` only with the cluster's tenant boundary
- * (`tenantBoundaryArn`) and the tenant's tag, policies `<cluster>-<tenant>-*` attached only to roles with
+ * The IAM part of the tenant role: roles `<cluster>-<tenant>-*` only with the tenant's own boundary
+ * (`ownBoundaryArn`, never another tenant's) and the tenant's tag, policies `<cluster>-<tenant>-*` attached only to roles with
  * that boundary, workload roles (`-sa-*`) passed only to EKS Pod Identity. Explicit Denys: removing or
- * swapping a boundary, touching the boundary policy (whatever the tenant's name), and assuming any role,
+ * swapping a boundary, touching any tenant's boundary policy (whatever the tenant's name), and assuming any role,
  * so a role trusting the tenant role is of no use to it.
  */
 function roleStatements(env: TenantAwsEnv): PolicyStatement[] {
   const p = awsNamePrefix(env);
   const roles = `arn:aws:iam::${env.accountId}:role/${p}*`;
-  const boundary = tenantBoundaryArn(env);
+  const boundary = ownBoundaryArn(env);
   const bounded = { 'iam:PermissionsBoundary': boundary };
   return [
     { sid: 'CreateBoundedRoles', actions: ['iam:CreateRole'], resources: [roles], condition: { StringEquals: { ...bounded, [`aws:RequestTag/${TENANT_TAG}`]: awsPrefixOf(env) } } },
@@ -250,7 +250,7 @@ function roleStatements(env: TenantAwsEnv): PolicyStatement[] {
       sid: 'BoundaryIsFixed',
       effect: 'Deny',
       actions: ['iam:CreatePolicyVersion', 'iam:DeletePolicyVersion', 'iam:SetDefaultPolicyVersion', 'iam:DeletePolicy', 'iam:TagPolicy', 'iam:UntagPolicy'],
-      resources: [boundary],
+      resources: [tenantBoundariesArn(env)],
     },
     { sid: 'AssumeNothing', effect: 'Deny', actions: ['sts:AssumeRole', 'sts:AssumeRoleWithWebIdentity', 'sts:TagSession', 'sts:SetSourceIdentity'], resources: ['*'] },
   ];

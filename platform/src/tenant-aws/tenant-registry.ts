@@ -4,7 +4,7 @@ import { IamPolicy, IamRole, IamRolePolicyAttachment } from '../crossplane/iam/r
 import { type PolicyStatement, policyDocument } from '../crossplane/iam/policy-document.js';
 import { ECR_READ_ACTIONS } from '../infra/image-reflector-role.js';
 import { ecrImage } from '../workloads/ecr-image.js';
-import { type TenantAwsEnv, IAM_ROLE_NAME, fittedAwsName, mrCommon, accountRoleArn, tenantTags } from './tenant-aws-env.js';
+import { type TenantAwsEnv, IAM_ROLE_NAME, fittedAwsName, mrCommon, accountRoleArn, ownBoundaryArn, tenantTags } from './tenant-aws-env.js';
 import type { TenantAwsItem, TenantAwsKind } from './tenant-aws-kind.js';
 import { type CiOidcSettings, type CiPushers, ciTrustStatements } from '../infra/ci-oidc-providers.js';
 
@@ -14,7 +14,6 @@ const repositoryName = (env: TenantAwsEnv, name: string) => fittedAwsName(env, R
 const registryArn = (env: TenantAwsEnv, name: string) => `arn:aws:ecr:${env.region}:${env.accountId}:repository/${repositoryName(env, name)}`;
 /** The CI role of the registry `name`: `<cluster>-<prefix>-ci-<name>`, shortened to IAM's 64 characters. */
 export const registryCiRoleName = (env: TenantAwsEnv, name: string) => fittedAwsName(env, IAM_ROLE_NAME, `ci-${name}`);
-import { tenantBoundaryArn } from '../infra/infra-names.js';
 
 export interface TenantRegistryProps extends CiPushers {
   readonly env: TenantAwsEnv;
@@ -104,7 +103,7 @@ export class TenantRegistry extends Construct {
       forProvider: {
         description: `${pushersOf(props)} pushing to ${repository}`,
         assumeRolePolicy: policyDocument(ciTrustStatements(env.accountId, props.ciOidc ?? {}, props)),
-        permissionsBoundary: tenantBoundaryArn(env),
+        permissionsBoundary: ownBoundaryArn(env),
         tags: tenantTags(env),
       },
     });

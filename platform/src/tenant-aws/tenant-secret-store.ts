@@ -2,8 +2,7 @@ import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { IamPolicy, IamRole, IamRolePolicyAttachment } from '../crossplane/iam/role.js';
 import { type PolicyStatement, policyDocument } from '../crossplane/iam/policy-document.js';
-import { type TenantAwsEnv, accountRoleArn, awsName, mrCommon, secretNamePrefix, tenantSecretsArn, tenantTags } from './tenant-aws-env.js';
-import { tenantBoundaryArn } from '../infra/infra-names.js';
+import { type TenantAwsEnv, accountRoleArn, awsName, mrCommon, secretNamePrefix, ownBoundaryArn, tenantSecretsArn, tenantTags } from './tenant-aws-env.js';
 
 export interface TenantSecretStoreProps {
   readonly env: TenantAwsEnv;
@@ -48,7 +47,7 @@ export class TenantSecretStore extends Construct {
       forProvider: {
         description: `external-secrets reading ${secretNamePrefix(env)}* for tenant ${env.tenant}`,
         assumeRolePolicy: policyDocument([{ sid: 'ExternalSecretsController', principal: { AWS: props.controllerRoleArn }, actions: ['sts:AssumeRole', 'sts:TagSession'] }]),
-        permissionsBoundary: tenantBoundaryArn(env),
+        permissionsBoundary: ownBoundaryArn(env),
         tags: tenantTags(env),
       },
     });

@@ -3,11 +3,10 @@ import { Construct } from 'constructs';
 import { EksPodIdentityAssociation } from '../crossplane/eks/pod-identity-association.js';
 import { IamPolicy, IamRole, IamRolePolicyAttachment } from '../crossplane/iam/role.js';
 import { policyDocument } from '../crossplane/iam/policy-document.js';
-import { type TenantAwsEnv, IAM_ROLE_NAME, fittedAwsName, mrCommon, accountRoleArn, tenantTags } from './tenant-aws-env.js';
+import { type TenantAwsEnv, IAM_ROLE_NAME, fittedAwsName, mrCommon, accountRoleArn, ownBoundaryArn, tenantTags } from './tenant-aws-env.js';
 import { type WorkloadAccess, workloadStatements } from './tenant-aws-kinds.js';
 import { type TenantAwsUse, useStatements } from './tenant-aws-uses.js';
 import { type ExternalAccessGrant, externalAccessStatements } from './tenant-external-access.js';
-import { tenantBoundaryArn } from '../infra/infra-names.js';
 
 export interface TenantWorkloadRoleProps {
   readonly env: TenantAwsEnv;
@@ -69,7 +68,7 @@ export class TenantWorkloadRole extends Construct {
       forProvider: {
         description: `ServiceAccount ${namespace}/${props.serviceAccount} on cluster ${env.cluster}`,
         assumeRolePolicy: policyDocument([{ sid: 'EksPodIdentity', principal: { Service: 'pods.eks.amazonaws.com' }, actions: ['sts:AssumeRole', 'sts:TagSession'] }]),
-        permissionsBoundary: tenantBoundaryArn(env),
+        permissionsBoundary: ownBoundaryArn(env),
         tags: tenantTags(env),
       },
     });

@@ -120,8 +120,8 @@ describe('ADDON_AWS_POLICIES', () => {
     expect(bySid(workload, 'ManageClusterInfrastructure')).toBeUndefined();
     expect(bySid(workload, 'ActForTenants')?.resources).toEqual(['arn:aws:iam::333333333333:role/prod-tenant-*']);
     expect(bySid(workload, 'AttachOnlyTenantPolicies')?.condition).toEqual({ ArnLike: { 'iam:PolicyARN': 'arn:aws:iam::333333333333:policy/prod-tenant-*' } });
-    // prod-tenant-* also matches the tenant boundary, which the cluster's own Crossplane must never change.
-    expect(bySid(workload, 'TenantBoundaryIsFixed')).toMatchObject({ effect: 'Deny', resources: ['arn:aws:iam::333333333333:policy/prod-tenant-boundary'] });
+    // The tenants' boundaries prod-boundary-* are the infrastructure's: the cluster's own Crossplane must never change them.
+    expect(bySid(workload, 'TenantBoundaryIsFixed')).toMatchObject({ effect: 'Deny', resources: ['arn:aws:iam::333333333333:policy/prod-boundary-*'] });
     expect(bySid(workload, 'TenantBoundaryIsFixed')?.actions).toEqual(expect.arrayContaining(['iam:CreatePolicyVersion', 'iam:SetDefaultPolicyVersion', 'iam:DeletePolicy']));
     const roles = ['arn:aws:iam::2:role/b-crossplane', 'arn:aws:iam::1:role/a-crossplane', 'arn:aws:iam::1:role/a-crossplane'];
     expect(bySid(statements('crossplane', { ...env, crossplaneAssumeRoleArns: roles }), 'ManageClusterInfrastructure')?.resources).toEqual([

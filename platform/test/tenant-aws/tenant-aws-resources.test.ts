@@ -98,10 +98,10 @@ describe('TenantAwsResources', () => {
     expect(byKind(render(SHOP), 'Queue').every((q) => q.spec.forProvider!.delaySeconds === undefined)).toBe(true);
   });
 
-  it('GIVEN a workload, a registry and the secret store WHEN rendered THEN every role the tenant role creates has the tenant boundary', () => {
+  it('GIVEN a workload, a registry and the secret store WHEN rendered THEN every role the tenant role creates has its own tenant boundary', () => {
     const roles = byKind(render(SHOP), 'Role').filter((o) => o.metadata.namespace === 'shop');
     expect(roles.map((o) => o.metadata.name).sort()).toEqual(['registry-web-ci', 'sa-api', 'secrets-reader']);
-    for (const o of roles) expect(o.spec.forProvider!.permissionsBoundary, o.metadata.name).toBe('arn:aws:iam::123456789012:policy/stage-tenant-boundary');
+    for (const o of roles) expect(o.spec.forProvider!.permissionsBoundary, o.metadata.name).toBe('arn:aws:iam::123456789012:policy/stage-boundary-shop');
   });
 
   it('GIVEN the ProviderConfig WHEN rendered THEN it assumes the per-tenant role from the cluster Crossplane identity', () => {

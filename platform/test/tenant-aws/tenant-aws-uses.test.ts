@@ -5,7 +5,7 @@ import { arnOf } from '../../src/tenant-aws/tenant-aws-kinds.js';
 import { type TenantAwsUse, grantsOf, keyUseStatements, useBoundaryStatements, useStatements, usesOf } from '../../src/tenant-aws/tenant-aws-uses.js';
 import { MANAGED_POLICY_MAX_LENGTH, TenantBoundaryPolicy, tenantBoundaryStatements } from '../../src/tenant-aws/tenant-boundary.js';
 import { type Context, EVERYTHING, isAllowed } from './_iam-eval.js';
-import { ENV, newChart } from './_env.js';
+import { ENV, newChart, objectsOf } from './_env.js';
 
 // GIVEN shop uses five resources of pay; pay has others of each kind; evil is a third tenant of the cluster.
 const PAY: TenantAwsEnv = { ...ENV, tenant: 'pay', namespace: 'pay' };
@@ -134,11 +134,30 @@ describe('useBoundaryStatements', () => {
     expect(statements.map((s) => [s.sid, s.condition])).toEqual([['Uses1', tag('shop')], ['Uses2', tag('shop')], ['Uses3', tag('shop')], ['Uses4', tag('evil')]]);
   });
 
-  it('GIVEN more uses on a cluster than IAM\'s managed policy limit holds WHEN the boundary renders THEN it fails naming the limit', () => {
-    const many = Array.from({ length: 40 }, (_, i) => ({ env: { ...ENV, tenant: `team${i}`, namespace: `team${i}` }, uses: USES }));
-    expect(() => new TenantBoundaryPolicy(newChart(), 'b', { cluster: 'stage', accountId: ENV.accountId, region: ENV.region, uses: many })).toThrow(
-      new RegExp(`tenant boundary of cluster stage: \\d+ characters; allowed: at most ${MANAGED_POLICY_MAX_LENGTH}`),
+  it('GIVEN more uses by one tenant than IAM\'s managed policy limit holds WHEN its boundary renders THEN it fails naming the limit', () => {
+    const owners = Array.from({ length: 40 }, (_, i) => USES.map((u) => ({ ...u, owner: `team${i}`, ownerPrefix: undefined })));
+    const uses = { env: ENV, uses: owners.flat() };
+    expect(() => new TenantBoundaryPolicy(newChart(), 'b', { cluster: 'stage', accountId: ENV.accountId, region: ENV.region, tenant: 'shop', uses })).toThrow(
+      new RegExp(`^boundary of tenant shop on cluster stage: \\d+ characters; allowed: at most ${MANAGED_POLICY_MAX_LENGTH}`),
     );
+  });
+
+  it('GIVEN 200 tenants each using another tenant\'s resources on one cluster WHEN each boundary renders THEN none exceeds the limit, and each holds only its own uses', () => {
+    const chart = newChart();
+    const tenants = Array.from({ length: 200 }, (_, i) => `team${i}`);
+    for (const t of tenants) {
+      new TenantBoundaryPolicy(chart, t, { cluster: 'stage', accountId: ENV.accountId, region: ENV.region, tenant: t, tenants, uses: { env: { ...ENV, tenant: t, namespace: t }, uses: USES } });
+    }
+    const policies = objectsOf(chart).filter((o) => o.kind === 'Policy');
+    expect(policies).toHaveLength(200);
+    for (const o of policies) {
+      const policy = (o.spec.forProvider as { policy: string }).policy;
+      const t = o.metadata.name!.replace(/^boundary-/, '');
+      expect(policy.length, t).toBeLessThanOrEqual(MANAGED_POLICY_MAX_LENGTH);
+      const tags = [...policy.matchAll(/"aws:PrincipalTag\/platform\.example\.com\/tenant":"([^"]+)"/g)].map((m) => m[1]).filter((v) => v !== 'true');
+      expect(tags.length, t).toBeGreaterThan(0);
+      expect(new Set(tags), t).toEqual(new Set([t]));
+    }
   });
 });
 

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { TENANT_TAG, type TenantAwsEnv, awsPrefixOf, bucketName } from '../../src/tenant-aws/tenant-aws-env.js';
+import { TENANT_TAG, type TenantAwsEnv, awsPrefixOf, bucketName, ownBoundaryArn } from '../../src/tenant-aws/tenant-aws-env.js';
 import { arnOf } from '../../src/tenant-aws/tenant-aws-kinds.js';
-import { tenantBoundaryArn } from '../../src/infra/infra-names.js';
 import { TenantBoundaryPolicy, nestedTenantsOf, tenantBoundaryStatements } from '../../src/tenant-aws/tenant-boundary.js';
 import { workloadStatements } from '../../src/tenant-aws/tenant-aws-kinds.js';
 import { type Context, EVERYTHING, isAllowed } from './_iam-eval.js';
@@ -65,7 +64,7 @@ describe('tenantBoundaryStatements', () => {
       ['kms:Decrypt', 'arn:aws:kms:eu-west-2:123456789012:key/cluster'],
       ['iam:CreateRole', 'arn:aws:iam::123456789012:role/stage-shop-admin'],
       ['iam:AttachRolePolicy', 'arn:aws:iam::123456789012:role/stage-shop-sa-api'],
-      ['iam:CreatePolicyVersion', tenantBoundaryArn(ENV)],
+      ['iam:CreatePolicyVersion', ownBoundaryArn(ENV)],
       ['sts:AssumeRole', 'arn:aws:iam::123456789012:role/stage-crossplane-provider'],
       ['ec2:RunInstances', 'arn:aws:ec2:eu-west-2:123456789012:instance/*'],
       ['eks:DescribeCluster', 'arn:aws:eks:eu-west-2:123456789012:cluster/stage'],
@@ -128,12 +127,13 @@ describe('tenantBoundaryStatements: nested tenant names', () => {
 });
 
 describe('TenantBoundaryPolicy', () => {
-  it('GIVEN a cluster WHEN rendered THEN one infra Policy stage-tenant-boundary holds the statements', () => {
+  it('GIVEN a tenant of a cluster WHEN rendered THEN one infra Policy stage-boundary-<tenant> holds the statements', () => {
     const chart = newChart();
-    const policy = new TenantBoundaryPolicy(chart, 'b', { cluster: 'stage', accountId: '123456789012', region: 'eu-west-2' });
+    const policy = new TenantBoundaryPolicy(chart, 'b', { cluster: 'stage', accountId: '123456789012', region: 'eu-west-2', tenant: 'shop' });
     const obj = one(objectsOf(chart), 'Policy');
-    expect(policy.arn).toBe('arn:aws:iam::123456789012:policy/stage-tenant-boundary');
-    expect(obj.metadata).toMatchObject({ name: 'tenant-boundary', namespace: 'infra-stage', annotations: { 'crossplane.io/external-name': 'stage-tenant-boundary' } });
+    expect(policy.arn).toBe('arn:aws:iam::123456789012:policy/stage-boundary-shop');
+    expect(policy.arn).toBe(ownBoundaryArn(ENV));
+    expect(obj.metadata).toMatchObject({ name: 'boundary-shop', namespace: 'infra-stage', annotations: { 'crossplane.io/external-name': 'stage-boundary-shop' } });
     expect(obj.spec.providerConfigRef).toEqual({ kind: 'ClusterProviderConfig', name: 'infra-stage' });
     const doc = JSON.parse((obj.spec.forProvider as { policy: string }).policy) as { Statement: { Sid: string; Resource: string | string[] }[] };
     expect(doc.Statement.map((s) => s.Sid)).toEqual(boundary.map((s) => s.sid));
@@ -144,10 +144,15 @@ describe('TenantBoundaryPolicy', () => {
 describe('TenantBoundaryPolicy size', () => {
   it('GIVEN external access that would grow the boundary past IAM\'s managed policy limit WHEN rendered THEN it fails naming the limit', () => {
     const grant = (i: number) => ({ name: `partner-${i}`, description: 'p', actions: ['s3:GetObject'], resources: [`arn:aws:s3:::partner-bucket-number-${i}/exports/*`] });
-    const externalAccess = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`tenant${i}`, [grant(i)]]));
-    expect(() => new TenantBoundaryPolicy(newChart(), 'b', { cluster: 'stage', accountId: '123456789012', region: 'eu-west-2', externalAccess })).toThrow(
-      /^tenant boundary of cluster stage: \d+ characters; allowed: at most 6144 \(IAM's limit on a managed policy\).*tenancy\.externalAccess entries shared/,
+    const externalAccess = Array.from({ length: 40 }, (_, i) => grant(i));
+    expect(() => new TenantBoundaryPolicy(newChart(), 'b', { cluster: 'stage', accountId: '123456789012', region: 'eu-west-2', tenant: 'shop', externalAccess })).toThrow(
+      /^boundary of tenant shop on cluster stage: \d+ characters; allowed: at most 6144 \(IAM's limit on a managed policy\).*tenancy\.externalAccess entries for this tenant/,
     );
-    expect(() => new TenantBoundaryPolicy(newChart(), 'b', { cluster: 'stage', accountId: '123456789012', region: 'eu-west-2', externalAccess: { shop: [grant(1)] } })).not.toThrow();
+    // Forty tenants with one grant each: every boundary holds one grant and fits.
+    const chart = newChart();
+    for (let i = 0; i < 40; i++) new TenantBoundaryPolicy(chart, `b${i}`, { cluster: 'stage', accountId: '123456789012', region: 'eu-west-2', tenant: `tenant${i}`, externalAccess: [grant(i)] });
+    const policies = objectsOf(chart).filter((o) => o.kind === 'Policy').map((o) => (o.spec.forProvider as { policy: string }).policy);
+    expect(policies).toHaveLength(40);
+    policies.forEach((p, i) => expect(p.match(/partner-bucket-number-\d+/g), `tenant${i}`).toEqual([`partner-bucket-number-${i}`]));
   });
 });

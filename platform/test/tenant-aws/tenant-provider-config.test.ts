@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { PolicyStatement } from '../../src/crossplane/iam/policy-document.js';
-import { TENANT_TAG, type TenantAwsEnv, awsPrefixOf, bucketName } from '../../src/tenant-aws/tenant-aws-env.js';
+import { TENANT_TAG, type TenantAwsEnv, awsPrefixOf, bucketName, ownBoundaryArn } from '../../src/tenant-aws/tenant-aws-env.js';
 import { arnOf } from '../../src/tenant-aws/tenant-aws-kinds.js';
-import { CLUSTER_LABEL, tenantBoundaryArn } from '../../src/infra/infra-names.js';
+import { CLUSTER_LABEL } from '../../src/infra/infra-names.js';
 import { TenantProviderConfig, tenantRoleStatements } from '../../src/tenant-aws/tenant-provider-config.js';
 import { type Context, isAllowed } from './_iam-eval.js';
 import { ENV, newChart, objectsOf } from './_env.js';
@@ -12,7 +12,7 @@ const upTo = (env: TenantAwsEnv): Context => ({
   [`aws:RequestTag/${TENANT_TAG}`]: awsPrefixOf(env),
   [`aws:ResourceTag/${TENANT_TAG}`]: awsPrefixOf(env),
   'iam:PassedToService': 'pods.eks.amazonaws.com',
-  'iam:PermissionsBoundary': tenantBoundaryArn(env),
+  'iam:PermissionsBoundary': ownBoundaryArn(env),
 });
 
 /** The tenant role's decision for one action on one ARN, in the context of the role's own tenant. */
@@ -204,7 +204,7 @@ describe('tenantRoleStatements: tags are set only at creation', () => {
 describe('tenantRoleStatements: roles it creates carry the tenant boundary', () => {
   const statements = tenantRoleStatements(ENV);
   const role = (name: string) => `arn:aws:iam::123456789012:role/stage-shop-${name}`;
-  const boundary = tenantBoundaryArn(ENV);
+  const boundary = ownBoundaryArn(ENV);
   const tagged = { [`aws:RequestTag/${TENANT_TAG}`]: 'shop', 'aws:TagKeys': [TENANT_TAG] };
   const may = (action: string, resource: string, context: Context) => isAllowed(statements, { action, resource, context });
 
@@ -234,6 +234,27 @@ describe('tenantRoleStatements: roles it creates carry the tenant boundary', () 
     // The denial is not vacuous: the same role may change policies of its own prefix.
     expect(isAllowed(covering, { action: 'iam:CreatePolicyVersion', resource: 'arn:aws:iam::123456789012:policy/stage-tenant-x' })).toBe(true);
     expect(may('iam:CreatePolicyVersion', 'arn:aws:iam::123456789012:policy/stage-crossplane-provider', {})).toBe(false);
+  });
+
+  it('GIVEN another tenant\'s boundary WHEN tenant shop creates, re-bounds or changes roles and boundaries with it THEN every attempt is denied', () => {
+    const billing = ownBoundaryArn({ ...ENV, tenant: 'billing' });
+    expect(billing).toBe('arn:aws:iam::123456789012:policy/stage-boundary-billing');
+    expect(boundary).toBe('arn:aws:iam::123456789012:policy/stage-boundary-shop');
+    expect(may('iam:CreateRole', role('sa-api'), { ...tagged, 'iam:PermissionsBoundary': billing })).toBe(false);
+    expect(may('iam:CreateRole', role('sa-api'), { ...tagged, 'iam:PermissionsBoundary': 'arn:aws:iam::123456789012:policy/stage-tenant-boundary' })).toBe(false);
+    expect(may('iam:PutRolePermissionsBoundary', role('sa-api'), { 'iam:PermissionsBoundary': billing })).toBe(false);
+    expect(may('iam:AttachRolePolicy', role('sa-api'), { 'iam:PolicyARN': 'arn:aws:iam::123456789012:policy/stage-shop-sa-api', 'iam:PermissionsBoundary': billing })).toBe(false);
+    // No boundary, own or other, may be changed, even by a tenant whose names cover `<cluster>-boundary-*`.
+    const covering = tenantRoleStatements({ ...ENV, tenant: 'boundary', namespace: 'boundary' });
+    for (const action of ['iam:CreatePolicyVersion', 'iam:SetDefaultPolicyVersion', 'iam:DeletePolicyVersion', 'iam:DeletePolicy', 'iam:TagPolicy', 'iam:UntagPolicy']) {
+      for (const b of [boundary, billing]) {
+        expect(may(action, b, {}), `${action} ${b}`).toBe(false);
+        expect(isAllowed(covering, { action, resource: b }), `tenant "boundary": ${action} ${b}`).toBe(false);
+      }
+    }
+    expect(isAllowed(covering, { action: 'iam:CreatePolicyVersion', resource: 'arn:aws:iam::123456789012:policy/stage-boundary-x' })).toBe(false);
+    // The denial is not vacuous: without BoundaryIsFixed that tenant's name-scoped grants would reach every boundary.
+    expect(isAllowed(covering.filter((s) => s.sid !== 'BoundaryIsFixed'), { action: 'iam:CreatePolicyVersion', resource: billing })).toBe(true);
   });
 
   it('GIVEN policies WHEN attached THEN only own policies, only to roles that carry the boundary', () => {

@@ -63,13 +63,17 @@ export function renderInfraLayer(ctx: ClusterContext): void {
   }
   renderFleetMetricsAccess(ctx);
   if (spec.management) renderImageReflectorRole(ctx);
-  // Before any tenant role exists: the only permissions boundary tenant roles may give the roles they create.
-  // Each tenant's reviewed external access, and each use of another tenant's resources, passes the boundary for that tenant only.
-  new TenantBoundaryPolicy(chart, 'tenant-boundary', {
-    cluster: name, accountId: spec.aws.accountId, region: spec.aws.region, tenants: ctx.tenants.map((t) => tenantAwsPrefix(t.spec)),
-    uses: ctx.tenants.map((t) => ({ env: tenantAwsEnv(ctx, t), uses: agreedUses(ctx, t) })),
-    externalAccess: Object.fromEntries(ctx.tenants.map((t) => [tenantAwsPrefix(t.spec), tenantExternalAccess(t.spec, spec)])),
-  });
+  // Before any tenant role exists: each tenant's boundary, the only one its tenant role may give the roles it creates.
+  // A tenant's reviewed external access, and its uses of other tenants' resources, are in its own boundary only.
+  const tenants = ctx.tenants.map((t) => tenantAwsPrefix(t.spec));
+  for (const t of ctx.tenants) {
+    const prefix = tenantAwsPrefix(t.spec);
+    new TenantBoundaryPolicy(chart, `boundary-${prefix}`, {
+      cluster: name, accountId: spec.aws.accountId, region: spec.aws.region, tenant: prefix, tenants,
+      uses: { env: tenantAwsEnv(ctx, t), uses: agreedUses(ctx, t) },
+      externalAccess: tenantExternalAccess(t.spec, spec),
+    });
+  }
   // The CI systems besides GitHub whose jobs may push to tenant registries (their CI roles trust these).
   new CiOidcProviders(chart, 'ci-oidc', { cluster: name, accountId: spec.aws.accountId, region: spec.aws.region, ci: spec.tenancy.ciOidcProviders });
   ctx.extraFiles.set('README.md', clusterReadme(ctx, infra.plan));

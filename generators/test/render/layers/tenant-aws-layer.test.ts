@@ -327,7 +327,7 @@ describe('a tenant AWS kind added by its descriptor, construct and schema block 
     expect(policy('tenants/shop/policy-sa-api.yaml')).toContain(`Widgets:widgets:Spin:${arn}`);
     expect(policy('tenants/shop/policy-stage-tenant-shop.yaml')).toContain('Widgets:widgets:CreateWidget:arn:aws:widgets:eu-west-2:123456789012:widget/stage-shop-*');
     expect(policy('tenants/shop/policy-stage-tenant-shop.yaml').find((s) => s.startsWith('Describe:'))).toContain('widgets:ListWidgets');
-    expect(policy('infra/policy-tenant-boundary.yaml')).toContain('OwnWidgets:widgets:Spin:arn:aws:widgets:eu-west-2:123456789012:widget/stage-${aws:PrincipalTag/platform.example.com/tenant}-*');
+    expect(policy('infra/policy-boundary-shop.yaml')).toContain('OwnWidgets:widgets:Spin:arn:aws:widgets:eu-west-2:123456789012:widget/stage-${aws:PrincipalTag/platform.example.com/tenant}-*');
     // Egress on its port, the provider package, the destructive guard and the docs table.
     expect(obj('tenants/shop/networkpolicy-allow-egress-widgets.yaml').spec.egress[0].ports).toEqual([{ port: 7000, protocol: 'TCP' }]);
     expect(files.has('providers/provider-crossplane-contrib-provider-aws-widgets.yaml')).toBe(true);

@@ -93,7 +93,14 @@ export function tenantBoundaryStatements(
 
 /** The AWS prefixes of a cluster's tenants that lie inside another's names (`a-b` when `a` exists), sorted. */
 export function nestedTenantsOf(tenants: readonly string[]): string[] {
-  return [...new Set(tenants.filter((n) => tenants.some((t) => n.startsWith(`${t}-`))))].sort();
+  // A name is nested when one of its dash-prefixes (`a` and `a-b` of `a-b-c`) is a tenant: linear in tenants, as
+  // every tenant's boundary asks for this on clusters of a thousand tenants.
+  const all = new Set(tenants);
+  const nested = (n: string) => {
+    for (let i = n.indexOf('-'); i > 0; i = n.indexOf('-', i + 1)) if (all.has(n.slice(0, i))) return true;
+    return false;
+  };
+  return [...new Set(tenants.filter(nested))].sort();
 }
 
 /** The data-plane grants of the tenant whose AWS prefix is `t` (a prefix, or the caller's tag as a policy variable). */

@@ -156,3 +156,9 @@ describe('TenantBoundaryPolicy size', () => {
     policies.forEach((p, i) => expect(p.match(/partner-bucket-number-\d+/g), `tenant${i}`).toEqual([`partner-bucket-number-${i}`]));
   });
 });
+
+describe('nestedTenantsOf', () => {
+  it('GIVEN tenants whose names start with another tenant and a dash WHEN listed THEN exactly those, at any depth, and no mere string prefix', () => {
+    expect(nestedTenantsOf(['a', 'a-b', 'a-b-c', 'ab', 'b-x', 'shop', 'shop-eu'])).toEqual(['a-b', 'a-b-c', 'shop-eu']);
+  });
+});

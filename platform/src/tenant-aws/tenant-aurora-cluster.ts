@@ -2,9 +2,7 @@ import { Construct } from 'constructs';
 import { RdsCluster, RdsClusterInstance } from '../crossplane/rds/cluster.js';
 import { RdsClusterParameterGroup } from '../crossplane/rds/parameter-group.js';
 import { mrCommon, tenantTags } from './tenant-aws-env.js';
-import { connectionSecretName } from './tenant-connection-secrets.js';
-import { DATABASE_ENGINES, defaultEngineVersion } from './database-engines.js';
-import { FINAL_SNAPSHOT_SUFFIX, TenantDatabaseNetwork, type TenantDatabaseProps, databaseIdentifier, memberIdentifier, parameterGroupForProvider } from './tenant-database-network.js';
+import { FINAL_SNAPSHOT_SUFFIX, TenantDatabaseNetwork, type TenantDatabaseProps, databaseBasics, memberIdentifier, parameterGroupForProvider } from './tenant-database-network.js';
 
 const ENGINE = 'aurora-postgresql';
 
@@ -25,14 +23,8 @@ export class TenantAuroraCluster extends Construct {
   constructor(scope: Construct, id: string, props: TenantAuroraClusterProps) {
     super(scope, id);
     const { env, name } = props;
-    const production = env.environment === 'production';
-    const e = DATABASE_ENGINES[ENGINE];
-    const engineVersion = props.engineVersion ?? defaultEngineVersion(ENGINE);
-    const parameters = props.parameters ?? {};
-    const mrName = `postgres-${name}`;
-    const common = mrCommon(env, mrName);
-    const identifier = databaseIdentifier(env, name);
-    this.connectionSecret = connectionSecretName('database', name);
+    const { production, engine: e, engineVersion, parameters, mrName, common, identifier, connectionSecret } = databaseBasics(props, ENGINE);
+    this.connectionSecret = connectionSecret;
 
     const net = new TenantDatabaseNetwork(this, 'network', { env, network: props.network, mrName, identifier, engine: ENGINE, accessFrom: props.accessFrom });
     const withParameters = Object.keys(parameters).length > 0;

@@ -3,7 +3,8 @@ import { Cidr } from '../network/cidr.js';
 import { RdsSubnetGroup } from '../crossplane/rds/instance.js';
 import { type TenantAwsEnv, type TenantNetwork, fittedAwsName, mrCommon, tenantTags } from './tenant-aws-env.js';
 import { TenantSecurityGroup } from './tenant-security-group.js';
-import { DATABASE_ENGINES, type DatabaseEngineName, type DatabaseParameters, engineParameters, parameterGroupFamily } from './database-engines.js';
+import { DATABASE_ENGINES, type DatabaseEngineName, type DatabaseParameters, defaultEngineVersion, engineParameters, parameterGroupFamily } from './database-engines.js';
+import { connectionSecretName } from './tenant-connection-secrets.js';
 import type { ParameterGroupForProvider } from '../crossplane/rds/parameter-group.js';
 
 /** Appended to a database's identifier for its final snapshot. */
@@ -57,6 +58,22 @@ export interface TenantDatabaseProps {
   readonly readReplicas?: number;
   /** Networks outside the cluster that may reach the port. @default [] */
   readonly accessFrom?: readonly DatabaseAccessCidr[];
+}
+
+/** What every database of one engine derives from its props: names, version, parameters and environment defaults. */
+export function databaseBasics(props: TenantDatabaseProps, engine: DatabaseEngineName) {
+  const { env, name } = props;
+  const mrName = `postgres-${name}`;
+  return {
+    production: env.environment === 'production',
+    engine: DATABASE_ENGINES[engine],
+    engineVersion: props.engineVersion ?? defaultEngineVersion(engine),
+    parameters: props.parameters ?? {},
+    mrName,
+    common: mrCommon(env, mrName),
+    identifier: databaseIdentifier(env, name),
+    connectionSecret: connectionSecretName('database', name),
+  };
 }
 
 /** The forProvider of a database's (cluster) parameter group: the family of its engine and major, its parameters sorted. */

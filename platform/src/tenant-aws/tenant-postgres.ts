@@ -5,11 +5,11 @@ import { TenantAuroraCluster } from './tenant-aurora-cluster.js';
 import { mrCommon, tenantTags } from './tenant-aws-env.js';
 import type { TenantAwsItem, TenantAwsKind } from './tenant-aws-kind.js';
 import {
-  DATABASE_IDENTIFIER, type DatabaseAccessCidrs, FINAL_SNAPSHOT_SUFFIX, MEMBER_IDENTIFIER, MEMBER_NAME, TenantDatabaseNetwork, type TenantDatabaseProps, databaseIdentifier,
+  DATABASE_IDENTIFIER, type DatabaseAccessCidrs, FINAL_SNAPSHOT_SUFFIX, MEMBER_IDENTIFIER, MEMBER_NAME, TenantDatabaseNetwork, type TenantDatabaseProps, databaseBasics, databaseIdentifier,
   memberIdentifier, parameterGroupForProvider, resolveAccessFrom,
 } from './tenant-database-network.js';
-import { connectionSecretName, replicaConnectionSecretName } from './tenant-connection-secrets.js';
-import { DATABASE_ENGINES, DATABASE_ENGINE_NAMES, type DatabaseEngineName, defaultEngineVersion, engineProblems } from './database-engines.js';
+import { replicaConnectionSecretName } from './tenant-connection-secrets.js';
+import { DATABASE_ENGINES, DATABASE_ENGINE_NAMES, type DatabaseEngineName, engineProblems } from './database-engines.js';
 
 /** The smallest gp3 volume RDS for PostgreSQL allocates, GiB (gp2 and gp3: 20 to 65,536). */
 export const POSTGRES_MIN_STORAGE_GIB = 20;
@@ -37,15 +37,9 @@ export class TenantPostgres extends Construct {
   constructor(scope: Construct, id: string, props: TenantPostgresProps) {
     super(scope, id);
     const { env, name } = props;
-    const production = env.environment === 'production';
     const engine = props.engine ?? 'postgres';
-    const e = DATABASE_ENGINES[engine];
-    const engineVersion = props.engineVersion ?? defaultEngineVersion(engine);
-    const parameters = props.parameters ?? {};
-    const mrName = `postgres-${name}`;
-    const common = mrCommon(env, mrName);
-    const identifier = databaseIdentifier(env, name);
-    this.connectionSecret = connectionSecretName('database', name);
+    const { production, engine: e, engineVersion, parameters, mrName, common, identifier, connectionSecret } = databaseBasics(props, engine);
+    this.connectionSecret = connectionSecret;
 
     const net = new TenantDatabaseNetwork(this, 'network', { env, network: props.network, mrName, identifier, engine, accessFrom: props.accessFrom });
     const parameterGroupNameRef = Object.keys(parameters).length > 0 ? { name: mrName } : undefined;

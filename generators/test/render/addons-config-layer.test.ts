@@ -17,11 +17,16 @@ describe('addons-config and providers layers', () => {
       'ClusterIssuer/letsencrypt-staging',
       'ClusterProviderConfig/default',
       'ClusterSecretStore/aws-secrets-manager',
+      'ConfigMap/grafana-org-sync',
       'ConfigMap/team-team-a-overview',
+      'CronJob/grafana-org-sync',
       'ExternalSecret/dex-credentials',
       'ExternalSecret/grafana-admin',
       'ExternalSecret/grafana-oauth',
       'ExternalSecret/slack-bot-token',
+      'Role/grafana-org-sync',
+      'RoleBinding/grafana-org-sync',
+      'ServiceAccount/grafana-org-sync',
     ]);
   });
 

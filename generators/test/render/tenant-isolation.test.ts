@@ -56,11 +56,25 @@ describe('tenant isolation in the rendered example fleet', () => {
     expect(teamBindings).toBeGreaterThan(fleet.tenants.length);
   });
 
+  it("GIVEN a pod in any tenant namespace WHEN it calls Loki directly (to push into or read another tenant with its own X-Scope-OrgID) THEN Loki's policy refuses it on every cluster", () => {
+    for (const c of fleet.clusters) {
+      const policies = rendered.filter((r) => r.cluster === c.spec.name && r.obj.kind === 'NetworkPolicy' && r.obj.metadata.namespace === 'loki');
+      expect(policies.map((p) => p.obj.metadata.name), c.spec.name).toEqual(['loki-ingress']);
+      const spec = policies[0]!.obj['spec'] as { podSelector: object; policyTypes: string[]; ingress: { from: { namespaceSelector?: { matchLabels: Record<string, string> }; podSelector?: object }[] }[] };
+      expect(spec.podSelector).toEqual({});
+      expect(spec.policyTypes).toContain('Ingress');
+      const admitted = spec.ingress.flatMap((rule) => rule.from.map((peer) => peer.namespaceSelector?.matchLabels['kubernetes.io/metadata.name'] ?? (peer.podSelector ? 'loki' : 'anyone')));
+      expect(new Set(admitted)).toEqual(new Set(['grafana', 'logging', 'monitoring', 'loki']));
+      for (const [key, tenant] of namespacesOf) if (key.startsWith(`${c.spec.name}/`)) expect(admitted, `${key} (${tenant})`).not.toContain(key.slice(c.spec.name.length + 1));
+    }
+  });
+
   it('GIVEN every NetworkPolicy WHEN rendered THEN ingress from other tenants is admitted only when declared', () => {
     const allowed = new Map(fleet.tenants.map((t) => [t.spec.name, new Set([t.spec.name, ...t.spec.network.allowFrom])]));
     const policies = rendered.filter((r) => r.obj.kind === 'NetworkPolicy');
     expect(policies.length).toBeGreaterThan(0);
     for (const r of policies) {
+      if (r.obj.metadata.namespace === 'loki') continue; // the platform's Loki: checked below
       const self = namespacesOf.get(`${r.cluster}/${r.obj.metadata.namespace}`)!;
       const spec = r.obj['spec'] as { ingress?: { from?: { namespaceSelector?: { matchLabels?: Record<string, string> }; ipBlock?: unknown }[] }[] };
       for (const rule of spec.ingress ?? []) {
@@ -158,6 +172,38 @@ describe('tenant isolation in the rendered example fleet', () => {
       expect(aws.role, r.path).toMatch(new RegExp(`:role/${r.cluster}-${prefixOf(tenant)}-secrets$`));
     }
     expect(shared).toBe(2);
+  });
+  it("GIVEN the rendered log shipping WHEN a tenant namespace logs THEN fluent-bit's table sends it to its own tenant's Loki tenant, and no other namespace to any tenant", () => {
+    for (const c of fleet.clusters) {
+      const cm = rendered.find((r) => r.cluster === c.spec.name && r.obj.kind === 'ConfigMap' && r.obj.metadata.name === 'fluent-bit-loki-tenants')!;
+      const lua = (cm.obj['data'] as Record<string, string>)['loki-tenants.lua']!;
+      const table = new Map([...lua.matchAll(/^ {2}\["([^"]+)"\] = "([^"]+)",$/gm)].map((m) => [m[1]!, m[2]!]));
+      const here = [...namespacesOf].filter(([key]) => key.startsWith(`${c.spec.name}/`)).map(([key, tenant]) => [key.slice(c.spec.name.length + 1), tenant] as const);
+      // exactly the tenant namespaces of this cluster, each to its own tenant
+      expect([...table].sort(), c.spec.name).toEqual([...here].sort());
+      expect(lua).toContain('or "platform"');
+    }
+  });
+
+  it("GIVEN the rendered Grafana login WHEN a member of one tenant's owner team logs in THEN org_mapping gives them roles in that tenant's organisation only", () => {
+    const owners = new Map(fleet.tenants.map((t) => [t.spec.name, new Set(t.spec.owners.map((o) => o.team.replace('/', ':')))]));
+    const platform = new Set((fleet.clusters.find((c) => c.spec.management)!.spec.platformTeams ?? []).map((t) => t.replace('/', ':')));
+    for (const c of fleet.clusters) {
+      const cm = rendered.find((r) => r.cluster === c.spec.name && r.obj.kind === 'ConfigMap' && r.obj.metadata.name === 'grafana-org-mapping')!;
+      const mapping = (cm.obj['data'] as Record<string, string>)['GF_AUTH_GENERIC_OAUTH_ORG_MAPPING']!;
+      const entries = mapping.split(' ').map((e) => e.split(/(?<!\\):/).map((p) => p.replaceAll('\\:', ':')));
+      for (const [group, org, role] of entries) {
+        if (platform.has(group!)) {
+          expect([`1:Editor`, `*:Viewer`], group).toContain(`${org}:${role}`);
+          continue;
+        }
+        expect(owners.get(org!)?.has(group!), `${c.spec.name}: ${group} in organisation ${org}`).toBe(true);
+        expect(['Editor', 'Viewer']).toContain(role);
+      }
+      // every owner team of every tenant the cluster serves has an entry
+      const served = c.spec.management ? fleet.tenants : fleet.tenants.filter((t) => t.spec.clusters.includes(c.spec.name));
+      for (const t of served) for (const o of owners.get(t.spec.name)!) expect(entries.some(([g, org]) => g === o && org === t.spec.name), `${o} → ${t.spec.name}`).toBe(true);
+    }
   });
 });
 

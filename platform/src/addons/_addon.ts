@@ -46,8 +46,24 @@ export interface AddonEnvironment {
    * @default [] - only this cluster's own metrics
    */
   readonly fleetMetrics?: readonly FleetMetricsSource[];
+  /**
+   * The tenants whose logs this cluster keeps apart and whose Grafana organisations it serves: on the management cluster
+   * every tenant of the fleet (the fleet view), elsewhere the tenants that run on the cluster. @default [] - none
+   */
+  readonly teams?: readonly ObservabilityTeam[];
+  /** The platform team's GitHub teams (`platformTeams`, `<org>/<team>`): Grafana's main organisation. @default [] */
+  readonly platformTeams?: readonly string[];
   /** Whether another add-on is on in this cluster (e.g. ServiceMonitors need kube-prometheus-stack). */
   readonly enabled: (addon: string) => boolean;
+}
+
+/** A tenant as the logs and dashboards see it: its Loki tenant and Grafana organisation are its name. */
+export interface ObservabilityTeam {
+  readonly name: string;
+  /** The tenant's namespaces on this cluster (`tenantNamespaces`); none where it does not run (the management cluster's fleet view). */
+  readonly namespaces: readonly string[];
+  /** Its owner teams (`<org>/<team>`) and their role in the tenant (admin, edit, view or a catalog role). */
+  readonly owners: readonly { readonly team: string; readonly role: string }[];
 }
 
 /** Another cluster's metrics bucket, read by the management cluster's Thanos. */
@@ -95,7 +111,18 @@ export interface AddonDefinition {
   readonly podSecurity?: 'privileged' | 'baseline' | 'restricted';
   /** The platform's values for this add-on in one cluster. */
   readonly values: (env: AddonEnvironment) => HelmValues;
+  /**
+   * Objects the release needs beside it (ConfigMaps its values mount, NetworkPolicies of its namespace), rendered in
+   * the add-on's folder so they are applied with the release. @default - none
+   */
+  readonly objects?: (scope: Construct, env: AddonEnvironment) => void;
+  /** Whether its values or objects are derived from the tenant files too (`env.teams`). @default false */
+  readonly fromTenants?: boolean;
 }
+
+/** A ConfigMap of an add-on's `objects` (named after itself in the construct tree): data its release mounts or reads as env. */
+export const configMap = (scope: Construct, namespace: string, name: string, data: Record<string, string>) =>
+  new ApiObject(scope, name, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace }, data });
 
 /** Checks an add-on declaration once, when its file is loaded. */
 export function defineAddon(def: AddonDefinition): AddonDefinition {
@@ -163,6 +190,7 @@ export class Addon extends Construct {
         spec: { interval: '12h', url: def.repository },
       });
     }
+    def.objects?.(this, props.env);
     const dependsOn = (def.dependsOn ?? []).filter((d) => props.env.enabled(d));
     this.release = new AddonRelease(this, 'release', { definition: def, labels, dependsOn, values: deepMerge(def.values(props.env), props.overrides ?? {}) });
   }

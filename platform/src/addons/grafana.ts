@@ -1,6 +1,10 @@
-import { type AddonEnvironment, defineAddon } from './_addon.js';
+import { type AddonEnvironment, configMap, defineAddon } from './_addon.js';
 import { platformHost, platformIngress } from './_ingress.js';
 import { GRAFANA_CLIENT, GROUPS_CLAIM, dexIssuerUrl } from './dex.js';
+import { TENANTS_HASH_ANNOTATION } from './_log-tenancy.js';
+import { GRAFANA_ORG_MAPPING_CONFIGMAP, GRAFANA_ORG_MAPPING_ENV, grafanaOrgMapping } from './grafana-org-mapping.js';
+import { LOKI_HOST, LOKI_PORT } from './loki.js';
+import { stableHash } from '../_fit-name.js';
 
 /** The namespace of Grafana; platform and team dashboards (ConfigMaps) live in it too. */
 export const GRAFANA_NAMESPACE = 'grafana';
@@ -26,30 +30,60 @@ export const GRAFANA_OAUTH_SECRET_ENV = 'GF_AUTH_GENERIC_OAUTH_CLIENT_SECRET';
 /** The Secrets Manager entries below `platform/<cluster>/` that Grafana's admin needs. */
 export const GRAFANA_SECRET_KEYS = { adminUser: 'grafana/admin-user', adminPassword: 'grafana/admin-password' } as const;
 
-/** Grafana's data sources: Thanos Query (or Prometheus without Thanos), Loki and Alertmanager, where they are on. */
-function datasources(env: AddonEnvironment) {
+/** Grafana's address in the cluster (the chart's Service `grafana`, port 80). */
+export const GRAFANA_URL = `http://grafana.${GRAFANA_NAMESPACE}.svc.cluster.local`;
+
+/** The metrics data source (uid `metrics`): Thanos Query, or Prometheus without Thanos; none when both are off. */
+export function metricsDatasource(env: AddonEnvironment) {
+  if (!env.enabled('kube-prometheus-stack') && !env.enabled('thanos')) return undefined;
   const metrics = env.enabled('thanos')
     ? { name: 'Thanos', url: 'http://thanos-query.thanos.svc:9090', jsonData: { prometheusType: 'Thanos', timeInterval: '30s' } }
     : { name: 'Prometheus', url: 'http://kube-prometheus-stack-prometheus.monitoring.svc:9090', jsonData: { prometheusType: 'Prometheus', timeInterval: '30s' } };
+  return { ...metrics, uid: 'metrics', type: 'prometheus', access: 'proxy', isDefault: true };
+}
+
+/**
+ * The Loki data source (uid `logs`) of one organisation: it reads the Loki tenants `X-Scope-OrgID` names, one team's in
+ * a team's organisation, `platform|<every tenant>` in the main one. Kept by the organisation sync (the header is a
+ * secret field, and the main one grows with the fleet), not provisioned.
+ */
+export const logsDatasource = (scopeOrgId: string) => ({
+  name: 'Loki',
+  uid: 'logs',
+  type: 'loki',
+  access: 'proxy',
+  url: `http://${LOKI_HOST}:${LOKI_PORT}`,
+  jsonData: { maxLines: 5000, httpHeaderName1: 'X-Scope-OrgID' },
+  secureJsonData: { httpHeaderValue1: scopeOrgId },
+});
+
+/** The main organisation's provisioned data sources: metrics and Alertmanager, where they are on (Loki: see `logsDatasource`). */
+function datasources(env: AddonEnvironment) {
+  const metrics = metricsDatasource(env);
   return [
-    ...(env.enabled('kube-prometheus-stack') || env.enabled('thanos') ? [{ ...metrics, uid: 'metrics', type: 'prometheus', access: 'proxy', isDefault: true, editable: false }] : []),
-    ...(env.enabled('loki') ? [{ name: 'Loki', uid: 'logs', type: 'loki', access: 'proxy', url: 'http://loki.loki.svc:3100', editable: false, jsonData: { maxLines: 5000 } }] : []),
+    ...(metrics ? [{ ...metrics, editable: false }] : []),
     ...(env.enabled('kube-prometheus-stack')
       ? [{ name: 'Alertmanager', uid: 'alerts', type: 'alertmanager', access: 'proxy', url: 'http://kube-prometheus-stack-alertmanager.monitoring.svc:9093', editable: false, jsonData: { implementation: 'prometheus', handleGrafanaManagedAlerts: false } }]
       : []),
   ];
 }
 
-/** Grafana's settings: its public URL, login through Dex (GitHub) only, everyone a Viewer; dashboards come from Git. */
+/**
+ * Grafana's settings: its public URL, login through Dex (GitHub) only; dashboards come from Git. Each person's
+ * organisations and roles come from `org_mapping` (env, from the ConfigMap `grafana-org-mapping`) matched against
+ * their Dex groups. Whoever matches no entry (or an organisation not yet created) lands in the main organisation with
+ * the role None, which sees no data source and no dashboard: the role attribute is `'None'` for everyone, and Grafana
+ * keeps the higher of it and the mapped role. Basic auth serves the break-glass admin's API calls (the organisation sync).
+ */
 function grafanaIni(env: AddonEnvironment) {
   const host = platformHost('grafana', env.domain);
   const dex = dexIssuerUrl(env.domain);
   return {
     server: { domain: host, root_url: `https://${host}` },
     analytics: { reporting_enabled: false, check_for_updates: false, check_for_plugin_updates: false },
-    users: { allow_sign_up: false, auto_assign_org_role: 'Viewer', viewers_can_edit: false },
+    users: { allow_sign_up: false, auto_assign_org_role: 'None', viewers_can_edit: false },
     'auth.anonymous': { enabled: false },
-    'auth.basic': { enabled: false },
+    'auth.basic': { enabled: true },
     'auth.generic_oauth': {
       enabled: true,
       name: 'GitHub',
@@ -62,18 +96,21 @@ function grafanaIni(env: AddonEnvironment) {
       allow_sign_up: true,
       login_attribute_path: 'preferred_username',
       groups_attribute_path: GROUPS_CLAIM,
-      role_attribute_path: "'Viewer'",
+      org_attribute_path: GROUPS_CLAIM,
+      role_attribute_path: "'None'",
       skip_org_role_sync: false,
     },
   };
 }
 
 /**
- * Grafana: the fleet's dashboards and log search. Thanos Query (the cluster's metrics; in the management cluster the
- * whole fleet's), Loki and Alertmanager are its data sources; people log in through Dex with GitHub and are Viewers
- * (dashboards are code: kube-prometheus-stack's in the Platform folder, each team's in a folder named after the
- * tenant, loaded by the sidecar from labelled ConfigMaps). The admin account is break-glass, its password from
- * Secrets Manager; there is no default.
+ * Grafana: the fleet's dashboards and log search, one organisation per tenant. The main organisation is the platform's:
+ * kube-prometheus-stack's dashboards (Platform folder, loaded by the sidecar), Thanos Query (the cluster's metrics; in
+ * the management cluster the whole fleet's), Alertmanager and every tenant's logs. Each tenant's organisation has its
+ * own metrics and Loki data sources (its Loki tenant only) and its dashboards, kept by the organisation sync
+ * (`GrafanaOrgSync`). People log in through Dex with GitHub; `org_mapping` puts each owner team in its tenants'
+ * organisations only. The database is on a volume, so organisations survive restarts. The admin account is
+ * break-glass, its password from Secrets Manager; there is no default.
  */
 export const GRAFANA = defineAddon({
   name: 'grafana',
@@ -84,12 +121,19 @@ export const GRAFANA = defineAddon({
   sourceKind: 'OCIRepository',
   dependsOn: ['dex', 'kube-prometheus-stack'],
   podSecurity: 'restricted',
+  fromTenants: true,
+  objects: (scope, env) => configMap(scope, GRAFANA_NAMESPACE, GRAFANA_ORG_MAPPING_CONFIGMAP, { [GRAFANA_ORG_MAPPING_ENV]: grafanaOrgMapping(env.teams ?? [], env.platformTeams ?? []) }),
   values: (env) => {
     const ingress = platformIngress('grafana', env.domain);
     return {
       replicas: 1,
+      // One writer of the SQLite database on its volume.
+      deploymentStrategy: { type: 'Recreate' },
+      persistence: { enabled: true, size: '10Gi' },
+      podAnnotations: { [TENANTS_HASH_ANNOTATION]: stableHash(grafanaOrgMapping(env.teams ?? [], env.platformTeams ?? []), 16) },
       admin: { existingSecret: GRAFANA_ADMIN_SECRET, userKey: 'admin-user', passwordKey: 'admin-password' },
       envFromSecrets: [{ name: GRAFANA_OAUTH_SECRET }],
+      envFromConfigMaps: [{ name: GRAFANA_ORG_MAPPING_CONFIGMAP }],
       'grafana.ini': grafanaIni(env),
       datasources: { 'datasources.yaml': { apiVersion: 1, datasources: datasources(env) } },
       sidecar: {
@@ -99,7 +143,7 @@ export const GRAFANA = defineAddon({
           labelValue: '1',
           searchNamespace: [GRAFANA_NAMESPACE, 'monitoring'],
           folderAnnotation: GRAFANA_FOLDER_ANNOTATION,
-          // Basic auth is off, so the sidecar cannot call the reload API; Grafana's file provider rescans every 30s.
+          // The sidecar has no credentials for the reload API; Grafana's file provider rescans every 30s.
           skipReload: true,
           provider: { foldersFromFilesStructure: true, allowUiUpdates: false, disableDelete: true },
         },

@@ -1,4 +1,8 @@
 import { type AddonEnvironment, defineAddon } from './_addon.js';
+import { LOGGING_NAMESPACE } from './fluent-bit.js';
+import { GRAFANA_NAMESPACE } from './grafana.js';
+import { MONITORING_NAMESPACE } from './kube-prometheus-stack.js';
+import { LokiNetworkPolicy } from './loki-network-policy.js';
 
 /** The namespace of Loki. */
 export const LOKI_NAMESPACE = 'loki';
@@ -25,8 +29,11 @@ function storage(env: AddonEnvironment) {
 /**
  * Loki, monolithic (one binary, three replicas in production), on the cluster's Loki bucket: the searchable copy of
  * every container's logs, which fluent-bit pushes with the namespace, pod, container and cluster as labels. The
- * compactor deletes logs older than the cluster's retention (`logs.retentionDays`). One Loki tenant per cluster;
- * Grafana queries it. The chart's caches, gateway, canary and MinIO are off: the bucket is the store.
+ * compactor deletes logs older than the cluster's retention (`logs.retentionDays`). Multi-tenant: fluent-bit pushes each
+ * tenant's logs as its own Loki tenant (`X-Scope-OrgID`), the rest as `platform`; each team's Grafana organisation
+ * reads its tenant only, the platform's reads them all (multi-tenant queries). A NetworkPolicy admits only those
+ * clients, since Loki believes the header it is sent. The chart's caches, gateway, canary and MinIO are off: the
+ * bucket is the store.
  */
 export const LOKI = defineAddon({
   name: 'loki',
@@ -38,6 +45,8 @@ export const LOKI = defineAddon({
   serviceAccounts: ['loki'],
   dependsOn: ['kube-prometheus-stack'],
   podSecurity: 'restricted',
+  // fluent-bit pushes, Grafana (and its organisation sync) queries, Prometheus scrapes.
+  objects: (scope) => new LokiNetworkPolicy(scope, 'network-policy', { namespace: LOKI_NAMESPACE, port: LOKI_PORT, clients: [LOGGING_NAMESPACE, GRAFANA_NAMESPACE, MONITORING_NAMESPACE] }),
   values: (env) => {
     const replicas = env.environment === 'production' ? 3 : 1;
     const retentionHours = (env.logRetentionDays ?? DEFAULT_LOG_RETENTION_DAYS) * 24;
@@ -45,7 +54,8 @@ export const LOKI = defineAddon({
       deploymentMode: 'Monolithic',
       serviceAccount: { create: true, name: 'loki' },
       loki: {
-        auth_enabled: false,
+        auth_enabled: true,
+        querier: { multi_tenant_queries_enabled: true },
         commonConfig: { replication_factor: replicas },
         storage: storage(env),
         schemaConfig: { configs: [{ from: SCHEMA_FROM, store: 'tsdb', object_store: 's3', schema: 'v13', index: { prefix: 'index_', period: '24h' } }] },

@@ -1,17 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { GRAFANA, GRAFANA_ADMIN_SECRET, GRAFANA_OAUTH_SECRET } from '../../src/addons/grafana.js';
+import type { ObservabilityTeam } from '../../src/addons/_addon.js';
+import { TENANTS_HASH_ANNOTATION } from '../../src/addons/_log-tenancy.js';
+import { GRAFANA, GRAFANA_ADMIN_SECRET, GRAFANA_OAUTH_SECRET, logsDatasource } from '../../src/addons/grafana.js';
 import { stagingEnv } from './_env.js';
 
 const values = (off: string[] = []) => GRAFANA.values(stagingEnv(off)) as Record<string, any>;
 const datasources = (off: string[] = []) => values(off).datasources['datasources.yaml'].datasources as Record<string, any>[];
 
 describe('GRAFANA', () => {
-  it('GIVEN thanos, loki and kube-prometheus-stack on WHEN built THEN Thanos Query is the default data source, beside Loki and Alertmanager', () => {
+  it('GIVEN thanos, loki and kube-prometheus-stack on WHEN built THEN the main organisation provisions Thanos Query (the default) and Alertmanager; Loki is left to the organisation sync', () => {
     expect(datasources().map((d) => [d.name, d.uid, d.url, d.isDefault ?? false])).toEqual([
       ['Thanos', 'metrics', 'http://thanos-query.thanos.svc:9090', true],
-      ['Loki', 'logs', 'http://loki.loki.svc:3100', false],
       ['Alertmanager', 'alerts', 'http://kube-prometheus-stack-alertmanager.monitoring.svc:9093', false],
     ]);
+  });
+
+  it('GIVEN a Loki tenant id WHEN the logs data source is built THEN it sends exactly that id as X-Scope-OrgID, as a secret field', () => {
+    expect(logsDatasource('payments')).toEqual({
+      name: 'Loki',
+      uid: 'logs',
+      type: 'loki',
+      access: 'proxy',
+      url: 'http://loki.loki.svc.cluster.local:3100',
+      jsonData: { maxLines: 5000, httpHeaderName1: 'X-Scope-OrgID' },
+      secureJsonData: { httpHeaderValue1: 'payments' },
+    });
   });
 
   it('GIVEN thanos and loki off WHEN built THEN Prometheus is the metrics source and there is no logs source', () => {
@@ -21,7 +34,7 @@ describe('GRAFANA', () => {
     ]);
   });
 
-  it('GIVEN the login WHEN built THEN people log in through Dex as Viewers, anonymous and basic auth are off, and no secret is in the values', () => {
+  it('GIVEN the login WHEN built THEN people log in through Dex, their organisations come from their groups, the role of everyone unmapped is None, and no secret is in the values', () => {
     const ini = values()['grafana.ini'];
     expect(ini['auth.generic_oauth']).toMatchObject({
       enabled: true,
@@ -30,18 +43,30 @@ describe('GRAFANA', () => {
       token_url: 'https://dex.staging.example.com/token',
       api_url: 'https://dex.staging.example.com/userinfo',
       groups_attribute_path: 'groups',
-      role_attribute_path: "'Viewer'",
+      org_attribute_path: 'groups',
+      role_attribute_path: "'None'",
       use_pkce: true,
     });
+    expect(ini.users.auto_assign_org_role).toBe('None');
     expect(ini['auth.generic_oauth'].client_secret).toBeUndefined();
     expect(ini['auth.anonymous']).toEqual({ enabled: false });
-    expect(ini['auth.basic']).toEqual({ enabled: false });
+    // the organisation sync calls the API as the break-glass admin
+    expect(ini['auth.basic']).toEqual({ enabled: true });
     expect(ini.server.root_url).toBe('https://grafana.staging.example.com');
   });
 
   it('GIVEN the admin account WHEN built THEN its credentials come from an existing Secret (no chart default) and the OAuth secret from env', () => {
     expect(values().admin).toEqual({ existingSecret: GRAFANA_ADMIN_SECRET, userKey: 'admin-user', passwordKey: 'admin-password' });
     expect(values().envFromSecrets).toEqual([{ name: GRAFANA_OAUTH_SECRET }]);
+  });
+
+  it('GIVEN organisations kept in its database WHEN built THEN the database is on a volume, one pod at a time, and the pods roll when the organisation mapping changes', () => {
+    expect(values()).toMatchObject({ replicas: 1, deploymentStrategy: { type: 'Recreate' }, persistence: { enabled: true } });
+    expect(values().envFromConfigMaps).toEqual([{ name: 'grafana-org-mapping' }]);
+    const hash = (teams: ObservabilityTeam[]) => (GRAFANA.values(stagingEnv([], { teams })) as Record<string, any>).podAnnotations[TENANTS_HASH_ANNOTATION];
+    const a = { name: 'a', namespaces: ['a'], owners: [{ team: 'acme/a', role: 'edit' }] };
+    expect(hash([a])).toBe(hash([a]));
+    expect(hash([a])).not.toBe(hash([a, { ...a, name: 'b' }]));
   });
 
   it('GIVEN dashboards as ConfigMaps WHEN built THEN the sidecar loads labelled ones from grafana and monitoring into the folder their annotation names', () => {

@@ -27,6 +27,11 @@ describe('LOKI', () => {
     expect(values({ environment: 'production' })).toMatchObject({ singleBinary: { replicas: 3 }, loki: { commonConfig: { replication_factor: 3 } } });
   });
 
+  it('GIVEN tenants WHEN built THEN Loki is multi-tenant (X-Scope-OrgID required) and a query may name several tenants (the platform organisation)', () => {
+    expect(values().loki.auth_enabled).toBe(true);
+    expect(values().loki.querier).toEqual({ multi_tenant_queries_enabled: true });
+  });
+
   it('GIVEN the chart defaults WHEN built THEN its caches, gateway, canary and MinIO are off: the bucket is the store', () => {
     expect(values()).toMatchObject({ gateway: { enabled: false }, chunksCache: { enabled: false }, resultsCache: { enabled: false }, lokiCanary: { enabled: false }, minio: { enabled: false } });
   });

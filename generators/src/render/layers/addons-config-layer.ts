@@ -10,6 +10,7 @@ import {
   PlatformNotifications,
   FLUX_NAMESPACE,
   GrafanaDashboard,
+  GrafanaOrgSync,
   MONITORING_NAMESPACE,
   PLATFORM_SECRETS,
   PlatformExternalSecret,
@@ -23,6 +24,7 @@ import {
   infraProviderConfigName,
 } from '@platform/platform';
 import type { ClusterContext } from '../cluster-context.js';
+import { TENANT_FILES, addonEnvironment } from './addons-layer.js';
 import { clusterTenantZones } from '../../fleet-index.js';
 
 /**
@@ -84,12 +86,17 @@ export function renderAddonsConfigLayer(ctx: ClusterContext): void {
   }
   const slackChannel = spec.notifications?.slackChannel;
   if (slackChannel) new PlatformNotifications(config, 'notifications', { cluster: spec.name, slackChannel });
-  if (on.has('grafana')) renderTeamDashboards(ctx, on.has('loki'));
+  if (on.has('grafana')) {
+    renderTeamDashboards(ctx, on.has('loki'));
+    const sync = ctx.chart('grafana-org-sync', 'addons-config', [...sources, TENANT_FILES]);
+    new GrafanaOrgSync(sync, 'grafana-org-sync', { env: addonEnvironment(spec, fleet) });
+  }
 }
 
 /**
- * Each team's Grafana folder: its overview dashboard and the dashboards its tenant file names. The management
- * cluster's Grafana (the fleet view) has every team's folder; any other cluster's, those of the teams it runs.
+ * Each team's dashboards, in its own Grafana organisation (the organisation sync writes them there): its overview and
+ * the dashboards its tenant file names. The management cluster's Grafana (the fleet view) has every team's
+ * organisation; any other cluster's, those of the teams it runs.
  */
 function renderTeamDashboards(ctx: ClusterContext, logs: boolean): void {
   const teams = ctx.cluster.spec.management ? ctx.fleet.tenants : ctx.tenants;
@@ -98,7 +105,10 @@ function renderTeamDashboards(ctx: ClusterContext, logs: boolean): void {
     const files = ctx.fleet.dashboards?.get(name) ?? [];
     const chart = ctx.chart(`dashboards-${name}`, 'addons-config', [t.source.path, ...files.map((f) => f.path)]);
     const labels = { [TENANT_LABEL]: name };
-    new GrafanaDashboard(chart, 'overview', { name: `team-${name}-overview`, folder: name, labels, dashboard: teamOverviewDashboard({ tenant: name, namespaces: tenantNamespaces(t.spec), logs }) });
-    for (const f of files) new GrafanaDashboard(chart, f.name, { name: `team-${name}-${f.name}`, folder: name, labels, dashboard: f.json });
+    const dashboards = [
+      { id: 'overview', name: `team-${name}-overview`, json: teamOverviewDashboard({ tenant: name, namespaces: tenantNamespaces(t.spec), logs }) },
+      ...files.map((f) => ({ id: f.name, name: `team-${name}-${f.name}`, json: f.json })),
+    ];
+    for (const d of dashboards) new GrafanaDashboard(chart, d.id, { name: d.name, folder: name, org: name, labels, dashboard: d.json });
   }
 }

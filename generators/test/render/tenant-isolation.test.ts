@@ -74,7 +74,7 @@ describe('tenant isolation in the rendered example fleet', () => {
     const policies = rendered.filter((r) => r.obj.kind === 'NetworkPolicy');
     expect(policies.length).toBeGreaterThan(0);
     for (const r of policies) {
-      if (r.obj.metadata.namespace === 'loki') continue; // the platform's Loki: checked below
+      if (r.obj.metadata.namespace === 'loki' || r.obj.metadata.namespace === 'grafana') continue; // the platform's Loki and metrics proxy: checked above and below
       const self = namespacesOf.get(`${r.cluster}/${r.obj.metadata.namespace}`)!;
       const spec = r.obj['spec'] as { ingress?: { from?: { namespaceSelector?: { matchLabels?: Record<string, string> }; ipBlock?: unknown }[] }[] };
       for (const rule of spec.ingress ?? []) {
@@ -203,6 +203,22 @@ describe('tenant isolation in the rendered example fleet', () => {
       // every owner team of every tenant the cluster serves has an entry
       const served = c.spec.management ? fleet.tenants : fleet.tenants.filter((t) => t.spec.clusters.includes(c.spec.name));
       for (const t of served) for (const o of owners.get(t.spec.name)!) expect(entries.some(([g, org]) => g === o && org === t.spec.name), `${o} → ${t.spec.name}`).toBe(true);
+    }
+  });
+  it("GIVEN the rendered metrics access WHEN a team's organisation queries metrics THEN its data source names its own tenant's namespaces only, and only Grafana may reach the proxy that enforces them", () => {
+    for (const c of fleet.clusters) {
+      const sync = rendered.find((r) => r.cluster === c.spec.name && r.obj.kind === 'ConfigMap' && r.obj.metadata.name === 'grafana-org-sync')!;
+      const config = JSON.parse((sync.obj['data'] as Record<string, string>)['orgs.json']!) as { orgs: { name: string; namespaces: string[] }[]; metrics: { url: string } };
+      expect(config.metrics.url).toBe('http://grafana-metrics-proxy.grafana.svc.cluster.local:8080');
+      const served = c.spec.management ? fleet.tenants : fleet.tenants.filter((t) => t.spec.clusters.includes(c.spec.name));
+      expect(config.orgs.map((o) => o.name)).toEqual(served.map((t) => t.spec.name).sort());
+      for (const org of config.orgs) {
+        const t = fleet.tenants.find((x) => x.spec.name === org.name)!;
+        expect(org.namespaces, org.name).toEqual([t.spec.name, ...t.spec.namespaces.map((s) => `${t.spec.name}-${s}`)].sort());
+      }
+      const policy = rendered.find((r) => r.cluster === c.spec.name && r.obj.kind === 'NetworkPolicy' && r.obj.metadata.name === 'grafana-metrics-proxy')!;
+      const from = (policy.obj['spec'] as { ingress: { from: Record<string, unknown>[] }[] }).ingress.flatMap((rule) => rule.from);
+      expect(from).toEqual([{ podSelector: { matchLabels: { 'app.kubernetes.io/name': 'grafana', 'app.kubernetes.io/instance': 'grafana' } } }]);
     }
   });
 });

@@ -3,8 +3,9 @@
  * its configuration (`orgs.json`) and keeps Grafana in line with it through the HTTP API as the break-glass admin:
  *
  * - the main organisation's Loki data source reads `platform|<every tenant>`;
- * - each tenant has an organisation named after it, with a metrics data source and a Loki data source whose
- *   `X-Scope-OrgID` is the tenant's name and nothing else;
+ * - each tenant has an organisation named after it, with a metrics data source whose `X-Namespace` (enforced by the
+ *   metrics proxy) lists the tenant's namespaces, and a Loki data source whose `X-Scope-OrgID` is the tenant's name
+ *   and nothing else;
  * - organisations of tenants that are gone are deleted (the main organisation never);
  * - each dashboard ConfigMap labelled with an organisation is written into that organisation when it differs from
  *   what the last run wrote (`gitRevision`, a digest of the file), so an unchanged file costs one read; each is
@@ -83,8 +84,8 @@ def ensure_datasource(org, datasource):
         grafana('PUT', path, datasource, org=org)
 
 
-def logs_datasource(scope_org_id):
-    return {**CONFIG['logs'], 'secureJsonData': {'httpHeaderValue1': scope_org_id}}
+def with_header(template, value):
+    return {**template, 'secureJsonData': {'httpHeaderValue1': value}}
 
 
 def delete_stale_orgs(keep):
@@ -130,18 +131,19 @@ def main():
     with open(SA + '/namespace') as f:
         namespace = f.read().strip()
     wait_for_grafana()
-    teams = CONFIG['orgs']
+    teams = [org['name'] for org in CONFIG['orgs']]
     if CONFIG.get('logs'):
-        ensure_datasource(MAIN_ORG, logs_datasource('|'.join([CONFIG['platformTenant'], *teams])))
+        ensure_datasource(MAIN_ORG, with_header(CONFIG['logs'], '|'.join([CONFIG['platformTenant'], *teams])))
     org_ids, created = {}, []
-    for name in teams:
+    for org in CONFIG['orgs']:
+        name = org['name']
         org_ids[name], new = ensure_org(name)
         if new:
             created.append(name)
         if CONFIG.get('metrics'):
-            ensure_datasource(org_ids[name], CONFIG['metrics'])
+            ensure_datasource(org_ids[name], with_header(CONFIG['metrics'], ','.join(org['namespaces'])))
         if CONFIG.get('logs'):
-            ensure_datasource(org_ids[name], logs_datasource(name))
+            ensure_datasource(org_ids[name], with_header(CONFIG['logs'], name))
     delete_stale_orgs(set(teams))
     sync_dashboards(namespace, org_ids)
     if created:

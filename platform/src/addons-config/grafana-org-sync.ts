@@ -2,7 +2,7 @@ import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import type { AddonEnvironment } from '../addons/_addon.js';
 import { PLATFORM_LOG_TENANT } from '../addons/_log-tenancy.js';
-import { GRAFANA_ADMIN_SECRET, GRAFANA_NAMESPACE, GRAFANA_URL, logsDatasource, metricsDatasource } from '../addons/grafana.js';
+import { GRAFANA_ADMIN_SECRET, GRAFANA_NAMESPACE, GRAFANA_URL, logsDatasource, teamMetricsDatasource } from '../addons/grafana.js';
 import { GRAFANA_ORG_SYNC_SCRIPT } from './grafana-org-sync-script.js';
 
 /** The label that sends a dashboard ConfigMap to the Grafana organisation it names (instead of the sidecar's main one). */
@@ -23,17 +23,22 @@ export interface GrafanaOrgSyncProps {
   readonly schedule?: string;
 }
 
-/** What the sync applies: the team organisations, the data source templates, the platform's Loki tenant. */
+/**
+ * What the sync applies: the team organisations with their namespaces, the data source templates (their secret header
+ * values are the sync's to fill in: the tenant for Loki, its namespaces for metrics), the platform's Loki tenant.
+ */
 export function grafanaOrgSyncConfig(env: AddonEnvironment): string {
-  const { secureJsonData: _secure, ...logs } = logsDatasource('');
-  const config = {
-    orgs: (env.teams ?? []).map((t) => t.name).sort(),
+  const template = <T extends { secureJsonData: unknown }>({ secureJsonData: _secret, ...rest }: T) => rest;
+  const metrics = teamMetricsDatasource(env, []);
+  const rest = {
     platformTenant: PLATFORM_LOG_TENANT,
-    metrics: metricsDatasource(env) ?? null,
-    logs: env.enabled('loki') ? logs : null,
+    metrics: metrics ? template(metrics) : null,
+    logs: env.enabled('loki') ? template(logsDatasource('')) : null,
     dashboardLabel: GRAFANA_ORG_LABEL,
   };
-  return `${JSON.stringify(config, null, 2)}\n`;
+  // one line per organisation: the file grows by a line per tenant
+  const orgs = [...(env.teams ?? [])].sort((a, b) => (a.name < b.name ? -1 : 1)).map((t) => `    ${JSON.stringify({ name: t.name, namespaces: [...t.namespaces].sort() })}`);
+  return `{\n  "orgs": [\n${orgs.join(',\n')}\n  ],\n${JSON.stringify(rest, null, 2).slice(2)}\n`;
 }
 
 /**

@@ -60,8 +60,10 @@ export interface AddonEnvironment {
 /** A tenant as the logs and dashboards see it: its Loki tenant and Grafana organisation are its name. */
 export interface ObservabilityTeam {
   readonly name: string;
-  /** The tenant's namespaces on this cluster (`tenantNamespaces`); none where it does not run (the management cluster's fleet view). */
+  /** The tenant's namespaces (`tenantNamespaces`): the same names on every cluster it runs on. */
   readonly namespaces: readonly string[];
+  /** Whether it runs on this cluster, so its namespaces exist here. @default true - false for the management cluster's fleet view of another cluster's tenant */
+  readonly onCluster?: boolean;
   /** Its owner teams (`<org>/<team>`) and their role in the tenant (admin, edit, view or a catalog role). */
   readonly owners: readonly { readonly team: string; readonly role: string }[];
 }

@@ -14,10 +14,11 @@ export const LOKI_TENANT_KEY = 'loki_tenant';
  * path (`kube.var.log.containers.<pod>_<namespace>_<container>-<id>.log`), written by the kubelet; the record's own
  * fields, which `Merge_Log` fills from the application's JSON, are never consulted and the key is overwritten, so a
  * pod cannot log its way into another tenant. A namespace missing from the table (every platform namespace, or one
- * created outside Git) goes to the platform tenant, never to a team.
+ * created outside Git) goes to the platform tenant, never to a team; so does a namespace named like a tenant's on a
+ * cluster the tenant does not run on.
  */
 export function lokiTenantsScript(teams: readonly ObservabilityTeam[]): string {
-  const rows = logTenantByNamespace(teams).map(([ns, tenant]) => `  ["${ns}"] = "${tenant}",`);
+  const rows = logTenantByNamespace(teams.filter((t) => t.onCluster !== false)).map(([ns, tenant]) => `  ["${ns}"] = "${tenant}",`);
   return [
     '-- Generated from tenants/*.yaml: the Loki tenant of each tenant namespace.',
     'local tenants = {',

@@ -3,6 +3,7 @@ import { platformHost, platformIngress } from './_ingress.js';
 import { GRAFANA_CLIENT, GROUPS_CLAIM, dexIssuerUrl } from './dex.js';
 import { TENANTS_HASH_ANNOTATION } from './_log-tenancy.js';
 import { GRAFANA_ORG_MAPPING_CONFIGMAP, GRAFANA_ORG_MAPPING_ENV, grafanaOrgMapping } from './grafana-org-mapping.js';
+import { GrafanaMetricsProxy, NAMESPACE_HEADER, grafanaMetricsProxyUrl } from './grafana-metrics-proxy.js';
 import { LOKI_HOST, LOKI_PORT } from './loki.js';
 import { stableHash } from '../_fit-name.js';
 
@@ -40,6 +41,21 @@ export function metricsDatasource(env: AddonEnvironment) {
     ? { name: 'Thanos', url: 'http://thanos-query.thanos.svc:9090', jsonData: { prometheusType: 'Thanos', timeInterval: '30s' } }
     : { name: 'Prometheus', url: 'http://kube-prometheus-stack-prometheus.monitoring.svc:9090', jsonData: { prometheusType: 'Prometheus', timeInterval: '30s' } };
   return { ...metrics, uid: 'metrics', type: 'prometheus', access: 'proxy', isDefault: true };
+}
+
+/**
+ * A team organisation's metrics data source (uid `metrics`, like the main one, so dashboards work in both): through the
+ * metrics proxy, which enforces the namespaces its header names; the organisation sync sets the header to the tenant's.
+ */
+export function teamMetricsDatasource(env: AddonEnvironment, namespaces: readonly string[]) {
+  const metrics = metricsDatasource(env);
+  if (!metrics) return undefined;
+  return {
+    ...metrics,
+    url: grafanaMetricsProxyUrl(GRAFANA_NAMESPACE),
+    jsonData: { ...metrics.jsonData, httpHeaderName1: NAMESPACE_HEADER },
+    secureJsonData: { httpHeaderValue1: namespaces.join(',') },
+  };
 }
 
 /**
@@ -107,7 +123,8 @@ function grafanaIni(env: AddonEnvironment) {
  * Grafana: the fleet's dashboards and log search, one organisation per tenant. The main organisation is the platform's:
  * kube-prometheus-stack's dashboards (Platform folder, loaded by the sidecar), Thanos Query (the cluster's metrics; in
  * the management cluster the whole fleet's), Alertmanager and every tenant's logs. Each tenant's organisation has its
- * own metrics and Loki data sources (its Loki tenant only) and its dashboards, kept by the organisation sync
+ * own metrics data source (its namespaces only, through `GrafanaMetricsProxy`) and Loki data source (its Loki tenant
+ * only) and its dashboards, kept by the organisation sync
  * (`GrafanaOrgSync`). People log in through Dex with GitHub; `org_mapping` puts each owner team in its tenants'
  * organisations only. The database is on a volume, so organisations survive restarts. The admin account is
  * break-glass, its password from Secrets Manager; there is no default.
@@ -122,7 +139,13 @@ export const GRAFANA = defineAddon({
   dependsOn: ['dex', 'kube-prometheus-stack'],
   podSecurity: 'restricted',
   fromTenants: true,
-  objects: (scope, env) => configMap(scope, GRAFANA_NAMESPACE, GRAFANA_ORG_MAPPING_CONFIGMAP, { [GRAFANA_ORG_MAPPING_ENV]: grafanaOrgMapping(env.teams ?? [], env.platformTeams ?? []) }),
+  objects: (scope, env) => {
+    configMap(scope, GRAFANA_NAMESPACE, GRAFANA_ORG_MAPPING_CONFIGMAP, { [GRAFANA_ORG_MAPPING_ENV]: grafanaOrgMapping(env.teams ?? [], env.platformTeams ?? []) });
+    const metrics = metricsDatasource(env);
+    // the chart's pod labels (release `grafana`)
+    const grafanaPods = { 'app.kubernetes.io/name': 'grafana', 'app.kubernetes.io/instance': 'grafana' };
+    if (metrics) new GrafanaMetricsProxy(scope, 'metrics-proxy', { namespace: GRAFANA_NAMESPACE, upstream: metrics.url, clientLabels: grafanaPods });
+  },
   values: (env) => {
     const ingress = platformIngress('grafana', env.domain);
     return {

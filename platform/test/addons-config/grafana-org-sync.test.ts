@@ -12,7 +12,7 @@ import { renderObjects } from '../infra/_render.js';
 import { stagingEnv } from '../addons/_env.js';
 
 type Json = Record<string, any>;
-const team = (name: string): ObservabilityTeam => ({ name, namespaces: [name], owners: [{ team: `acme/${name}`, role: 'edit' }] });
+const team = (name: string): ObservabilityTeam => ({ name, namespaces: name === 'a' ? ['a', 'a-jobs'] : [name], owners: [{ team: `acme/${name}`, role: 'edit' }] });
 const env = (names: string[]) => stagingEnv([], { teams: names.map(team) });
 
 /**
@@ -165,7 +165,15 @@ describe('GrafanaOrgSync', () => {
     expect(apis.logsTenantOf('a-b')).toBe('a-b');
     expect(apis.datasources.get('1/logs')).not.toHaveProperty('readOnly');
     expect(apis.datasources.get('1/logs')).toMatchObject({ jsonData: { httpHeaderName1: 'X-Scope-OrgID' }, secureJsonData: { httpHeaderValue1: 'platform|a|a-b' } });
-    expect(apis.datasources.get(`${apis.orgId('a')}/metrics`)).toMatchObject({ uid: 'metrics', url: 'http://thanos-query.thanos.svc:9090' });
+    // metrics through the proxy, which enforces the namespaces of the header: a's own only (not a-b's)
+    for (const [org, namespaces] of [['a', 'a,a-jobs'], ['a-b', 'a-b']]) {
+      expect(apis.datasources.get(`${apis.orgId(org)}/metrics`), org).toMatchObject({
+        uid: 'metrics',
+        url: 'http://grafana-metrics-proxy.grafana.svc.cluster.local:8080',
+        jsonData: { httpHeaderName1: 'X-Namespace' },
+        secureJsonData: { httpHeaderValue1: namespaces },
+      });
+    }
     // each dashboard in its own organisation, no other; the unknown tenant's nowhere
     expect([...apis.dashboards.keys()].sort()).toEqual([`${apis.orgId('a')}/team-a`, `${apis.orgId('a-b')}/team-a-b`].sort());
     expect(apis.dashboards.get(`${apis.orgId('a')}/team-a`)!.id).toBeUndefined();

@@ -42,4 +42,10 @@ describe('lokiTenantsScript', () => {
     expect(body).toContain('record["loki_tenant"] = (namespace and tenants[namespace]) or "platform"');
     expect(body).toContain('local namespace = string.match(tag,');
   });
+
+  it('GIVEN a tenant that does not run on this cluster (the management cluster lists every tenant) WHEN a namespace of its name logs there THEN it goes to the platform tenant', () => {
+    const script = lokiTenantsScript([...teams, { ...team('c'), onCluster: false }]);
+    expect(lokiTenantOf(script, tag('p', 'c'))).toBe('platform');
+    expect(lokiTenantOf(script, tag('p', 'a'))).toBe('a');
+  });
 });

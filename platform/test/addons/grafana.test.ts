@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ObservabilityTeam } from '../../src/addons/_addon.js';
 import { TENANTS_HASH_ANNOTATION } from '../../src/addons/_log-tenancy.js';
-import { GRAFANA, GRAFANA_ADMIN_SECRET, GRAFANA_OAUTH_SECRET, logsDatasource } from '../../src/addons/grafana.js';
+import { GRAFANA, GRAFANA_ADMIN_SECRET, GRAFANA_OAUTH_SECRET, logsDatasource, teamMetricsDatasource } from '../../src/addons/grafana.js';
 import { stagingEnv } from './_env.js';
 
 const values = (off: string[] = []) => GRAFANA.values(stagingEnv(off)) as Record<string, any>;
@@ -25,6 +25,17 @@ describe('GRAFANA', () => {
       jsonData: { maxLines: 5000, httpHeaderName1: 'X-Scope-OrgID' },
       secureJsonData: { httpHeaderValue1: 'payments' },
     });
+  });
+
+  it("GIVEN a team's namespaces WHEN its metrics data source is built THEN it goes through the metrics proxy with those namespaces, and keeps the uid dashboards use", () => {
+    expect(teamMetricsDatasource(stagingEnv(), ['payments', 'payments-jobs'])).toMatchObject({
+      uid: 'metrics',
+      type: 'prometheus',
+      url: 'http://grafana-metrics-proxy.grafana.svc.cluster.local:8080',
+      jsonData: { prometheusType: 'Thanos', httpHeaderName1: 'X-Namespace' },
+      secureJsonData: { httpHeaderValue1: 'payments,payments-jobs' },
+    });
+    expect(teamMetricsDatasource(stagingEnv(['thanos', 'kube-prometheus-stack']), ['payments'])).toBeUndefined();
   });
 
   it('GIVEN thanos and loki off WHEN built THEN Prometheus is the metrics source and there is no logs source', () => {

@@ -22,7 +22,7 @@ export const fleetGithubOrgs = (fleet: Fleet): string[] =>
  */
 export function observabilityTeams(spec: Cluster, fleet: Fleet): ObservabilityTeam[] {
   const tenants = spec.management ? fleet.tenants : fleet.tenants.filter((t) => t.spec.clusters.includes(spec.name));
-  return tenants.map((t) => ({ name: t.spec.name, namespaces: t.spec.clusters.includes(spec.name) ? tenantNamespaces(t.spec) : [], owners: t.spec.owners.map((o) => ({ team: o.team, role: o.role ?? 'edit' })) }));
+  return tenants.map((t) => ({ name: t.spec.name, namespaces: tenantNamespaces(t.spec), onCluster: t.spec.clusters.includes(spec.name), owners: t.spec.owners.map((o) => ({ team: o.team, role: o.role ?? 'edit' })) }));
 }
 
 /** The facts of one cluster that add-on values are computed from. */

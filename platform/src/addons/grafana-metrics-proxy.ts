@@ -1,0 +1,90 @@
+import { ApiObject } from 'cdk8s';
+import { Construct } from 'constructs';
+
+/** Name of the proxy's Deployment and Service, in Grafana's namespace. */
+export const GRAFANA_METRICS_PROXY = 'grafana-metrics-proxy';
+/** The header a team organisation's metrics data source sends: its tenant's namespaces, comma-separated. */
+export const NAMESPACE_HEADER = 'X-Namespace';
+const PORT = 8080;
+
+/** prom-label-proxy 0.12.0 (`-header-uses-list-syntax` since 0.10.0). */
+export const PROM_LABEL_PROXY_IMAGE = 'quay.io/prometheuscommunity/prom-label-proxy:v0.12.0';
+
+/** The address team organisations' metrics data sources use. */
+export const grafanaMetricsProxyUrl = (namespace: string) => `http://${GRAFANA_METRICS_PROXY}.${namespace}.svc.cluster.local:${PORT}`;
+
+export interface GrafanaMetricsProxyProps {
+  /** Grafana's namespace. */
+  readonly namespace: string;
+  /** The labels of Grafana's pods, the proxy's only clients. */
+  readonly clientLabels: Record<string, string>;
+  /** The metrics API it guards: Thanos Query, or Prometheus without Thanos. */
+  readonly upstream: string;
+}
+
+/**
+ * prom-label-proxy between the team organisations and the metrics: every query, series, label and rules request gets
+ * `namespace=~"<the namespaces in X-Namespace>"` enforced (a matcher the query brings for `namespace` is replaced), so
+ * a team's metrics data source, whose header the organisation sync sets, reads its tenant's namespaces only. Grafana
+ * sets a data source's headers itself, replacing any the browser sent. The proxy believes the header it is sent, so a
+ * NetworkPolicy admits Grafana's pods only. One Deployment for all teams; the main organisation queries the upstream
+ * directly.
+ */
+export class GrafanaMetricsProxy extends Construct {
+  constructor(scope: Construct, id: string, props: GrafanaMetricsProxyProps) {
+    super(scope, id);
+    const labels = { 'app.kubernetes.io/name': GRAFANA_METRICS_PROXY };
+    const metadata = { name: GRAFANA_METRICS_PROXY, namespace: props.namespace, labels };
+    new ApiObject(this, 'deployment', {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata,
+      spec: {
+        replicas: 2,
+        selector: { matchLabels: labels },
+        template: {
+          metadata: { labels },
+          spec: {
+            automountServiceAccountToken: false,
+            securityContext: { runAsNonRoot: true, runAsUser: 65534, runAsGroup: 65534, seccompProfile: { type: 'RuntimeDefault' } },
+            containers: [
+              {
+                name: 'prom-label-proxy',
+                image: PROM_LABEL_PROXY_IMAGE,
+                args: [
+                  `-insecure-listen-address=0.0.0.0:${PORT}`,
+                  `-upstream=${props.upstream}`,
+                  '-label=namespace',
+                  `-header-name=${NAMESPACE_HEADER}`,
+                  '-header-uses-list-syntax',
+                  '-enable-label-apis',
+                ],
+                ports: [{ name: 'http', containerPort: PORT, protocol: 'TCP' }],
+                readinessProbe: { httpGet: { path: '/healthz', port: 'http' } },
+                livenessProbe: { httpGet: { path: '/healthz', port: 'http' } },
+                resources: { requests: { cpu: '10m', memory: '32Mi' }, limits: { memory: '256Mi' } },
+                securityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } },
+              },
+            ],
+          },
+        },
+      },
+    });
+    new ApiObject(this, 'service', {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata,
+      spec: { selector: labels, ports: [{ name: 'http', port: PORT, targetPort: 'http', protocol: 'TCP' }] },
+    });
+    new ApiObject(this, 'network-policy', {
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'NetworkPolicy',
+      metadata,
+      spec: {
+        podSelector: { matchLabels: labels },
+        policyTypes: ['Ingress'],
+        ingress: [{ from: [{ podSelector: { matchLabels: props.clientLabels } }], ports: [{ protocol: 'TCP', port: PORT }] }],
+      },
+    });
+  }
+}

@@ -49,6 +49,10 @@ describe('tenant rules', () => {
     expect(problemsOf({ infra: tenant('infra', 'namespaces: [stage]\n') })[0]).toMatch(/^tenants\/infra\.yaml:8:14: namespaces\[0\]: namespace "infra-stage" is reserved \(names starting with "infra-"/);
   });
 
+  it('GIVEN a tenant named platform (the Loki tenant and Grafana view of everything that is no tenant\'s) WHEN loaded THEN it is reserved', () => {
+    expect(problemsOf({ platform: tenant('platform') })[0]).toMatch(/^tenants\/platform\.yaml:1:7: name: namespace "platform" is reserved \("platform" is a platform namespace\)/);
+  });
+
   it('GIVEN two tenants whose namespaces collide WHEN loaded THEN both files are named', () => {
     expect(problemsOf({ shop: tenant('shop', 'namespaces: [jobs]\n'), 'shop-jobs': tenant('shop-jobs') })).toEqual([
       'tenants/shop-jobs.yaml:1:7: name: namespace "shop-jobs" is already a namespace of tenant "shop" (tenants/shop.yaml); allowed: a namespace no other tenant has',

@@ -18,9 +18,6 @@ export function logTenantByNamespace(teams: readonly ObservabilityTeam[]): [name
   return pairs.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-/** What Loki's tenants are called in `X-Scope-OrgID`: the platform's, then every team's, sorted. */
-export const logTenants = (teams: readonly ObservabilityTeam[]): string[] => [PLATFORM_LOG_TENANT, ...teams.map((t) => t.name).sort()];
-
 /**
  * The Grafana role an owner team gets in its tenant's organisation. Dashboards are code (provisioned from Git, read-only),
  * so Editor adds Explore and scratch dashboards inside the team's own organisation, nothing outside it: teams that may

@@ -190,7 +190,7 @@ describe('tenant isolation in the rendered example fleet', () => {
     const platform = new Set((fleet.clusters.find((c) => c.spec.management)!.spec.platformTeams ?? []).map((t) => t.replace('/', ':')));
     for (const c of fleet.clusters) {
       const cm = rendered.find((r) => r.cluster === c.spec.name && r.obj.kind === 'ConfigMap' && r.obj.metadata.name === 'grafana-org-mapping')!;
-      const mapping = (cm.obj['data'] as Record<string, string>)['GF_AUTH_GENERIC_OAUTH_ORG_MAPPING']!;
+      const mapping = (cm.obj['data'] as Record<string, string>)['org_mapping']!;
       const entries = mapping.split(' ').map((e) => e.split(/(?<!\\):/).map((p) => p.replaceAll('\\:', ':')));
       for (const [group, org, role] of entries) {
         if (platform.has(group!)) {

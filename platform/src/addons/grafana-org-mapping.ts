@@ -2,11 +2,15 @@ import type { ObservabilityTeam } from './_addon.js';
 import { dexTeamGroup, grafanaOrgRole } from './_log-tenancy.js';
 
 /**
- * The ConfigMap (beside Grafana's release) Grafana takes `auth.generic_oauth.org_mapping` from, as env: per-tenant data
- * that grows with the fleet stays out of the HelmRelease (Flux keeps values in the object, etcd caps objects at ~1.5 MB).
+ * The ConfigMap (beside Grafana's release) with `auth.generic_oauth.org_mapping`, mounted as a file that grafana.ini
+ * reads with `$__file{}`: per-tenant data that grows with the fleet stays out of the HelmRelease (Flux keeps values in
+ * the object, etcd caps objects at ~1.5 MB), and out of the environment, where Linux caps one variable at 128 KiB (a
+ * thousand tenants with long names need more).
  */
 export const GRAFANA_ORG_MAPPING_CONFIGMAP = 'grafana-org-mapping';
-export const GRAFANA_ORG_MAPPING_ENV = 'GF_AUTH_GENERIC_OAUTH_ORG_MAPPING';
+export const GRAFANA_ORG_MAPPING_KEY = 'org_mapping';
+/** Where Grafana's pod mounts it. */
+export const GRAFANA_ORG_MAPPING_DIR = '/etc/grafana/org-mapping';
 
 /** Grafana's main organisation: the platform's (Platform folder, every tenant's logs). Always id 1. */
 export const MAIN_ORG_ID = 1;

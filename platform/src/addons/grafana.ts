@@ -2,7 +2,7 @@ import { type AddonEnvironment, configMap, defineAddon } from './_addon.js';
 import { platformHost, platformIngress } from './_ingress.js';
 import { GRAFANA_CLIENT, GROUPS_CLAIM, dexIssuerUrl } from './dex.js';
 import { TENANTS_HASH_ANNOTATION } from './_log-tenancy.js';
-import { GRAFANA_ORG_MAPPING_CONFIGMAP, GRAFANA_ORG_MAPPING_ENV, grafanaOrgMapping } from './grafana-org-mapping.js';
+import { GRAFANA_ORG_MAPPING_CONFIGMAP, GRAFANA_ORG_MAPPING_DIR, GRAFANA_ORG_MAPPING_KEY, grafanaOrgMapping } from './grafana-org-mapping.js';
 import { GrafanaMetricsProxy, NAMESPACE_HEADER, grafanaMetricsProxyUrl } from './grafana-metrics-proxy.js';
 import { LOKI_HOST, LOKI_PORT } from './loki.js';
 import { stableHash } from '../_fit-name.js';
@@ -86,7 +86,7 @@ function datasources(env: AddonEnvironment) {
 
 /**
  * Grafana's settings: its public URL, login through Dex (GitHub) only; dashboards come from Git. Each person's
- * organisations and roles come from `org_mapping` (env, from the ConfigMap `grafana-org-mapping`) matched against
+ * organisations and roles come from `org_mapping` (a file from the ConfigMap `grafana-org-mapping`) matched against
  * their Dex groups. Whoever matches no entry (or an organisation not yet created) lands in the main organisation with
  * the role None, which sees no data source and no dashboard: the role attribute is `'None'` for everyone, and Grafana
  * keeps the higher of it and the mapped role. Basic auth serves the break-glass admin's API calls (the organisation sync).
@@ -113,6 +113,7 @@ function grafanaIni(env: AddonEnvironment) {
       login_attribute_path: 'preferred_username',
       groups_attribute_path: GROUPS_CLAIM,
       org_attribute_path: GROUPS_CLAIM,
+      org_mapping: `$__file{${GRAFANA_ORG_MAPPING_DIR}/${GRAFANA_ORG_MAPPING_KEY}}`,
       role_attribute_path: "'None'",
       skip_org_role_sync: false,
     },
@@ -140,7 +141,7 @@ export const GRAFANA = defineAddon({
   podSecurity: 'restricted',
   fromTenants: true,
   objects: (scope, env) => {
-    configMap(scope, GRAFANA_NAMESPACE, GRAFANA_ORG_MAPPING_CONFIGMAP, { [GRAFANA_ORG_MAPPING_ENV]: grafanaOrgMapping(env.teams ?? [], env.platformTeams ?? []) });
+    configMap(scope, GRAFANA_NAMESPACE, GRAFANA_ORG_MAPPING_CONFIGMAP, { [GRAFANA_ORG_MAPPING_KEY]: grafanaOrgMapping(env.teams ?? [], env.platformTeams ?? []) });
     const metrics = metricsDatasource(env);
     // the chart's pod labels (release `grafana`)
     const grafanaPods = { 'app.kubernetes.io/name': 'grafana', 'app.kubernetes.io/instance': 'grafana' };
@@ -156,7 +157,7 @@ export const GRAFANA = defineAddon({
       podAnnotations: { [TENANTS_HASH_ANNOTATION]: stableHash(grafanaOrgMapping(env.teams ?? [], env.platformTeams ?? []), 16) },
       admin: { existingSecret: GRAFANA_ADMIN_SECRET, userKey: 'admin-user', passwordKey: 'admin-password' },
       envFromSecrets: [{ name: GRAFANA_OAUTH_SECRET }],
-      envFromConfigMaps: [{ name: GRAFANA_ORG_MAPPING_CONFIGMAP }],
+      extraConfigmapMounts: [{ name: 'org-mapping', mountPath: GRAFANA_ORG_MAPPING_DIR, configMap: GRAFANA_ORG_MAPPING_CONFIGMAP, readOnly: true }],
       'grafana.ini': grafanaIni(env),
       datasources: { 'datasources.yaml': { apiVersion: 1, datasources: datasources(env) } },
       sidecar: {

@@ -73,7 +73,9 @@ describe('GRAFANA', () => {
 
   it('GIVEN organisations kept in its database WHEN built THEN the database is on a volume, one pod at a time, and the pods roll when the organisation mapping changes', () => {
     expect(values()).toMatchObject({ replicas: 1, deploymentStrategy: { type: 'Recreate' }, persistence: { enabled: true } });
-    expect(values().envFromConfigMaps).toEqual([{ name: 'grafana-org-mapping' }]);
+    // org_mapping from a mounted file: it grows with the fleet, past what one environment variable may hold
+    expect(values()['grafana.ini']['auth.generic_oauth'].org_mapping).toBe('$__file{/etc/grafana/org-mapping/org_mapping}');
+    expect(values().extraConfigmapMounts).toEqual([{ name: 'org-mapping', mountPath: '/etc/grafana/org-mapping', configMap: 'grafana-org-mapping', readOnly: true }]);
     const hash = (teams: ObservabilityTeam[]) => (GRAFANA.values(stagingEnv([], { teams })) as Record<string, any>).podAnnotations[TENANTS_HASH_ANNOTATION];
     const a = { name: 'a', namespaces: ['a'], owners: [{ team: 'acme/a', role: 'edit' }] };
     expect(hash([a])).toBe(hash([a]));

@@ -21,7 +21,7 @@ describe('addons layer', () => {
       const version: string = source!.kind === 'OCIRepository' ? source!.spec.ref.tag : hr.spec.chart.spec.version;
       expect(version, addon).toMatch(/^v?[0-9]+\.[0-9]+\.[0-9]+$/);
       // besides its release, an add-on's folder holds only what its values mount or its namespace needs
-      const beside: Record<string, string[]> = { 'fluent-bit': ['ConfigMap/fluent-bit-loki-tenants'], grafana: ['ConfigMap/grafana-org-mapping', 'Deployment/grafana-metrics-proxy', 'NetworkPolicy/grafana-metrics-proxy', 'Service/grafana-metrics-proxy'], loki: ['NetworkPolicy/loki-ingress'] };
+      const beside: Record<string, string[]> = { 'fluent-bit': ['ConfigMap/fluent-bit-loki-tenants'], grafana: ['ConfigMap/grafana-org-mapping', 'Deployment/grafana-metrics-proxy', 'NetworkPolicy/grafana-metrics-proxy', 'Service/grafana-metrics-proxy'], loki: ['ConfigMap/loki-read', 'Deployment/loki-read', 'NetworkPolicy/loki-ingress', 'Service/loki-read'] };
       const extra = objs.filter((o) => !['HelmRelease', 'Namespace', source!.kind].includes(o.kind)).map((o) => `${o.kind}/${o.metadata.name}`).sort();
       expect(extra, addon).toEqual(beside[addon] ?? []);
       expect(objs.filter((o) => o.kind === 'HelmRelease' || o.kind === 'Namespace')).toHaveLength(2);

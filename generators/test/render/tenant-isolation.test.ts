@@ -60,12 +60,16 @@ describe('tenant isolation in the rendered example fleet', () => {
     for (const c of fleet.clusters) {
       const policies = rendered.filter((r) => r.cluster === c.spec.name && r.obj.kind === 'NetworkPolicy' && r.obj.metadata.namespace === 'loki');
       expect(policies.map((p) => p.obj.metadata.name), c.spec.name).toEqual(['loki-ingress']);
-      const spec = policies[0]!.obj['spec'] as { podSelector: object; policyTypes: string[]; ingress: { from: { namespaceSelector?: { matchLabels: Record<string, string> }; podSelector?: object }[] }[] };
+      const spec = policies[0]!.obj['spec'] as { podSelector: object; policyTypes: string[]; ingress: { from: { namespaceSelector?: { matchLabels: Record<string, string> }; podSelector?: object }[]; ports?: { port: number }[] }[] };
       expect(spec.podSelector).toEqual({});
       expect(spec.policyTypes).toContain('Ingress');
-      const admitted = spec.ingress.flatMap((rule) => rule.from.map((peer) => peer.namespaceSelector?.matchLabels['kubernetes.io/metadata.name'] ?? (peer.podSelector ? 'loki' : 'anyone')));
-      expect(new Set(admitted)).toEqual(new Set(['grafana', 'logging', 'monitoring', 'loki']));
-      for (const [key, tenant] of namespacesOf) if (key.startsWith(`${c.spec.name}/`)) expect(admitted, `${key} (${tenant})`).not.toContain(key.slice(c.spec.name.length + 1));
+      // who may reach which port: Loki's own (3100) fluent-bit and Prometheus, the read gateway's (8080) Grafana, any port Loki's own pods
+      const admitted = spec.ingress.flatMap((rule) =>
+        rule.from.map((peer) => `${peer.namespaceSelector?.matchLabels['kubernetes.io/metadata.name'] ?? (peer.podSelector ? 'loki' : 'anyone')}:${rule.ports?.map((p) => p.port).join(',') ?? 'any'}`),
+      );
+      expect(admitted.sort()).toEqual(['grafana:8080', 'logging:3100', 'loki:any', 'monitoring:3100']);
+      const sources = admitted.map((a) => a.split(':')[0]);
+      for (const [key] of namespacesOf) if (key.startsWith(`${c.spec.name}/`)) expect(sources, key).not.toContain(key.slice(c.spec.name.length + 1));
     }
   });
 

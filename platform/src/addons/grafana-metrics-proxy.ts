@@ -1,5 +1,6 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
+import { httpProxyWorkload } from './_http-proxy-workload.js';
 
 /** Name of the proxy's Deployment and Service, in Grafana's namespace. */
 export const GRAFANA_METRICS_PROXY = 'grafana-metrics-proxy';
@@ -33,53 +34,18 @@ export interface GrafanaMetricsProxyProps {
 export class GrafanaMetricsProxy extends Construct {
   constructor(scope: Construct, id: string, props: GrafanaMetricsProxyProps) {
     super(scope, id);
-    const labels = { 'app.kubernetes.io/name': GRAFANA_METRICS_PROXY };
-    const metadata = { name: GRAFANA_METRICS_PROXY, namespace: props.namespace, labels };
-    new ApiObject(this, 'deployment', {
-      apiVersion: 'apps/v1',
-      kind: 'Deployment',
-      metadata,
-      spec: {
-        replicas: 2,
-        selector: { matchLabels: labels },
-        template: {
-          metadata: { labels },
-          spec: {
-            automountServiceAccountToken: false,
-            securityContext: { runAsNonRoot: true, runAsUser: 65534, runAsGroup: 65534, seccompProfile: { type: 'RuntimeDefault' } },
-            containers: [
-              {
-                name: 'prom-label-proxy',
-                image: PROM_LABEL_PROXY_IMAGE,
-                args: [
-                  `-insecure-listen-address=0.0.0.0:${PORT}`,
-                  `-upstream=${props.upstream}`,
-                  '-label=namespace',
-                  `-header-name=${NAMESPACE_HEADER}`,
-                  '-header-uses-list-syntax',
-                  '-enable-label-apis',
-                ],
-                ports: [{ name: 'http', containerPort: PORT, protocol: 'TCP' }],
-                readinessProbe: { httpGet: { path: '/healthz', port: 'http' } },
-                livenessProbe: { httpGet: { path: '/healthz', port: 'http' } },
-                resources: { requests: { cpu: '10m', memory: '32Mi' }, limits: { memory: '256Mi' } },
-                securityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } },
-              },
-            ],
-          },
-        },
-      },
-    });
-    new ApiObject(this, 'service', {
-      apiVersion: 'v1',
-      kind: 'Service',
-      metadata,
-      spec: { selector: labels, ports: [{ name: 'http', port: PORT, targetPort: 'http', protocol: 'TCP' }] },
+    const labels = httpProxyWorkload(this, {
+      name: GRAFANA_METRICS_PROXY,
+      namespace: props.namespace,
+      image: PROM_LABEL_PROXY_IMAGE,
+      args: [`-insecure-listen-address=0.0.0.0:${PORT}`, `-upstream=${props.upstream}`, '-label=namespace', `-header-name=${NAMESPACE_HEADER}`, '-header-uses-list-syntax', '-enable-label-apis'],
+      port: PORT,
+      user: 65534,
     });
     new ApiObject(this, 'network-policy', {
       apiVersion: 'networking.k8s.io/v1',
       kind: 'NetworkPolicy',
-      metadata,
+      metadata: { name: GRAFANA_METRICS_PROXY, namespace: props.namespace, labels },
       spec: {
         podSelector: { matchLabels: labels },
         policyTypes: ['Ingress'],

@@ -4,7 +4,8 @@ import { GRAFANA_CLIENT, GROUPS_CLAIM, dexIssuerUrl } from './dex.js';
 import { TENANTS_HASH_ANNOTATION } from './_log-tenancy.js';
 import { GRAFANA_ORG_MAPPING_CONFIGMAP, GRAFANA_ORG_MAPPING_DIR, GRAFANA_ORG_MAPPING_KEY, grafanaOrgMapping } from './grafana-org-mapping.js';
 import { GrafanaMetricsProxy, NAMESPACE_HEADER, grafanaMetricsProxyUrl } from './grafana-metrics-proxy.js';
-import { LOKI_HOST, LOKI_PORT } from './loki.js';
+import { LOKI_NAMESPACE } from './loki.js';
+import { lokiReadUrl } from './loki-read-gateway.js';
 import { stableHash } from '../_fit-name.js';
 
 /** The namespace of Grafana; platform and team dashboards (ConfigMaps) live in it too. */
@@ -60,15 +61,16 @@ export function teamMetricsDatasource(env: AddonEnvironment, namespaces: readonl
 
 /**
  * The Loki data source (uid `logs`) of one organisation: it reads the Loki tenants `X-Scope-OrgID` names, one team's in
- * a team's organisation, `platform|<every tenant>` in the main one. Kept by the organisation sync (the header is a
- * secret field, and the main one grows with the fleet), not provisioned.
+ * a team's organisation, `platform|<every tenant>` in the main one; through the read gateway, which passes queries
+ * only. Kept by the organisation sync (the header is a secret field, and the main one grows with the fleet), not
+ * provisioned.
  */
 export const logsDatasource = (scopeOrgId: string) => ({
   name: 'Loki',
   uid: 'logs',
   type: 'loki',
   access: 'proxy',
-  url: `http://${LOKI_HOST}:${LOKI_PORT}`,
+  url: lokiReadUrl(LOKI_NAMESPACE),
   jsonData: { maxLines: 5000, httpHeaderName1: 'X-Scope-OrgID' },
   secureJsonData: { httpHeaderValue1: scopeOrgId },
 });

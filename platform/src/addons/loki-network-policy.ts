@@ -1,21 +1,25 @@
 import { ApiObject } from 'cdk8s';
 import type { Construct } from 'constructs';
 
+/** Namespaces whose pods may call one port of Loki's namespace. */
+export interface LokiClients {
+  readonly namespaces: readonly string[];
+  readonly port: number;
+}
+
 export interface LokiNetworkPolicyProps {
   /** Loki's namespace. */
   readonly namespace: string;
-  /** Loki's HTTP port (push and query). */
-  readonly port: number;
-  /** Namespaces whose pods may call the HTTP port: the log shipper, Grafana, the monitoring stack. */
-  readonly clients: readonly string[];
+  /** Who may call which port: the log shipper and the monitoring stack Loki's own, Grafana the read gateway's. */
+  readonly clients: readonly LokiClients[];
 }
 
 const inNamespace = (name: string) => ({ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': name } } });
 
 /**
- * Who may talk to Loki: its clients' namespaces on the HTTP port only, and Loki's own pods to each other (gRPC and
- * memberlist between replicas). Loki trusts `X-Scope-OrgID` as sent, so any other pod (a tenant's, whatever its
- * egress rules) is refused here: it can neither push into another tenant nor read one.
+ * Who may talk to Loki's namespace: each client namespace on its port only, and the namespace's own pods to each other
+ * (gRPC and memberlist between replicas, the read gateway to Loki). Loki trusts `X-Scope-OrgID` as sent, so any other
+ * pod (a tenant's, whatever its egress rules) is refused here: it can neither push into another tenant nor read one.
  */
 export class LokiNetworkPolicy extends ApiObject {
   constructor(scope: Construct, id: string, props: LokiNetworkPolicyProps) {
@@ -27,7 +31,7 @@ export class LokiNetworkPolicy extends ApiObject {
         podSelector: {},
         policyTypes: ['Ingress'],
         ingress: [
-          { from: [...props.clients].sort().map(inNamespace), ports: [{ protocol: 'TCP', port: props.port }] },
+          ...props.clients.map((c) => ({ from: [...c.namespaces].sort().map(inNamespace), ports: [{ protocol: 'TCP', port: c.port }] })),
           { from: [{ podSelector: {} }] },
         ],
       },

@@ -3,6 +3,7 @@ import { LOGGING_NAMESPACE } from './fluent-bit.js';
 import { GRAFANA_NAMESPACE } from './grafana.js';
 import { MONITORING_NAMESPACE } from './kube-prometheus-stack.js';
 import { LokiNetworkPolicy } from './loki-network-policy.js';
+import { LOKI_READ_PORT, LokiReadGateway } from './loki-read-gateway.js';
 
 /** The namespace of Loki. */
 export const LOKI_NAMESPACE = 'loki';
@@ -31,8 +32,9 @@ function storage(env: AddonEnvironment) {
  * every container's logs, which fluent-bit pushes with the namespace, pod, container and cluster as labels. The
  * compactor deletes logs older than the cluster's retention (`logs.retentionDays`). Multi-tenant: fluent-bit pushes each
  * tenant's logs as its own Loki tenant (`X-Scope-OrgID`), the rest as `platform`; each team's Grafana organisation
- * reads its tenant only, the platform's reads them all (multi-tenant queries). A NetworkPolicy admits only those
- * clients, since Loki believes the header it is sent. The chart's caches, gateway, canary and MinIO are off: the
+ * reads its tenant only, the platform's reads them all (multi-tenant queries). Grafana reads through a gateway that
+ * passes the query API only (`LokiReadGateway`); a NetworkPolicy admits only fluent-bit and Prometheus to Loki itself
+ * and Grafana to the gateway, since Loki believes the header it is sent. The chart's caches, gateway, canary and MinIO are off: the
  * bucket is the store.
  */
 export const LOKI = defineAddon({
@@ -45,8 +47,15 @@ export const LOKI = defineAddon({
   serviceAccounts: ['loki'],
   dependsOn: ['kube-prometheus-stack'],
   podSecurity: 'restricted',
-  // fluent-bit pushes, Grafana (and its organisation sync) queries, Prometheus scrapes.
-  objects: (scope) => new LokiNetworkPolicy(scope, 'network-policy', { namespace: LOKI_NAMESPACE, port: LOKI_PORT, clients: [LOGGING_NAMESPACE, GRAFANA_NAMESPACE, MONITORING_NAMESPACE] }),
+  objects: (scope) => {
+    new LokiReadGateway(scope, 'read-gateway', { namespace: LOKI_NAMESPACE, upstream: `${LOKI_HOST}:${LOKI_PORT}` });
+    // fluent-bit pushes and Prometheus scrapes Loki itself; Grafana only reads, through the gateway.
+    const clients = [
+      { namespaces: [LOGGING_NAMESPACE, MONITORING_NAMESPACE], port: LOKI_PORT },
+      { namespaces: [GRAFANA_NAMESPACE], port: LOKI_READ_PORT },
+    ];
+    new LokiNetworkPolicy(scope, 'network-policy', { namespace: LOKI_NAMESPACE, clients });
+  },
   values: (env) => {
     const replicas = env.environment === 'production' ? 3 : 1;
     const retentionHours = (env.logRetentionDays ?? DEFAULT_LOG_RETENTION_DAYS) * 24;

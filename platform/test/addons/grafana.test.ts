@@ -15,13 +15,13 @@ describe('GRAFANA', () => {
     ]);
   });
 
-  it('GIVEN a Loki tenant id WHEN the logs data source is built THEN it sends exactly that id as X-Scope-OrgID, as a secret field', () => {
+  it('GIVEN a Loki tenant id WHEN the logs data source is built THEN it reads through the read gateway and sends exactly that id as X-Scope-OrgID, as a secret field', () => {
     expect(logsDatasource('payments')).toEqual({
       name: 'Loki',
       uid: 'logs',
       type: 'loki',
       access: 'proxy',
-      url: 'http://loki.loki.svc.cluster.local:3100',
+      url: 'http://loki-read.loki.svc.cluster.local:8080',
       jsonData: { maxLines: 5000, httpHeaderName1: 'X-Scope-OrgID' },
       secureJsonData: { httpHeaderValue1: 'payments' },
     });

@@ -38,14 +38,22 @@ describe('LokiNetworkPolicy', () => {
   });
 
   it("GIVEN a pod in a tenant namespace WHEN it calls Loki's port (to push or query with its own X-Scope-OrgID) THEN it is refused, on every port", () => {
-    for (const ns of ['payments', 'checkout-web', 'a-b', 'default', 'flux-system']) for (const port of [3100, 9095, 7946]) expect(admits(p, ns, port), `${ns}:${port}`).toBe(false);
+    for (const ns of ['payments', 'checkout-web', 'a-b', 'default', 'flux-system']) for (const port of [3100, 8080, 9095, 7946]) expect(admits(p, ns, port), `${ns}:${port}`).toBe(false);
   });
 
-  it('GIVEN fluent-bit, Grafana and Prometheus WHEN they call Loki THEN they reach the HTTP port only; Loki replicas reach each other', () => {
-    for (const ns of ['logging', 'grafana', 'monitoring']) {
+  it("GIVEN fluent-bit and Prometheus WHEN they call Loki THEN they reach its HTTP port only; Loki's pods (replicas, the read gateway) reach each other", () => {
+    for (const ns of ['logging', 'monitoring']) {
       expect(admits(p, ns, 3100), ns).toBe(true);
       expect(admits(p, ns, 9095), ns).toBe(false);
+      expect(admits(p, ns, 8080), ns).toBe(false);
     }
     expect(admits(p, 'loki', 9095)).toBe(true);
+    expect(admits(p, 'loki', 3100)).toBe(true);
+  });
+
+  it("GIVEN Grafana (whose data source proxy forwards any path a user asks for) WHEN it calls Loki THEN it reaches the read gateway's port only, never Loki's own", () => {
+    expect(admits(p, 'grafana', 8080)).toBe(true);
+    expect(admits(p, 'grafana', 3100)).toBe(false);
+    expect(admits(p, 'grafana', 9095)).toBe(false);
   });
 });

@@ -36,4 +36,14 @@ describe('.github/renovate.json', () => {
       }
     }
   });
+
+  it('GIVEN the images the platform runs itself WHEN Renovate reads platform/src THEN it captures each pinned image, and every image constant there is pinned to a tag', () => {
+    const platform = config.customManagers.filter((m) => m.matchStrings.some((s) => s.startsWith('_IMAGE')));
+    expect(platform).toHaveLength(1);
+    const re = new RegExp(platform[0]!.matchStrings[0]!, 'g');
+    const files = ['addons/grafana-metrics-proxy.ts', 'addons/loki-read-gateway.ts', 'addons-config/grafana-org-sync.ts'].map((f) => readFileSync(join(REPO_ROOT, 'platform/src', f), 'utf8'));
+    const found = files.flatMap((text) => [...text.matchAll(re)].map((x) => `${x.groups!['depName']}:${x.groups!['currentValue']}`));
+    expect(found).toEqual(['quay.io/prometheuscommunity/prom-label-proxy:v0.12.0', 'docker.io/nginxinc/nginx-unprivileged:1.28.0-alpine', 'docker.io/library/python:3.13.9-alpine3.22']);
+    for (const text of files) expect([...text.matchAll(/_IMAGE = '([^']+)'/g)].length).toBe([...text.matchAll(re)].length);
+  });
 });

@@ -333,6 +333,34 @@ describe('RBAC: what the rendered roles grant a team', () => {
     expect(withBuiltIn.canBind(paymentsAdmin, 'payments', { kind: 'ClusterRole', name: 'tenant-edit' })).toBe(true);
     expect(withBuiltIn.canBind(checkoutEditor, 'checkout', { kind: 'ClusterRole', name: 'tenant-view' })).toBe(false);
   });
+
+  it("GIVEN a team's ServiceMonitor or PodMonitor WHEN it reaches another team's namespace THEN it is denied; its own namespaces it may scrape", () => {
+    const monitor = (kind: string, namespaceSelector?: object): Obj => ({
+      apiVersion: 'monitoring.coreos.com/v1',
+      kind,
+      metadata: meta('scrape'),
+      spec: { selector: {}, ...(namespaceSelector ? { namespaceSelector } : {}), [kind === 'PodMonitor' ? 'podMetricsEndpoints' : 'endpoints']: [{ port: 'http', honorLabels: true }] },
+    });
+    for (const kind of ['ServiceMonitor', 'PodMonitor']) {
+      denied(create(paymentsAdmin, monitor(kind, { any: true })), new RegExp(`${kind.toLowerCase()}s scrape may scrape only namespaces of tenant payments`));
+      denied(create(paymentsAdmin, monitor(kind, { matchNames: ['payments', 'checkout'] })), /may scrape only namespaces of tenant payments/);
+      denied(create(paymentsBot, monitor(kind, { matchNames: ['monitoring'] })), /may scrape only namespaces of tenant payments/);
+      admitted(create(paymentsAdmin, monitor(kind)));
+      admitted(create(paymentsAdmin, monitor(kind, { matchNames: ['payments'] })));
+      admitted(create(paymentsAdmin, monitor(kind, { any: false })));
+    }
+    // What it may scrape is labelled with its own namespace, whatever the target exposes (honorLabels included), and
+    // its rules see only that namespace; the platform's monitors and rules keep the whole cluster.
+    const prometheus = staging.find(({ obj }) => obj.kind === 'HelmRelease' && obj.metadata.name === 'kube-prometheus-stack')!.obj as Obj & {
+      spec: { values: { prometheus: { prometheusSpec: { enforcedNamespaceLabel: string; excludedFromEnforcement: { resource: string; namespace: string }[] } } } };
+    };
+    const spec = prometheus.spec.values.prometheus.prometheusSpec;
+    expect(spec.enforcedNamespaceLabel).toBe('namespace');
+    const excluded = new Set(spec.excludedFromEnforcement.map((e) => e.namespace));
+    for (const ns of ['monitoring', 'kube-system', 'flux-system', 'traefik', 'loki']) expect(excluded, ns).toContain(ns);
+    for (const ns of ['payments', 'payments-jobs', 'checkout', 'data-platform']) expect(excluded, ns).not.toContain(ns);
+    expect(new Set(spec.excludedFromEnforcement.map((e) => e.resource))).toEqual(new Set(['servicemonitors', 'podmonitors', 'probes', 'prometheusrules']));
+  });
 });
 
 /** The request shape is the API server's: a smoke test of the helpers the suite relies on. */

@@ -53,6 +53,12 @@ export interface AddonEnvironment {
   readonly teams?: readonly ObservabilityTeam[];
   /** The platform team's GitHub teams (`platformTeams`, `<org>/<team>`): Grafana's main organisation. @default [] */
   readonly platformTeams?: readonly string[];
+  /**
+   * The namespaces of the platform's own workloads on this cluster (every add-on's, kube-system, flux-system): their
+   * ServiceMonitors, PodMonitors, Probes and rules see every namespace; those anywhere else are held to their own.
+   * @default [] - none: every monitor and rule is held to its own namespace
+   */
+  readonly platformNamespaces?: readonly string[];
   /** Whether another add-on is on in this cluster (e.g. ServiceMonitors need kube-prometheus-stack). */
   readonly enabled: (addon: string) => boolean;
 }

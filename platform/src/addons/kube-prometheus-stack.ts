@@ -16,6 +16,9 @@ export const thanosObjectStore = (env: AddonEnvironment) => ({
   config: { bucket: env.metricsBucket, endpoint: `s3.${env.region}.amazonaws.com`, region: env.region },
 });
 
+/** The prometheus-operator kinds that make Prometheus scrape or evaluate something. */
+const MONITOR_RESOURCES = ['servicemonitors', 'podmonitors', 'probes', 'prometheusrules'] as const;
+
 /** Where Alertmanager mounts the Slack bot token (`alertmanagerSpec.secrets`). */
 const SLACK_TOKEN_FILE = `/etc/alertmanager/secrets/${SLACK_TOKEN_SECRET}/token`;
 
@@ -67,7 +70,8 @@ function alertmanagerConfig(env: AddonEnvironment) {
 /**
  * kube-prometheus-stack: Prometheus Operator and its CRDs, Prometheus with a Thanos sidecar that
  * uploads blocks to the cluster's metrics bucket (the chart renders the object-store Secret from values), Alertmanager, node-exporter, kube-state-metrics.
- * Prometheus selects every ServiceMonitor, PodMonitor and rule of the cluster. Alertmanager sends platform alerts to
+ * Prometheus selects every ServiceMonitor, PodMonitor and rule of the cluster; those outside the platform's namespaces
+ * see only their own namespace (`enforcedNamespaceLabel`). Alertmanager sends platform alerts to
  * the platform's channel and takes every tenant namespace's AlertmanagerConfig (scoped to its namespace by the
  * operator). The chart's Grafana stays off (the grafana add-on runs it, without a default admin password); its
  * dashboards are rendered for the grafana add-on's sidecar, into the Platform folder.
@@ -118,6 +122,11 @@ export const KUBE_PROMETHEUS_STACK = defineAddon({
         serviceMonitorSelectorNilUsesHelmValues: false,
         podMonitorSelectorNilUsesHelmValues: false,
         ruleSelectorNilUsesHelmValues: false,
+        // A tenant's monitors and rules see only their own namespace: the operator sets `namespace` on every series they
+        // scrape (after honorLabels) and adds `namespace="<own>"` to every selector of their rules and alerts. The
+        // platform's (kube-state-metrics, the kubelet, the add-ons) keep every namespace.
+        enforcedNamespaceLabel: 'namespace',
+        excludedFromEnforcement: (env.platformNamespaces ?? []).flatMap((namespace) => MONITOR_RESOURCES.map((resource) => ({ group: 'monitoring.coreos.com', resource, namespace }))),
         ...(env.enabled('thanos') ? { thanos: { objectStorageConfig: { secret: thanosObjectStore(env) } } } : {}),
       },
     },

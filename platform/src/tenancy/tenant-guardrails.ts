@@ -222,6 +222,17 @@ const NAMESPACE_RULES: Rule[] = [
       `'to the groups of tenant ' + variables.tenant + ' (' + variables.ownerGroups.join(', ') + ') or ServiceAccounts of its namespaces'`,
   },
   {
+    // Prometheus labels what a tenant's monitor scrapes with the monitor's namespace (enforcedNamespaceLabel): a monitor
+    // reaching another team's pods would copy their metrics into this tenant's series.
+    expression: onWrite(
+      ['monitoring.coreos.com/servicemonitors', 'monitoring.coreos.com/podmonitors'],
+      `!has(object.spec.namespaceSelector) || ((!has(object.spec.namespaceSelector.any) || !object.spec.namespaceSelector.any) && ` +
+        `(!has(object.spec.namespaceSelector.matchNames) || object.spec.namespaceSelector.matchNames.all(n, ${tenantOf('n', 'variables.tenant')})))`,
+    ),
+    messageExpression:
+      `request.resource.resource + ' ' + object.metadata.name + ' may scrape only namespaces of tenant ' + variables.tenant + ' (namespaceSelector.matchNames; not any: true)'`,
+  },
+  {
     expression: onWrite(['/secrets'], `!has(object.type) || object.type != 'kubernetes.io/service-account-token'`),
     messageExpression: `'Secret ' + object.metadata.name + ' may not be a kubernetes.io/service-account-token: tokens are never minted by hand'`,
   },
@@ -238,7 +249,8 @@ function crossplaneGroup(): string {
  * - `tenant-namespaces`, bound to every namespace that carries the tenant label, holds whoever acts there (team
  *   members, the team's reconciler, any ServiceAccount of the namespace) except PLATFORM_CONTROLLERS: Ingress hosts,
  *   classes and annotations, Service types and externalIPs, images, priority classes, RoleBindings, token Secrets,
- *   cert-manager, Traefik, load balancer binding and Crossplane kinds, egress-opening NetworkPolicies and the objects the platform applied. What
+ *   cert-manager, Traefik, load balancer binding and Crossplane kinds, egress-opening NetworkPolicies, monitors reaching other
+ *   teams' namespaces and the objects the platform applied. What
  *   differs per tenant (hostnames, owner teams, image repositories) is read from the Namespace (`namespaceObject`),
  *   which only the platform writes; what differs per cluster comes from the params.
  * - `tenant-principals`, bound everywhere else (cluster scope and namespaces without the tenant label), holds the

@@ -1,4 +1,6 @@
-import { Addon, type AddonEnvironment, type AddonSettings, type ObservabilityTeam, ThanosFleetStore, clusterBucketName, enabledAddons, tenantNamespaces } from '@platform/platform';
+import {
+  Addon, type AddonEnvironment, type AddonSettings, FLUX_NAMESPACE, type ObservabilityTeam, PLATFORM_NAMESPACES, ThanosFleetStore, clusterBucketName, enabledAddons, tenantNamespaces,
+} from '@platform/platform';
 import type { Cluster } from '@platform/schemas';
 import type { ClusterContext } from '../cluster-context.js';
 import type { Fleet } from '../../model.js';
@@ -46,6 +48,7 @@ export function addonEnvironment(spec: Cluster, fleet: Fleet): AddonEnvironment 
     platformTeams: fleetPlatformTeams(fleet),
     slackChannel: spec.notifications?.slackChannel,
     fleetMetrics: spec.management ? fleetMetricsSources(fleet) : [],
+    platformNamespaces: [...new Set([...PLATFORM_NAMESPACES, 'kube-system', FLUX_NAMESPACE])].sort(),
     enabled: (addon) => on.has(addon),
   };
 }

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Writable } from 'node:stream';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { stringify } from 'yaml';
 import { chartsCommand } from '../../src/commands/charts.js';
 
@@ -52,13 +52,14 @@ describe('platform charts', () => {
 
   it('GIVEN a pull that fails WHEN pulling THEN it is named and the exit code is 1', async () => {
     const repo = repoWith(FLEET);
-    process.env['HELM'] = '/nonexistent/helm';
+    vi.stubEnv('HELM', '/nonexistent/helm');
     try {
       const r = await run(repo, ['--pull', join(repo, 'cache')]);
       expect(r.code).toBe(1);
       expect(r.stderr).toMatch(/^platform charts: helm pull of x-1\.2\.3\.tgz failed: /);
     } finally {
-      delete process.env['HELM'];
+      // Restores HELM as it was (set by CI, or unset), for the files that run next in this worker.
+      vi.unstubAllEnvs();
     }
   });
 });

@@ -17,16 +17,27 @@ const fleet = loadFleet(join(import.meta.dirname, '..', 'fixtures', 'fleet-small
 
 type Obj = { apiVersion: string; kind: string; metadata: { name: string; namespace?: string; annotations?: Record<string, string>; labels?: Record<string, string> }; spec: any };
 
-/** The objects of out/<cluster>/<folder>/ (infra/ by default). */
+/**
+ * The files of cluster `name` of a fleet, rendered once per fleet and cluster: the tests below only read them, and
+ * rendering a cluster again for each one tripled the file's time. (A render that throws is not kept.)
+ */
+const renders = new WeakMap<Fleet, Map<string, ReadonlyMap<string, string>>>();
+function rendered(name: string, from: Fleet): ReadonlyMap<string, string> {
+  const byCluster = renders.get(from) ?? new Map<string, ReadonlyMap<string, string>>();
+  renders.set(from, byCluster);
+  let files = byCluster.get(name);
+  if (!files) byCluster.set(name, (files = renderCluster(from, from.clusters.find((c) => c.spec.name === name)!)));
+  return files;
+}
+
+/** The objects of out/<cluster>/<folder>/ (infra/ by default), parsed afresh for each caller. */
 function renderObjects(name: string, from: Fleet = fleet, folder = 'infra/'): Obj[] {
-  const files = renderCluster(from, from.clusters.find((c) => c.spec.name === name)!);
-  return [...files.entries()].filter(([path]) => path.startsWith(folder) && !path.endsWith('kustomization.yaml')).map(([, text]) => parse(text) as Obj);
+  return [...rendered(name, from).entries()].filter(([path]) => path.startsWith(folder) && !path.endsWith('kustomization.yaml')).map(([, text]) => parse(text) as Obj);
 }
 
 /** The objects of out/<cluster>/infra/ and the cluster README. */
 function renderInfra(name: string, from: Fleet = fleet): { objects: Obj[]; readme: string } {
-  const files = renderCluster(from, from.clusters.find((c) => c.spec.name === name)!);
-  return { objects: renderObjects(name, from), readme: files.get('README.md') ?? '' };
+  return { objects: renderObjects(name, from), readme: rendered(name, from).get('README.md') ?? '' };
 }
 
 /** The fleet with cluster prod changed by `change` (its spec as loaded, defaults filled). */

@@ -57,9 +57,12 @@ beforeEach(() => {
   write('out/production/tenants/team-a/namespace-team-a.yaml', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'team-a' } });
 });
 
+const BUILT_IN_TREE_CHECKS = [...TREE_CHECKS];
+
 afterEach(() => {
   rmSync(repo, { recursive: true, force: true });
-  TREE_CHECKS.length = 0;
+  // Back to the built-in checks (emptying the list would drop the security baseline for every later test).
+  TREE_CHECKS.splice(0, TREE_CHECKS.length, ...BUILT_IN_TREE_CHECKS);
 });
 
 describe('platform validate', () => {

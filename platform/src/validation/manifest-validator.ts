@@ -81,6 +81,17 @@ const compiled = new Map<string, ValidateFunction>();
  */
 export function registerSchema(apiVersion: string, kind: string, schema: object): void {
   schemas.set(`${apiVersion}/${kind}`, schema);
+  compiled.delete(`${apiVersion}/${kind}`);
+}
+
+/**
+ * Removes a kind registered with `registerSchema` (or `defineManagedResourceKind`). The registry lives as long as the
+ * module, so a test that defines a kind of its own removes it afterwards: every render lists the registered AWS kinds
+ * (the ManagedResourceActivationPolicy), and a kind left behind would appear in the next render of the same process.
+ */
+export function unregisterSchema(apiVersion: string, kind: string): void {
+  schemas.delete(`${apiVersion}/${kind}`);
+  compiled.delete(`${apiVersion}/${kind}`);
 }
 
 /** The kinds that can be emitted: modelled by kubernetes-models or registered with a schema. */

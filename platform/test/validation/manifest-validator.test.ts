@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { knownKinds, registerSchema, validateManifest } from '../../src/validation/manifest-validator.js';
+import { knownKinds, registerSchema, unregisterSchema, validateManifest } from '../../src/validation/manifest-validator.js';
 
 describe('validateManifest', () => {
   it('accepts a valid core object and a valid Flux object', () => {
@@ -31,5 +31,9 @@ describe('validateManifest', () => {
     expect(validateManifest({ apiVersion: 'test.example.com/v1', kind: 'Gizmo', metadata: { name: 'g' }, spec: { sise: 1 } })).toEqual([
       'spec: must NOT have additional properties "sise"',
     ]);
+    // AND unregistered, the kind is unknown again (the registry outlives this file in a shared worker)
+    unregisterSchema('test.example.com/v1', 'Gizmo');
+    expect(knownKinds()).not.toContain('test.example.com/v1/Gizmo');
+    expect(validateManifest({ apiVersion: 'test.example.com/v1', kind: 'Gizmo', metadata: { name: 'g' }, spec: { size: 1 } })[0]).toMatch(/^no schema for test\.example\.com\/v1\/Gizmo/);
   });
 });

@@ -5,8 +5,8 @@ import { parse } from 'yaml';
 import { Construct } from 'constructs';
 import { inputKinds } from '@platform/schemas';
 import {
-  type TenantAwsEnv, type TenantAwsKind, fittedAwsName, grantsOf, kindsOf, managedResourceClass, mrCommon, oneVpcPort, registerTenantAwsKind, tenantAwsKindsTable, tenantTags,
-  useArns, usesOf,
+  type ManagedResourceClass, type TenantAwsEnv, type TenantAwsKind, fittedAwsName, grantsOf, kindsOf, managedResourceClass, mrCommon, oneVpcPort, registerTenantAwsKind,
+  tenantAwsKindsTable, tenantTags, unregisterSchema, useArns, usesOf,
 } from '@platform/platform';
 import { statefulKind } from '../../../src/diff/destructive-rules.js';
 import { clusterYaml, loadProblems, writeFleet } from '../../load/_fixtures.js';
@@ -264,9 +264,9 @@ describe('the example fleet\'s tenant with a 60-character name', () => {
  * block, and nothing else. Every list of kinds must pick it up.
  */
 describe('a tenant AWS kind added by its descriptor, construct and schema block only', () => {
-  // The construct: one managed resource named and tagged for the tenant.
-  const WIDGET = kindsOf('widgets.aws.m.upbound.io/v1beta1')('Widget', { properties: { region: { type: 'string' }, name: { type: 'string' }, tags: { type: 'object' } } });
-  const WidgetResource = managedResourceClass<{ region: string; name: string; tags: Record<string, string> }>(WIDGET);
+  // The construct: one managed resource named and tagged for the tenant. Its kind is defined (registered) in beforeAll
+  // and removed in afterAll, so it never reaches a render of another test in the same worker.
+  let WidgetResource: ManagedResourceClass<{ region: string; name: string; tags: Record<string, string> }>;
   const WIDGET_NAME = { what: 'Widget name', max: 32 };
   class TenantWidget extends Construct {
     constructor(scope: Construct, id: string, props: { env: TenantAwsEnv; name: string }) {
@@ -304,11 +304,14 @@ describe('a tenant AWS kind added by its descriptor, construct and schema block 
 
   let unregister = () => {};
   beforeAll(() => {
+    const WIDGET = kindsOf('widgets.aws.m.upbound.io/v1beta1')('Widget', { properties: { region: { type: 'string' }, name: { type: 'string' }, tags: { type: 'object' } } });
+    WidgetResource = managedResourceClass(WIDGET);
     unregister = registerTenantAwsKind(WIDGETS);
     aws.widgets = SCHEMA_BLOCK;
   });
   afterAll(() => {
     unregister();
+    unregisterSchema('widgets.aws.m.upbound.io/v1beta1', 'Widget');
     delete aws.widgets;
   });
 

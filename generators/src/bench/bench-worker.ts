@@ -25,7 +25,7 @@ if (mode === 'render') {
   objects = Number(/(\d+) objects/.exec(printed)?.[1] ?? 0);
 } else if (mode === 'floor') {
   const fleet = loadFleet(root);
-  const all = fleet.clusters.flatMap((c) => renderClusterObjects(fleet, c).objects.map((o) => ({ cluster: c.spec.name, o })));
+  const all = fleet.clusters.flatMap((c) => renderClusterObjects(fleet, c).map((o) => ({ cluster: c.spec.name, o })));
   const dir = join(root, 'floor');
   const started = performance.now();
   all.forEach(({ cluster, o }, i) => {

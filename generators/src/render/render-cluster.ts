@@ -34,9 +34,11 @@ export interface ClusterPlan {
 
 /** Renders one cluster of the fleet into its files. Throws RenderError listing every invalid object. */
 export function renderCluster(fleet: Fleet, cluster: Loaded<Cluster>): ClusterFiles {
-  const plan = planCluster(fleet, cluster);
-  return new Map([...plan.files.keys()].map((path) => [path, plan.textOf(path)]));
+  return filesOf(planCluster(fleet, cluster));
 }
+
+/** Every file of a plan with its text. */
+export const filesOf = (plan: ClusterPlan): ClusterFiles => new Map([...plan.files.keys()].map((path) => [path, plan.textOf(path)]));
 
 /**
  * Renders and validates one cluster into its file plan, one chart at a time, dropping each chart's constructs once it is

@@ -31,7 +31,7 @@ export interface PlannedObject {
 }
 
 /** The hash a planned file is compared by (with the out/ state and across runs). */
-export const contentHash = (text: string): string => createHash('sha1').update(text).digest('hex');
+export const contentHash = (text: string | Buffer): string => createHash('sha1').update(text).digest('hex');
 
 /** Serialises one rendered object into its file text (header naming its inputs, then the object). */
 export function planObject(o: RenderedObject): PlannedObject {

@@ -1,0 +1,96 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { contentHash, BOOTSTRAP_FOLDER } from './output-plan.js';
+import { writeAtomically } from '../unit-cache.js';
+
+/**
+ * What a cluster folder of out/ held when `generate` last looked: every generated file with its content hash, size and
+ * mtime, and every folder with its mtime. A file whose size and mtime still match holds the same bytes; a folder whose
+ * mtime still matches has the same entries. So out/ can be known again by stat calls alone, reading only what changed
+ * since (a hand edit, a file added or removed by hand).
+ */
+export interface OutState {
+  readonly files: Record<string, readonly [hash: string, size: number, mtimeMs: number]>;
+  readonly dirs: Record<string, number>;
+}
+
+/**
+ * Generated files under a cluster folder (relative path → content hash) and the state to remember, reading only what
+ * changed since `saved`. `written` gives the hashes of files this process just wrote, so they are not read back.
+ */
+export function scanOut(dir: string, saved?: OutState, written?: ReadonlyMap<string, string>): { hashes: Map<string, string>; state: OutState } {
+  const hashes = new Map<string, string>();
+  const files: Record<string, readonly [string, number, number]> = {};
+  const dirs: Record<string, number> = {};
+  if (!existsSync(dir)) return { hashes, state: { files, dirs } };
+  const readFile = (rel: string) => {
+    const abs = join(dir, rel);
+    const s = statSync(abs);
+    const hash = written?.get(rel) ?? contentHash(readFileSync(abs));
+    hashes.set(rel, hash);
+    files[rel] = [hash, s.size, s.mtimeMs];
+  };
+  // A folder not seen before, or whose entries changed: list it; files known and unchanged are not read again.
+  const list = (rel: string) => {
+    const abs = rel ? join(dir, rel) : dir;
+    dirs[rel] = statSync(abs).mtimeMs;
+    for (const e of readdirSync(abs, { withFileTypes: true })) {
+      if (e.name.startsWith('.')) continue;
+      const r = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) {
+        if (r !== BOOTSTRAP_FOLDER && !(r in dirs)) visit(r);
+      } else if (!hashes.has(r)) check(r);
+    }
+  };
+  const check = (rel: string) => {
+    const known = saved?.files[rel];
+    const s = known ? statSync(join(dir, rel), { throwIfNoEntry: false }) : undefined;
+    if (!known) readFile(rel);
+    else if (s && s.isFile() && s.size === known[1] && s.mtimeMs === known[2]) {
+      hashes.set(rel, known[0]);
+      files[rel] = known;
+    } else if (s) readFile(rel);
+  };
+  const visit = (rel: string) => {
+    const known = saved?.dirs[rel];
+    const s = statSync(rel ? join(dir, rel) : dir, { throwIfNoEntry: false });
+    if (!s?.isDirectory()) return;
+    if (known === undefined || s.mtimeMs !== known) list(rel);
+    else dirs[rel] = known;
+  };
+  if (!saved) {
+    list('');
+    return { hashes, state: { files, dirs } };
+  }
+  // Known folders first (a changed one is listed), then known files in unchanged folders.
+  for (const rel of Object.keys(saved.dirs).sort()) if (!(rel in dirs)) visit(rel);
+  for (const rel of Object.keys(saved.files)) {
+    if (hashes.has(rel)) continue;
+    const parent = rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/')) : '';
+    if (parent in dirs) check(rel);
+  }
+  return { hashes, state: { files, dirs } };
+}
+
+/** The out/ states `generate` remembers, one file per cluster in the cache folder. */
+export class OutStates {
+  constructor(private readonly dir: string) {}
+
+  /** The cluster's remembered state; none when missing or unreadable (then every file is read). */
+  load(cluster: string): OutState | undefined {
+    try {
+      const saved = JSON.parse(readFileSync(this.file(cluster), 'utf8')) as OutState;
+      return saved && typeof saved.files === 'object' && typeof saved.dirs === 'object' ? saved : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  save(cluster: string, state: OutState): void {
+    writeAtomically(this.file(cluster), JSON.stringify(state));
+  }
+
+  private file(cluster: string): string {
+    return join(this.dir, `out-${cluster}.json`);
+  }
+}

@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { GenerateCache } from '../generate-cache.js';
 import type { ClusterPlan } from '../render/render-cluster.js';
+import type { Unit } from '../render/cluster-context.js';
 import type { OutState } from '../write/out-state.js';
 import { type Command, type CommandContext, parseFlags, runWithOptions } from './command.js';
 
@@ -77,7 +78,8 @@ async function runGenerate(values: GenerateOptions, ctx: CommandContext): Promis
   // again from stat calls, reading only files changed since. --force trusts neither.
   const units = new UnitCache(cacheDir(ctx.repoRoot), codeFingerprint());
   const states = new OutStates(cacheDir(ctx.repoRoot));
-  const cacheOf = values.force ? undefined : (cluster: string) => units.load(cluster);
+  // --force still keys every unit, so the next run finds them.
+  const cacheOf = (cluster: string) => (values.force ? { keyOf: (u: Unit) => units.keyOf(u), get: () => undefined } : units.load(cluster));
   /** Each cluster's out/ as it is now (path → hash), and which of its files differ from the plan. */
   const compare = (cluster: string, plan: ClusterPlan) => {
     const scan = scanOut(join(outRoot, cluster), values.force ? undefined : states.load(cluster));

@@ -1,5 +1,7 @@
 import { OutputChart, RenderError, type RenderedObject } from '@platform/platform';
 import type { Cluster } from '@platform/schemas';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import type { Fleet, Loaded } from '../model.js';
 import { type ClusterFiles, type PlannedFile, type PlannedObject, planFiles, planObject } from '../write/output-plan.js';
 import { ClusterContext, type Unit } from './cluster-context.js';
@@ -13,6 +15,15 @@ import { renderAddonsConfigLayer } from './layers/addons-config-layer.js';
 
 /** The layers of out/<cluster>/, each rendered by its own function, in a fixed order. */
 const LAYERS: ((ctx: ClusterContext) => void)[] = [renderFluxLayer, renderInfraLayer, renderTenantsLayer, renderAppsLayer, renderImagesLayer, renderAddonsLayer, renderAddonsConfigLayer];
+
+/**
+ * Parts rendered between full garbage collections. What is alive stays small (one cluster's files, one unit's
+ * constructs), but V8 lets the heap grow to several times that before collecting it whole; collecting now and then keeps
+ * the peak RSS of 108k objects near half of what it would be, for a few percent of the time.
+ */
+const COLLECT_EVERY = 1000;
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
 
 /** Where units already rendered with the same key are remembered (see unit-cache.ts). */
 export interface UnitLookup {
@@ -45,6 +56,8 @@ export const filesOf = (plan: ClusterPlan): ClusterFiles => new Map([...plan.fil
  * rendered. With a cache, a unit whose key is known is not built: its objects come as names and hashes only.
  */
 export function planCluster(fleet: Fleet, cluster: Loaded<Cluster>, cache?: UnitLookup): ClusterPlan {
+  // The previous cluster's files are garbage by now.
+  collectGarbage();
   const ctx = new ClusterContext(fleet, cluster);
   for (const layer of LAYERS) layer(ctx);
   const objects: PlannedObject[] = [];
@@ -52,7 +65,9 @@ export function planCluster(fleet: Fleet, cluster: Loaded<Cluster>, cache?: Unit
   const units = new Map<string, readonly PlannedObject[]>();
   const unitOf = new Map<PlannedObject, Unit>();
   let rendered = 0;
+  let seen = 0;
   for (const part of ctx.outputParts) {
+    if (++seen % COLLECT_EVERY === 0) collectGarbage();
     const key = part instanceof OutputChart ? undefined : cache?.keyOf(part);
     const cached = key === undefined ? undefined : cache?.get(key);
     let planned: readonly PlannedObject[];

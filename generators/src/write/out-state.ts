@@ -62,8 +62,9 @@ export function scanOut(dir: string, saved?: OutState, written?: ReadonlyMap<str
     list('');
     return { hashes, state: { files, dirs } };
   }
-  // Known folders first (a changed one is listed), then known files in unchanged folders.
-  for (const rel of Object.keys(saved.dirs).sort()) if (!(rel in dirs)) visit(rel);
+  // Known folders first, the cluster folder before those in it (a changed or unknown one is listed), then known
+  // files in unchanged folders.
+  for (const rel of ['', ...Object.keys(saved.dirs).sort()]) if (!(rel in dirs)) visit(rel);
   for (const rel of Object.keys(saved.files)) {
     if (hashes.has(rel)) continue;
     const parent = rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/')) : '';

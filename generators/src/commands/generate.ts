@@ -69,7 +69,8 @@ async function runGenerate(values: GenerateOptions, ctx: CommandContext): Promis
   // The renderer is imported only now, so the no-op path above stays fast.
   const { renderFleet } = await import('../generate-fleet.js');
   const { StagedWrite } = await import('../write/write-tree.js');
-  const { OutStates, scanOut } = await import('../write/out-state.js');
+  const { OutStates, knownOut, scanOut } = await import('../write/out-state.js');
+  const { outClusters } = await import('../out-tree.js');
   const { UnitCache, cacheDir, codeFingerprint } = await import('../unit-cache.js');
   const { codeownersDrift, writeCodeowners } = await import('../write/codeowners.js');
   const { tenantWarnings } = await import('../load/tenant-rules.js');
@@ -143,16 +144,19 @@ async function runGenerate(values: GenerateOptions, ctx: CommandContext): Promis
   const othersStale = values.cluster !== undefined && !cache.isFresh(fingerprint, []);
   const result = write.commit();
   // out/ as this run left it: files written are stat'ed, not read back.
+  const left = new Map<string, OutState>();
   for (const { cluster, state, written, removed } of after) {
-    if (!result.changedClusters.includes(cluster)) states.save(cluster, state);
-    else {
+    let now = state;
+    if (result.changedClusters.includes(cluster)) {
       const gone = new Set(removed);
       const files = Object.fromEntries(Object.entries(state.files).filter(([p]) => !written.has(p) && !gone.has(p)));
-      states.save(cluster, scanOut(join(outRoot, cluster), { files, dirs: state.dirs }, written).state);
+      now = scanOut(join(outRoot, cluster), { files, dirs: state.dirs }, written).state;
     }
+    states.save(cluster, now);
+    left.set(cluster, now);
   }
   writeCodeowners(ctx.repoRoot, fleet);
-  cache.save(fingerprint, values.cluster ? [values.cluster] : []);
+  cache.save(fingerprint, values.cluster ? [values.cluster] : [], knownOut(outRoot, outClusters(outRoot), (c) => left.get(c) ?? states.load(c)));
   ctx.stdout.write(
     `generate: ${clusters.length} clusters, ${objects} objects; files ${result.written} written, ${result.unchanged} unchanged, ${result.removed} removed; ${seconds()}s\n`,
   );

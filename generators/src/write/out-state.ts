@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { contentHash, BOOTSTRAP_FOLDER } from './output-plan.js';
 import { writeAtomically } from '../unit-cache.js';
+import type { KnownOut } from '../generate-cache.js';
 
 /**
  * What a cluster folder of out/ held when `generate` last looked: every generated file with its content hash, size and
@@ -94,4 +95,20 @@ export class OutStates {
   private file(cluster: string): string {
     return join(this.dir, `out-${cluster}.json`);
   }
+}
+
+/**
+ * Every folder and file of out/ as the states of its clusters know them (paths relative to out/), for the no-op stamp
+ * (see GenerateCache.save); undefined when a cluster folder has no state.
+ */
+export function knownOut(outRoot: string, clusters: readonly string[], stateOf: (cluster: string) => OutState | undefined): KnownOut | undefined {
+  const dirs: [string, number][] = [['', statSync(outRoot).mtimeMs]];
+  const files: [string, number, number][] = [];
+  for (const c of clusters) {
+    const state = stateOf(c);
+    if (!state) return undefined;
+    for (const [rel, mtime] of Object.entries(state.dirs)) dirs.push([rel ? `${c}/${rel}` : c, mtime]);
+    for (const [rel, [, size, mtime]] of Object.entries(state.files)) files.push([`${c}/${rel}`, size, mtime]);
+  }
+  return { dirs, files };
 }

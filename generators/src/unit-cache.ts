@@ -72,6 +72,10 @@ export function writeAtomically(file: string, text: string): void {
 
 type Hash = ReturnType<typeof createHash>;
 
+/** Arrays at least this long are hashed once per run (by identity); the fleet's data is not changed while rendering. */
+const MEMO_LENGTH = 64;
+const memo = new WeakMap<readonly unknown[], string>();
+
 /**
  * Feeds a value to a hash with its structure: types, array lengths, object keys in their own order (an object's key order
  * can reach the output), Sets and Maps in insertion order. Functions and other non-data values are refused: a unit's
@@ -83,9 +87,17 @@ export function hashValue(h: Hash, v: unknown): void {
   else if (typeof v === 'string') h.update(`s${v.length}:`).update(v);
   else if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') h.update(`${typeof v}:${String(v)};`);
   else if (Array.isArray(v)) {
-    h.update(`a${v.length}[`);
-    for (const x of v) hashValue(h, x);
-    h.update(']');
+    if (v.length < MEMO_LENGTH) hashArray(h, v);
+    else {
+      // A long list shared by many units (every tenant of the cluster) is hashed once.
+      let digest = memo.get(v);
+      if (digest === undefined) {
+        const inner = createHash('sha1');
+        hashArray(inner, v);
+        memo.set(v, (digest = inner.digest('hex')));
+      }
+      h.update(`A${digest}`);
+    }
   } else if (v instanceof Set) hashValue(h, ['Set', [...v]]);
   else if (v instanceof Map) hashValue(h, ['Map', [...v]]);
   else if (typeof v === 'object' && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)) {
@@ -97,6 +109,12 @@ export function hashValue(h: Hash, v: unknown): void {
     }
     h.update('}');
   } else throw new Error(`unit props must be plain data, found ${typeof v === 'object' ? (v.constructor?.name ?? 'object') : typeof v}`);
+}
+
+function hashArray(h: Hash, v: readonly unknown[]): void {
+  h.update(`a${v.length}[`);
+  for (const x of v) hashValue(h, x);
+  h.update(']');
 }
 
 /** A hash of the code that renders: the compiled generators, platform and schemas packages and the locked dependencies. */

@@ -17,7 +17,7 @@ import { renderAddonsConfigLayer } from './layers/addons-config-layer.js';
 const LAYERS: ((ctx: ClusterContext) => void)[] = [renderFluxLayer, renderInfraLayer, renderTenantsLayer, renderAppsLayer, renderImagesLayer, renderAddonsLayer, renderAddonsConfigLayer];
 
 /**
- * Parts rendered between full garbage collections. What is alive stays small (one cluster's files, one unit's
+ * Charts built between full garbage collections. What is alive stays small (one cluster's files, one unit's
  * constructs), but V8 lets the heap grow to several times that before collecting it whole; collecting now and then keeps
  * the peak RSS of 108k objects near half of what it would be, for a few percent of the time.
  */
@@ -65,14 +65,14 @@ export function planCluster(fleet: Fleet, cluster: Loaded<Cluster>, cache?: Unit
   const units = new Map<string, readonly PlannedObject[]>();
   const unitOf = new Map<PlannedObject, Unit>();
   let rendered = 0;
-  let seen = 0;
+  let built = 0;
   for (const part of ctx.outputParts) {
-    if (++seen % COLLECT_EVERY === 0) collectGarbage();
     const key = part instanceof OutputChart ? undefined : cache?.keyOf(part);
     const cached = key === undefined ? undefined : cache?.get(key);
     let planned: readonly PlannedObject[];
     if (cached) planned = cached;
     else {
+      if (++built % COLLECT_EVERY === 0) collectGarbage();
       const out = collect(problems, () => (part instanceof OutputChart ? ctx.renderChart(part) : ctx.renderUnit(part)));
       planned = out.map(planObject);
       if (!(part instanceof OutputChart)) rendered++;

@@ -69,7 +69,7 @@ async function runGenerate(values: GenerateOptions, ctx: CommandContext): Promis
   // The renderer is imported only now, so the no-op path above stays fast.
   const { renderFleet } = await import('../generate-fleet.js');
   const { StagedWrite } = await import('../write/write-tree.js');
-  const { OutStates, knownOut, scanOut } = await import('../write/out-state.js');
+  const { OutStates, afterWrite, knownOut, scanOut } = await import('../write/out-state.js');
   const { outClusters } = await import('../out-tree.js');
   const { UnitCache, cacheDir, codeFingerprint } = await import('../unit-cache.js');
   const { codeownersDrift, writeCodeowners } = await import('../write/codeowners.js');
@@ -143,15 +143,10 @@ async function runGenerate(values: GenerateOptions, ctx: CommandContext): Promis
   // Before this run is recorded: were the other clusters rendered from these inputs?
   const othersStale = values.cluster !== undefined && !cache.isFresh(fingerprint, []);
   const result = write.commit();
-  // out/ as this run left it: files written are stat'ed, not read back.
+  // out/ as this run left it: files written and their folders are stat'ed, nothing is read back.
   const left = new Map<string, OutState>();
   for (const { cluster, state, written, removed } of after) {
-    let now = state;
-    if (result.changedClusters.includes(cluster)) {
-      const gone = new Set(removed);
-      const files = Object.fromEntries(Object.entries(state.files).filter(([p]) => !written.has(p) && !gone.has(p)));
-      now = scanOut(join(outRoot, cluster), { files, dirs: state.dirs }, written).state;
-    }
+    const now = result.changedClusters.includes(cluster) ? afterWrite(join(outRoot, cluster), state, written, removed) : state;
     states.save(cluster, now);
     left.set(cluster, now);
   }

@@ -15,11 +15,8 @@ export interface OutState {
   readonly dirs: Record<string, number>;
 }
 
-/**
- * Generated files under a cluster folder (relative path → content hash) and the state to remember, reading only what
- * changed since `saved`. `written` gives the hashes of files this process just wrote, so they are not read back.
- */
-export function scanOut(dir: string, saved?: OutState, written?: ReadonlyMap<string, string>): { hashes: Map<string, string>; state: OutState } {
+/** Generated files under a cluster folder (relative path → content hash) and the state to remember, reading only what changed since `saved`. */
+export function scanOut(dir: string, saved?: OutState): { hashes: Map<string, string>; state: OutState } {
   const hashes = new Map<string, string>();
   const files: Record<string, readonly [string, number, number]> = {};
   const dirs: Record<string, number> = {};
@@ -27,7 +24,7 @@ export function scanOut(dir: string, saved?: OutState, written?: ReadonlyMap<str
   const readFile = (rel: string) => {
     const abs = join(dir, rel);
     const s = statSync(abs);
-    const hash = written?.get(rel) ?? contentHash(readFileSync(abs));
+    const hash = contentHash(readFileSync(abs));
     hashes.set(rel, hash);
     files[rel] = [hash, s.size, s.mtimeMs];
   };
@@ -111,4 +108,30 @@ export function knownOut(outRoot: string, clusters: readonly string[], stateOf: 
     for (const [rel, [, size, mtime]] of Object.entries(state.files)) files.push([`${c}/${rel}`, size, mtime]);
   }
   return { dirs, files };
+}
+
+/**
+ * The state after this process wrote `written` (path → hash) and removed `removed` in a cluster folder whose state was
+ * `before`: only those files and their folders are stat'ed again. A folder not stat'ed again (a whole folder swapped in)
+ * keeps its old mtime, so the next scan lists it: safe, and it costs only that listing.
+ */
+export function afterWrite(dir: string, before: OutState, written: ReadonlyMap<string, string>, removed: readonly string[]): OutState {
+  const files: Record<string, readonly [string, number, number]> = { ...before.files };
+  const dirs: Record<string, number> = { ...before.dirs };
+  const touched = new Set<string>(['']);
+  for (const rel of [...written.keys(), ...removed]) {
+    for (let i = rel.lastIndexOf('/'); i > 0; i = rel.lastIndexOf('/', i - 1)) touched.add(rel.slice(0, i));
+  }
+  for (const rel of removed) delete files[rel];
+  for (const [rel, hash] of written) {
+    const s = statSync(join(dir, rel), { throwIfNoEntry: false });
+    if (s) files[rel] = [hash, s.size, s.mtimeMs];
+    else delete files[rel];
+  }
+  for (const rel of touched) {
+    const s = statSync(rel ? join(dir, rel) : dir, { throwIfNoEntry: false });
+    if (s?.isDirectory()) dirs[rel] = s.mtimeMs;
+    else delete dirs[rel];
+  }
+  return { files, dirs };
 }

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { scanOut } from '../../src/write/out-state.js';
+import { afterWrite, scanOut } from '../../src/write/out-state.js';
 import { contentHash } from '../../src/write/output-plan.js';
 
 function cluster(files: Record<string, string>): string {
@@ -40,5 +40,22 @@ describe('scanOut', () => {
     writeFileSync(join(dir, 'flux/a.yaml'), 'z\n');
     utimesSync(join(dir, 'flux/a.yaml'), 1_700_000_000, 1_700_000_000);
     expect(scanOut(dir, state).hashes.get('flux/a.yaml')).toBe(contentHash('a\n'));
+  });
+});
+
+describe('afterWrite', () => {
+  it('GIVEN files written and removed by this process WHEN the state is updated from stat calls alone THEN the next scan trusts it and still sees a later hand edit', () => {
+    const dir = cluster({ 'flux/a.yaml': 'a\n', 'tenants/t/c.yaml': 'c\n' });
+    const { state } = scanOut(dir);
+    writeFileSync(join(dir, 'flux/a.yaml'), 'a2\n');
+    mkdirSync(join(dir, 'tenants/u'));
+    writeFileSync(join(dir, 'tenants/u/d.yaml'), 'd\n');
+    rmSync(join(dir, 'tenants/t'), { recursive: true });
+    const after = afterWrite(dir, state, new Map([['flux/a.yaml', 'hash-a2'], ['tenants/u/d.yaml', 'hash-d']]), ['tenants/t/c.yaml']);
+    // The hashes given are trusted: nothing written is read back.
+    expect(Object.fromEntries(scanOut(dir, after).hashes)).toEqual({ 'flux/a.yaml': 'hash-a2', 'tenants/u/d.yaml': 'hash-d' });
+    writeFileSync(join(dir, 'tenants/u/d.yaml'), 'x\n');
+    utimesSync(join(dir, 'tenants/u/d.yaml'), new Date(), new Date(Date.now() + 5000));
+    expect(scanOut(dir, after).hashes.get('tenants/u/d.yaml')).toBe(contentHash('x\n'));
   });
 });

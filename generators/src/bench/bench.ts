@@ -17,7 +17,9 @@ const HELP = `Usage: npm run bench -- [--clusters N] [--tenants N] [--apps N] [-
 
 Renders a synthetic fleet (default 3 clusters × 1000 tenants × 2 apps) and, in the same run, the
 floor: the same objects serialised with the yaml package alone. Prints wall time, peak RSS,
-objects/s and the ratio to the floor. --keep leaves the synthetic repository in place.`;
+objects/s and the ratio to the floor; then the write-only floor (the same files written from
+memory), a no-op run, and one tenant edited, regenerated and checked, each with its share of the
+full render. --keep leaves the synthetic repository in place.`;
 
 let values: { clusters: string; tenants: string; apps: string; keep?: boolean; help?: boolean };
 try {

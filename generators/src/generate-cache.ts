@@ -18,6 +18,12 @@ interface Saved {
   readonly written: string;
 }
 
+/** What a run knows of out/: folders with their mtimes, files with their sizes and mtimes, relative to out/. */
+export interface KnownOut {
+  readonly dirs: readonly (readonly [path: string, mtimeMs: number])[];
+  readonly files: readonly (readonly [path: string, size: number, mtimeMs: number])[];
+}
+
 /** Files outside out/ that `generate` writes, relative to the repository root. */
 const WRITTEN_OUTSIDE_OUT = ['.github/CODEOWNERS'];
 
@@ -67,13 +73,16 @@ export class GenerateCache {
     }
   }
 
-  /** Records a run of `clusters` (`[]`: all of them). */
-  save(fingerprint: string, clusters: readonly string[]): void {
-    const { dirs, files } = listTree(this.outDir);
+  /**
+   * Records a run of `clusters` (`[]`: all of them). `known` gives what the run already knows of out/ (every folder's
+   * mtime and every file's size and mtime, from the out/ states), so out/ need not be listed and stat'ed again.
+   */
+  save(fingerprint: string, clusters: readonly string[], known?: KnownOut): void {
+    const { dirs, files } = known ? { dirs: known.dirs.map(([d]) => d), files: known.files.map(([f]) => f) } : listTree(this.outDir);
     const saved: Saved = {
       fingerprint,
       clusters: [...clusters],
-      out: { dirs, files, stamp: stampOf(this.outDir, dirs, files) },
+      out: { dirs, files, stamp: known ? stamp(known.dirs.map(([, m]) => m), known.files.map(([, size, m]) => ({ size, mtimeMs: m }))) : stampOf(this.outDir, dirs, files) },
       written: stampOf(this.repoRoot, [], WRITTEN_OUTSIDE_OUT),
     };
     mkdirSync(dirname(this.file), { recursive: true });
@@ -109,17 +118,21 @@ function listTree(root: string): { dirs: string[]; files: string[] } {
   return { dirs, files };
 }
 
-/** Sizes and mtimes of the given paths; a missing path gives a stamp that cannot match. */
+/** Mtimes of the given folders and sizes and mtimes of the given files; a missing path gives a stamp that cannot match. */
 function stampOf(root: string, dirs: readonly string[], files: readonly string[]): string {
+  const stat = (rel: string) => statSync(join(root, rel), { throwIfNoEntry: false });
+  return stamp(dirs.map((d) => stat(d)?.mtimeMs), files.map(stat));
+}
+
+function stamp(dirs: readonly (number | undefined)[], files: readonly ({ size: number; mtimeMs: number } | undefined)[]): string {
   const h = createHash('sha256');
   const parts: string[] = [];
-  for (const list of [dirs, files]) {
-    for (const rel of list) {
-      const s = statSync(join(root, rel), { throwIfNoEntry: false });
-      parts.push(s ? `${s.size}:${s.mtimeMs}` : 'missing');
-      if (parts.length >= 4096) h.update(parts.splice(0).join('\n'));
-    }
-  }
+  const add = (part: string) => {
+    parts.push(part);
+    if (parts.length >= 4096) h.update(parts.splice(0).join('\n'));
+  };
+  for (const m of dirs) add(m === undefined ? 'missing' : String(m));
+  for (const s of files) add(s ? `${s.size}:${s.mtimeMs}` : 'missing');
   h.update(parts.join('\n'));
   return h.digest('hex');
 }

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { loadFleet } from './load/load-fleet.js';
 import type { Fleet } from './model.js';
-import { renderCluster } from './render/render-cluster.js';
+import { type ClusterPlan, type UnitLookup, filesOf, planCluster } from './render/render-cluster.js';
 import type { ClusterFiles } from './write/output-plan.js';
 import { outClusters } from './out-tree.js';
 import { UsageError } from './commands/command.js';
@@ -28,9 +28,11 @@ export interface FleetRender {
  */
 export async function renderFleet(
   repoRoot: string,
-  consume: (cluster: string, files: ClusterFiles) => Promise<void> | void,
+  consume: (cluster: string, plan: ClusterPlan) => Promise<void> | void,
   only?: string,
   onCluster?: (name: string, i: number, n: number) => void,
+  /** The units rendered before, per cluster: units found there are not built again (see planCluster). */
+  cacheOf?: (cluster: string) => UnitLookup | undefined,
 ): Promise<FleetRender> {
   const fleet = loadFleet(repoRoot);
   const clusters = only ? fleet.clusters.filter((c) => c.spec.name === only) : fleet.clusters;
@@ -41,16 +43,16 @@ export async function renderFleet(
   let objects = 0;
   for (const [i, c] of clusters.entries()) {
     onCluster?.(c.spec.name, i, clusters.length);
-    const files = renderCluster(fleet, c);
-    objects += [...files.keys()].filter((p) => p.endsWith('.yaml') && !p.endsWith('kustomization.yaml')).length;
-    await consume(c.spec.name, files);
+    const plan = planCluster(fleet, c, cacheOf?.(c.spec.name));
+    objects += [...plan.files.values()].filter((f) => f.object).length;
+    await consume(c.spec.name, plan);
     handed.push(c.spec.name);
   }
   if (!only) {
     const known = new Set(fleet.clusters.map((c) => c.spec.name));
     for (const name of outClusters(join(repoRoot, 'out'))) {
       if (known.has(name)) continue;
-      await consume(name, new Map());
+      await consume(name, { files: new Map(), textOf: (path) => { throw new Error(`${path} is not planned`); }, units: new Map(), rendered: 0 });
       handed.push(name);
     }
   }
@@ -60,6 +62,6 @@ export async function renderFleet(
 /** The whole fleet rendered in memory (for tests and small fleets): every cluster's files at once. */
 export async function planFleet(repoRoot: string, only?: string): Promise<FleetPlan> {
   const plans = new Map<string, ClusterFiles>();
-  const { fleet, objects } = await renderFleet(repoRoot, (cluster, files) => void plans.set(cluster, files), only);
+  const { fleet, objects } = await renderFleet(repoRoot, (cluster, plan) => void plans.set(cluster, filesOf(plan)), only);
   return { fleet, plans, objects };
 }

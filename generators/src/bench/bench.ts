@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,14 +9,17 @@ import { writeSyntheticFleet } from './synthetic-fleet.js';
 /**
  * `npm run bench`: renders a synthetic fleet (default 3 clusters × 1,000 tenants × 2 apps) and, in
  * the same run, times serialising the same objects with the `yaml` package alone (the floor).
- * Reports wall time, peak RSS, objects/s, the ratio to the floor, and a no-op regenerate.
+ * Reports wall time, peak RSS, objects/s, the ratio to the floor, a no-op regenerate, and an edit of one tenant
+ * regenerated and checked (with the ratio to the full render and the write-only floor: the same bytes written from memory).
  * Not a test: numbers vary with the machine; read them, compare them, put them in notes.
  */
 const HELP = `Usage: npm run bench -- [--clusters N] [--tenants N] [--apps N] [--keep]
 
 Renders a synthetic fleet (default 3 clusters × 1000 tenants × 2 apps) and, in the same run, the
 floor: the same objects serialised with the yaml package alone. Prints wall time, peak RSS,
-objects/s and the ratio to the floor. --keep leaves the synthetic repository in place.`;
+objects/s and the ratio to the floor; then the write-only floor (the same files written from
+memory), a no-op run, and one tenant edited, regenerated and checked, each with its share of the
+full render. --keep leaves the synthetic repository in place.`;
 
 let values: { clusters: string; tenants: string; apps: string; keep?: boolean; help?: boolean };
 try {
@@ -49,8 +52,14 @@ const wall = (args: string[]) => {
 
 const render = job('render');
 const floor = job('floor');
+const writeFloor = job('write');
 const noop = wall(['generate']);
 const check = wall(['generate', '--check']);
+// One tenant edited: its contact changes, so its bundle (and only what reads it) renders again.
+const tenantFile = join(root, 'tenants', 'team-0000.yaml');
+writeFileSync(tenantFile, readFileSync(tenantFile, 'utf8').replace('slackChannel: "#team-0000"', 'slackChannel: "#team-0000-alerts"'));
+const edited = wall(['generate']);
+const checkEdited = wall(['generate', '--check']);
 
 const row = (name: string, s: number, extra: string) => `${name.padEnd(28)} ${s.toFixed(2).padStart(7)} s  ${extra}`;
 console.log(`fleet: ${size.clusters} clusters × ${size.tenants} tenants × ${size.appsPerTenant} apps → ${render.objects} objects`);
@@ -58,5 +67,9 @@ console.log(row('render + write (generate)', render.seconds, `${Math.round(rende
 console.log(row('floor: yaml stringify + write', floor.seconds, `${Math.round(floor.objects / floor.seconds)} objects/s (same ${floor.objects} objects)`));
 console.log(row('no-op regenerate (process)', noop.seconds, noop.out));
 console.log(row('generate --check (process)', check.seconds, check.out));
+const ofRender = (s: number) => `${((100 * s) / render.seconds).toFixed(1)}% of the full render`;
+console.log(row('write-only floor', writeFloor.seconds, `${ofRender(writeFloor.seconds)}: the same ${writeFloor.objects} files written from memory`));
+console.log(row('edit one tenant, generate', edited.seconds, `${ofRender(edited.seconds)}; ${edited.out}`));
+console.log(row('--check after the edit', checkEdited.seconds, `${ofRender(checkEdited.seconds)}; ${checkEdited.out}`));
 if (!values.keep) rmSync(root, { recursive: true, force: true });
 else console.log(`kept ${root}`);

@@ -1,6 +1,9 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { GenerateCache } from '../generate-cache.js';
+import type { ClusterPlan } from '../render/render-cluster.js';
+import type { Unit } from '../render/cluster-context.js';
+import type { OutState } from '../write/out-state.js';
 import { type Command, type CommandContext, parseFlags, runWithOptions } from './command.js';
 
 const EXIT_USAGE = 2;
@@ -65,22 +68,42 @@ async function runGenerate(values: GenerateOptions, ctx: CommandContext): Promis
     : undefined;
   // The renderer is imported only now, so the no-op path above stays fast.
   const { renderFleet } = await import('../generate-fleet.js');
-  const { listFiles, StagedWrite } = await import('../write/write-tree.js');
+  const { StagedWrite } = await import('../write/write-tree.js');
+  const { OutStates, afterWrite, knownOut, scanOut } = await import('../write/out-state.js');
+  const { outClusters } = await import('../out-tree.js');
+  const { UnitCache, cacheDir, codeFingerprint } = await import('../unit-cache.js');
   const { codeownersDrift, writeCodeowners } = await import('../write/codeowners.js');
   const { tenantWarnings } = await import('../load/tenant-rules.js');
+
+  // What the last runs rendered and left in out/: units whose key is known are not built again, and out/ is known
+  // again from stat calls, reading only files changed since. --force trusts neither.
+  const units = new UnitCache(cacheDir(ctx.repoRoot), codeFingerprint());
+  const states = new OutStates(cacheDir(ctx.repoRoot));
+  // --force still keys every unit, so the next run finds them.
+  const cacheOf = (cluster: string) => (values.force ? { keyOf: (u: Unit) => units.keyOf(u), get: () => undefined } : units.load(cluster));
+  /** Each cluster's out/ as it is now (path → hash), and which of its files differ from the plan. */
+  const compare = (cluster: string, plan: ClusterPlan) => {
+    const scan = scanOut(join(outRoot, cluster), values.force ? undefined : states.load(cluster));
+    const differ = [...plan.files].filter(([p, f]) => scan.hashes.get(p) !== f.hash).map(([p]) => p);
+    const stale = [...scan.hashes.keys()].filter((p) => !plan.files.has(p));
+    if (plan.files.size > 0) units.save(cluster, plan.units);
+    return { scan, differ, stale };
+  };
 
   if (values.check) {
     // Each cluster is compared as soon as it is rendered, then dropped: memory holds one cluster at a time.
     const differ: string[] = [];
     const { fleet, clusters, objects } = await renderFleet(
       ctx.repoRoot,
-      (cluster, files) => {
-        const existing = listFiles(join(outRoot, cluster));
-        for (const [p, content] of files) if (existing.get(p) !== content) differ.push(`out/${cluster}/${p}${existing.has(p) ? '' : ' (missing)'}`);
-        for (const p of existing.keys()) if (!files.has(p)) differ.push(`out/${cluster}/${p} (not generated any more)`);
+      (cluster, plan) => {
+        const found = compare(cluster, plan);
+        states.save(cluster, found.scan.state);
+        for (const p of found.differ) differ.push(`out/${cluster}/${p}${found.scan.hashes.has(p) ? '' : ' (missing)'}`);
+        for (const p of found.stale) differ.push(`out/${cluster}/${p} (not generated any more)`);
       },
       values.cluster,
       progress,
+      cacheOf,
     );
     if (progress) ctx.stdout.write('\r\x1b[K');
     for (const w of tenantWarnings(fleet)) ctx.stderr.write(`${w}\n`);
@@ -95,9 +118,21 @@ async function runGenerate(values: GenerateOptions, ctx: CommandContext): Promis
   }
   // Each cluster is staged as soon as it is rendered, then dropped; out/ changes only when every cluster staged.
   const write = new StagedWrite(outRoot);
+  const after: { cluster: string; state: OutState; written: Map<string, string>; removed: readonly string[] }[] = [];
   let rendered: Awaited<ReturnType<typeof renderFleet>>;
   try {
-    rendered = await renderFleet(ctx.repoRoot, (cluster, files) => write.stage(cluster, files), values.cluster, progress);
+    rendered = await renderFleet(
+      ctx.repoRoot,
+      async (cluster, plan) => {
+        const { scan, differ, stale } = compare(cluster, plan);
+        const texts = new Map(differ.map((p) => [p, plan.textOf(p)]));
+        await write.stageChanges(cluster, { paths: [...plan.files.keys()], write: texts, remove: stale });
+        after.push({ cluster, state: scan.state, written: new Map(differ.map((p) => [p, plan.files.get(p)!.hash])), removed: stale });
+      },
+      values.cluster,
+      progress,
+      cacheOf,
+    );
   } catch (e) {
     write.abort();
     throw e;
@@ -108,8 +143,15 @@ async function runGenerate(values: GenerateOptions, ctx: CommandContext): Promis
   // Before this run is recorded: were the other clusters rendered from these inputs?
   const othersStale = values.cluster !== undefined && !cache.isFresh(fingerprint, []);
   const result = write.commit();
+  // out/ as this run left it: files written and their folders are stat'ed, nothing is read back.
+  const left = new Map<string, OutState>();
+  for (const { cluster, state, written, removed } of after) {
+    const now = result.changedClusters.includes(cluster) ? afterWrite(join(outRoot, cluster), state, written, removed) : state;
+    states.save(cluster, now);
+    left.set(cluster, now);
+  }
   writeCodeowners(ctx.repoRoot, fleet);
-  cache.save(fingerprint, values.cluster ? [values.cluster] : []);
+  cache.save(fingerprint, values.cluster ? [values.cluster] : [], knownOut(outRoot, outClusters(outRoot), (c) => left.get(c) ?? states.load(c)));
   ctx.stdout.write(
     `generate: ${clusters.length} clusters, ${objects} objects; files ${result.written} written, ${result.unchanged} unchanged, ${result.removed} removed; ${seconds()}s\n`,
   );

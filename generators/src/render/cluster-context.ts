@@ -1,7 +1,20 @@
 import { App } from 'cdk8s';
 import type { Cluster, Tenant } from '@platform/schemas';
-import { OutputChart } from '@platform/platform';
+import { OutputChart, type RenderedObject } from '@platform/platform';
 import type { Fleet, Loaded, LoadedApp } from '../model.js';
+
+/**
+ * An output chart built only when its objects are needed: `props` is plain data computed from the fleet (everything the
+ * construct reads), `build` fills a fresh chart from it. Its cache key is the code plus id, folder, sources and props,
+ * so a unit whose props did not change renders the same objects and need not be built again.
+ */
+export interface Unit<P = unknown> {
+  readonly id: string;
+  readonly folder: string;
+  readonly sources: readonly string[];
+  readonly props: P;
+  readonly build: (chart: OutputChart, props: P) => void;
+}
 
 /**
  * What one layer renderer sees while rendering one cluster: the fleet, this cluster, the tenants
@@ -16,6 +29,7 @@ export class ClusterContext {
   /** Folders a Flux Kustomization points at: they get a kustomization.yaml even when empty. */
   readonly fluxPaths = new Set<string>();
   private readonly charts: OutputChart[] = [];
+  private readonly parts: (OutputChart | Unit)[] = [];
   private readonly tenantsByName: ReadonlyMap<string, Loaded<Tenant>>;
   private readonly appsByTenant = new Map<string, LoadedApp[]>();
 
@@ -56,10 +70,45 @@ export class ClusterContext {
   chart(id: string, folder: string, sources: readonly string[]): OutputChart {
     const chart = new OutputChart(this.app, id, { folder, sources });
     this.charts.push(chart);
+    this.parts.push(chart);
     return chart;
   }
 
+  /**
+   * Records a chart that is built lazily (see Unit): only one unit's constructs are alive at a time, and a unit found
+   * in the cache is not built at all.
+   */
+  unit<P>(id: string, folder: string, sources: readonly string[], props: P, build: (chart: OutputChart, props: P) => void): void {
+    this.parts.push({ id, folder, sources, props, build: build as Unit['build'] });
+  }
+
+  /** The charts opened with `chart` (built eagerly), in the order they were opened. */
   get outputCharts(): readonly OutputChart[] {
     return this.charts;
+  }
+
+  /** Every chart and unit in the order they were opened: the order objects are laid out in. */
+  get outputParts(): readonly (OutputChart | Unit)[] {
+    return this.parts;
+  }
+
+  /** Builds a unit into a fresh chart, renders it and drops its constructs. Throws RenderError. */
+  renderUnit(unit: Unit): RenderedObject[] {
+    const chart = new OutputChart(this.app, unit.id, { folder: unit.folder, sources: unit.sources });
+    try {
+      unit.build(chart, unit.props);
+      return chart.render();
+    } finally {
+      this.app.node.tryRemoveChild(unit.id);
+    }
+  }
+
+  /** Renders an eagerly built chart and drops its constructs. Throws RenderError. */
+  renderChart(chart: OutputChart): RenderedObject[] {
+    try {
+      return chart.render();
+    } finally {
+      this.app.node.tryRemoveChild(chart.node.id);
+    }
   }
 }

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
 import { planFleet } from '../../src/generate-fleet.js';
 import { recoverInterruptedWrite, writeClusters } from '../../src/write/write-tree.js';
+import { writeSyntheticFleet } from '../../src/bench/synthetic-fleet.js';
 
 const fixture = join(import.meta.dirname, '..', 'fixtures', 'fleet-small');
 
@@ -227,3 +228,167 @@ describe('platform generate', () => {
   });
 });
 
+
+/** A small fleet as data, written out as input files; edits change the data so every step stays valid. */
+interface FleetModel {
+  domain: string;
+  tenants: Map<string, { slack: string; clusters: string[]; apps: Map<string, number> }>;
+  /** [from, to]: `to` allows calls from `from`, and `from` lists `to` in allowTo (both agree). */
+  allowed: [string, string][];
+}
+
+const CLUSTERS = ['mgmt', 'work-1'];
+
+function writeModel(root: string, m: FleetModel): void {
+  for (const d of ['tenants', 'apps']) rmSync(join(root, d), { recursive: true, force: true });
+  writeSyntheticFleet(root, { clusters: CLUSTERS.length, tenants: 0, appsPerTenant: 0 });
+  const mgmt = join(root, 'clusters/mgmt.yaml');
+  writeFileSync(mgmt, readFileSync(mgmt, 'utf8').replace('domain: mgmt.example.com', `domain: ${m.domain}`));
+  for (const [name, t] of m.tenants) {
+    const list = (xs: string[]) => `[${xs.join(', ')}]`;
+    const from = m.allowed.filter(([, to]) => to === name).map(([f]) => f);
+    const to = m.allowed.filter(([f]) => f === name).map(([, x]) => x);
+    writeFileSync(
+      join(root, 'tenants', `${name}.yaml`),
+      `name: ${name}\nowners:\n  - team: acme/${name}\n    role: admin\ncontact:\n  slackChannel: "${t.slack}"\nclusters: ${list(t.clusters)}\n` +
+        `network:\n  allowFrom: ${list(from)}\n  allowTo: ${list(to)}\n`,
+    );
+    mkdirSync(join(root, 'apps', name), { recursive: true });
+    for (const [app, replicas] of t.apps) {
+      writeFileSync(join(root, 'apps', name, `${app}.yaml`), `name: ${app}\nimage:\n  repository: ghcr.io/acme/${name}-${app}\n  tag: 1.0.0\nreplicas: ${replicas}\n`);
+    }
+  }
+}
+
+/** A deterministic pseudo-random source (mulberry32), so a failing sequence of edits can be replayed. */
+function random(seed: number): (n: number) => number {
+  let a = seed;
+  return (n) => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
+  };
+}
+
+/** The edits the property test draws from: one tenant, one app, a cluster, and edits that change other tenants' output. */
+function edit(m: FleetModel, pick: (n: number) => number, step: number): string {
+  const names = [...m.tenants.keys()];
+  const some = () => names[pick(names.length)]!;
+  const t = m.tenants.get(some())!;
+  switch (pick(8)) {
+    case 0:
+      t.slack = `#s-${step}`;
+      return 'slack channel';
+    case 1: {
+      const [a, b] = [some(), some()];
+      if (a !== b && !m.allowed.some(([f, x]) => f === a && x === b)) m.allowed.push([a, b]);
+      return `allow ${a} → ${b}`;
+    }
+    case 2:
+      m.allowed.splice(pick(m.allowed.length + 1), 1);
+      return 'withdraw an allowance';
+    case 3: {
+      const apps = [...t.apps.keys()];
+      if (apps.length > 0) t.apps.delete(apps[pick(apps.length)]!);
+      return 'delete an app';
+    }
+    case 4: {
+      const apps = [...t.apps];
+      if (apps.length > 0) {
+        const [name, replicas] = apps[pick(apps.length)]!;
+        t.apps.delete(name);
+        t.apps.set(`app-r${step}`, replicas);
+      }
+      return 'rename an app';
+    }
+    case 5: {
+      const [name] = [...t.apps][0] ?? [`app-n${step}`];
+      t.apps.set(name, pick(4) + 1);
+      return 'replicas';
+    }
+    case 6: {
+      const gone = some();
+      if (names.length > 2) {
+        m.tenants.delete(gone);
+        m.allowed = m.allowed.filter(([f, x]) => f !== gone && x !== gone);
+      } else m.tenants.set(`team-n${step}`, { slack: '#n', clusters: [CLUSTERS[1]!], apps: new Map([['app-0', 1]]) });
+      return 'remove a tenant';
+    }
+    default:
+      m.domain = `d${step}.example.com`;
+      return 'cluster domain';
+  }
+}
+
+/** Every file under out/ with its content (no inodes: two repositories are compared). */
+function outFiles(root: string): Record<string, string> {
+  const res: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else res[relative(root, p)] = readFileSync(p, 'utf8');
+    }
+  };
+  walk(join(root, 'out'));
+  return res;
+}
+
+describe('incremental generate', () => {
+  const model = (): FleetModel => ({
+    domain: 'mgmt.example.com',
+    tenants: new Map(['team-a', 'team-b', 'team-c', 'team-d'].map((n, i) => [n, { slack: `#${n}`, clusters: i % 2 ? CLUSTERS : [CLUSTERS[1]!], apps: new Map([['app-0', 2], ['app-1', 1]]) }])),
+    allowed: [['team-a', 'team-b']],
+  });
+
+  it('GIVEN random edits to tenants, apps and a cluster WHEN generated after each THEN out/ is byte-identical to a full render with no cache', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'incr-'));
+    const m = model();
+    writeModel(root, m);
+    expect((await run(root, 'generate')).code).toBe(0);
+    const pick = random(15);
+    for (let step = 0; step < 6; step++) {
+      // WHEN two edits are applied and the same repository regenerates (with its caches)
+      const what = [edit(m, pick, step), edit(m, pick, step + 100)].join(', ');
+      writeModel(root, m);
+      const incremental = await run(root, 'generate');
+      expect(incremental.err, what).toBe('');
+      // THEN a fresh copy of the inputs, rendered from nothing, gives the same out/, and --check agrees
+      const fresh = mkdtempSync(join(tmpdir(), 'full-'));
+      for (const d of ['clusters', 'tenants', 'apps']) cpSync(join(root, d), join(fresh, d), { recursive: true });
+      expect((await run(fresh, 'generate')).code).toBe(0);
+      expect(outFiles(root), what).toEqual(outFiles(fresh));
+      expect((await run(root, 'generate', '--check')).code, what).toBe(0);
+    }
+  }, 240_000);
+
+  it('GIVEN a warm cache WHEN an out/ file is edited by hand (same size, folder untouched) THEN --check finds it and generate repairs it', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'incr-'));
+    writeModel(root, model());
+    await run(root, 'generate');
+    const before = outFiles(root);
+    const file = join(root, 'out/work-1/tenants/team-b/namespace-team-b.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('team-b', 'team-x'));
+    const check = await run(root, 'generate', '--check');
+    expect([check.code, check.err]).toEqual([1, expect.stringContaining('out/work-1/tenants/team-b/namespace-team-b.yaml\n')]);
+    expect((await run(root, 'generate')).out).toMatch(/files 1 written/);
+    expect(outFiles(root)).toEqual(before);
+  }, 60_000);
+
+  it('GIVEN a corrupt unit cache and out/ state WHEN generated after an edit THEN they are ignored and the output is that of a full render', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'incr-'));
+    const m = model();
+    writeModel(root, m);
+    await run(root, 'generate');
+    const cache = join(root, 'node_modules/.cache/platform');
+    for (const f of readdirSync(cache).filter((f) => /^(units|out)-/.test(f))) writeFileSync(join(cache, f), '{"code": "x", "units": {"');
+    m.tenants.get('team-b')!.slack = '#other';
+    writeModel(root, m);
+    expect((await run(root, 'generate')).code).toBe(0);
+    const fresh = mkdtempSync(join(tmpdir(), 'full-'));
+    writeModel(fresh, m);
+    await run(fresh, 'generate');
+    expect(outFiles(root)).toEqual(outFiles(fresh));
+  }, 60_000);
+});

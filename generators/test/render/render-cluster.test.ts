@@ -1,7 +1,10 @@
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadFleet } from '../../src/load/load-fleet.js';
-import { renderCluster } from '../../src/render/render-cluster.js';
+import type { Unit } from '../../src/render/cluster-context.js';
+import { planCluster, renderCluster } from '../../src/render/render-cluster.js';
+import { type PlannedObject, contentHash } from '../../src/write/output-plan.js';
 import type { Fleet } from '../../src/model.js';
 
 const fleet = loadFleet(join(import.meta.dirname, '..', 'fixtures', 'fleet-small'));
@@ -51,5 +54,28 @@ describe('renderCluster', () => {
     expect(() => renderCluster(clash, clash.clusters.find((c) => c.spec.name === 'prod')!)).toThrow(
       'external-secrets.io ExternalSecret team-a/api-secrets is rendered twice: in tenants/team-a/ (from tenants/team-a.yaml) and in apps/team-a/api/ (from apps/team-a/api.yaml, tenants/team-a.yaml)',
     );
+  });
+});
+
+describe('planCluster with a unit cache', () => {
+  const remember = () => {
+    const units = new Map<string, readonly PlannedObject[]>();
+    return { keyOf: (u: Unit) => createHash('sha1').update(JSON.stringify([u.id, u.folder, u.sources, u.props])).digest('hex'), get: (k: string) => units.get(k), units };
+  };
+
+  it('GIVEN every unit cached WHEN planned again THEN no unit is built, and the files, hashes and texts are those of a full render', () => {
+    const prod = fleet.clusters.find((c) => c.spec.name === 'prod')!;
+    const cache = remember();
+    const first = planCluster(fleet, prod, cache);
+    expect(first.rendered).toBeGreaterThan(0);
+    for (const [k, v] of first.units) cache.units.set(k, v);
+    const second = planCluster(fleet, prod, cache);
+    expect(second.rendered).toBe(0);
+    const full = renderCluster(fleet, prod);
+    expect([...second.files.keys()].sort()).toEqual([...full.keys()].sort());
+    // A cached unit's file has only its hash; asking for its text builds the unit again.
+    const cached = [...second.files].find(([, f]) => f.text === undefined)![0];
+    expect(second.textOf(cached)).toBe(full.get(cached));
+    for (const [p, f] of second.files) expect(f.hash, p).toBe(contentHash(full.get(p)!));
   });
 });

@@ -103,12 +103,13 @@ function renderTeamDashboards(ctx: ClusterContext, logs: boolean): void {
   for (const t of teams) {
     const name = t.spec.name;
     const files = ctx.fleet.dashboards?.get(name) ?? [];
-    const chart = ctx.chart(`dashboards-${name}`, 'addons-config', [t.source.path, ...files.map((f) => f.path)]);
     const labels = { [TENANT_LABEL]: name };
     const dashboards = [
       { id: 'overview', name: `team-${name}-overview`, json: teamOverviewDashboard({ tenant: name, namespaces: tenantNamespaces(t.spec), logs }) },
       ...files.map((f) => ({ id: f.name, name: `team-${name}-${f.name}`, json: f.json })),
     ];
-    for (const d of dashboards) new GrafanaDashboard(chart, d.id, { name: d.name, folder: name, org: name, labels, dashboard: d.json });
+    ctx.unit(`dashboards-${name}`, 'addons-config', [t.source.path, ...files.map((f) => f.path)], { name, labels, dashboards }, (chart, p) => {
+      for (const d of p.dashboards) new GrafanaDashboard(chart, d.id, { name: d.name, folder: p.name, org: p.name, labels: p.labels, dashboard: d.json });
+    });
   }
 }

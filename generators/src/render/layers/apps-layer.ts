@@ -15,8 +15,8 @@ export function renderAppsLayer(ctx: ClusterContext): void {
     const tenant = ctx.tenant(a.tenant)!;
     const name = a.spec.name;
     const settings = resolveApp(a, tenant.spec, cluster);
-    const chart = ctx.chart(`app-${a.tenant}-${name}`, `apps/${a.tenant}/${name}`, [a.source.path, tenant.source.path]);
     const imagePolicy = followsImagePolicy(a) ? `${IMAGE_POLICY_NAMESPACE}:${imagePolicyName(a.tenant, name)}` : undefined;
-    new AppWorkload(chart, name, { app: settings, internalIngressTarget: internalIngressHost(cluster.dns.domain), imagePolicy });
+    const props = { app: settings, internalIngressTarget: internalIngressHost(cluster.dns.domain), imagePolicy };
+    ctx.unit(`app-${a.tenant}-${name}`, `apps/${a.tenant}/${name}`, [a.source.path, tenant.source.path], props, (chart, p) => new AppWorkload(chart, name, p));
   }
 }

@@ -21,14 +21,8 @@ export function renderImagesLayer(ctx: ClusterContext): void {
     const range = semverRangeOf(a.spec.image.tag);
     if (!range) continue;
     const name = imagePolicyName(a.tenant, a.spec.name);
-    const chart = ctx.chart(`images-${name}`, folder, [a.source.path]);
-    new AppImagePolicy(chart, name, {
-      name,
-      namespace: IMAGE_POLICY_NAMESPACE,
-      labels: appLabels({ name: a.spec.name, tenant: a.tenant }),
-      repository: a.spec.image.repository,
-      semverRange: range,
-    });
+    const props = { name, namespace: IMAGE_POLICY_NAMESPACE, labels: appLabels({ name: a.spec.name, tenant: a.tenant }), repository: a.spec.image.repository, semverRange: range };
+    ctx.unit(`images-${name}`, folder, [a.source.path], props, (chart, p) => new AppImagePolicy(chart, name, p));
   }
   const chart = ctx.chart('images-automation', folder, [ctx.cluster.source.path]);
   new ImageUpdateAutomation(chart, 'automation', {

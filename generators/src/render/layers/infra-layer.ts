@@ -68,11 +68,12 @@ export function renderInfraLayer(ctx: ClusterContext): void {
   const tenants = ctx.tenants.map((t) => tenantAwsPrefix(t.spec));
   for (const t of ctx.tenants) {
     const prefix = tenantAwsPrefix(t.spec);
-    new TenantBoundaryPolicy(chart, `boundary-${prefix}`, {
+    const props = {
       cluster: name, accountId: spec.aws.accountId, region: spec.aws.region, tenant: prefix, tenants,
       uses: { env: tenantAwsEnv(ctx, t), uses: agreedUses(ctx, t) },
       externalAccess: tenantExternalAccess(t.spec, spec),
-    });
+    };
+    ctx.unit(`infra-boundary-${prefix}`, 'infra', [ctx.cluster.source.path], props, (c, p) => new TenantBoundaryPolicy(c, `boundary-${prefix}`, p));
   }
   // The CI systems besides GitHub whose jobs may push to tenant registries (their CI roles trust these).
   new CiOidcProviders(chart, 'ci-oidc', { cluster: name, accountId: spec.aws.accountId, region: spec.aws.region, ci: spec.tenancy.ciOidcProviders });

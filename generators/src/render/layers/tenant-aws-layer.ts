@@ -1,5 +1,5 @@
 import {
-  CLUSTER_ROLES, type ConsumerTenant, type EgressRule, type OutputChart, type RegistryReaders, type TenantAws, type TenantAwsEnv, TenantAwsResources,
+  CLUSTER_ROLES, type ConsumerTenant, type EgressRule, type RegistryReaders, type TenantAws, type TenantAwsEnv, type TenantAwsResourcesProps,
   type TenantAwsUse, grantsOf, imageReflectorRoleArn, itemsOf, planSubnetsOrThrow, queueSubscription, roleArn, tenantAwsKind, tenantAwsReach, tenantEgressRules,
   tenantRegistryImage, usesAwsApis as usesAwsApisOf, usesOf,
 } from '@platform/platform';
@@ -11,17 +11,17 @@ import { servingCluster } from '../../load/app-rules.js';
 import { fleetAppsOf, nestedTenantNames, tenantAwsPrefix, tenantEnvironment, tenantExternalAccess } from '../../fleet-index.js';
 
 /**
- * The tenant's AWS resources on this cluster, into its tenants/<team>/ chart: managed resources in
+ * The props of the tenant's AWS resources on this cluster, for its tenants/<team>/ chart: managed resources in
  * the tenant namespace through the tenant's own ProviderConfig. Resources that attach to the VPC
  * (databases, Redis, OpenSearch) need the cluster's `network.ids`; without them they are left out
  * and `generate` warns (see tenantAwsWarnings).
  */
-export function renderTenantAwsResources(ctx: ClusterContext, tenant: Loaded<Tenant>, chart: OutputChart): void {
+export function tenantAwsResourcesProps(ctx: ClusterContext, tenant: Loaded<Tenant>): TenantAwsResourcesProps {
   const c = ctx.cluster.spec;
   const name = tenant.spec.name;
   const awsPrefix = tenantAwsPrefix(tenant.spec);
   const env = tenantAwsEnv(ctx, tenant);
-  new TenantAwsResources(chart, 'aws', {
+  return {
     env,
     credentials: c.crossplane.credentials,
     // An SES identity lives where its domain's zone is: on the cluster that serves the domain.
@@ -45,7 +45,7 @@ export function renderTenantAwsResources(ctx: ClusterContext, tenant: Loaded<Ten
     consumers: consumersOf(ctx, tenant),
     externalAccess: tenantExternalAccess(tenant.spec, c),
     ciOidc: c.tenancy.ciOidcProviders,
-  });
+  };
 }
 
 /** Where the tenant's AWS resources live on this cluster. */

@@ -1,12 +1,12 @@
 import {
-  type AddonSettings, TenantBundle, TenantClusterRoles, TenantDnsZone, TenantGuardrails, TenantPriorityClasses, TenantTeamRoles, enabledAddons, internalIngressHost, teamRoleClusterRole, tenantKustomizationNames,
+  type AddonSettings, TenantAwsResources, TenantBundle, TenantClusterRoles, TenantDnsZone, TenantGuardrails, TenantPriorityClasses, TenantTeamRoles, enabledAddons, internalIngressHost, teamRoleClusterRole, tenantKustomizationNames,
   tenantNamespaces,
 } from '@platform/platform';
 import { tenantRegistryImagesByTenant } from '../../tenant-registries.js';
 import type { ClusterContext } from '../cluster-context.js';
 import { tenantReconciler } from './flux-layer.js';
 import { clusterTenantZones, teamRoleCatalog, tenantEnvironment } from '../../fleet-index.js';
-import { renderTenantAwsResources, tenantAwsEgress } from './tenant-aws-layer.js';
+import { tenantAwsEgress, tenantAwsResourcesProps } from './tenant-aws-layer.js';
 
 /** Folder of the cluster-wide tenancy objects: applied before any tenant (every tenant-<team> depends on it). */
 export const TENANCY_FOLDER = 'addons-config';
@@ -43,25 +43,31 @@ export function renderTenantsLayer(ctx: ClusterContext): void {
 
   for (const t of ctx.tenants) {
     const name = t.spec.name;
-    const chart = ctx.chart(`tenant-${name}`, `tenants/${name}`, [t.source.path]);
     const flux = tenantKustomizationNames(name);
     const kustomizations = [flux.bundle, ...(ctx.appsOf(name).length > 0 ? [flux.apps] : [])];
-    new TenantBundle(chart, 'bundle', {
-      tenant: t.spec,
-      environment: tenantEnvironment(t.spec, cluster.spec),
-      groupPrefix,
-      vpcCidr: cluster.spec.network.vpcCidr,
-      reconciler: tenantReconciler(name),
-      kustomizations,
-      allowTo: ctx.tenants.filter((o) => o.spec.name !== name && o.spec.network.allowFrom.includes(name)).map((o) => o.spec.name),
-      egress: tenantAwsEgress(ctx, t),
-      registries: registries.get(name) ?? [],
-      alertRouting,
-    });
-    renderTenantAwsResources(ctx, t, chart);
     const tenantZones = cluster.spec.dns.tenantZones;
-    for (const zone of tenantZones ? zones.filter((z) => z.tenant === name) : []) {
-      new TenantDnsZone(chart, `zone-${zone.name}`, { cluster: cluster.spec.name, zone, delegationSetId: tenantZones!.delegationSetId, nameServers: tenantZones!.nameServers });
-    }
+    const props = {
+      bundle: {
+        tenant: t.spec,
+        environment: tenantEnvironment(t.spec, cluster.spec),
+        groupPrefix,
+        vpcCidr: cluster.spec.network.vpcCidr,
+        reconciler: tenantReconciler(name),
+        kustomizations,
+        allowTo: ctx.tenants.filter((o) => o.spec.name !== name && o.spec.network.allowFrom.includes(name)).map((o) => o.spec.name),
+        egress: tenantAwsEgress(ctx, t),
+        registries: registries.get(name) ?? [],
+        alertRouting,
+      },
+      aws: tenantAwsResourcesProps(ctx, t),
+      zones: (tenantZones ? zones.filter((z) => z.tenant === name) : []).map((zone) => ({
+        cluster: cluster.spec.name, zone, delegationSetId: tenantZones!.delegationSetId, nameServers: tenantZones!.nameServers,
+      })),
+    };
+    ctx.unit(`tenant-${name}`, `tenants/${name}`, [t.source.path], props, (chart, p) => {
+      new TenantBundle(chart, 'bundle', p.bundle);
+      new TenantAwsResources(chart, 'aws', p.aws);
+      for (const zone of p.zones) new TenantDnsZone(chart, `zone-${zone.zone.name}`, zone);
+    });
   }
 }

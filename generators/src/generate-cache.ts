@@ -40,19 +40,17 @@ export class GenerateCache {
   private readonly outDir: string;
 
   constructor(private readonly repoRoot: string) {
-    this.file = join(repoRoot, 'node_modules', '.cache', 'platform', 'generate.json');
+    this.file = join(cacheDir(repoRoot), 'generate.json');
     this.outDir = join(repoRoot, 'out');
   }
 
   /** A hash of every input and of the code that renders them. */
   fingerprint(): string {
     const h = createHash('sha256');
-    for (const dir of ['clusters', 'tenants', 'apps', 'schemas']) hashTree(h, join(this.repoRoot, dir), (n) => n !== 'node_modules' && n !== 'src' && n !== 'dist');
-    const code = dirname(dirname(fileURLToPath(import.meta.url)));
-    for (const pkg of [code, join(code, '..', 'platform'), join(code, '..', 'schemas')]) {
-      const dist = join(pkg, 'dist');
-      const state = listTree(dist);
-      h.update(stampOf(dist, state.dirs, state.files));
+    for (const dir of ['clusters', 'tenants', 'apps', 'schemas']) hashTree(h, this.repoRoot, dir, (n) => n !== 'node_modules' && n !== 'src' && n !== 'dist');
+    for (const dist of codeDists()) {
+      const state = listTree(join(CODE_ROOT, dist));
+      h.update(stampOf(join(CODE_ROOT, dist), state.dirs, state.files));
     }
     return h.digest('hex');
   }
@@ -92,14 +90,37 @@ export class GenerateCache {
 
 type Hash = ReturnType<typeof createHash>;
 
-function hashTree(h: Hash, dir: string, keep: (name: string) => boolean): void {
+/** Where `generate` keeps what it learnt between runs; never committed, and any doubt about it means a full render. */
+export const cacheDir = (repoRoot: string): string => join(repoRoot, 'node_modules', '.cache', 'platform');
+
+/** The folder holding the generators, platform and schemas packages. */
+const CODE_ROOT = dirname(dirname(dirname(fileURLToPath(import.meta.url))));
+
+/** The compiled code that renders, relative to CODE_ROOT: the generators, platform and schemas packages' dist/. */
+export const codeDists = (): string[] => ['generators/dist', 'platform/dist', 'schemas/dist'];
+
+/**
+ * Feeds every file under `base`/`rel` that `keep` admits (a folder is entered only when admitted too) to a hash: its
+ * path relative to `base`, then its content, in name order, so the hash does not depend on where the repository is.
+ */
+export function hashTree(h: Hash, base: string, rel: string, keep: (name: string, isFolder: boolean) => boolean): void {
+  const dir = join(base, rel);
   if (!existsSync(dir)) return;
   for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    if (!keep(e.name)) continue;
-    const p = join(dir, e.name);
-    if (e.isDirectory()) hashTree(h, p, keep);
-    else h.update(`${p}\0`).update(readFileSync(p)).update('\0');
+    if (!keep(e.name, e.isDirectory())) continue;
+    const r = `${rel}/${e.name}`;
+    if (e.isDirectory()) hashTree(h, base, r, keep);
+    else h.update(`${r}\0`).update(readFileSync(join(base, r))).update('\0');
   }
+}
+
+/** A hash of the code that renders: the compiled packages (their .js and .json files) and the locked dependencies. */
+export function codeFingerprint(): string {
+  const h = createHash('sha1');
+  for (const dist of codeDists()) hashTree(h, CODE_ROOT, dist, (n, isFolder) => isFolder || n.endsWith('.js') || n.endsWith('.json'));
+  const lock = join(CODE_ROOT, 'package-lock.json');
+  if (existsSync(lock)) h.update(readFileSync(lock));
+  return h.digest('hex');
 }
 
 /** Every folder (the root included, as '') and file under `root`, relative to it. */

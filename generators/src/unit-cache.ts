@@ -1,13 +1,9 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Unit } from './render/cluster-context.js';
 import type { UnitLookup } from './render/render-cluster.js';
 import type { PlannedObject } from './write/output-plan.js';
-
-/** Where `generate` keeps what it learnt between runs; never committed, and any doubt about it means a full render. */
-export const cacheDir = (repoRoot: string): string => join(repoRoot, 'node_modules', '.cache', 'platform');
 
 interface SavedUnits {
   readonly code: string;
@@ -24,7 +20,7 @@ export class UnitCache implements UnitLookup {
 
   constructor(
     private readonly dir: string,
-    /** The code fingerprint (see codeFingerprint). */
+    /** The code fingerprint (see codeFingerprint in generate-cache.ts). */
     private readonly code: string,
   ) {}
 
@@ -115,23 +111,4 @@ function hashArray(h: Hash, v: readonly unknown[]): void {
   h.update(`a${v.length}[`);
   for (const x of v) hashValue(h, x);
   h.update(']');
-}
-
-/** A hash of the code that renders: the compiled generators, platform and schemas packages and the locked dependencies. */
-export function codeFingerprint(): string {
-  const code = dirname(dirname(fileURLToPath(import.meta.url)));
-  const h = createHash('sha1');
-  for (const pkg of [code, join(code, '..', 'platform'), join(code, '..', 'schemas')]) hashFiles(h, join(pkg, 'dist'));
-  const lock = join(code, '..', 'package-lock.json');
-  if (existsSync(lock)) h.update(readFileSync(lock));
-  return h.digest('hex');
-}
-
-function hashFiles(h: Hash, dir: string): void {
-  if (!existsSync(dir)) return;
-  for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) hashFiles(h, p);
-    else if (e.name.endsWith('.js') || e.name.endsWith('.json')) h.update(`${e.name}\0`).update(readFileSync(p)).update('\0');
-  }
 }

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { GenerateCache } from '../generate-cache.js';
+import { GenerateCache, cacheDir, codeFingerprint } from '../generate-cache.js';
 import type { ClusterPlan } from '../render/render-cluster.js';
 import type { Unit } from '../render/cluster-context.js';
 import type { OutState } from '../write/out-state.js';
@@ -71,7 +71,7 @@ async function runGenerate(values: GenerateOptions, ctx: CommandContext): Promis
   const { StagedWrite } = await import('../write/write-tree.js');
   const { OutStates, afterWrite, knownOut, scanOut } = await import('../write/out-state.js');
   const { outClusters } = await import('../out-tree.js');
-  const { UnitCache, cacheDir, codeFingerprint } = await import('../unit-cache.js');
+  const { UnitCache } = await import('../unit-cache.js');
   const { codeownersDrift, writeCodeowners } = await import('../write/codeowners.js');
   const { tenantWarnings } = await import('../load/tenant-rules.js');
 

@@ -103,12 +103,13 @@ export class ClusterContext {
     }
   }
 
-  /** Renders an eagerly built chart and drops its constructs. Throws RenderError. */
-  renderChart(chart: OutputChart): RenderedObject[] {
+  /** Renders an eagerly built chart, or builds and renders a unit, and drops its constructs. Throws RenderError. */
+  renderPart(part: OutputChart | Unit): RenderedObject[] {
+    if (!(part instanceof OutputChart)) return this.renderUnit(part);
     try {
-      return chart.render();
+      return part.render();
     } finally {
-      this.app.node.tryRemoveChild(chart.node.id);
+      this.app.node.tryRemoveChild(part.node.id);
     }
   }
 }

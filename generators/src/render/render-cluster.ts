@@ -63,8 +63,7 @@ export const filesOf = (plan: ClusterPlan): ClusterFiles => new Map([...plan.fil
 export function planCluster(fleet: Fleet, cluster: Loaded<Cluster>, cache?: UnitLookup): ClusterPlan {
   // The previous cluster's files are garbage by now.
   keepHeapSmall();
-  const ctx = new ClusterContext(fleet, cluster);
-  for (const layer of LAYERS) layer(ctx);
+  const ctx = layeredContext(fleet, cluster);
   const objects: PlannedObject[] = [];
   const problems: string[] = [];
   const units = new Map<string, readonly PlannedObject[]>();
@@ -78,7 +77,7 @@ export function planCluster(fleet: Fleet, cluster: Loaded<Cluster>, cache?: Unit
     if (cached) planned = cached;
     else {
       if (++built % HEAP_CHECK_EVERY === 0) keepHeapSmall();
-      const out = collect(problems, () => (part instanceof OutputChart ? ctx.renderChart(part) : ctx.renderUnit(part)));
+      const out = collect(problems, () => ctx.renderPart(part));
       planned = out.map(planObject);
       if (!(part instanceof OutputChart)) rendered++;
     }
@@ -109,12 +108,18 @@ export function planCluster(fleet: Fleet, cluster: Loaded<Cluster>, cache?: Unit
 
 /** Renders and validates one cluster's objects, in memory, without laying them out as files (no cache). */
 export function renderClusterObjects(fleet: Fleet, cluster: Loaded<Cluster>): RenderedObject[] {
-  const ctx = new ClusterContext(fleet, cluster);
-  for (const layer of LAYERS) layer(ctx);
+  const ctx = layeredContext(fleet, cluster);
   const problems: string[] = [];
-  const objects = ctx.outputParts.flatMap((part) => collect(problems, () => (part instanceof OutputChart ? ctx.renderChart(part) : ctx.renderUnit(part))));
+  const objects = ctx.outputParts.flatMap((part) => collect(problems, () => ctx.renderPart(part)));
   if (problems.length > 0) throw new RenderError(problems);
   return objects;
+}
+
+/** A cluster's context once every layer has opened its charts and units (nothing rendered yet). */
+function layeredContext(fleet: Fleet, cluster: Loaded<Cluster>): ClusterContext {
+  const ctx = new ClusterContext(fleet, cluster);
+  for (const layer of LAYERS) layer(ctx);
+  return ctx;
 }
 
 function collect(problems: string[], render: () => RenderedObject[]): RenderedObject[] {

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type { InputCache } from './load/input-cache.js';
 import { loadFleet } from './load/load-fleet.js';
 import type { Fleet } from './model.js';
 import { type ClusterPlan, type UnitLookup, filesOf, planCluster } from './render/render-cluster.js';
@@ -21,6 +22,16 @@ export interface FleetRender {
   readonly objects: number;
 }
 
+export interface RenderFleetOptions {
+  /** Render only this cluster. */
+  readonly only?: string;
+  readonly onCluster?: (name: string, i: number, n: number) => void;
+  /** The units rendered before, per cluster: units found there are not built again (see planCluster). */
+  readonly cacheOf?: (cluster: string) => UnitLookup | undefined;
+  /** The input files valid last time: those unchanged are not parsed again; saved once the fleet loaded. */
+  readonly inputs?: InputCache;
+}
+
 /**
  * inputs → load + validate → render every (or one) cluster, handing each cluster's files to `consume` before the
  * next is rendered, so only one cluster's files are in memory at a time. Clusters whose input file is gone are handed
@@ -29,12 +40,10 @@ export interface FleetRender {
 export async function renderFleet(
   repoRoot: string,
   consume: (cluster: string, plan: ClusterPlan) => Promise<void> | void,
-  only?: string,
-  onCluster?: (name: string, i: number, n: number) => void,
-  /** The units rendered before, per cluster: units found there are not built again (see planCluster). */
-  cacheOf?: (cluster: string) => UnitLookup | undefined,
+  { only, onCluster, cacheOf, inputs }: RenderFleetOptions = {},
 ): Promise<FleetRender> {
-  const fleet = loadFleet(repoRoot);
+  const fleet = loadFleet(repoRoot, inputs);
+  inputs?.save();
   const clusters = only ? fleet.clusters.filter((c) => c.spec.name === only) : fleet.clusters;
   if (only && clusters.length === 0) {
     throw new UsageError(`--cluster ${only}: no such cluster; allowed: ${fleet.clusters.map((c) => c.spec.name).join(', ')}`);
@@ -62,6 +71,6 @@ export async function renderFleet(
 /** The whole fleet rendered in memory (for tests and small fleets): every cluster's files at once. */
 export async function planFleet(repoRoot: string, only?: string): Promise<FleetPlan> {
   const plans = new Map<string, ClusterFiles>();
-  const { fleet, objects } = await renderFleet(repoRoot, (cluster, plan) => void plans.set(cluster, filesOf(plan)), only);
+  const { fleet, objects } = await renderFleet(repoRoot, (cluster, plan) => void plans.set(cluster, filesOf(plan)), { only });
   return { fleet, plans, objects };
 }

@@ -5,18 +5,18 @@ import type { Unit } from './render/cluster-context.js';
 import type { UnitLookup } from './render/render-cluster.js';
 import type { PlannedObject } from './write/output-plan.js';
 
-interface SavedUnits {
-  readonly code: string;
-  readonly units: Record<string, readonly PlannedObject[]>;
-}
-
 /**
  * The objects (names and hashes, not texts) each unit rendered last time, by unit key: the code fingerprint, the unit's
  * id, folder and sources, and its props. A unit's props are everything its construct reads, so an equal key renders
- * equal objects. One file per cluster, rewritten after each run with only the keys that run used.
+ * equal objects. One file per cluster, rewritten after each run with only the keys that run used: a first line naming
+ * the code, then one line per unit, `<key> <objects as JSON>`. A unit's line is parsed only when the unit is looked up,
+ * and written back as it was read when its objects came from here.
  */
 export class UnitCache implements UnitLookup {
-  private units = new Map<string, readonly PlannedObject[]>();
+  /** Each known unit's line (its objects as JSON), by key. */
+  private lines = new Map<string, string>();
+  /** The objects handed out by `get`, so that `save` writes their line back without encoding them again. */
+  private readonly given = new WeakMap<readonly PlannedObject[], string>();
 
   constructor(
     private readonly dir: string,
@@ -26,14 +26,18 @@ export class UnitCache implements UnitLookup {
 
   /** Reads the cluster's units; a missing, unreadable or other-code file gives none. */
   load(cluster: string): this {
-    this.units = new Map();
+    this.lines = new Map();
     const file = this.file(cluster);
     if (!existsSync(file)) return this;
     try {
-      const saved = JSON.parse(readFileSync(file, 'utf8')) as SavedUnits;
-      if (saved.code === this.code && saved.units && typeof saved.units === 'object') this.units = new Map(Object.entries(saved.units));
+      const lines = readFileSync(file, 'utf8').split('\n');
+      if (lines[0] !== this.header()) return this;
+      for (let i = 1; i < lines.length; i++) {
+        const space = lines[i]!.indexOf(' ');
+        if (space > 0) this.lines.set(lines[i]!.slice(0, space), lines[i]!.slice(space + 1));
+      }
     } catch {
-      // A corrupt cache is no cache.
+      // An unreadable cache is no cache.
     }
     return this;
   }
@@ -46,16 +50,31 @@ export class UnitCache implements UnitLookup {
   }
 
   get(key: string): readonly PlannedObject[] | undefined {
-    const objects = this.units.get(key);
-    return Array.isArray(objects) ? objects : undefined;
+    const line = this.lines.get(key);
+    if (line === undefined) return undefined;
+    try {
+      const objects = JSON.parse(line) as unknown;
+      if (!Array.isArray(objects) || !objects.every((o) => typeof o === 'object' && o !== null && typeof (o as PlannedObject).hash === 'string')) return undefined;
+      this.given.set(objects as PlannedObject[], line);
+      return objects as PlannedObject[];
+    } catch {
+      // A corrupt line is an unknown unit.
+      return undefined;
+    }
   }
 
   save(cluster: string, units: ReadonlyMap<string, readonly PlannedObject[]>): void {
-    writeAtomically(this.file(cluster), JSON.stringify({ code: this.code, units: Object.fromEntries(units) } satisfies SavedUnits));
+    const lines = [this.header()];
+    for (const [key, objects] of units) lines.push(`${key} ${this.given.get(objects) ?? JSON.stringify(objects)}`);
+    writeAtomically(this.file(cluster), `${lines.join('\n')}\n`);
+  }
+
+  private header(): string {
+    return `platform unit cache, code ${this.code}`;
   }
 
   private file(cluster: string): string {
-    return join(this.dir, `units-${cluster}.json`);
+    return join(this.dir, `units-${cluster}.txt`);
   }
 }
 
@@ -68,47 +87,54 @@ export function writeAtomically(file: string, text: string): void {
 
 type Hash = ReturnType<typeof createHash>;
 
-/** Arrays at least this long are hashed once per run (by identity); the fleet's data is not changed while rendering. */
+/** Arrays at least this long are encoded once per run (by identity); the fleet's data is not changed while rendering. */
 const MEMO_LENGTH = 64;
 const memo = new WeakMap<readonly unknown[], string>();
 
 /**
  * Feeds a value to a hash with its structure: types, array lengths, object keys in their own order (an object's key order
  * can reach the output), Sets and Maps in insertion order. Functions and other non-data values are refused: a unit's
- * props must be data.
+ * props must be data. The value is encoded into one string first: one hash update per unit, not one per field.
  */
 export function hashValue(h: Hash, v: unknown): void {
-  if (v === undefined) h.update('u');
-  else if (v === null) h.update('n');
-  else if (typeof v === 'string') h.update(`s${v.length}:`).update(v);
-  else if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') h.update(`${typeof v}:${String(v)};`);
+  const parts: string[] = [];
+  encode(parts, v);
+  h.update(parts.join(''));
+}
+
+/** Appends the encoding of a value: every string is length-prefixed, so no two values share an encoding. */
+function encode(out: string[], v: unknown): void {
+  if (v === undefined) out.push('u');
+  else if (v === null) out.push('n');
+  else if (typeof v === 'string') out.push(`s${v.length}:`, v);
+  else if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') out.push(`${typeof v}:${String(v)};`);
   else if (Array.isArray(v)) {
-    if (v.length < MEMO_LENGTH) hashArray(h, v);
+    if (v.length < MEMO_LENGTH) encodeArray(out, v);
     else {
-      // A long list shared by many units (every tenant of the cluster) is hashed once.
+      // A long list shared by many units (every tenant of the cluster) is encoded and hashed once.
       let digest = memo.get(v);
       if (digest === undefined) {
-        const inner = createHash('sha1');
-        hashArray(inner, v);
-        memo.set(v, (digest = inner.digest('hex')));
+        const inner: string[] = [];
+        encodeArray(inner, v);
+        memo.set(v, (digest = createHash('sha1').update(inner.join('')).digest('hex')));
       }
-      h.update(`A${digest}`);
+      out.push(`A${digest}`);
     }
-  } else if (v instanceof Set) hashValue(h, ['Set', [...v]]);
-  else if (v instanceof Map) hashValue(h, ['Map', [...v]]);
+  } else if (v instanceof Set) encode(out, ['Set', [...v]]);
+  else if (v instanceof Map) encode(out, ['Map', [...v]]);
   else if (typeof v === 'object' && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)) {
     const keys = Object.keys(v);
-    h.update(`o${keys.length}{`);
+    out.push(`o${keys.length}{`);
     for (const k of keys) {
-      h.update(`s${k.length}:`).update(k);
-      hashValue(h, (v as Record<string, unknown>)[k]);
+      out.push(`s${k.length}:`, k);
+      encode(out, (v as Record<string, unknown>)[k]);
     }
-    h.update('}');
+    out.push('}');
   } else throw new Error(`unit props must be plain data, found ${typeof v === 'object' ? (v.constructor?.name ?? 'object') : typeof v}`);
 }
 
-function hashArray(h: Hash, v: readonly unknown[]): void {
-  h.update(`a${v.length}[`);
-  for (const x of v) hashValue(h, x);
-  h.update(']');
+function encodeArray(out: string[], v: readonly unknown[]): void {
+  out.push(`a${v.length}[`);
+  for (const x of v) encode(out, x);
+  out.push(']');
 }

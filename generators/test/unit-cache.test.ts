@@ -49,8 +49,8 @@ describe('UnitCache', () => {
 
   it('GIVEN a corrupt or foreign file WHEN loaded THEN it is no cache, not an error', () => {
     const dir = mkdtempSync(join(tmpdir(), 'units-'));
-    for (const text of ['{"code": "code-1", "units": {', '[]', '{"code": "code-1", "units": {"k": 3}}']) {
-      writeFileSync(join(dir, 'units-prod.json'), text);
+    for (const text of ['platform unit cache, code code-1\nk [', 'garbage', 'platform unit cache, code code-1\nk 3', 'platform unit cache, code code-1\nk [{"kind": "Namespace"}]']) {
+      writeFileSync(join(dir, 'units-prod.txt'), text);
       expect(new UnitCache(dir, 'code-1').load('prod').get('k')).toBeUndefined();
     }
   });

@@ -69,25 +69,29 @@ async function runGenerate(values: GenerateOptions, ctx: CommandContext): Promis
   // The renderer is imported only now, so the no-op path above stays fast.
   const { renderFleet } = await import('../generate-fleet.js');
   const { StagedWrite } = await import('../write/write-tree.js');
-  const { OutStates, afterWrite, knownOut, scanOut } = await import('../write/out-state.js');
+  const { OutStates, afterWrite, knownOut, scanOutState } = await import('../write/out-state.js');
   const { outClusters } = await import('../out-tree.js');
   const { UnitCache } = await import('../unit-cache.js');
+  const { InputCache } = await import('../load/input-cache.js');
   const { codeownersDrift, writeCodeowners } = await import('../write/codeowners.js');
   const { tenantWarnings } = await import('../load/tenant-rules.js');
 
   // What the last runs rendered and left in out/: units whose key is known are not built again, and out/ is known
   // again from stat calls, reading only files changed since. --force trusts neither.
-  const units = new UnitCache(cacheDir(ctx.repoRoot), codeFingerprint());
+  const code = codeFingerprint();
+  const units = new UnitCache(cacheDir(ctx.repoRoot), code);
+  // Input files unchanged since they were last found valid are not parsed again (--force parses every one).
+  const inputs = new InputCache(cacheDir(ctx.repoRoot), code, !values.force);
   const states = new OutStates(cacheDir(ctx.repoRoot));
   // --force still keys every unit, so the next run finds them.
   const cacheOf = (cluster: string) => (values.force ? { keyOf: (u: Unit) => units.keyOf(u), get: () => undefined } : units.load(cluster));
   /** Each cluster's out/ as it is now (path → hash), and which of its files differ from the plan. */
   const compare = (cluster: string, plan: ClusterPlan) => {
-    const scan = scanOut(join(outRoot, cluster), values.force ? undefined : states.load(cluster));
-    const differ = [...plan.files].filter(([p, f]) => scan.hashes.get(p) !== f.hash).map(([p]) => p);
-    const stale = [...scan.hashes.keys()].filter((p) => !plan.files.has(p));
+    const state = scanOutState(join(outRoot, cluster), values.force ? undefined : states.load(cluster));
+    const differ = [...plan.files].filter(([p, f]) => state.files.get(p)?.[0] !== f.hash).map(([p]) => p);
+    const stale = [...state.files.keys()].filter((p) => !plan.files.has(p));
     if (plan.files.size > 0) units.save(cluster, plan.units);
-    return { scan, differ, stale };
+    return { state, differ, stale };
   };
 
   if (values.check) {
@@ -97,13 +101,11 @@ async function runGenerate(values: GenerateOptions, ctx: CommandContext): Promis
       ctx.repoRoot,
       (cluster, plan) => {
         const found = compare(cluster, plan);
-        states.save(cluster, found.scan.state);
-        for (const p of found.differ) differ.push(`out/${cluster}/${p}${found.scan.hashes.has(p) ? '' : ' (missing)'}`);
+        states.save(cluster, found.state);
+        for (const p of found.differ) differ.push(`out/${cluster}/${p}${found.state.files.has(p) ? '' : ' (missing)'}`);
         for (const p of found.stale) differ.push(`out/${cluster}/${p} (not generated any more)`);
       },
-      values.cluster,
-      progress,
-      cacheOf,
+      { only: values.cluster, onCluster: progress, cacheOf, inputs },
     );
     if (progress) ctx.stdout.write('\r\x1b[K');
     for (const w of tenantWarnings(fleet)) ctx.stderr.write(`${w}\n`);
@@ -124,14 +126,12 @@ async function runGenerate(values: GenerateOptions, ctx: CommandContext): Promis
     rendered = await renderFleet(
       ctx.repoRoot,
       async (cluster, plan) => {
-        const { scan, differ, stale } = compare(cluster, plan);
+        const { state, differ, stale } = compare(cluster, plan);
         const texts = new Map(differ.map((p) => [p, plan.textOf(p)]));
         await write.stageChanges(cluster, { paths: [...plan.files.keys()], write: texts, remove: stale });
-        after.push({ cluster, state: scan.state, written: new Map(differ.map((p) => [p, plan.files.get(p)!.hash])), removed: stale });
+        after.push({ cluster, state, written: new Map(differ.map((p) => [p, plan.files.get(p)!.hash])), removed: stale });
       },
-      values.cluster,
-      progress,
-      cacheOf,
+      { only: values.cluster, onCluster: progress, cacheOf, inputs },
     );
   } catch (e) {
     write.abort();

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { App, Cluster, InputKind, Tenant } from '@platform/schemas';
 import { type Diagnostic, InputError, sortDiagnostics } from './diagnostic.js';
 import { FLEET_RULES } from './fleet-rules.js';
+import type { InputCache } from './input-cache.js';
 import { SchemaValidator } from './schema-validator.js';
 import { SourceFile } from './source-file.js';
 import { loadTenantDashboards } from './tenant-dashboards.js';
@@ -11,21 +12,31 @@ import type { Fleet, Loaded, LoadedApp } from '../model.js';
 /**
  * Loads clusters/*.yaml, tenants/*.yaml (and the dashboard files they name) and apps/<tenant>/*.yaml under `root`, validates each file
  * against its schema (filling defaults), then runs the cross-file rules.
- * Throws InputError with every problem of every file when anything is wrong.
+ * Throws InputError with every problem of every file when anything is wrong. With a cache, a file valid last time with
+ * the same text is neither parsed nor validated again (the cross-file rules always run).
  */
-export function loadFleet(root: string): Fleet {
+export function loadFleet(root: string, cache?: InputCache): Fleet {
   const problems: Diagnostic[] = [];
   const validator = new SchemaValidator();
 
   const load = <T>(kind: InputKind, rel: string): Loaded<T> | undefined => {
-    const parsed = SourceFile.read(join(root, rel), rel);
+    const text = SourceFile.readText(join(root, rel), rel);
+    if (Array.isArray(text)) {
+      problems.push(...text);
+      return undefined;
+    }
+    const facts = cache?.get(rel, kind, text);
+    if (facts) return { spec: facts.data as T, source: SourceFile.known(rel, text, facts) };
+    const parsed = SourceFile.parse(rel, text);
     if (Array.isArray(parsed)) {
       problems.push(...parsed);
       return undefined;
     }
     const found = validator.validate(kind, parsed);
     problems.push(...found);
-    return found.length === 0 ? { spec: parsed.data as T, source: parsed } : undefined;
+    if (found.length > 0) return undefined;
+    cache?.set(rel, kind, text, parsed.factsText());
+    return { spec: parsed.data as T, source: parsed };
   };
 
   const clusters = inputFiles(root, 'clusters', problems).flatMap((f) => load<Cluster>('cluster', f) ?? []);

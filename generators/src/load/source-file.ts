@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
-import { Document, LineCounter, isMap, isNode, parseAllDocuments, type Node } from 'yaml';
+import { Document, LineCounter, isMap, isNode, isScalar, isSeq, parseAllDocuments, parseDocument, type Node } from 'yaml';
 import { type Diagnostic, fieldPath } from './diagnostic.js';
 
 /** Inputs are small by design; anything larger is a mistake or an attack. */
@@ -7,23 +7,47 @@ export const MAX_INPUT_BYTES = 1024 * 1024;
 /** Aliases are legal YAML but a billion-laughs vector; inputs never need many. */
 export const MAX_ALIASES = 50;
 
+/**
+ * What a valid input file gives besides its positions, kept between runs by content hash (see InputCache): its data
+ * as validated (defaults filled), the data as written (for `has`) and the comment after each value (for
+ * `trailingComment`), by JSON-encoded path.
+ */
+export interface InputFacts {
+  readonly data: unknown;
+  readonly written: unknown;
+  readonly comments: Readonly<Record<string, string>>;
+}
+
 /** One parsed input file that keeps its source positions for error messages. */
 export class SourceFile {
   private constructor(
     /** Repo-relative path with forward slashes, as printed in messages. */
     readonly path: string,
     readonly data: unknown,
-    private readonly doc: Document | undefined,
-    private readonly lines: LineCounter,
+    private parsed: { readonly doc: Document | undefined; readonly lines: LineCounter } | undefined,
+    /** The file's text, parsed again for positions when the file was known from the facts alone. */
+    private readonly text: string,
+    private readonly facts?: InputFacts,
   ) {}
 
   /** Reads and parses a file; returns the problems instead when it cannot be used. */
   static read(absPath: string, path: string): SourceFile | Diagnostic[] {
+    const text = SourceFile.readText(absPath, path);
+    return typeof text === 'string' ? SourceFile.parse(path, text) : text;
+  }
+
+  /** A file's text, or the problem when it is too large to be an input. */
+  static readText(absPath: string, path: string): string | Diagnostic[] {
     const size = statSync(absPath).size;
     if (size > MAX_INPUT_BYTES) {
       return [{ file: path, line: 1, col: 1, field: '', message: `file is ${size} bytes (found); allowed: at most ${MAX_INPUT_BYTES} bytes` }];
     }
-    return SourceFile.parse(path, readFileSync(absPath, 'utf8'));
+    return readFileSync(absPath, 'utf8');
+  }
+
+  /** A file already known valid with this text: its data and facts as kept, no parsing until a position is asked for. */
+  static known(path: string, text: string, facts: InputFacts): SourceFile {
+    return new SourceFile(path, facts.data, undefined, text, facts);
   }
 
   static parse(path: string, text: string): SourceFile | Diagnostic[] {
@@ -62,7 +86,32 @@ export class SourceFile {
     } catch (e) {
       return [{ file: path, line: 1, col: 1, field: '', message: `${(e as Error).message}; allowed: at most ${MAX_ALIASES} alias expansions` }];
     }
-    return new SourceFile(path, data, doc, lines);
+    return new SourceFile(path, data, { doc, lines }, text);
+  }
+
+  /** The parsed document and its line counter, parsing the text again when the file was known from its facts. */
+  private get source(): { readonly doc: Document | undefined; readonly lines: LineCounter } {
+    if (!this.parsed) {
+      const lines = new LineCounter();
+      this.parsed = { doc: parseDocument(this.text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, strict: true }), lines };
+    }
+    return this.parsed;
+  }
+
+  /**
+   * What to keep of this valid file for the next run (see InputCache): call it once the data is validated. Encoded
+   * at once, so nothing done to the data later can reach the cache.
+   */
+  factsText(): string {
+    const comments: Record<string, string> = {};
+    const walk = (node: unknown, path: (string | number)[]) => {
+      if (isNode(node) && node.comment) comments[JSON.stringify(path)] = node.comment.trim();
+      if (isMap(node)) for (const pair of node.items) walk(pair.value, [...path, String(isScalar(pair.key) ? pair.key.value : pair.key)]);
+      else if (isSeq(node)) node.items.forEach((item, i) => walk(item, [...path, i]));
+    };
+    const doc = this.source.doc;
+    walk(doc?.contents, []);
+    return JSON.stringify({ data: this.data, written: doc?.toJS({ maxAliasCount: MAX_ALIASES }), comments } satisfies InputFacts);
   }
 
   /**
@@ -70,31 +119,34 @@ export class SourceFile {
    * With `key`, the position of the key itself (for unknown fields).
    */
   locate(path: readonly (string | number)[], key = false): { line: number; col: number } {
-    if (!this.doc) return { line: 1, col: 1 };
+    const { doc, lines } = this.source;
+    if (!doc) return { line: 1, col: 1 };
     for (let n = path.length; n >= 0; n--) {
       const sub = path.slice(0, n);
       if (key && n === path.length && n > 0) {
-        const parent = sub.length > 1 ? this.doc.getIn(sub.slice(0, -1), true) : this.doc.contents;
+        const parent = sub.length > 1 ? doc.getIn(sub.slice(0, -1), true) : doc.contents;
         if (isMap(parent)) {
           const pair = parent.items.find((p) => isNode(p.key) && (p.key as Node & { value?: unknown }).value === sub[sub.length - 1]);
-          if (pair && isNode(pair.key) && pair.key.range) return this.lines.linePos(pair.key.range[0]);
+          if (pair && isNode(pair.key) && pair.key.range) return lines.linePos(pair.key.range[0]);
         }
         continue;
       }
-      const node = sub.length === 0 ? this.doc.contents : this.doc.getIn(sub, true);
-      if (isNode(node) && node.range) return this.lines.linePos(node.range[0]);
+      const node = sub.length === 0 ? doc.contents : doc.getIn(sub, true);
+      if (isNode(node) && node.range) return lines.linePos(node.range[0]);
     }
     return { line: 1, col: 1 };
   }
 
   /** Whether the file itself writes a value at `path` (`data` also holds the schema's defaults once validated). */
   has(path: readonly (string | number)[]): boolean {
-    return this.doc?.hasIn(path) ?? false;
+    if (this.facts) return writtenAt(this.facts.written, path);
+    return this.source.doc?.hasIn(path) ?? false;
   }
 
   /** The comment after the value at `path` on its line (without `#`), if any. */
   trailingComment(path: readonly (string | number)[]): string | undefined {
-    const node = this.doc?.getIn(path, true);
+    if (this.facts) return this.facts.comments[JSON.stringify(path)];
+    const node = this.source.doc?.getIn(path, true);
     return isNode(node) && node.comment ? node.comment.trim() : undefined;
   }
 
@@ -103,6 +155,19 @@ export class SourceFile {
     const { line, col } = this.locate(path, opts.key);
     return { file: this.path, line, col, field: fieldPath(path), message };
   }
+}
+
+/** Whether plain data (a file's data as written) holds a value, possibly null, at `path`. */
+function writtenAt(data: unknown, path: readonly (string | number)[]): boolean {
+  let at = data;
+  for (const step of path) {
+    if (Array.isArray(at)) {
+      if (typeof step !== 'number' || step < 0 || step >= at.length) return false;
+      at = at[step];
+    } else if (typeof at === 'object' && at !== null && Object.prototype.hasOwnProperty.call(at, step)) at = (at as Record<string, unknown>)[step];
+    else return false;
+  }
+  return true;
 }
 
 function firstLine(s: string): string {

@@ -1,6 +1,6 @@
 import { App } from 'cdk8s';
 import type { Cluster, Tenant } from '@platform/schemas';
-import { OutputChart, type RenderedObject } from '@platform/platform';
+import { OutputChart, type RenderedObject, type SubnetPlan, planSubnetsOrThrow } from '@platform/platform';
 import type { Fleet, Loaded, LoadedApp } from '../model.js';
 
 /**
@@ -32,6 +32,8 @@ export class ClusterContext {
   private readonly parts: (OutputChart | Unit)[] = [];
   private readonly tenantsByName: ReadonlyMap<string, Loaded<Tenant>>;
   private readonly appsByTenant = new Map<string, LoadedApp[]>();
+  private allowing: Map<string, string[]> | undefined;
+  private plan: SubnetPlan | undefined;
 
   constructor(
     readonly fleet: Fleet,
@@ -56,6 +58,28 @@ export class ClusterContext {
   /** The apps of one tenant on this cluster (looked up, not filtered: every tenant asks, several times). */
   appsOf(tenant: string): readonly LoadedApp[] {
     return this.appsByTenant.get(tenant) ?? [];
+  }
+
+  /** The other tenants of this cluster whose `network.allowFrom` lists `tenant`, in tenant order (indexed once per cluster). */
+  tenantsAllowing(tenant: string): readonly string[] {
+    if (!this.allowing) {
+      this.allowing = new Map();
+      for (const t of this.tenants) {
+        for (const from of new Set(t.spec.network.allowFrom)) {
+          if (from === t.spec.name) continue;
+          const list = this.allowing.get(from);
+          if (list) list.push(t.spec.name);
+          else this.allowing.set(from, [t.spec.name]);
+        }
+      }
+    }
+    return this.allowing.get(tenant) ?? [];
+  }
+
+  /** The cluster's subnet plan (computed once). */
+  get subnetPlan(): SubnetPlan {
+    const n = this.cluster.spec.network;
+    return (this.plan ??= planSubnetsOrThrow(n.vpcCidr, n.subnetPrefixLengths, this.cluster.spec.aws.availabilityZones));
   }
 
   /** A tenant that runs on this cluster, by name. */

@@ -81,7 +81,7 @@ export function planCluster(fleet: Fleet, cluster: Loaded<Cluster>, cache?: Unit
       planned = out.map(planObject);
       if (!(part instanceof OutputChart)) rendered++;
     }
-    if (key !== undefined) units.set(key, planned.map(({ text: _, ...o }) => o));
+    if (key !== undefined) units.set(key, cached ?? planned.map(({ text: _, ...o }) => o));
     for (const o of planned) {
       objects.push(o);
       if (!(part instanceof OutputChart)) unitOf.set(o, part);

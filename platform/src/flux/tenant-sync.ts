@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { FluxKustomization } from './flux-kustomization.js';
+import { FluxKustomization, type FluxKustomizationProps } from './flux-kustomization.js';
 import { PlatformSync, outPath } from './platform-sync.js';
 import { fitName } from '../_fit-name.js';
 
@@ -21,6 +21,21 @@ export interface TenantSyncProps {
 }
 
 /**
+ * The props of the tenant's Kustomizations: `tenant-<team>` (its namespace bundle) and, unless the tenant runs no apps,
+ * `apps-<team>`. Data only, so that what reads the Flux graph (the cluster README) need not build the constructs.
+ */
+export function tenantSyncKustomizations(props: TenantSyncProps): FluxKustomizationProps[] {
+  const { bundle, apps } = tenantKustomizationNames(props.tenant);
+  const kustomizations: FluxKustomizationProps[] = [
+    { name: bundle, path: outPath(props.cluster, `tenants/${props.tenant}`), dependsOn: [PlatformSync.READY], timeout: '15m' },
+  ];
+  if (props.apps !== false) {
+    kustomizations.push({ name: apps, path: outPath(props.cluster, `apps/${props.tenant}`), dependsOn: [bundle], serviceAccountName: props.reconciler, interval: '5m' });
+  }
+  return kustomizations;
+}
+
+/**
  * A tenant's own failure domain in flux/: `tenant-<team>` (its namespace bundle, applied by the
  * platform) and `apps-<team>` (its workloads, applied as the tenant's ServiceAccount, never as
  * cluster-admin). One tenant's stuck resource never blocks another tenant.
@@ -28,20 +43,8 @@ export interface TenantSyncProps {
 export class TenantSync extends Construct {
   constructor(scope: Construct, id: string, props: TenantSyncProps) {
     super(scope, id);
-    const { bundle, apps } = tenantKustomizationNames(props.tenant);
-    new FluxKustomization(this, 'bundle', {
-      name: bundle,
-      path: outPath(props.cluster, `tenants/${props.tenant}`),
-      dependsOn: [PlatformSync.READY],
-      timeout: '15m',
-    });
-    if (props.apps === false) return;
-    new FluxKustomization(this, 'apps', {
-      name: apps,
-      path: outPath(props.cluster, `apps/${props.tenant}`),
-      dependsOn: [bundle],
-      serviceAccountName: props.reconciler,
-      interval: '5m',
-    });
+    const [bundle, apps] = tenantSyncKustomizations(props);
+    new FluxKustomization(this, 'bundle', bundle!);
+    if (apps) new FluxKustomization(this, 'apps', apps);
   }
 }

@@ -1,8 +1,9 @@
 import { ApiObject } from 'cdk8s';
-import type { SubnetPlan } from '@platform/platform';
+import { type SubnetPlan, tenantSyncKustomizations } from '@platform/platform';
 import { freeVpcRanges } from '../../vpc-ranges.js';
 import type { ClusterContext } from '../cluster-context.js';
 import { tenantAwsPrefix, tenantEnvironment } from '../../fleet-index.js';
+import { tenantSyncProps } from './flux-layer.js';
 
 /** Above this many tenants, the Flux graph draws them as one node each for tenant and app layers (Mermaid's text limit). */
 export const MAX_TENANTS_DRAWN = 25;
@@ -12,8 +13,8 @@ const FREE_RANGES_SHOWN = 3;
 
 /**
  * out/<cluster>/README.md: what this folder is, the subnet plan as a table, the VPC ranges of the whole fleet with
- * free ranges for the next cluster, and the Flux layers (the Kustomizations already rendered into flux/) as a Mermaid
- * graph of their dependsOn edges.
+ * free ranges for the next cluster, and the Flux layers (the Kustomizations of flux/) as a Mermaid graph of their
+ * dependsOn edges.
  */
 export function clusterReadme(ctx: ClusterContext, plan: SubnetPlan): string {
   const c = ctx.cluster.spec;
@@ -78,30 +79,33 @@ function tenantTable(ctx: ClusterContext): string[] {
 function fluxGraph(ctx: ClusterContext): string[] {
   const lines = ['graph LR'];
   const id = (name: string) => name.replace(/[^A-Za-z0-9_]/g, '_');
-  const kustomizations = ctx.outputCharts
+  // The platform's Kustomizations as rendered by the flux chart; each tenant's pair from the props its unit renders.
+  const platform = ctx.outputCharts
     .filter((chart) => chart.folder === 'flux')
     .flatMap((chart) => chart.node.findAll().filter(ApiObject.isApiObject))
     .filter((o) => o.kind === 'Kustomization')
     .map((o) => o.toJson() as { metadata: { name: string }; spec: { path: string; dependsOn?: { name: string }[] } })
-    .sort((a, b) => a.metadata.name.localeCompare(b.metadata.name));
+    .map((k) => ({ name: k.metadata.name, path: k.spec.path, dependsOn: (k.spec.dependsOn ?? []).map((d) => d.name) }));
+  const tenants = ctx.tenants.flatMap((t) => tenantSyncKustomizations(tenantSyncProps(ctx, t))).map((k) => ({ ...k, dependsOn: k.dependsOn ?? [] }));
+  const kustomizations = [...platform, ...tenants].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   // Past a few dozen tenants one node per Kustomization exceeds what Mermaid draws: tenants become two grouped nodes.
   const perTenant = (name: string) => /^(tenant|apps)-/.test(name);
-  const group = kustomizations.filter((k) => perTenant(k.metadata.name)).length > 2 * MAX_TENANTS_DRAWN;
+  const group = kustomizations.filter((k) => perTenant(k.name)).length > 2 * MAX_TENANTS_DRAWN;
   const node = (name: string) => (group && perTenant(name) ? (name.startsWith('tenant-') ? 'tenants' : 'apps') : id(name));
   const drawn = new Set<string>();
   for (const k of kustomizations) {
-    const n = node(k.metadata.name);
+    const n = node(k.name);
     if (drawn.has(n)) continue;
     drawn.add(n);
     if (n === 'tenants' || n === 'apps') {
-      const count = kustomizations.filter((x) => node(x.metadata.name) === n).length;
+      const count = kustomizations.filter((x) => node(x.name) === n).length;
       lines.push(`  ${n}["${n === 'tenants' ? 'tenant' : 'apps'}-&lt;team&gt; (${count})<br/>${n}/&lt;team&gt;"]`);
     } else {
-      lines.push(`  ${n}["${k.metadata.name}<br/>${k.spec.path}"]`);
+      lines.push(`  ${n}["${k.name}<br/>${k.path}"]`);
     }
   }
   const edges = new Set<string>();
-  for (const k of kustomizations) for (const d of k.spec.dependsOn ?? []) edges.add(`  ${node(d.name)} --> ${node(k.metadata.name)}`);
+  for (const k of kustomizations) for (const d of k.dependsOn) edges.add(`  ${node(d)} --> ${node(k.name)}`);
   lines.push(...edges);
   return lines;
 }

@@ -1,4 +1,6 @@
-import { PlatformSync, TenantSync } from '@platform/platform';
+import { PlatformSync, TenantSync, type TenantSyncProps } from '@platform/platform';
+import type { Loaded } from '../../model.js';
+import type { Tenant } from '@platform/schemas';
 import type { ClusterContext } from '../cluster-context.js';
 
 /** ServiceAccount in flux-system that a tenant's apps Kustomization impersonates. */
@@ -15,13 +17,12 @@ export function renderFluxLayer(ctx: ClusterContext): void {
     images: cluster.spec.management === true,
   });
   for (const t of ctx.tenants) {
-    const chart = ctx.chart(`flux-${t.spec.name}`, 'flux', [t.source.path]);
-    new TenantSync(chart, 'sync', {
-      cluster: cluster.spec.name,
-      tenant: t.spec.name,
-      reconciler: tenantReconciler(t.spec.name),
-      apps: ctx.appsOf(t.spec.name).length > 0,
-    });
+    ctx.unit(`flux-${t.spec.name}`, 'flux', [t.source.path], tenantSyncProps(ctx, t), (chart, p) => new TenantSync(chart, 'sync', p));
     ctx.fluxPaths.add(`tenants/${t.spec.name}`);
   }
+}
+
+/** What a tenant's pair of Kustomizations on this cluster is made from (the README's Flux graph reads it too). */
+export function tenantSyncProps(ctx: ClusterContext, t: Loaded<Tenant>): TenantSyncProps {
+  return { cluster: ctx.cluster.spec.name, tenant: t.spec.name, reconciler: tenantReconciler(t.spec.name), apps: ctx.appsOf(t.spec.name).length > 0 };
 }

@@ -37,30 +37,28 @@ export { infraNamespace, infraProviderConfigName };
  */
 export function renderInfraLayer(ctx: ClusterContext): void {
   const name = ctx.cluster.spec.name;
-  const chart = ctx.chart('infra', 'infra', [ctx.cluster.source.path]);
-  new ApiObject(chart, 'namespace', {
-    apiVersion: 'v1',
-    kind: 'Namespace',
-    metadata: { name: infraNamespace(name), labels: { [CLUSTER_LABEL]: name } },
-  });
   const { spec } = ctx.cluster;
-  const infra = new ClusterInfrastructure(chart, 'estate', {
-    cluster: spec,
-    // The management cluster's Crossplane assumes each cluster's role (its infra-<cluster> ClusterProviderConfig).
-    crossplaneAssumeRoleArns: spec.management ? ctx.fleet.clusters.map((c) => crossplaneAssumeRoleArn(c.spec)) : [],
-    tenantZones: clusterTenantZones(ctx.fleet, spec),
-    tenantSecretRoleArns: ctx.tenants.map((t) => accountRoleArn(spec.aws, tenantSecretReaderRoleName({ cluster: name, tenant: t.spec.name, awsPrefix: tenantAwsPrefix(t.spec) }))),
-  });
-  if (enabledAddons(spec.addons as AddonSettings).some((a) => a.name === 'dex')) {
+  const props = {
+    namespace: { name: infraNamespace(name), labels: { [CLUSTER_LABEL]: name } },
+    estate: {
+      cluster: spec,
+      // The management cluster's Crossplane assumes each cluster's role (its infra-<cluster> ClusterProviderConfig).
+      crossplaneAssumeRoleArns: spec.management ? ctx.fleet.clusters.map((c) => crossplaneAssumeRoleArn(c.spec)) : [],
+      tenantZones: clusterTenantZones(ctx.fleet, spec),
+      tenantSecretRoleArns: ctx.tenants.map((t) => accountRoleArn(spec.aws, tenantSecretReaderRoleName({ cluster: name, tenant: t.spec.name, awsPrefix: tenantAwsPrefix(t.spec) }))),
+    },
     // People log in to the API server with Dex (kubelogin); IAM access entries stay for the platform admins.
-    new ClusterIdentityProvider(chart, 'identity-provider', {
-      cluster: name,
-      accountId: spec.aws.accountId,
-      region: spec.aws.region,
-      domain: spec.dns.domain,
-      groupPrefix: spec.kubernetes.oidcGroupPrefix,
-    });
-  }
+    identityProvider: enabledAddons(spec.addons as AddonSettings).some((a) => a.name === 'dex')
+      ? { cluster: name, accountId: spec.aws.accountId, region: spec.aws.region, domain: spec.dns.domain, groupPrefix: spec.kubernetes.oidcGroupPrefix }
+      : undefined,
+    // The CI systems besides GitHub whose jobs may push to tenant registries (their CI roles trust these).
+    ciOidc: { cluster: name, accountId: spec.aws.accountId, region: spec.aws.region, ci: spec.tenancy.ciOidcProviders },
+  };
+  ctx.unit('infra', 'infra', [ctx.cluster.source.path], props, (chart, p) => {
+    new ApiObject(chart, 'namespace', { apiVersion: 'v1', kind: 'Namespace', metadata: p.namespace });
+    new ClusterInfrastructure(chart, 'estate', p.estate);
+    if (p.identityProvider) new ClusterIdentityProvider(chart, 'identity-provider', p.identityProvider);
+  });
   renderFleetMetricsAccess(ctx);
   if (spec.management) renderImageReflectorRole(ctx);
   // Before any tenant role exists: each tenant's boundary, the only one its tenant role may give the roles it creates.
@@ -75,9 +73,8 @@ export function renderInfraLayer(ctx: ClusterContext): void {
     };
     ctx.unit(`infra-boundary-${prefix}`, 'infra', [ctx.cluster.source.path], props, (c, p) => new TenantBoundaryPolicy(c, `boundary-${prefix}`, p));
   }
-  // The CI systems besides GitHub whose jobs may push to tenant registries (their CI roles trust these).
-  new CiOidcProviders(chart, 'ci-oidc', { cluster: name, accountId: spec.aws.accountId, region: spec.aws.region, ci: spec.tenancy.ciOidcProviders });
-  ctx.extraFiles.set('README.md', clusterReadme(ctx, infra.plan));
+  ctx.unit('infra-ci-oidc', 'infra', [ctx.cluster.source.path], props.ciOidc, (chart, p) => new CiOidcProviders(chart, 'ci-oidc', p));
+  ctx.extraFiles.set('README.md', clusterReadme(ctx, ctx.subnetPlan));
 }
 
 /**

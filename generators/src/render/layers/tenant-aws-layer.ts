@@ -1,6 +1,6 @@
 import {
   CLUSTER_ROLES, type ConsumerTenant, type EgressRule, type RegistryReaders, type TenantAws, type TenantAwsEnv, type TenantAwsResourcesProps,
-  type TenantAwsUse, grantsOf, imageReflectorRoleArn, itemsOf, planSubnetsOrThrow, queueSubscription, roleArn, tenantAwsKind, tenantAwsReach, tenantEgressRules,
+  type TenantAwsUse, grantsOf, imageReflectorRoleArn, itemsOf, queueSubscription, roleArn, tenantAwsKind, tenantAwsReach, tenantEgressRules,
   tenantRegistryImage, usesAwsApis as usesAwsApisOf, usesOf,
 } from '@platform/platform';
 import type { Tenant } from '@platform/schemas';
@@ -129,7 +129,7 @@ export function tenantAwsEgress(ctx: ClusterContext, tenant: Loaded<Tenant>): Eg
   const { name } = tenant.spec;
   const aws = withAppServiceAccounts(tenant.spec.aws, ctx.appsOf(name));
   const { dataStores, usesAwsApis } = tenantAwsReach(aws, c.network.ids !== undefined);
-  const plan = planSubnetsOrThrow(c.network.vpcCidr, c.network.subnetPrefixLengths, c.aws.availabilityZones);
+  const plan = ctx.subnetPlan;
   return tenantEgressRules({
     vpcCidr: c.network.vpcCidr,
     secureCidrs: plan.subnets.filter((s) => s.tier === 'secure').map((s) => s.cidr),

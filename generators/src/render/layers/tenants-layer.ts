@@ -54,7 +54,7 @@ export function renderTenantsLayer(ctx: ClusterContext): void {
         vpcCidr: cluster.spec.network.vpcCidr,
         reconciler: tenantReconciler(name),
         kustomizations,
-        allowTo: ctx.tenants.filter((o) => o.spec.name !== name && o.spec.network.allowFrom.includes(name)).map((o) => o.spec.name),
+        allowTo: ctx.tenantsAllowing(name),
         egress: tenantAwsEgress(ctx, t),
         registries: registries.get(name) ?? [],
         alertRouting,

@@ -3,6 +3,7 @@ import type { Cluster } from '@platform/schemas';
 import type { Diagnostic } from './diagnostic.js';
 import type { FleetRule } from './fleet-rules.js';
 import type { Loaded } from '../model.js';
+import { fleetAppsOf } from '../fleet-index.js';
 
 /**
  * A cluster's `tenancy.externalAccess` entries have unique names, and `*` as a resource only alone and with the
@@ -41,7 +42,7 @@ export const tenantExternalAccess: FleetRule = (fleet) => {
     const ref = (namespace: string, name: string) => (namespace === '' ? name : `${namespace}/${name}`);
     const workloads = [
       ...t.spec.aws.serviceAccounts.map((sa) => ref(sa.namespace, sa.name)),
-      ...fleet.apps.filter((a) => a.tenant === t.spec.name && a.spec.serviceAccount?.awsAccess).map((a) => ref(a.spec.namespace ?? '', a.spec.name)),
+      ...fleetAppsOf(fleet, t.spec.name).filter((a) => a.spec.serviceAccount?.awsAccess).map((a) => ref(a.spec.namespace ?? '', a.spec.name)),
     ];
     t.spec.aws.externalAccess.forEach((pick, i) => {
       const at = ['aws', 'externalAccess', i];

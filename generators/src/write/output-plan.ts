@@ -108,8 +108,12 @@ function kustomizations(paths: readonly string[], fluxPaths: Iterable<string>): 
   };
   for (const path of paths) {
     if (!path.endsWith('.yaml')) continue;
-    const parts = path.split('/');
-    for (let i = 1; i < parts.length; i++) add(parts.slice(0, i).join('/'), parts[i]!);
+    // Each folder on the path lists its next entry: a/b/c.yaml gives a → b and a/b → c.yaml.
+    for (let end = path.indexOf('/'); end > 0; ) {
+      const next = path.indexOf('/', end + 1);
+      add(path.slice(0, end), path.slice(end + 1, next < 0 ? undefined : next));
+      end = next;
+    }
   }
   for (const [folder, set] of entries) {
     if (UNLISTED_PARENTS.has(folder)) continue;

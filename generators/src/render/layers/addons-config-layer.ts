@@ -104,12 +104,12 @@ function renderTeamDashboards(ctx: ClusterContext, logs: boolean): void {
     const name = t.spec.name;
     const files = ctx.fleet.dashboards?.get(name) ?? [];
     const labels = { [TENANT_LABEL]: name };
-    const dashboards = [
-      { id: 'overview', name: `team-${name}-overview`, json: teamOverviewDashboard({ tenant: name, namespaces: tenantNamespaces(t.spec), logs }) },
-      ...files.map((f) => ({ id: f.name, name: `team-${name}-${f.name}`, json: f.json })),
-    ];
-    ctx.unit(`dashboards-${name}`, 'addons-config', [t.source.path, ...files.map((f) => f.path)], { name, labels, dashboards }, (chart, p) => {
-      for (const d of p.dashboards) new GrafanaDashboard(chart, d.id, { name: d.name, folder: p.name, org: p.name, labels: p.labels, dashboard: d.json });
+    // The overview's inputs, not its JSON: the unit's key is computed every run, the JSON only when the unit renders.
+    const overview = { tenant: name, namespaces: tenantNamespaces(t.spec), logs };
+    const shipped = files.map((f) => ({ id: f.name, name: `team-${name}-${f.name}`, json: f.json }));
+    ctx.unit(`dashboards-${name}`, 'addons-config', [t.source.path, ...files.map((f) => f.path)], { name, labels, overview, shipped }, (chart, p) => {
+      const dashboards = [{ id: 'overview', name: `team-${p.name}-overview`, json: teamOverviewDashboard(p.overview) }, ...p.shipped];
+      for (const d of dashboards) new GrafanaDashboard(chart, d.id, { name: d.name, folder: p.name, org: p.name, labels: p.labels, dashboard: d.json });
     });
   }
 }

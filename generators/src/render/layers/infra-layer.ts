@@ -87,23 +87,20 @@ function renderFleetMetricsAccess(ctx: ClusterContext): void {
   if (spec.management) {
     const sources = fleetMetricsSources(ctx.fleet);
     const files = ctx.fleet.clusters.filter((c) => sources.some((s) => s.cluster === c.spec.name)).map((c) => c.source.path);
-    new FleetMetricsRole(ctx.chart('infra-fleet-metrics', 'infra', [source.path, ...files]), 'fleet-metrics', { ...base, sources });
+    ctx.unit('infra-fleet-metrics', 'infra', [source.path, ...files], { ...base, sources }, (chart, p) => new FleetMetricsRole(chart, 'fleet-metrics', p));
     return;
   }
   const management = fleetMetricsReaderOf(ctx.fleet, spec);
   if (!management) return;
   const managementFile = ctx.fleet.clusters.find((c) => c.spec.management)!.source.path;
-  new FleetMetricsReader(ctx.chart('infra-fleet-metrics', 'infra', [source.path, managementFile]), 'metrics-reader', {
-    ...base,
-    metricsBucket: clusterBucketName(spec.aws.accountId, spec.aws.region, spec.name, 'metrics'),
-    management,
-  });
+  const props = { ...base, metricsBucket: clusterBucketName(spec.aws.accountId, spec.aws.region, spec.name, 'metrics'), management };
+  ctx.unit('infra-fleet-metrics', 'infra', [source.path, managementFile], props, (chart, p) => new FleetMetricsReader(chart, 'metrics-reader', p));
 }
 
 /** The management cluster's image-reflector-controller role; its files name the apps whose ECR repositories it reads. */
 function renderImageReflectorRole(ctx: ClusterContext): void {
   const { spec, source } = ctx.cluster;
   const apps = followedApps(ctx.fleet).filter((a) => parseEcrImage(a.spec.image.repository));
-  const chart = ctx.chart('infra-image-reflector', 'infra', [source.path, ...apps.map((a) => a.source.path)]);
-  new ImageReflectorRole(chart, 'image-reflector', { cluster: spec.name, accountId: spec.aws.accountId, region: spec.aws.region, repositories: followedEcrRepositories(ctx.fleet) });
+  const props = { cluster: spec.name, accountId: spec.aws.accountId, region: spec.aws.region, repositories: followedEcrRepositories(ctx.fleet) };
+  ctx.unit('infra-image-reflector', 'infra', [source.path, ...apps.map((a) => a.source.path)], props, (chart, p) => new ImageReflectorRole(chart, 'image-reflector', p));
 }

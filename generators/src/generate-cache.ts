@@ -2,44 +2,40 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-
-/** What the last write left in out/: every folder and file, with a stamp of their sizes and mtimes. */
-interface OutState {
-  readonly dirs: string[];
-  readonly files: string[];
-  readonly stamp: string;
-}
+import type { OutState } from './write/out-state.js';
 
 interface Saved {
+  readonly format: typeof FORMAT;
   readonly fingerprint: string;
   readonly clusters: string[];
-  readonly out: OutState;
+  /** The cluster folders of out/ the last run left, with a stamp of out/ as their states knew it; none when one had no state. */
+  readonly out?: { readonly clusters: string[]; readonly stamp: string };
   /** Stamp of the other files `generate` writes (CODEOWNERS). */
   readonly written: string;
 }
 
-/** What a run knows of out/: folders with their mtimes, files with their sizes and mtimes, relative to out/. */
-export interface KnownOut {
-  readonly dirs: readonly (readonly [path: string, mtimeMs: number])[];
-  readonly files: readonly (readonly [path: string, size: number, mtimeMs: number])[];
-}
+const FORMAT = 'platform generate cache 2';
 
 /** Files outside out/ that `generate` writes, relative to the repository root. */
 const WRITTEN_OUTSIDE_OUT = ['.github/CODEOWNERS'];
 
 /**
- * Remembers what the last `generate` wrote so that a run with nothing to do can stop early:
- * the fingerprint of every input file and of the generator code, plus the size and mtime of every
- * folder and file it left in out/. A folder's mtime changes when an entry is added, removed or
- * renamed in it, and a file's when its content is written, so checking the remembered paths
- * (without listing folders again) notices any hand edit. When all still match, rendering again
- * would change nothing. Kept in node_modules/.cache, never committed; any doubt means a full run.
+ * Remembers what the last `generate` wrote so that a run with nothing to do can stop early: the fingerprint of every
+ * input file and of the generator code, plus a stamp of out/ (the mtime of every folder, the size and mtime of every
+ * file) as the out/ states of its clusters list it (see out-state.ts). A folder's mtime changes when an entry is added,
+ * removed or renamed in it, and a file's when its content is written, so stat'ing the remembered paths (without
+ * listing folders again) notices any hand edit. When all still match, rendering again would change nothing. Kept in
+ * node_modules/.cache, never committed; any doubt means a full run.
  */
 export class GenerateCache {
   private readonly file: string;
   private readonly outDir: string;
 
-  constructor(private readonly repoRoot: string) {
+  constructor(
+    private readonly repoRoot: string,
+    /** Where each cluster folder's out/ state is kept (OutStates). */
+    private readonly states: { load(cluster: string): OutState | undefined },
+  ) {
     this.file = join(cacheDir(repoRoot), 'generate.json');
     this.outDir = join(repoRoot, 'out');
   }
@@ -64,27 +60,64 @@ export class GenerateCache {
     try {
       const saved = JSON.parse(readFileSync(this.file, 'utf8')) as Saved;
       const covered = saved.clusters.length === 0 || (clusters.length > 0 && clusters.every((c) => saved.clusters.includes(c)));
-      if (saved.fingerprint !== fingerprint || !covered) return false;
-      return stampOf(this.repoRoot, [], WRITTEN_OUTSIDE_OUT) === saved.written && stampOf(this.outDir, saved.out.dirs, saved.out.files) === saved.out.stamp;
+      if (saved.format !== FORMAT || saved.fingerprint !== fingerprint || !covered || !saved.out) return false;
+      if (stampOf(this.repoRoot, [], WRITTEN_OUTSIDE_OUT) !== saved.written) return false;
+      const now = this.outStamp(saved.out.clusters, (rel) => statSync(join(this.outDir, rel), { throwIfNoEntry: false }));
+      return now !== undefined && now === saved.out.stamp;
     } catch {
       return false;
     }
   }
 
   /**
-   * Records a run of `clusters` (`[]`: all of them). `known` gives what the run already knows of out/ (every folder's
-   * mtime and every file's size and mtime, from the out/ states), so out/ need not be listed and stat'ed again.
+   * Records a run of `clusters` (`[]`: all of them) that left `outClusters` in out/: the stamp is made from their states
+   * (every folder's mtime and every file's size and mtime as this run left them: `left`, else as saved), so out/ is not
+   * stat'ed again.
    */
-  save(fingerprint: string, clusters: readonly string[], known?: KnownOut): void {
-    const { dirs, files } = known ? { dirs: known.dirs.map(([d]) => d), files: known.files.map(([f]) => f) } : listTree(this.outDir);
+  save(fingerprint: string, clusters: readonly string[], outClusters: readonly string[], left: ReadonlyMap<string, OutState> = new Map()): void {
+    const rootMtime = statSync(this.outDir, { throwIfNoEntry: false })?.mtimeMs;
+    const stamp = this.outStamp(outClusters, (rel, known) => (rel === '' ? (rootMtime === undefined ? undefined : { mtimeMs: rootMtime, size: 0 }) : known), left);
     const saved: Saved = {
+      format: FORMAT,
       fingerprint,
       clusters: [...clusters],
-      out: { dirs, files, stamp: known ? stamp(known.dirs.map(([, m]) => m), known.files.map(([, size, m]) => ({ size, mtimeMs: m }))) : stampOf(this.outDir, dirs, files) },
+      ...(stamp !== undefined ? { out: { clusters: [...outClusters], stamp } } : {}),
       written: stampOf(this.repoRoot, [], WRITTEN_OUTSIDE_OUT),
     };
     mkdirSync(dirname(this.file), { recursive: true });
     writeFileSync(this.file, JSON.stringify(saved));
+  }
+
+  /**
+   * A stamp of out/: the root folder, then each cluster's folders and files as its state lists them, each with what
+   * `stat` gives (the saved values when saving, the disk's when checking). Undefined when a cluster has no state.
+   */
+  private outStamp(
+    clusters: readonly string[],
+    stat: (rel: string, known?: { size: number; mtimeMs: number }) => { size: number; mtimeMs: number } | undefined,
+    left: ReadonlyMap<string, OutState> = new Map(),
+  ): string | undefined {
+    const h = createHash('sha256');
+    const parts: string[] = [];
+    const add = (rel: string, s: { size: number; mtimeMs: number } | undefined, folder: boolean) => {
+      parts.push(`${rel}\0${s ? (folder ? String(s.mtimeMs) : `${s.size}:${s.mtimeMs}`) : 'missing'}`);
+      if (parts.length >= 4096) h.update(parts.splice(0).join('\n'));
+    };
+    add('', stat(''), true);
+    for (const cluster of clusters) {
+      const state = left.get(cluster) ?? this.states.load(cluster);
+      if (!state) return undefined;
+      for (const [rel, mtimeMs] of state.dirs) {
+        const path = rel ? `${cluster}/${rel}` : cluster;
+        add(path, stat(path, { size: 0, mtimeMs }), true);
+      }
+      for (const [rel, [, size, mtimeMs]] of state.files) {
+        const path = `${cluster}/${rel}`;
+        add(path, stat(path, { size, mtimeMs }), false);
+      }
+    }
+    h.update(parts.join('\n'));
+    return h.digest('hex');
   }
 }
 

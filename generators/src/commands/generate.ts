@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { GenerateCache, cacheDir, codeFingerprint } from '../generate-cache.js';
+import { OutStates } from '../write/out-state.js';
 import type { ClusterPlan } from '../render/render-cluster.js';
 import type { Unit } from '../render/cluster-context.js';
 import type { OutState } from '../write/out-state.js';
@@ -52,7 +53,8 @@ export const generateCommand: Command = {
 async function runGenerate(values: GenerateOptions, ctx: CommandContext): Promise<number> {
   const started = performance.now();
   const outRoot = join(ctx.repoRoot, 'out');
-  const cache = new GenerateCache(ctx.repoRoot);
+  const states = new OutStates(cacheDir(ctx.repoRoot));
+  const cache = new GenerateCache(ctx.repoRoot, states);
   const seconds = () => ((performance.now() - started) / 1000).toFixed(2);
 
   // Taken before rendering, so an input edited during the run makes the next run render again.
@@ -69,7 +71,7 @@ async function runGenerate(values: GenerateOptions, ctx: CommandContext): Promis
   // The renderer is imported only now, so the no-op path above stays fast.
   const { renderFleet } = await import('../generate-fleet.js');
   const { StagedWrite } = await import('../write/write-tree.js');
-  const { OutStates, afterWrite, knownOut, scanOutState } = await import('../write/out-state.js');
+  const { afterWrite, scanOutState } = await import('../write/out-state.js');
   const { outClusters } = await import('../out-tree.js');
   const { UnitCache } = await import('../unit-cache.js');
   const { InputCache } = await import('../load/input-cache.js');
@@ -82,7 +84,6 @@ async function runGenerate(values: GenerateOptions, ctx: CommandContext): Promis
   const units = new UnitCache(cacheDir(ctx.repoRoot), code);
   // Input files unchanged since they were last found valid are not parsed again (--force parses every one).
   const inputs = new InputCache(cacheDir(ctx.repoRoot), code, !values.force);
-  const states = new OutStates(cacheDir(ctx.repoRoot));
   // --force still keys every unit, so the next run finds them.
   const cacheOf = (cluster: string) => (values.force ? { keyOf: (u: Unit) => units.keyOf(u), get: () => undefined } : units.load(cluster));
   /** Each cluster's out/ as it is now (path → hash), and which of its files differ from the plan. */
@@ -151,7 +152,7 @@ async function runGenerate(values: GenerateOptions, ctx: CommandContext): Promis
     left.set(cluster, now);
   }
   writeCodeowners(ctx.repoRoot, fleet);
-  cache.save(fingerprint, values.cluster ? [values.cluster] : [], knownOut(outRoot, outClusters(outRoot), (c) => left.get(c) ?? states.load(c)));
+  cache.save(fingerprint, values.cluster ? [values.cluster] : [], outClusters(outRoot), left);
   ctx.stdout.write(
     `generate: ${clusters.length} clusters, ${objects} objects; files ${result.written} written, ${result.unchanged} unchanged, ${result.removed} removed; ${seconds()}s\n`,
   );

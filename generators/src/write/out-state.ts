@@ -1,8 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { contentHash, BOOTSTRAP_FOLDER } from './output-plan.js';
+import { BOOTSTRAP_FOLDER, contentHash } from './out-layout.js';
 import { writeAtomically } from '../unit-cache.js';
-import type { KnownOut } from '../generate-cache.js';
 
 /** A generated file as last seen: its content hash, size and mtime. */
 export type FileState = readonly [hash: string, size: number, mtimeMs: number];
@@ -26,16 +25,17 @@ export function scanOut(dir: string, saved?: OutState): { hashes: Map<string, st
 
 /** scanOut without the hash map: the state alone, whose files hold the hashes. */
 export function scanOutState(dir: string, saved?: OutState): OutState {
-  const files = new Map<string, FileState>();
+  // Files known and unchanged keep their saved entry: the map starts as the saved one and only what changed is replaced.
+  const files = new Map<string, FileState>(saved?.files ?? []);
   const dirs = new Map<string, number>();
-  if (!existsSync(dir)) return { files, dirs };
+  if (!existsSync(dir)) return { files: new Map(), dirs };
   const base = `${dir}/`;
   const readFile = (rel: string) => {
     const abs = base + rel;
     const s = statSync(abs);
     files.set(rel, [contentHash(readFileSync(abs)), s.size, s.mtimeMs]);
   };
-  // A folder not seen before, or whose entries changed: list it; files known and unchanged are not read again.
+  // A folder not seen before, or whose entries changed, is listed: its new files are read (known ones are checked below).
   const list = (rel: string) => {
     const abs = rel ? base + rel : dir;
     dirs.set(rel, statSync(abs).mtimeMs);
@@ -44,15 +44,8 @@ export function scanOutState(dir: string, saved?: OutState): OutState {
       const r = rel ? `${rel}/${e.name}` : e.name;
       if (e.isDirectory()) {
         if (r !== BOOTSTRAP_FOLDER && !dirs.has(r)) visit(r);
-      } else if (!files.has(r)) check(r);
+      } else if (!saved?.files.has(r)) readFile(r);
     }
-  };
-  const check = (rel: string) => {
-    const known = saved?.files.get(rel);
-    if (!known) return readFile(rel);
-    const s = statSync(base + rel, { throwIfNoEntry: false });
-    if (s && s.isFile() && s.size === known[1] && s.mtimeMs === known[2]) files.set(rel, known);
-    else if (s) readFile(rel);
   };
   const visit = (rel: string) => {
     const known = saved?.dirs.get(rel);
@@ -65,73 +58,68 @@ export function scanOutState(dir: string, saved?: OutState): OutState {
     list('');
     return { files, dirs };
   }
-  // Known folders first, the cluster folder before those in it (a changed or unknown one is listed), then known
-  // files in unchanged folders.
+  // Known folders first, the cluster folder before those in it (a changed or unknown one is listed), then every known
+  // file: gone with its folder, gone, changed (read again) or as it was (one stat call).
   for (const rel of ['', ...[...saved.dirs.keys()].sort()]) if (!dirs.has(rel)) visit(rel);
-  for (const rel of saved.files.keys()) {
-    if (files.has(rel)) continue;
+  for (const [rel, known] of saved.files) {
     const slash = rel.lastIndexOf('/');
-    if (dirs.has(slash < 0 ? '' : rel.slice(0, slash))) check(rel);
+    const s = dirs.has(slash < 0 ? '' : rel.slice(0, slash)) ? statSync(base + rel, { throwIfNoEntry: false }) : undefined;
+    if (!s || !s.isFile()) files.delete(rel);
+    else if (s.size !== known[1] || s.mtimeMs !== known[2]) readFile(rel);
   }
   return { files, dirs };
 }
 
 /**
- * The out/ states `generate` remembers, one file per cluster in the cache folder: a first line naming the format, then
- * `F <path> <hash> <size> <mtime>` per file and `D <path> <mtime>` per folder, separated by tabs.
+ * The out/ states `generate` remembers, one file per cluster in the cache folder: JSON with the format, then every
+ * folder as `path, mtime` and every file as `path, hash, size, mtime`, flat (a flat array parses fastest).
  */
 export class OutStates {
   constructor(private readonly dir: string) {}
 
-  /** The cluster's remembered state; none when missing or unreadable (then every file is read). */
+  /** The cluster's remembered state; none when missing, unreadable or not as written (then every file is read). */
   load(cluster: string): OutState | undefined {
-    let text: string;
+    let saved: SavedOutState;
     try {
-      text = readFileSync(this.file(cluster), 'utf8');
+      saved = JSON.parse(readFileSync(this.file(cluster), 'utf8')) as SavedOutState;
     } catch {
       return undefined;
     }
-    const lines = text.split('\n');
-    if (lines[0] !== HEADER) return undefined;
-    const files = new Map<string, FileState>();
+    if (saved?.format !== FORMAT || !Array.isArray(saved.dirs) || !Array.isArray(saved.files)) return undefined;
     const dirs = new Map<string, number>();
-    for (let i = 1; i < lines.length; i++) {
-      const f = lines[i]!.split('\t');
-      if (f[0] === 'F' && f.length === 5 && f[2]) files.set(f[1]!, [f[2], Number(f[3]), Number(f[4])]);
-      else if (f[0] === 'D' && f.length === 3) dirs.set(f[1]!, Number(f[2]));
-      else if (lines[i] !== '') return undefined;
+    for (let i = 0; i + 1 < saved.dirs.length; i += 2) {
+      const [rel, mtime] = [saved.dirs[i], saved.dirs[i + 1]];
+      if (typeof rel !== 'string' || typeof mtime !== 'number') return undefined;
+      dirs.set(rel, mtime);
+    }
+    const files = new Map<string, FileState>();
+    for (let i = 0; i + 3 < saved.files.length; i += 4) {
+      const [rel, hash, size, mtime] = [saved.files[i], saved.files[i + 1], saved.files[i + 2], saved.files[i + 3]];
+      if (typeof rel !== 'string' || typeof hash !== 'string' || typeof size !== 'number' || typeof mtime !== 'number') return undefined;
+      files.set(rel, [hash, size, mtime]);
     }
     return { files, dirs };
   }
 
   save(cluster: string, state: OutState): void {
-    const lines = [HEADER];
-    for (const [rel, mtime] of state.dirs) lines.push(`D\t${rel}\t${mtime}`);
-    for (const [rel, [hash, size, mtime]] of state.files) lines.push(`F\t${rel}\t${hash}\t${size}\t${mtime}`);
-    writeAtomically(this.file(cluster), `${lines.join('\n')}\n`);
+    const dirs: (string | number)[] = [];
+    for (const [rel, mtime] of state.dirs) dirs.push(rel, mtime);
+    const files: (string | number)[] = [];
+    for (const [rel, [hash, size, mtime]] of state.files) files.push(rel, hash, size, mtime);
+    writeAtomically(this.file(cluster), JSON.stringify({ format: FORMAT, dirs, files } satisfies SavedOutState));
   }
 
   private file(cluster: string): string {
-    return join(this.dir, `out-${cluster}.txt`);
+    return join(this.dir, `out-${cluster}.json`);
   }
 }
 
-const HEADER = 'platform out/ state 1';
+const FORMAT = 'platform out/ state 2';
 
-/**
- * Every folder and file of out/ as the states of its clusters know them (paths relative to out/), for the no-op stamp
- * (see GenerateCache.save); undefined when a cluster folder has no state.
- */
-export function knownOut(outRoot: string, clusters: readonly string[], stateOf: (cluster: string) => OutState | undefined): KnownOut | undefined {
-  const dirs: [string, number][] = [['', statSync(outRoot).mtimeMs]];
-  const files: [string, number, number][] = [];
-  for (const c of clusters) {
-    const state = stateOf(c);
-    if (!state) return undefined;
-    for (const [rel, mtime] of state.dirs) dirs.push([rel ? `${c}/${rel}` : c, mtime]);
-    for (const [rel, [, size, mtime]] of state.files) files.push([`${c}/${rel}`, size, mtime]);
-  }
-  return { dirs, files };
+interface SavedOutState {
+  readonly format: string;
+  readonly dirs: readonly unknown[];
+  readonly files: readonly unknown[];
 }
 
 /**

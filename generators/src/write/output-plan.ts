@@ -1,14 +1,13 @@
-import { createHash } from 'node:crypto';
 import type { RenderedObject } from '@platform/platform';
 import { emitYaml } from './yaml-emitter.js';
 import { emitWithLineComments } from './line-comments.js';
 import { orderManifest } from './manifest-order.js';
+import { BOOTSTRAP_FOLDER, contentHash } from './out-layout.js';
 
 /** Files of one cluster's out/ folder, by path relative to out/<cluster>/, with their contents. */
 export type ClusterFiles = Map<string, string>;
 
-/** Folders bootstrap owns; never written, listed or removed by the generator. */
-export const BOOTSTRAP_FOLDER = 'flux-system';
+export { BOOTSTRAP_FOLDER, contentHash };
 /** Parents of per-tenant folders: Flux points below them, so they get no kustomization.yaml. */
 const UNLISTED_PARENTS = new Set(['tenants', 'apps']);
 
@@ -30,8 +29,6 @@ export interface PlannedObject {
   readonly text?: string;
 }
 
-/** The hash a planned file is compared by (with the out/ state and across runs). */
-export const contentHash = (text: string | Buffer): string => createHash('sha1').update(text).digest('hex');
 
 /** Serialises one rendered object into its file text (header naming its inputs, then the object). */
 export function planObject(o: RenderedObject): PlannedObject {

@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { afterWrite, scanOut } from '../../src/write/out-state.js';
+import { OutStates, afterWrite, scanOut } from '../../src/write/out-state.js';
 import { contentHash } from '../../src/write/output-plan.js';
 
 function cluster(files: Record<string, string>): string {
@@ -57,5 +57,22 @@ describe('afterWrite', () => {
     writeFileSync(join(dir, 'tenants/u/d.yaml'), 'x\n');
     utimesSync(join(dir, 'tenants/u/d.yaml'), new Date(), new Date(Date.now() + 5000));
     expect(scanOut(dir, after).hashes.get('tenants/u/d.yaml')).toBe(contentHash('x\n'));
+  });
+});
+
+describe('OutStates', () => {
+  it('GIVEN a saved state THEN it loads equal; cut short, of another format or not JSON THEN it is no state', () => {
+    const dir = cluster({ 'flux/a.yaml': 'a\n', 'tenants/t/b.yaml': 'b\n' });
+    const { state } = scanOut(dir);
+    const cache = mkdtempSync(join(tmpdir(), 'out-states-'));
+    const states = new OutStates(cache);
+    states.save('prod', state);
+    expect(states.load('prod')).toEqual(state);
+    expect(states.load('staging')).toBeUndefined();
+    const text = readFileSync(join(cache, 'out-prod.json'), 'utf8');
+    for (const broken of [text.slice(0, -10), text.replace('out/ state 2', 'out/ state 1'), text.replace(/"[0-9a-f]{40}"/, '7'), 'F\tflux/a.yaml']) {
+      writeFileSync(join(cache, 'out-prod.json'), broken);
+      expect(states.load('prod')).toBeUndefined();
+    }
   });
 });

@@ -87,9 +87,13 @@ export function writeAtomically(file: string, text: string): void {
 
 type Hash = ReturnType<typeof createHash>;
 
-/** Arrays at least this long are encoded once per run (by identity); the fleet's data is not changed while rendering. */
-const MEMO_LENGTH = 64;
-const memo = new WeakMap<readonly unknown[], string>();
+/**
+ * An object or array whose encoding is at least this long is encoded once per run and stands as its digest in what
+ * contains it: the fleet's data (a tenant's spec, every tenant of the cluster) is shared by many units and is not
+ * changed while rendering.
+ */
+const MEMO_CHARS = 512;
+const memo = new WeakMap<object, string>();
 
 /**
  * Feeds a value to a hash with its structure: types, array lengths, object keys in their own order (an object's key order
@@ -108,29 +112,36 @@ function encode(out: string[], v: unknown): void {
   else if (v === null) out.push('n');
   else if (typeof v === 'string') out.push(`s${v.length}:`, v);
   else if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') out.push(`${typeof v}:${String(v)};`);
-  else if (Array.isArray(v)) {
-    if (v.length < MEMO_LENGTH) encodeArray(out, v);
-    else {
-      // A long list shared by many units (every tenant of the cluster) is encoded and hashed once.
-      let digest = memo.get(v);
-      if (digest === undefined) {
-        const inner: string[] = [];
-        encodeArray(inner, v);
-        memo.set(v, (digest = createHash('sha1').update(inner.join('')).digest('hex')));
-      }
-      out.push(`A${digest}`);
-    }
-  } else if (v instanceof Set) encode(out, ['Set', [...v]]);
+  else if (v instanceof Set) encode(out, ['Set', [...v]]);
   else if (v instanceof Map) encode(out, ['Map', [...v]]);
-  else if (typeof v === 'object' && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)) {
-    const keys = Object.keys(v);
-    out.push(`o${keys.length}{`);
-    for (const k of keys) {
-      out.push(`s${k.length}:`, k);
-      encode(out, (v as Record<string, unknown>)[k]);
+  else if (Array.isArray(v) || (typeof v === 'object' && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null))) {
+    const known = memo.get(v);
+    if (known !== undefined) {
+      out.push(known);
+      return;
     }
-    out.push('}');
+    const start = out.length;
+    if (Array.isArray(v)) encodeArray(out, v);
+    else encodeObject(out, v as Record<string, unknown>);
+    let chars = 0;
+    for (let i = start; i < out.length; i++) chars += out[i]!.length;
+    if (chars >= MEMO_CHARS) {
+      // Large: its digest stands for it ('H' is no other encoding's first character), here and wherever it appears again.
+      const digest = `H${createHash('sha1').update(out.splice(start).join('')).digest('hex')}`;
+      memo.set(v, digest);
+      out.push(digest);
+    }
   } else throw new Error(`unit props must be plain data, found ${typeof v === 'object' ? (v.constructor?.name ?? 'object') : typeof v}`);
+}
+
+function encodeObject(out: string[], v: Record<string, unknown>): void {
+  const keys = Object.keys(v);
+  out.push(`o${keys.length}{`);
+  for (const k of keys) {
+    out.push(`s${k.length}:`, k);
+    encode(out, v[k]);
+  }
+  out.push('}');
 }
 
 function encodeArray(out: string[], v: readonly unknown[]): void {

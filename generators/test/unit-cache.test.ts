@@ -20,6 +20,17 @@ describe('hashValue', () => {
     expect(hash({ a: [1, { b: 'x' }] })).toBe(hash({ a: [1, { b: 'x' }] }));
   });
 
+  it('GIVEN a large value shared by several units THEN it hashes as an equal copy does, and unlike a copy with one field changed', () => {
+    const spec = { name: 'payments', owners: Array.from({ length: 40 }, (_, i) => ({ team: `acme/team-${i}`, role: 'edit' })) };
+    const first = hash({ tenant: spec });
+    expect(hash({ tenant: spec })).toBe(first);
+    expect(hash({ tenant: structuredClone(spec) })).toBe(first);
+    const changed = structuredClone(spec);
+    changed.owners[39]!.role = 'view';
+    expect(hash({ tenant: changed })).not.toBe(first);
+    expect(hash({ tenant: spec, other: spec })).toBe(hash({ tenant: structuredClone(spec), other: structuredClone(spec) }));
+  });
+
   it('refuses what is not data, so a unit cannot be keyed on a function or a construct', () => {
     expect(() => hash({ f: () => 1 })).toThrow('unit props must be plain data, found function');
     expect(() => hash({ d: new Date(0) })).toThrow('found Date');

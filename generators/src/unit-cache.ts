@@ -5,11 +5,14 @@ import type { Unit } from './render/cluster-context.js';
 import type { UnitLookup } from './render/render-cluster.js';
 import type { PlannedObject } from './write/output-plan.js';
 
+/** One object of a unit as kept: what it is and its file's hash (its folder and sources are the unit's). */
+type SavedObject = [apiVersion: string, kind: string, name: string, namespace: string, hash: string];
+
 /**
  * The objects (names and hashes, not texts) each unit rendered last time, by unit key: the code fingerprint, the unit's
  * id, folder and sources, and its props. A unit's props are everything its construct reads, so an equal key renders
  * equal objects. One file per cluster, rewritten after each run with only the keys that run used: a first line naming
- * the code, then one line per unit, `<key> <objects as JSON>`. A unit's line is parsed only when the unit is looked up,
+ * the code, then one line per unit, `<key> <objects as JSON>` (each `[apiVersion, kind, name, namespace, hash]`). A unit's line is parsed only when the unit is looked up,
  * and written back as it was read when its objects came from here.
  */
 export class UnitCache implements UnitLookup {
@@ -49,23 +52,30 @@ export class UnitCache implements UnitLookup {
     return h.digest('hex');
   }
 
-  get(key: string): readonly PlannedObject[] | undefined {
+  get(key: string, unit: Unit): readonly PlannedObject[] | undefined {
     const line = this.lines.get(key);
     if (line === undefined) return undefined;
+    let saved: unknown;
     try {
-      const objects = JSON.parse(line) as unknown;
-      if (!Array.isArray(objects) || !objects.every((o) => typeof o === 'object' && o !== null && typeof (o as PlannedObject).hash === 'string')) return undefined;
-      this.given.set(objects as PlannedObject[], line);
-      return objects as PlannedObject[];
+      saved = JSON.parse(line);
     } catch {
       // A corrupt line is an unknown unit.
       return undefined;
     }
+    if (!Array.isArray(saved) || !saved.every((o) => Array.isArray(o) && o.length === 5 && o.every((f) => typeof f === 'string'))) return undefined;
+    const objects = (saved as SavedObject[]).map(([apiVersion, kind, name, namespace, hash]): PlannedObject => ({
+      folder: unit.folder, sources: unit.sources, apiVersion, kind, name, ...(namespace ? { namespace } : {}), hash,
+    }));
+    this.given.set(objects, line);
+    return objects;
   }
 
   save(cluster: string, units: ReadonlyMap<string, readonly PlannedObject[]>): void {
     const lines = [this.header()];
-    for (const [key, objects] of units) lines.push(`${key} ${this.given.get(objects) ?? JSON.stringify(objects)}`);
+    for (const [key, objects] of units) {
+      const saved = objects.map((o): SavedObject => [o.apiVersion, o.kind, o.name, o.namespace ?? '', o.hash]);
+      lines.push(`${key} ${this.given.get(objects) ?? JSON.stringify(saved)}`);
+    }
     writeAtomically(this.file(cluster), `${lines.join('\n')}\n`);
   }
 

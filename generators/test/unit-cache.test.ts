@@ -43,9 +43,9 @@ describe('UnitCache', () => {
     const cache = new UnitCache(dir, 'code-1');
     cache.save('prod', new Map([[cache.keyOf(unit({ quota: 1 })), objects]]));
     const again = new UnitCache(dir, 'code-1').load('prod');
-    expect(again.get(again.keyOf(unit({ quota: 1 })))).toEqual(objects);
-    expect(again.get(again.keyOf(unit({ quota: 2 })))).toBeUndefined();
-    expect(again.load('staging').get(again.keyOf(unit({ quota: 1 })))).toBeUndefined();
+    expect(again.get(again.keyOf(unit({ quota: 1 })), unit({ quota: 1 }))).toEqual(objects);
+    expect(again.get(again.keyOf(unit({ quota: 2 })), unit({ quota: 2 }))).toBeUndefined();
+    expect(again.load('staging').get(again.keyOf(unit({ quota: 1 })), unit({ quota: 1 }))).toBeUndefined();
   });
 
   it('GIVEN the code changed WHEN loaded THEN nothing is found (every unit renders again)', () => {
@@ -55,14 +55,14 @@ describe('UnitCache', () => {
     cache.save('prod', new Map([[key, objects]]));
     const other = new UnitCache(dir, 'code-2').load('prod');
     expect(other.keyOf(unit({}))).not.toBe(key);
-    expect(other.get(key)).toBeUndefined();
+    expect(other.get(key, unit({}))).toBeUndefined();
   });
 
   it('GIVEN a corrupt or foreign file WHEN loaded THEN it is no cache, not an error', () => {
     const dir = mkdtempSync(join(tmpdir(), 'units-'));
     for (const text of ['platform unit cache, code code-1\nk [', 'garbage', 'platform unit cache, code code-1\nk 3', 'platform unit cache, code code-1\nk [{"kind": "Namespace"}]']) {
       writeFileSync(join(dir, 'units-prod.txt'), text);
-      expect(new UnitCache(dir, 'code-1').load('prod').get('k')).toBeUndefined();
+      expect(new UnitCache(dir, 'code-1').load('prod').get('k', unit({}))).toBeUndefined();
     }
   });
 });

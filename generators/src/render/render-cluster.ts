@@ -34,7 +34,7 @@ const keepHeapSmall = () => {
 export interface UnitLookup {
   keyOf(unit: Unit): string;
   /** The unit's objects without their text, or undefined when the key is unknown. */
-  get(key: string): readonly PlannedObject[] | undefined;
+  get(key: string, unit: Unit): readonly PlannedObject[] | undefined;
 }
 
 /** One cluster's files, some possibly without their text (their unit came from the cache). */
@@ -72,7 +72,7 @@ export function planCluster(fleet: Fleet, cluster: Loaded<Cluster>, cache?: Unit
   let built = 0;
   for (const part of ctx.outputParts) {
     const key = part instanceof OutputChart ? undefined : cache?.keyOf(part);
-    const cached = key === undefined ? undefined : cache?.get(key);
+    const cached = key === undefined ? undefined : cache?.get(key, part as Unit);
     let planned: readonly PlannedObject[];
     if (cached) planned = cached;
     else {
@@ -133,8 +133,8 @@ function collect(problems: string[], render: () => RenderedObject[]): RenderedOb
 }
 
 const objectKey = (o: PlannedObject): string => {
-  const group = o.apiVersion.includes('/') ? o.apiVersion.split('/')[0] : 'core';
-  return `${group} ${o.kind} ${o.namespace ? `${o.namespace}/` : ''}${o.name}`;
+  const slash = o.apiVersion.indexOf('/');
+  return `${slash < 0 ? 'core' : o.apiVersion.slice(0, slash)} ${o.kind} ${o.namespace ? `${o.namespace}/` : ''}${o.name}`;
 };
 
 /**

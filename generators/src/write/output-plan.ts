@@ -84,9 +84,12 @@ export function planFiles(objects: readonly PlannedObject[], extra: ReadonlyMap<
   return files;
 }
 
+const UNSAFE = /[^a-z0-9.-]/;
+const UNSAFE_ALL = /[^a-z0-9.-]/g;
+
 function baseFileName(o: PlannedObject, withNamespace = false): string {
-  const parts = [o.kind, ...(withNamespace && o.namespace ? [o.namespace] : []), o.name];
-  return parts.join('-').toLowerCase().replace(/[^a-z0-9.-]/g, '-');
+  const base = (withNamespace && o.namespace ? `${o.kind}-${o.namespace}-${o.name}` : `${o.kind}-${o.name}`).toLowerCase();
+  return UNSAFE.test(base) ? base.replace(UNSAFE_ALL, '-') : base;
 }
 
 function describe(o: PlannedObject): string {

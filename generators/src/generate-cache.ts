@@ -129,8 +129,8 @@ export const cacheDir = (repoRoot: string): string => join(repoRoot, 'node_modul
 /** The folder holding the generators, platform and schemas packages. */
 const CODE_ROOT = dirname(dirname(dirname(fileURLToPath(import.meta.url))));
 
-/** The compiled code that renders, relative to CODE_ROOT: the generators, platform and schemas packages' dist/. */
-export const codeDists = (): string[] => ['generators/dist', 'platform/dist', 'schemas/dist'];
+/** The compiled code that renders, relative to CODE_ROOT: the generators, platform and schemas packages' dist/, and the generated validators. */
+export const codeDists = (): string[] => ['generators/dist', 'platform/dist', 'platform/generated', 'schemas/dist'];
 
 /**
  * Feeds every file under `base`/`rel` that `keep` admits (a folder is entered only when admitted too) to a hash: its

@@ -26,7 +26,7 @@ describe('OutputChart', () => {
     expect(error).toBeInstanceOf(RenderError);
     const problems = (error as RenderError).problems;
     expect(problems.some((p) => p.startsWith('apps/svc: spec.ports.0.port') && p.includes('must be'))).toBe(true);
-    expect(problems).toContain('apps/widget: no schema for example.com/v1/Widget: emit only kinds that are modelled or registered with registerSchema()');
+    expect(problems).toContain('apps/widget: no schema for example.com/v1/Widget: emit only the kinds of emitted-kinds.ts or kinds registered with registerSchema()');
     expect((error as Error).name).toBe('RenderError');
   });
 });

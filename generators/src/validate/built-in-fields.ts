@@ -1,9 +1,10 @@
 /**
  * Strict field validation of built-in kinds, as the API server does it with `fieldValidation=Strict` and as
  * `kubeconform -strict` does: a field the kind's schema does not declare (`serviceAccountNam`) is an error, at any
- * depth. kubernetes-models checks types and required fields but lets unknown fields through, so the field lists come
- * from the Kubernetes OpenAPI spec as the official JavaScript client (`@kubernetes/client-node`, generated from the
- * spec of the Kubernetes minor it is pinned to) carries it: every model's `attributeTypeMap`.
+ * depth. The render-time validators (kubernetes-models' schemas, see platform/generated/) check types and required
+ * fields but let unknown fields through, so the field lists come from the Kubernetes OpenAPI spec as the official
+ * JavaScript client (`@kubernetes/client-node`, generated from the spec of the Kubernetes minor it is pinned to)
+ * carries it: every model's `attributeTypeMap`.
  */
 import { closest, distance } from 'fastest-levenshtein';
 

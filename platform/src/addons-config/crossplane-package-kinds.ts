@@ -1,5 +1,5 @@
 /**
- * JSON Schemas of the Crossplane kinds addons-config emits that kubernetes-models does not model:
+ * JSON Schemas of the Crossplane kinds addons-config emits (no Kubernetes or controller release validates them):
  * the package manager's Provider and DeploymentRuntimeConfig, the ManagedResourceActivationPolicy
  * (Crossplane v2.3) and provider-family-aws's ClusterProviderConfig (v2.6). Written from the
  * documented fields; only what the platform sets is allowed, so a typo fails the render.

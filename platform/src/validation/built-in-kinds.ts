@@ -1,4 +1,5 @@
-import { type ModelClass, modelProblems } from './manifest-validator.js';
+import type { KubernetesValidators } from '../../generated/kubernetes-validators/validators.js';
+import { validatorProblems } from './manifest-validator.js';
 
 /**
  * Built-in kinds that are cluster-scoped. An object of any other built-in kind is namespaced: Helm installs it into
@@ -36,29 +37,19 @@ export const CLUSTER_SCOPED_BUILT_IN_KINDS: ReadonlySet<string> = new Set([
   'VolumeAttachment',
 ]);
 
-const models = new Map<string, Promise<ModelClass | undefined>>();
+let builtIn: Promise<KubernetesValidators> | undefined;
 
 /**
- * The kubernetes-models class of any built-in `apiVersion`/`kind` (every kind of the Kubernetes OpenAPI, not only the
- * ones the platform emits), or undefined when Kubernetes serves no such kind. Loaded on first use and cached.
+ * The validator of any built-in `apiVersion`/`kind` (every kind of the Kubernetes OpenAPI, not only the ones the
+ * platform emits), or undefined when Kubernetes serves no such kind. Loaded on first use (platform/generated/).
  */
-export function builtInModel(apiVersion: string, kind: string): Promise<ModelClass | undefined> {
-  const key = `${apiVersion}/${kind}`;
-  let model = models.get(key);
-  if (!model) {
-    // Paths are `kubernetes-models/<group>/<version>/<Kind>`, and `kubernetes-models/<version>/<Kind>` for the core group.
-    const specifier = `kubernetes-models/${key}`;
-    model = import(/* @vite-ignore */ specifier).then(
-      (m: Record<string, unknown>) => m[kind] as ModelClass | undefined,
-      () => undefined,
-    );
-    models.set(key, model);
-  }
-  return model;
+export async function builtInValidator(apiVersion: string, kind: string): Promise<KubernetesValidators[string] | undefined> {
+  builtIn ??= import('../../generated/kubernetes-validators/built-in.js').then((m) => m.default);
+  return (await builtIn)[`${apiVersion}/${kind}`];
 }
 
 /**
- * Validates one object of a built-in kind with its kubernetes-models schema. Returns readable problems (empty when
+ * Validates one object of a built-in kind with the schema of its Kubernetes release. Returns readable problems (empty when
  * valid), or one problem when Kubernetes serves no such kind.
  */
 export async function validateBuiltInManifest(manifest: Record<string, unknown>): Promise<string[]> {
@@ -67,7 +58,7 @@ export async function validateBuiltInManifest(manifest: Record<string, unknown>)
   if (!/^([a-z0-9.-]+\/)?v[0-9]+((alpha|beta)[0-9]+)?$/.test(apiVersion) || !/^[A-Z][A-Za-z0-9]*$/.test(kind)) {
     return [`apiVersion/kind: ${apiVersion} ${kind} is not a Kubernetes API kind`];
   }
-  const model = await builtInModel(apiVersion, kind);
-  if (!model) return [`apiVersion: Kubernetes serves no ${kind} in ${apiVersion}`];
-  return modelProblems(model, manifest);
+  const validate = await builtInValidator(apiVersion, kind);
+  if (!validate) return [`apiVersion: Kubernetes serves no ${kind} in ${apiVersion}`];
+  return validatorProblems(validate, manifest);
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { knownKinds, registerSchema, unregisterSchema, validateManifest } from '../../src/validation/manifest-validator.js';
+import { EMITTED_KINDS } from '../../src/validation/emitted-kinds.js';
+import { validateBuiltInManifest } from '../../src/validation/built-in-kinds.js';
 
 describe('validateManifest', () => {
   it('accepts a valid core object and a valid Flux object', () => {
@@ -36,4 +38,31 @@ describe('validateManifest', () => {
     expect(knownKinds()).not.toContain('test.example.com/v1/Gizmo');
     expect(validateManifest({ apiVersion: 'test.example.com/v1', kind: 'Gizmo', metadata: { name: 'g' }, spec: { size: 1 } })[0]).toMatch(/^no schema for test\.example\.com\/v1\/Gizmo/);
   });
+
+  it('GIVEN each emitted kind THEN it has its generated validator, which names the field and what it must be', () => {
+    expect(knownKinds()).toEqual(expect.arrayContaining([...EMITTED_KINDS]));
+    expect(validateManifest({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'x' }, spec: { replicas: 'two' } })).toEqual([
+      'spec: must have required property selector',
+      'spec: must have required property template',
+      'spec.replicas: must be integer',
+    ]);
+    expect(validateManifest({ apiVersion: 'helm.toolkit.fluxcd.io/v2', kind: 'HelmRelease', metadata: { name: 'x' }, spec: { interval: 5 } })).toContain(
+      'spec.interval: must be string',
+    );
+    expect(validateManifest({ apiVersion: 'external-secrets.io/v1', kind: 'ExternalSecret', metadata: { name: 'x' }, spec: { refreshPolicy: 'Sometimes' } })).toContain(
+      'spec.refreshPolicy: must be equal to one of the allowed values',
+    );
+  });
 });
+
+describe('validateBuiltInManifest', () => {
+  it('GIVEN any kind of the Kubernetes API THEN it is validated; a kind Kubernetes does not serve is named', async () => {
+    expect(await validateBuiltInManifest({ apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 's' }, spec: { selector: {}, serviceName: 's', template: {} } })).toEqual([]);
+    expect(await validateBuiltInManifest({ apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: { name: 'd' }, spec: { selector: {} } })).toEqual([
+      'spec: must have required property template',
+    ]);
+    expect(await validateBuiltInManifest({ apiVersion: 'apps/v1', kind: 'Gadget', metadata: { name: 'g' } })).toEqual(['apiVersion: Kubernetes serves no Gadget in apps/v1']);
+    expect(await validateBuiltInManifest({ apiVersion: 'not a version', kind: 'Pod' })).toEqual(['apiVersion/kind: not a version Pod is not a Kubernetes API kind']);
+  });
+});
+

@@ -111,51 +111,62 @@ const memo = new WeakMap<object, string>();
  * props must be data. The value is encoded into one string first: one hash update per unit, not one per field.
  */
 export function hashValue(h: Hash, v: unknown): void {
-  const parts: string[] = [];
-  encode(parts, v);
-  h.update(parts.join(''));
+  const out = new Encoding();
+  encode(out, v);
+  h.update(out.parts.join(''));
+}
+
+/** The parts of an encoding and their total length (what decides whether a value is large). */
+class Encoding {
+  readonly parts: string[] = [];
+  chars = 0;
+
+  add(part: string, more?: string): void {
+    this.parts.push(part);
+    this.chars += part.length;
+    if (more !== undefined) this.add(more);
+  }
 }
 
 /** Appends the encoding of a value: every string is length-prefixed, so no two values share an encoding. */
-function encode(out: string[], v: unknown): void {
-  if (v === undefined) out.push('u');
-  else if (v === null) out.push('n');
-  else if (typeof v === 'string') out.push(`s${v.length}:`, v);
-  else if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') out.push(`${typeof v}:${String(v)};`);
+function encode(out: Encoding, v: unknown): void {
+  if (v === undefined) out.add('u');
+  else if (v === null) out.add('n');
+  else if (typeof v === 'string') out.add(`s${v.length}:`, v);
+  else if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') out.add(`${typeof v}:${String(v)};`);
   else if (v instanceof Set) encode(out, ['Set', [...v]]);
   else if (v instanceof Map) encode(out, ['Map', [...v]]);
   else if (Array.isArray(v) || (typeof v === 'object' && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null))) {
     const known = memo.get(v);
     if (known !== undefined) {
-      out.push(known);
+      out.add(known);
       return;
     }
-    const start = out.length;
+    const [start, chars] = [out.parts.length, out.chars];
     if (Array.isArray(v)) encodeArray(out, v);
     else encodeObject(out, v as Record<string, unknown>);
-    let chars = 0;
-    for (let i = start; i < out.length; i++) chars += out[i]!.length;
-    if (chars >= MEMO_CHARS) {
+    if (out.chars - chars >= MEMO_CHARS) {
       // Large: its digest stands for it ('H' is no other encoding's first character), here and wherever it appears again.
-      const digest = `H${createHash('sha1').update(out.splice(start).join('')).digest('hex')}`;
+      const digest = `H${createHash('sha1').update(out.parts.splice(start).join('')).digest('hex')}`;
       memo.set(v, digest);
-      out.push(digest);
+      out.chars = chars;
+      out.add(digest);
     }
   } else throw new Error(`unit props must be plain data, found ${typeof v === 'object' ? (v.constructor?.name ?? 'object') : typeof v}`);
 }
 
-function encodeObject(out: string[], v: Record<string, unknown>): void {
+function encodeObject(out: Encoding, v: Record<string, unknown>): void {
   const keys = Object.keys(v);
-  out.push(`o${keys.length}{`);
+  out.add(`o${keys.length}{`);
   for (const k of keys) {
-    out.push(`s${k.length}:`, k);
+    out.add(`s${k.length}:`, k);
     encode(out, v[k]);
   }
-  out.push('}');
+  out.add('}');
 }
 
-function encodeArray(out: string[], v: readonly unknown[]): void {
-  out.push(`a${v.length}[`);
+function encodeArray(out: Encoding, v: readonly unknown[]): void {
+  out.add(`a${v.length}[`);
   for (const x of v) encode(out, x);
-  out.push(']');
+  out.add(']');
 }

@@ -1,7 +1,7 @@
-import { AppWorkload, internalIngressHost, IMAGE_POLICY_NAMESPACE, imagePolicyName } from '@platform/platform';
+import { AppWorkload, appSettings, internalIngressHost, IMAGE_POLICY_NAMESPACE, imagePolicyName } from '@platform/platform';
 import type { ClusterContext } from '../cluster-context.js';
 import { followsImagePolicy } from '../../image-automation.js';
-import { resolveApp } from '../../resolve-app.js';
+import { resolveAppInputs } from '../../resolve-app.js';
 
 /**
  * apps/<tenant>/<app>/: each app's workload in its tenant namespace, applied as the tenant's
@@ -14,9 +14,11 @@ export function renderAppsLayer(ctx: ClusterContext): void {
   for (const a of ctx.apps) {
     const tenant = ctx.tenant(a.tenant)!;
     const name = a.spec.name;
-    const settings = resolveApp(a, tenant.spec, cluster);
     const imagePolicy = followsImagePolicy(a) ? `${IMAGE_POLICY_NAMESPACE}:${imagePolicyName(a.tenant, name)}` : undefined;
-    const props = { app: settings, internalIngressTarget: internalIngressHost(cluster.dns.domain), imagePolicy };
-    ctx.unit(`app-${a.tenant}-${name}`, `apps/${a.tenant}/${name}`, [a.source.path, tenant.source.path], props, (chart, p) => new AppWorkload(chart, name, p));
+    // Keyed on what the settings are resolved from (the app's spec is hashed once per run), resolved when rendered.
+    const props = { inputs: resolveAppInputs(a, tenant.spec, cluster), internalIngressTarget: internalIngressHost(cluster.dns.domain), imagePolicy };
+    ctx.unit(`app-${a.tenant}-${name}`, `apps/${a.tenant}/${name}`, [a.source.path, tenant.source.path], props, (chart, { inputs, ...p }) => {
+      new AppWorkload(chart, name, { ...p, app: appSettings(inputs.spec, inputs.context) });
+    });
   }
 }

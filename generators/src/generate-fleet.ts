@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { type CompiledCodeStore, useCompiledCodeStore } from '@platform/platform';
 import type { InputCache } from './load/input-cache.js';
 import { loadFleet } from './load/load-fleet.js';
 import type { Fleet } from './model.js';
@@ -30,6 +31,8 @@ export interface RenderFleetOptions {
   readonly cacheOf?: (cluster: string) => UnitLookup | undefined;
   /** The input files valid last time: those unchanged are not parsed again; saved once the fleet loaded. */
   readonly inputs?: InputCache;
+  /** The code of schemas compiled before, used while this render runs and saved after it. */
+  readonly validators?: CompiledCodeStore & { save(): void };
 }
 
 /**
@@ -40,7 +43,22 @@ export interface RenderFleetOptions {
 export async function renderFleet(
   repoRoot: string,
   consume: (cluster: string, plan: ClusterPlan) => Promise<void> | void,
-  { only, onCluster, cacheOf, inputs }: RenderFleetOptions = {},
+  { only, onCluster, cacheOf, inputs, validators }: RenderFleetOptions = {},
+): Promise<FleetRender> {
+  useCompiledCodeStore(validators);
+  try {
+    const rendered = await renderClusters(repoRoot, consume, { only, onCluster, cacheOf, inputs });
+    validators?.save();
+    return rendered;
+  } finally {
+    useCompiledCodeStore(undefined);
+  }
+}
+
+async function renderClusters(
+  repoRoot: string,
+  consume: (cluster: string, plan: ClusterPlan) => Promise<void> | void,
+  { only, onCluster, cacheOf, inputs }: RenderFleetOptions,
 ): Promise<FleetRender> {
   const fleet = loadFleet(repoRoot, inputs);
   inputs?.save();

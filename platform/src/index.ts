@@ -1,6 +1,7 @@
 export * from './_output-chart.js';
 export * from './bootstrap-prerequisites.js';
 export * from './validation/manifest-validator.js';
+export * from './validation/compiled-validators.js';
 export * from './validation/built-in-kinds.js';
 export * from './network/cidr.js';
 export * from './crossplane/managed-resource.js';

@@ -75,6 +75,7 @@ async function runGenerate(values: GenerateOptions, ctx: CommandContext): Promis
   const { outClusters } = await import('../out-tree.js');
   const { UnitCache } = await import('../unit-cache.js');
   const { InputCache } = await import('../load/input-cache.js');
+  const { ValidatorCache } = await import('../validator-cache.js');
   const { codeownersDrift, writeCodeowners } = await import('../write/codeowners.js');
   const { tenantWarnings } = await import('../load/tenant-rules.js');
 
@@ -84,6 +85,8 @@ async function runGenerate(values: GenerateOptions, ctx: CommandContext): Promis
   const units = new UnitCache(cacheDir(ctx.repoRoot), code);
   // Input files unchanged since they were last found valid are not parsed again (--force parses every one).
   const inputs = new InputCache(cacheDir(ctx.repoRoot), code, !values.force);
+  // Schemas compiled by earlier runs are loaded as code, not compiled again.
+  const validators = new ValidatorCache(cacheDir(ctx.repoRoot), code, !values.force);
   // --force still keys every unit, so the next run finds them.
   const cacheOf = (cluster: string) => (values.force ? { keyOf: (u: Unit) => units.keyOf(u), get: () => undefined } : units.load(cluster));
   /** Each cluster's out/ as it is now (path → hash), and which of its files differ from the plan. */
@@ -106,7 +109,7 @@ async function runGenerate(values: GenerateOptions, ctx: CommandContext): Promis
         for (const p of found.differ) differ.push(`out/${cluster}/${p}${found.state.files.has(p) ? '' : ' (missing)'}`);
         for (const p of found.stale) differ.push(`out/${cluster}/${p} (not generated any more)`);
       },
-      { only: values.cluster, onCluster: progress, cacheOf, inputs },
+      { only: values.cluster, onCluster: progress, cacheOf, inputs, validators },
     );
     if (progress) ctx.stdout.write('\r\x1b[K');
     for (const w of tenantWarnings(fleet)) ctx.stderr.write(`${w}\n`);
@@ -132,7 +135,7 @@ async function runGenerate(values: GenerateOptions, ctx: CommandContext): Promis
         await write.stageChanges(cluster, { paths: [...plan.files.keys()], write: texts, remove: stale });
         after.push({ cluster, state, written: new Map(differ.map((p) => [p, plan.files.get(p)!.hash])), removed: stale });
       },
-      { only: values.cluster, onCluster: progress, cacheOf, inputs },
+      { only: values.cluster, onCluster: progress, cacheOf, inputs, validators },
     );
   } catch (e) {
     write.abort();

@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { InputKind } from '@platform/schemas';
 import type { InputFacts } from './source-file.js';
-import { writeAtomically } from '../unit-cache.js';
+import { LineStore } from '../line-store.js';
 
 /**
  * The facts of every input file that was valid last time (see InputFacts), by path, kind and content hash: a file whose
@@ -12,41 +11,25 @@ import { writeAtomically } from '../unit-cache.js';
  * and its facts as JSON, after a first line naming the code; a line is parsed only when its file is asked for.
  */
 export class InputCache {
-  private lines = new Map<string, string>();
-  private readonly next = new Map<string, string>();
-  private changed = false;
+  private readonly lines: LineStore;
 
   constructor(
-    private readonly dir: string,
+    dir: string,
     /** The code fingerprint (see codeFingerprint in generate-cache.ts). */
-    private readonly code: string,
+    code: string,
     /** False: know nothing from before (`generate --force`), only record this run's files for the next. */
     read = true,
   ) {
-    const file = this.file();
-    if (!read || !existsSync(file)) return;
-    try {
-      const lines = readFileSync(file, 'utf8').split('\n');
-      if (lines[0] !== this.header()) return;
-      for (let i = 1; i < lines.length; i++) {
-        const tab = lines[i]!.indexOf('\t');
-        if (tab > 0) this.lines.set(lines[i]!.slice(0, tab), lines[i]!.slice(tab + 1));
-      }
-    } catch {
-      // An unreadable cache is no cache.
-    }
+    this.lines = new LineStore(join(dir, 'inputs.txt'), `platform input cache, code ${code}`, { read });
   }
 
   /** The facts kept for this file when its text is the one seen last time; undefined otherwise. */
   get(path: string, kind: InputKind, text: string): InputFacts | undefined {
-    const key = keyOf(path, kind, text);
-    const line = this.lines.get(key);
+    const line = this.lines.get(keyOf(path, kind, text));
     if (line === undefined) return undefined;
     try {
       const facts = JSON.parse(line) as InputFacts;
-      if (typeof facts !== 'object' || facts === null || typeof facts.comments !== 'object' || facts.comments === null) return undefined;
-      this.next.set(key, line);
-      return facts;
+      return typeof facts === 'object' && facts !== null && typeof facts.comments === 'object' && facts.comments !== null ? facts : undefined;
     } catch {
       return undefined;
     }
@@ -54,23 +37,12 @@ export class InputCache {
 
   /** Records a file found valid in this run, with its facts (SourceFile.factsText). */
   set(path: string, kind: InputKind, text: string, facts: string): void {
-    this.next.set(keyOf(path, kind, text), facts);
-    this.changed = true;
+    this.lines.set(keyOf(path, kind, text), facts);
   }
 
   /** Writes the files of this run (only when one was parsed, or one known before is gone). */
   save(): void {
-    if (!this.changed && this.next.size === this.lines.size) return;
-    const lines = [this.header(), ...[...this.next].map(([key, facts]) => `${key}\t${facts}`)];
-    writeAtomically(this.file(), `${lines.join('\n')}\n`);
-  }
-
-  private header(): string {
-    return `platform input cache, code ${this.code}`;
-  }
-
-  private file(): string {
-    return join(this.dir, 'inputs.txt');
+    this.lines.save();
   }
 }
 

@@ -1,4 +1,5 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { StoredAjv } from '@platform/platform';
 import { closest, distance } from 'fastest-levenshtein';
 import { inputKinds, type InputKind } from '@platform/schemas';
 import { type Diagnostic, fieldPath } from './diagnostic.js';
@@ -22,7 +23,7 @@ const PATTERN_WORDS: Record<string, string> = {
 export class SchemaValidator {
   private readonly validators = new Map<InputKind, ValidateFunction>();
   // Without the optimisation passes over the generated code: they cost more at start-up than they save on a fleet.
-  private readonly ajv = new Ajv({ allErrors: true, useDefaults: true, strict: true, allowUnionTypes: true, code: { optimize: false } });
+  private readonly ajv = new StoredAjv({ allErrors: true, useDefaults: true, strict: true, allowUnionTypes: true, code: { optimize: false } });
 
   validate(kind: InputKind, file: SourceFile): Diagnostic[] {
     let fn = this.validators.get(kind);

@@ -1,7 +1,8 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import localizeModule from 'ajv-i18n/localize/en/index.js';
 import emittedValidators from '../../generated/kubernetes-validators/emitted.js';
 import type { KubernetesValidator } from '../../generated/kubernetes-validators/validators.js';
+import { StoredAjv } from './compiled-validators.js';
 import { EMITTED_KINDS } from './emitted-kinds.js';
 
 /** Sets each error's English message. The module is CommonJS: its default import is the function its types call `default`. */
@@ -37,7 +38,7 @@ function describeErrors(errors: readonly ErrorObject[]): string[] {
   });
 }
 
-const ajv = new Ajv({ allErrors: true, strict: false });
+const ajv = new StoredAjv({ allErrors: true, strict: false });
 const schemas = new Map<string, object>();
 const compiled = new Map<string, ValidateFunction>();
 

@@ -25,8 +25,8 @@ export function loadFleet(root: string, cache?: InputCache): Fleet {
       problems.push(...text);
       return undefined;
     }
-    const facts = cache?.get(rel, kind, text);
-    if (facts) return { spec: facts.data as T, source: SourceFile.known(rel, text, facts) };
+    const known = cache?.get(rel, kind, text);
+    if (known) return { spec: known.data as T, source: SourceFile.known(rel, text, known) };
     const parsed = SourceFile.parse(rel, text);
     if (Array.isArray(parsed)) {
       problems.push(...parsed);
@@ -35,7 +35,8 @@ export function loadFleet(root: string, cache?: InputCache): Fleet {
     const found = validator.validate(kind, parsed);
     problems.push(...found);
     if (found.length > 0) return undefined;
-    cache?.set(rel, kind, text, parsed.factsText());
+    const facts = cache ? parsed.factsText() : undefined;
+    if (facts !== undefined) cache?.set(rel, kind, text, facts);
     return { spec: parsed.data as T, source: parsed };
   };
 

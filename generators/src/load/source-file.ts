@@ -100,9 +100,10 @@ export class SourceFile {
 
   /**
    * What to keep of this valid file for the next run (see InputCache): call it once the data is validated. Encoded
-   * at once, so nothing done to the data later can reach the cache.
+   * at once, so nothing done to the data later can reach the cache. Undefined when JSON cannot hold the data as it is
+   * (`.inf` and `.nan` are numbers JSON does not have): such a file is parsed every run.
    */
-  factsText(): string {
+  factsText(): string | undefined {
     const comments: Record<string, string> = {};
     const walk = (node: unknown, path: (string | number)[]) => {
       if (isNode(node) && node.comment) comments[JSON.stringify(path)] = node.comment.trim();
@@ -111,7 +112,8 @@ export class SourceFile {
     };
     const doc = this.source.doc;
     walk(doc?.contents, []);
-    return JSON.stringify({ data: this.data, written: doc?.toJS({ maxAliasCount: MAX_ALIASES }), comments } satisfies InputFacts);
+    const facts: InputFacts = { data: this.data, written: doc?.toJS({ maxAliasCount: MAX_ALIASES }), comments };
+    return isJsonData(facts.data) && isJsonData(facts.written) ? JSON.stringify(facts) : undefined;
   }
 
   /**
@@ -155,6 +157,15 @@ export class SourceFile {
     const { line, col } = this.locate(path, opts.key);
     return { file: this.path, line, col, field: fieldPath(path), message };
   }
+}
+
+/** Whether JSON holds `v` exactly: strings, finite numbers, booleans, null, arrays and plain objects of them. */
+function isJsonData(v: unknown): boolean {
+  if (v === null || typeof v === 'string' || typeof v === 'boolean') return true;
+  if (typeof v === 'number') return Number.isFinite(v);
+  if (Array.isArray(v)) return v.every(isJsonData);
+  if (typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) return Object.values(v as object).every(isJsonData);
+  return false;
 }
 
 /** Whether plain data (a file's data as written) holds a value, possibly null, at `path`. */

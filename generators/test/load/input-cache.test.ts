@@ -35,7 +35,7 @@ function loadWith(dir: string, cache: InputCache): string[] {
 describe('InputCache', () => {
   it('GIVEN a file known from its facts THEN it answers has, trailingComment and positions as the parsed file does', () => {
     const parsed = SourceFile.parse('apps/shop/web.yaml', APP) as SourceFile;
-    const known = SourceFile.known('apps/shop/web.yaml', APP, JSON.parse(parsed.factsText()) as InputFacts);
+    const known = SourceFile.known('apps/shop/web.yaml', APP, JSON.parse(parsed.factsText()!) as InputFacts);
     expect(known.data).toEqual(parsed.data);
     const paths = [['name'], ['image'], ['image', 'tag'], ['image', 'digest'], ['job'], ['ports'], ['ports', 1], ['ports', 2], ['env', 0, 'value'], ['env', 1], ['nope', 'deeper']];
     for (const path of paths) {
@@ -72,9 +72,14 @@ describe('InputCache', () => {
     ]);
   });
 
+  it('GIVEN a value JSON cannot hold (.inf, .nan) THEN the file has no facts to keep and is parsed every run', () => {
+    for (const value of ['.inf', '-.inf', '.nan']) expect((SourceFile.parse('apps/shop/web.yaml', `name: web\nscale: ${value}\n`) as SourceFile).factsText()).toBeUndefined();
+    expect((SourceFile.parse('apps/shop/web.yaml', 'name: web\nscale: 1.5\n') as SourceFile).factsText()).toBeDefined();
+  });
+
   it('GIVEN other code, another kind, --force or a corrupt file THEN nothing is known', () => {
     const cacheDir = mkdtempSync(join(tmpdir(), 'input-cache-dir-'));
-    const facts = (SourceFile.parse('apps/shop/web.yaml', APP) as SourceFile).factsText();
+    const facts = (SourceFile.parse('apps/shop/web.yaml', APP) as SourceFile).factsText()!;
     const cache = new InputCache(cacheDir, 'code-1');
     cache.set('apps/shop/web.yaml', 'app', APP, facts);
     cache.save();

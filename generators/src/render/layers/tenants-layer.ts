@@ -19,22 +19,23 @@ export const TENANCY_FOLDER = 'addons-config';
 export function renderTenantsLayer(ctx: ClusterContext): void {
   const { cluster } = ctx;
   const groupPrefix = cluster.spec.kubernetes?.oidcGroupPrefix ?? 'github:';
-  const shared = ctx.chart('tenancy', TENANCY_FOLDER, [cluster.source.path]);
   const alertRouting = enabledAddons(cluster.spec.addons as AddonSettings).some((a) => a.name === 'kube-prometheus-stack');
-  new TenantClusterRoles(shared, 'roles');
-  new TenantPriorityClasses(shared, 'priority-classes');
+  ctx.unit('tenancy', TENANCY_FOLDER, [cluster.source.path], {}, (chart) => {
+    new TenantClusterRoles(chart, 'roles');
+    new TenantPriorityClasses(chart, 'priority-classes');
+  });
   const management = ctx.fleet.clusters.find((c) => c.spec.management)?.source.path ?? cluster.source.path;
   const catalog = teamRoleCatalog(ctx.fleet);
-  new TenantTeamRoles(ctx.chart('tenant-team-roles', TENANCY_FOLDER, [management]), 'team-roles', { roles: catalog });
+  ctx.unit('tenant-team-roles', TENANCY_FOLDER, [management], { roles: catalog }, (chart, p) => new TenantTeamRoles(chart, 'team-roles', p));
   // The guardrails' params name every tenant namespace of the cluster and every role tenant RoleBindings may bind.
-  const guardrails = ctx.chart('tenant-guardrails', TENANCY_FOLDER, [...new Set([cluster.source.path, management]), 'tenants/*.yaml']);
-  new TenantGuardrails(guardrails, 'guardrails', {
+  const guardrails = {
     teamRoles: Object.keys(catalog).map(teamRoleClusterRole),
     groupPrefix,
     tenantNamespaces: new Map(ctx.tenants.flatMap((t) => tenantNamespaces(t.spec).map((ns) => [ns, t.spec.name] as const))),
     imageRegistries: cluster.spec.tenancy?.imageRegistries ?? [],
     dnsTargets: [internalIngressHost(cluster.spec.dns.domain)],
-  });
+  };
+  ctx.unit('tenant-guardrails', TENANCY_FOLDER, [...new Set([cluster.source.path, management]), 'tenants/*.yaml'], guardrails, (chart, p) => new TenantGuardrails(chart, 'guardrails', p));
 
   // Each tenant's own image repositories: its registries on every cluster it runs in (an app may run an image
   // built in another environment's registry of the same tenant).

@@ -7,9 +7,10 @@
 // Two entry points share their code through chunks:
 //   emitted.js   the kinds the platform emits (platform/src/validation/emitted-kinds.ts), loaded with the platform;
 //   built-in.js  every kind of the Kubernetes API, loaded only by `validate --charts` for the objects charts render.
-// Needs the npm registry. Deterministic: the same releases give the same bytes.
+// Needs the npm registry. Deterministic: the same releases give the same bytes, which `--check` verifies (CI runs it):
+// it builds into a temporary folder and exits 1 when the committed files differ.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,15 +28,17 @@ const RELEASES = {
 const EXTERNAL = ['re2-wasm', 'ajv-formats-draft2019', 'ajv-i18n'];
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
-const out = join(root, 'platform', 'generated', 'kubernetes-validators');
+const committed = join(root, 'platform', 'generated', 'kubernetes-validators');
+const check = process.argv.includes('--check');
 const emittedSource = readFileSync(join(root, 'platform', 'src', 'validation', 'emitted-kinds.ts'), 'utf8');
 const emitted = [...emittedSource.slice(emittedSource.indexOf('[')).matchAll(/^\s*'([^']+)',$/gm)].map((m) => m[1]);
 
 const work = mkdtempSync(join(tmpdir(), 'kubernetes-validators-'));
+const out = check ? join(work, 'out') : committed;
 try {
   writeFileSync(join(work, 'package.json'), JSON.stringify({ name: 'kubernetes-validators', private: true }));
   const specs = Object.entries(RELEASES).map(([name, version]) => `${name}@${version}`);
-  execFileSync('npm', ['install', '--no-save', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error', '--engine-strict=false', ...specs], { cwd: work, stdio: 'inherit' });
+  execFileSync('npm', ['install', '--no-save', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error', '--engine-strict=false', ...specs], { cwd: work, stdio: ['ignore', 'ignore', 'inherit'] });
 
   // Every model module names its kind, API version and the schema module whose `validate` it uses.
   const kinds = new Map();
@@ -121,7 +124,17 @@ try {
       '',
     ].join('\n'),
   );
-  process.stdout.write(`import-validators: ${emitted.length} emitted and ${builtIn.length} built-in kinds written to ${out}\n`);
+  if (check) {
+    const files = (dir) => readdirSync(dir).sort();
+    const differ = [...new Set([...files(out), ...files(committed)])].filter((f) => {
+      const [a, b] = [join(out, f), join(committed, f)];
+      return !existsSync(a) || !existsSync(b) || !readFileSync(a).equals(readFileSync(b));
+    });
+    if (differ.length > 0) {
+      process.stderr.write(`import-validators --check: ${differ.join(', ')} in platform/generated/kubernetes-validators differ from what the pinned releases give; run \`npm run import-validators\`\n`);
+      process.exitCode = 1;
+    } else process.stdout.write(`import-validators --check: platform/generated/kubernetes-validators is what the pinned releases give\n`);
+  } else process.stdout.write(`import-validators: ${emitted.length} emitted and ${builtIn.length} built-in kinds written to ${out}\n`);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -30,12 +30,6 @@ export class SourceFile {
     private readonly facts?: InputFacts,
   ) {}
 
-  /** Reads and parses a file; returns the problems instead when it cannot be used. */
-  static read(absPath: string, path: string): SourceFile | Diagnostic[] {
-    const text = SourceFile.readText(absPath, path);
-    return typeof text === 'string' ? SourceFile.parse(path, text) : text;
-  }
-
   /** A file's text, or the problem when it is too large to be an input. */
   static readText(absPath: string, path: string): string | Diagnostic[] {
     const size = statSync(absPath).size;

@@ -17,13 +17,10 @@ export interface OutState {
   readonly dirs: ReadonlyMap<string, number>;
 }
 
-/** Generated files under a cluster folder (relative path → content hash) and the state to remember, reading only what changed since `saved`. */
-export function scanOut(dir: string, saved?: OutState): { hashes: Map<string, string>; state: OutState } {
-  const state = scanOutState(dir, saved);
-  return { hashes: new Map([...state.files].map(([rel, [hash]]) => [rel, hash])), state };
-}
-
-/** scanOut without the hash map: the state alone, whose files hold the hashes. */
+/**
+ * The state of a cluster folder of out/ now (every generated file with its content hash), reading only what changed
+ * since `saved`.
+ */
 export function scanOutState(dir: string, saved?: OutState): OutState {
   // Files known and unchanged keep their saved entry: the map starts as the saved one and only what changed is replaced.
   const files = new Map<string, FileState>(saved?.files ?? []);

@@ -2,8 +2,14 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { OutStates, afterWrite, scanOut } from '../../src/write/out-state.js';
+import { type OutState, OutStates, afterWrite, scanOutState } from '../../src/write/out-state.js';
 import { contentHash } from '../../src/write/output-plan.js';
+
+/** The folder's state now, and its files' hashes by path. */
+function scanOut(dir: string, saved?: OutState): { hashes: Map<string, string>; state: OutState } {
+  const state = scanOutState(dir, saved);
+  return { hashes: new Map([...state.files].map(([rel, [hash]]) => [rel, hash])), state };
+}
 
 function cluster(files: Record<string, string>): string {
   const dir = join(mkdtempSync(join(tmpdir(), 'out-state-')), 'prod');
@@ -14,7 +20,7 @@ function cluster(files: Record<string, string>): string {
   return dir;
 }
 
-describe('scanOut', () => {
+describe('scanOutState', () => {
   it('GIVEN no saved state THEN every generated file is read and hashed, flux-system/ and hidden entries left out', () => {
     const dir = cluster({ 'flux/a.yaml': 'a\n', 'tenants/t/b.yaml': 'b\n', 'flux-system/gotk-sync.yaml': 's\n', '.x': 'x' });
     expect(Object.fromEntries(scanOut(dir).hashes)).toEqual({ 'flux/a.yaml': contentHash('a\n'), 'tenants/t/b.yaml': contentHash('b\n') });

@@ -1,33 +1,31 @@
 // `npm run import-validators`: regenerates platform/generated/kubernetes-validators/ from the kubernetes-models
-// releases pinned below. Each kind's validator there is the JSON Schema validator kubernetes-models compiles from the
-// Kubernetes OpenAPI document or the controller's CRD; this script only picks the kinds and bundles them, so that
+// releases pinned in scripts/kubernetes-validators/. Each kind's validator there is the JSON Schema validator
+// kubernetes-models compiles from the Kubernetes OpenAPI document or the controller's CRD; this script only picks the
+// kinds and bundles them, so that
 // rendering loads one file instead of hundreds of modules and the packages are not dependencies of the platform
 // (they declare Node 22 or newer; the platform supports Node 20).
 //
 // Two entry points share their code through chunks:
 //   emitted.js   the kinds the platform emits (platform/src/validation/emitted-kinds.ts), loaded with the platform;
 //   built-in.js  every kind of the Kubernetes API, loaded only by `validate --charts` for the objects charts render.
-// Needs the npm registry. Deterministic: the same releases give the same bytes, which `--check` verifies (CI runs it):
-// it builds into a temporary folder and exits 1 when the committed files differ.
+// The releases are pinned in scripts/kubernetes-validators/package.json, and everything they depend on in the lock file
+// beside it. Needs the npm registry. Deterministic: the same lock gives the same bytes, which `--check` verifies (CI runs
+// it): it installs from the lock (npm ci), builds into a temporary folder and exits 1 when the committed files differ.
+// Without --check the lock is refreshed within the pins and written back.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
-/** The releases the validators come from (their licences: MIT, see the generated README). */
-const RELEASES = {
-  'kubernetes-models': '5.1.0',
-  '@kubernetes-models/flux-cd': '4.0.0',
-  '@kubernetes-models/cert-manager': '6.0.0',
-  '@kubernetes-models/external-secrets': '2.0.0',
-  '@kubernetes-models/prometheus-operator': '6.0.0',
-};
 /** Left as imports of the platform's own dependencies: a WebAssembly module, and a package that requires at run time. */
 const EXTERNAL = ['re2-wasm', 'ajv-formats-draft2019', 'ajv-i18n'];
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
+const sources = join(root, 'scripts', 'kubernetes-validators');
+/** The releases the validators come from (their licences: MIT, see the generated README). */
+const RELEASES = JSON.parse(readFileSync(join(sources, 'package.json'), 'utf8')).dependencies;
 const committed = join(root, 'platform', 'generated', 'kubernetes-validators');
 const check = process.argv.includes('--check');
 const emittedSource = readFileSync(join(root, 'platform', 'src', 'validation', 'emitted-kinds.ts'), 'utf8');
@@ -36,9 +34,14 @@ const emitted = [...emittedSource.slice(emittedSource.indexOf('[')).matchAll(/^\
 const work = mkdtempSync(join(tmpdir(), 'kubernetes-validators-'));
 const out = check ? join(work, 'out') : committed;
 try {
-  writeFileSync(join(work, 'package.json'), JSON.stringify({ name: 'kubernetes-validators', private: true }));
   const specs = Object.entries(RELEASES).map(([name, version]) => `${name}@${version}`);
-  execFileSync('npm', ['install', '--no-save', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error', '--engine-strict=false', ...specs], { cwd: work, stdio: ['ignore', 'ignore', 'inherit'] });
+  const lock = join(sources, 'package-lock.json');
+  cpSync(join(sources, 'package.json'), join(work, 'package.json'));
+  if (existsSync(lock)) cpSync(lock, join(work, 'package-lock.json'));
+  else if (check) throw new Error(`${lock} is missing; run \`npm run import-validators\``);
+  const npm = ['--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error', '--engine-strict=false'];
+  execFileSync('npm', check ? ['ci', ...npm] : ['install', ...npm], { cwd: work, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (!check) cpSync(join(work, 'package-lock.json'), lock);
 
   // Every model module names its kind, API version and the schema module whose `validate` it uses.
   const kinds = new Map();

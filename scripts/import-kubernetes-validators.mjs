@@ -1,9 +1,8 @@
 // `npm run import-validators`: regenerates platform/generated/kubernetes-validators/ from the kubernetes-models
 // releases pinned in scripts/kubernetes-validators/. Each kind's validator there is the JSON Schema validator
 // kubernetes-models compiles from the Kubernetes OpenAPI document or the controller's CRD; this script only picks the
-// kinds and bundles them, so that
-// rendering loads one file instead of hundreds of modules and the packages are not dependencies of the platform
-// (they declare Node 22 or newer; the platform supports Node 20).
+// kinds and bundles them, so that rendering loads one file instead of hundreds of modules and the packages are not
+// dependencies of the platform (they declare Node 22 or newer; the platform supports Node 20).
 //
 // Two entry points share their code through chunks:
 //   emitted.js   the kinds the platform emits (platform/src/validation/emitted-kinds.ts), loaded with the platform;

@@ -1,5 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { writeAtomically } from './unit-cache.js';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 
 /**
  * A cache file of one-line entries, `<key>\t<value>`, after a header naming what it is and the code that wrote it: a
@@ -52,4 +52,11 @@ export class LineStore {
     if (!this.changed && this.next.size === this.known.size) return;
     writeAtomically(this.file, `${[this.header, ...[...this.next].map(([key, value]) => `${key}\t${value}`)].join('\n')}\n`);
   }
+}
+
+/** Writes a file whole or not at all (a temporary file renamed over it). */
+export function writeAtomically(file: string, text: string): void {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(`${file}.${process.pid}.tmp`, text);
+  renameSync(`${file}.${process.pid}.tmp`, file);
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { LineStore } from './line-store.js';
 import type { Unit } from './render/cluster-context.js';
 import type { UnitLookup } from './render/render-cluster.js';
 import type { PlannedObject } from './write/output-plan.js';
@@ -11,13 +11,12 @@ type SavedObject = [apiVersion: string, kind: string, name: string, namespace: s
 /**
  * The objects (names and hashes, not texts) each unit rendered last time, by unit key: the code fingerprint, the unit's
  * id, folder and sources, and its props. A unit's props are everything its construct reads, so an equal key renders
- * equal objects. One file per cluster, rewritten after each run with only the keys that run used: a first line naming
- * the code, then one line per unit, `<key> <objects as JSON>` (each `[apiVersion, kind, name, namespace, hash]`). A unit's line is parsed only when the unit is looked up,
- * and written back as it was read when its objects came from here.
+ * equal objects. One LineStore file per cluster, rewritten after each run with only the keys that run used: a unit's
+ * objects as JSON (each `[apiVersion, kind, name, namespace, hash]`), parsed only when the unit is looked up and written
+ * back as it was read when its objects came from here.
  */
 export class UnitCache implements UnitLookup {
-  /** Each known unit's line (its objects as JSON), by key. */
-  private lines = new Map<string, string>();
+  private lines: LineStore | undefined;
   /** The objects handed out by `get`, so that `save` writes their line back without encoding them again. */
   private readonly given = new WeakMap<readonly PlannedObject[], string>();
 
@@ -25,23 +24,13 @@ export class UnitCache implements UnitLookup {
     private readonly dir: string,
     /** The code fingerprint (see codeFingerprint in generate-cache.ts). */
     private readonly code: string,
+    /** False: know no unit from before (`generate --force`); units are still keyed and saved for the next run. */
+    private readonly read = true,
   ) {}
 
   /** Reads the cluster's units; a missing, unreadable or other-code file gives none. */
   load(cluster: string): this {
-    this.lines = new Map();
-    const file = this.file(cluster);
-    if (!existsSync(file)) return this;
-    try {
-      const lines = readFileSync(file, 'utf8').split('\n');
-      if (lines[0] !== this.header()) return this;
-      for (let i = 1; i < lines.length; i++) {
-        const space = lines[i]!.indexOf(' ');
-        if (space > 0) this.lines.set(lines[i]!.slice(0, space), lines[i]!.slice(space + 1));
-      }
-    } catch {
-      // An unreadable cache is no cache.
-    }
+    this.lines = new LineStore(this.file(cluster), this.header(), { read: this.read });
     return this;
   }
 
@@ -53,7 +42,7 @@ export class UnitCache implements UnitLookup {
   }
 
   get(key: string, unit: Unit): readonly PlannedObject[] | undefined {
-    const line = this.lines.get(key);
+    const line = this.lines?.get(key);
     if (line === undefined) return undefined;
     let saved: unknown;
     try {
@@ -70,29 +59,23 @@ export class UnitCache implements UnitLookup {
     return objects;
   }
 
+  /** Writes the cluster's units as this run used them (and only those). */
   save(cluster: string, units: ReadonlyMap<string, readonly PlannedObject[]>): void {
-    const lines = [this.header()];
+    const lines = new LineStore(this.file(cluster), this.header(), { read: false });
     for (const [key, objects] of units) {
       const saved = objects.map((o): SavedObject => [o.apiVersion, o.kind, o.name, o.namespace ?? '', o.hash]);
-      lines.push(`${key} ${this.given.get(objects) ?? JSON.stringify(saved)}`);
+      lines.set(key, this.given.get(objects) ?? JSON.stringify(saved));
     }
-    writeAtomically(this.file(cluster), `${lines.join('\n')}\n`);
+    lines.save();
   }
 
   private header(): string {
-    return `platform unit cache, code ${this.code}`;
+    return `platform unit cache 2, code ${this.code}`;
   }
 
   private file(cluster: string): string {
     return join(this.dir, `units-${cluster}.txt`);
   }
-}
-
-/** Writes a file whole or not at all (a temporary file renamed over it). */
-export function writeAtomically(file: string, text: string): void {
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(`${file}.${process.pid}.tmp`, text);
-  renameSync(`${file}.${process.pid}.tmp`, file);
 }
 
 type Hash = ReturnType<typeof createHash>;

@@ -46,6 +46,8 @@ describe('UnitCache', () => {
     expect(again.get(again.keyOf(unit({ quota: 1 })), unit({ quota: 1 }))).toEqual(objects);
     expect(again.get(again.keyOf(unit({ quota: 2 })), unit({ quota: 2 }))).toBeUndefined();
     expect(again.load('staging').get(again.keyOf(unit({ quota: 1 })), unit({ quota: 1 }))).toBeUndefined();
+    // AND a cache that may not read (generate --force) finds nothing
+    expect(new UnitCache(dir, 'code-1', false).load('prod').get(again.keyOf(unit({ quota: 1 })), unit({ quota: 1 }))).toBeUndefined();
   });
 
   it('GIVEN the code changed WHEN loaded THEN nothing is found (every unit renders again)', () => {
@@ -60,7 +62,8 @@ describe('UnitCache', () => {
 
   it('GIVEN a corrupt or foreign file WHEN loaded THEN it is no cache, not an error', () => {
     const dir = mkdtempSync(join(tmpdir(), 'units-'));
-    for (const text of ['platform unit cache, code code-1\nk [', 'garbage', 'platform unit cache, code code-1\nk 3', 'platform unit cache, code code-1\nk [{"kind": "Namespace"}]']) {
+    const header = 'platform unit cache 2, code code-1';
+    for (const text of [`${header}\nk\t[`, 'garbage', `${header}\nk\t3`, `${header}\nk\t[{"kind": "Namespace"}]`, `${header}\nk\t[["v1", "Namespace", "a", ""]]`]) {
       writeFileSync(join(dir, 'units-prod.txt'), text);
       expect(new UnitCache(dir, 'code-1').load('prod').get('k', unit({}))).toBeUndefined();
     }

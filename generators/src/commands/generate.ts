@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { GenerateCache, cacheDir, codeFingerprint } from '../generate-cache.js';
 import { OutStates } from '../write/out-state.js';
 import type { ClusterPlan } from '../render/render-cluster.js';
-import type { Unit } from '../render/cluster-context.js';
 import type { OutState } from '../write/out-state.js';
 import { type Command, type CommandContext, parseFlags, runWithOptions } from './command.js';
 
@@ -82,14 +81,13 @@ async function runGenerate(values: GenerateOptions, ctx: CommandContext): Promis
   // What the last runs rendered and left in out/: units whose key is known are not built again, and out/ is known
   // again from stat calls, reading only files changed since. --force trusts neither.
   const code = codeFingerprint();
-  const units = new UnitCache(cacheDir(ctx.repoRoot), code);
+  // --force still keys and saves every unit, so the next run finds them.
+  const units = new UnitCache(cacheDir(ctx.repoRoot), code, !values.force);
   // Input files unchanged since they were last found valid are not parsed again (--force parses every one).
   const inputs = new InputCache(cacheDir(ctx.repoRoot), code, !values.force);
   // Schemas compiled by earlier runs are loaded as code, not compiled again.
   const validators = new ValidatorCache(cacheDir(ctx.repoRoot), code, !values.force);
-  // --force still keys every unit, so the next run finds them.
-  const cacheOf = (cluster: string) => (values.force ? { keyOf: (u: Unit) => units.keyOf(u), get: () => undefined } : units.load(cluster));
-  /** Each cluster's out/ as it is now (path → hash), and which of its files differ from the plan. */
+  /** Each cluster's out/ as it is now (path → hash) and which of its files differ from the plan; records the plan's units. */
   const compare = (cluster: string, plan: ClusterPlan) => {
     const state = scanOutState(join(outRoot, cluster), values.force ? undefined : states.load(cluster));
     const differ = [...plan.files].filter(([p, f]) => state.files.get(p)?.[0] !== f.hash).map(([p]) => p);
@@ -109,7 +107,7 @@ async function runGenerate(values: GenerateOptions, ctx: CommandContext): Promis
         for (const p of found.differ) differ.push(`out/${cluster}/${p}${found.state.files.has(p) ? '' : ' (missing)'}`);
         for (const p of found.stale) differ.push(`out/${cluster}/${p} (not generated any more)`);
       },
-      { only: values.cluster, onCluster: progress, cacheOf, inputs, validators },
+      { only: values.cluster, onCluster: progress, cacheOf: (cluster) => units.load(cluster), inputs, validators },
     );
     if (progress) ctx.stdout.write('\r\x1b[K');
     for (const w of tenantWarnings(fleet)) ctx.stderr.write(`${w}\n`);
@@ -135,7 +133,7 @@ async function runGenerate(values: GenerateOptions, ctx: CommandContext): Promis
         await write.stageChanges(cluster, { paths: [...plan.files.keys()], write: texts, remove: stale });
         after.push({ cluster, state, written: new Map(differ.map((p) => [p, plan.files.get(p)!.hash])), removed: stale });
       },
-      { only: values.cluster, onCluster: progress, cacheOf, inputs, validators },
+      { only: values.cluster, onCluster: progress, cacheOf: (cluster) => units.load(cluster), inputs, validators },
     );
   } catch (e) {
     write.abort();

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { BOOTSTRAP_FOLDER, contentHash } from './out-layout.js';
-import { writeAtomically } from '../unit-cache.js';
+import { writeAtomically } from '../line-store.js';
 
 /** A generated file as last seen: its content hash, size and mtime. */
 export type FileState = readonly [hash: string, size: number, mtimeMs: number];

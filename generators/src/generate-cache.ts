@@ -97,27 +97,21 @@ export class GenerateCache {
     stat: (rel: string, known?: { size: number; mtimeMs: number }) => { size: number; mtimeMs: number } | undefined,
     left: ReadonlyMap<string, OutState> = new Map(),
   ): string | undefined {
-    const h = createHash('sha256');
-    const parts: string[] = [];
-    const add = (rel: string, s: { size: number; mtimeMs: number } | undefined, folder: boolean) => {
-      parts.push(`${rel}\0${s ? (folder ? String(s.mtimeMs) : `${s.size}:${s.mtimeMs}`) : 'missing'}`);
-      if (parts.length >= 4096) h.update(parts.splice(0).join('\n'));
-    };
-    add('', stat(''), true);
+    const stamp = new StatStamp();
+    stamp.add('', stat(''), true);
     for (const cluster of clusters) {
       const state = left.get(cluster) ?? this.states.load(cluster);
       if (!state) return undefined;
       for (const [rel, mtimeMs] of state.dirs) {
         const path = rel ? `${cluster}/${rel}` : cluster;
-        add(path, stat(path, { size: 0, mtimeMs }), true);
+        stamp.add(path, stat(path, { size: 0, mtimeMs }), true);
       }
       for (const [rel, [, size, mtimeMs]] of state.files) {
         const path = `${cluster}/${rel}`;
-        add(path, stat(path, { size, mtimeMs }), false);
+        stamp.add(path, stat(path, { size, mtimeMs }), false);
       }
     }
-    h.update(parts.join('\n'));
-    return h.digest('hex');
+    return stamp.digest();
   }
 }
 
@@ -174,19 +168,24 @@ function listTree(root: string): { dirs: string[]; files: string[] } {
 
 /** Mtimes of the given folders and sizes and mtimes of the given files; a missing path gives a stamp that cannot match. */
 function stampOf(root: string, dirs: readonly string[], files: readonly string[]): string {
-  const stat = (rel: string) => statSync(join(root, rel), { throwIfNoEntry: false });
-  return stamp(dirs.map((d) => stat(d)?.mtimeMs), files.map(stat));
+  const stamp = new StatStamp();
+  for (const d of dirs) stamp.add(d, statSync(join(root, d), { throwIfNoEntry: false }), true);
+  for (const f of files) stamp.add(f, statSync(join(root, f), { throwIfNoEntry: false }), false);
+  return stamp.digest();
 }
 
-function stamp(dirs: readonly (number | undefined)[], files: readonly ({ size: number; mtimeMs: number } | undefined)[]): string {
-  const h = createHash('sha256');
-  const parts: string[] = [];
-  const add = (part: string) => {
-    parts.push(part);
-    if (parts.length >= 4096) h.update(parts.splice(0).join('\n'));
-  };
-  for (const m of dirs) add(m === undefined ? 'missing' : String(m));
-  for (const s of files) add(s ? `${s.size}:${s.mtimeMs}` : 'missing');
-  h.update(parts.join('\n'));
-  return h.digest('hex');
+/** A hash of paths with what stat says of them: a folder's mtime, a file's size and mtime, or that it is missing. */
+class StatStamp {
+  private readonly h = createHash('sha256');
+  private readonly parts: string[] = [];
+
+  add(rel: string, s: { size: number; mtimeMs: number } | undefined, folder: boolean): void {
+    this.parts.push(`${rel}\0${s ? (folder ? String(s.mtimeMs) : `${s.size}:${s.mtimeMs}`) : 'missing'}`);
+    if (this.parts.length >= 4096) this.h.update(this.parts.splice(0).join('\n'));
+  }
+
+  digest(): string {
+    this.h.update(this.parts.join('\n'));
+    return this.h.digest('hex');
+  }
 }

@@ -1,10 +1,11 @@
 import {
-  type AddonSettings, TenantAwsResources, TenantBundle, TenantClusterRoles, TenantDnsZone, TenantGuardrails, TenantPriorityClasses, TenantTeamRoles, enabledAddons, internalIngressHost, teamRoleClusterRole, tenantKustomizationNames,
+  type AddonSettings, TenantAwsResources, TenantBundle, TenantClusterRoles, TenantDnsZone, TenantGuardrails, TenantPriorityClasses, TenantTeamRoles, enabledAddons, internalIngressHost, teamRoleClusterRole, tenantSyncKustomizations,
   tenantNamespaces,
 } from '@platform/platform';
 import { tenantRegistryImagesByTenant } from '../../tenant-registries.js';
 import type { ClusterContext } from '../cluster-context.js';
-import { tenantReconciler } from './flux-layer.js';
+import { tenantReconciler, tenantSyncProps } from './flux-layer.js';
+import { TENANT_FILES } from './addons-layer.js';
 import { clusterTenantZones, teamRoleCatalog, tenantEnvironment } from '../../fleet-index.js';
 import { tenantAwsEgress, tenantAwsResourcesProps } from './tenant-aws-layer.js';
 
@@ -35,7 +36,7 @@ export function renderTenantsLayer(ctx: ClusterContext): void {
     imageRegistries: cluster.spec.tenancy?.imageRegistries ?? [],
     dnsTargets: [internalIngressHost(cluster.spec.dns.domain)],
   };
-  ctx.unit('tenant-guardrails', TENANCY_FOLDER, [...new Set([cluster.source.path, management]), 'tenants/*.yaml'], guardrails, (chart, p) => new TenantGuardrails(chart, 'guardrails', p));
+  ctx.unit('tenant-guardrails', TENANCY_FOLDER, [...new Set([cluster.source.path, management]), TENANT_FILES], guardrails, (chart, p) => new TenantGuardrails(chart, 'guardrails', p));
 
   // Each tenant's own image repositories: its registries on every cluster it runs in (an app may run an image
   // built in another environment's registry of the same tenant).
@@ -44,8 +45,8 @@ export function renderTenantsLayer(ctx: ClusterContext): void {
 
   for (const t of ctx.tenants) {
     const name = t.spec.name;
-    const flux = tenantKustomizationNames(name);
-    const kustomizations = [flux.bundle, ...(ctx.appsOf(name).length > 0 ? [flux.apps] : [])];
+    // The tenant's Flux pair, as the flux layer renders it (no apps Kustomization without apps).
+    const kustomizations = tenantSyncKustomizations(tenantSyncProps(ctx, t)).map((k) => k.name);
     const tenantZones = cluster.spec.dns.tenantZones;
     const props = {
       bundle: {
